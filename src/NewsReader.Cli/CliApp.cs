@@ -1,0 +1,63 @@
+using NewsReader.Core.Reading;
+
+namespace NewsReader.Cli;
+
+/// <summary>The <c>newsreader</c> command line: dispatches to one command per verb.</summary>
+public static class CliApp
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code for an unexpected error.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code for bad input or bad usage (message on stderr).</summary>
+    public const int BadInput = 2;
+
+    private const string Usage = """
+        Usage: newsreader <command> [options]
+
+        Commands:
+          parse FILE [--json] [--format seed|markdown]   split a seed file into stories and print them
+        """;
+
+    /// <summary>Runs one command; stdout carries results only, stderr carries messages and logs.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
+            return args.Length == 0 ? BadInput : Ok;
+        }
+
+        try
+        {
+            var options = CliArgs.Parse(args.AsSpan(1));
+            return args[0] switch
+            {
+                "parse" => await ParseCommand.RunAsync(options, stdout, ct).ConfigureAwait(false),
+                _ => throw new CliUsageException($"unknown command '{args[0]}'"),
+            };
+        }
+        catch (CliUsageException e)
+        {
+            await stderr.WriteLineAsync($"error: {e.Message}\n\n{Usage}").ConfigureAwait(false);
+            return BadInput;
+        }
+        catch (SeedReadException e)
+        {
+            await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return BadInput;
+        }
+#pragma warning disable CA1031 // The last line of defence: any other failure becomes exit code 1 with a message.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await stderr.WriteLineAsync($"unexpected error: {e}").ConfigureAwait(false);
+            return Failed;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+namespace NewsReader.Cli;
+
+/// <summary>A command's arguments: positional values, and <c>--name value</c> or <c>--flag</c> options.</summary>
+public sealed class CliArgs
+{
+    private static readonly HashSet<string> Flags = ["--json"];
+    private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
+
+    /// <summary>The values that are not options, in order.</summary>
+    public List<string> Positional { get; } = [];
+
+    /// <summary>Parses everything after the command name.</summary>
+    public static CliArgs Parse(ReadOnlySpan<string> args)
+    {
+        var result = new CliArgs();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (!a.StartsWith("--", StringComparison.Ordinal))
+            {
+                result.Positional.Add(a);
+                continue;
+            }
+
+            var eq = a.IndexOf('=', StringComparison.Ordinal);
+            string name, value;
+            if (eq > 0)
+            {
+                (name, value) = (a[..eq], a[(eq + 1)..]);
+            }
+            else if (Flags.Contains(a))
+            {
+                (name, value) = (a, "true");
+            }
+            else if (i + 1 < args.Length)
+            {
+                (name, value) = (a, args[++i]);
+            }
+            else
+            {
+                throw new CliUsageException($"option {a} needs a value");
+            }
+
+            if (!result._options.TryGetValue(name, out var list))
+            {
+                result._options[name] = list = [];
+            }
+
+            list.Add(value);
+        }
+
+        return result;
+    }
+
+    /// <summary>True when the flag was given.</summary>
+    public bool Has(string name) => _options.ContainsKey(name);
+
+    /// <summary>The last value of an option, or null.</summary>
+    public string? Get(string name) => _options.TryGetValue(name, out var v) ? v[^1] : null;
+
+    /// <summary>Fails on options the command does not know, so typos are not silently ignored.</summary>
+    public void AllowOnly(params string[] names)
+    {
+        foreach (var key in _options.Keys)
+        {
+            if (!names.Contains(key))
+            {
+                throw new CliUsageException($"unknown option {key}");
+            }
+        }
+    }
+}
+
+/// <summary>The command line was used wrongly; the message says how.</summary>
+public sealed class CliUsageException(string message) : Exception(message);

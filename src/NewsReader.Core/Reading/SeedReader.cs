@@ -1,0 +1,289 @@
+using System.Buffers;
+using System.Text;
+
+namespace NewsReader.Core.Reading;
+
+/// <summary>
+/// Reads a seed file: detects the encoding (UTF-8 with or without BOM, UTF-16 with BOM), refuses
+/// what is not text, and normalises each line. Streams the file, so memory stays near the size of
+/// the text itself.
+/// </summary>
+public static class SeedReader
+{
+    private const int ChunkBytes = 64 * 1024;
+
+    // Above this share of control characters a file is treated as binary, not text.
+    private const double MaxControlShare = 0.01;
+
+    /// <summary>Reads and validates a file from disk.</summary>
+    /// <exception cref="SeedReadException">The file is empty, binary, badly encoded or too big.</exception>
+    public static async Task<SeedText> ReadFileAsync(
+        string path, SeedFormat format = SeedFormat.Auto, ReadLimits? limits = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = Path.GetFileName(path);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkBytes,
+                FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SeedReadException(name, "cannot open the file: " + e.Message);
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ReadAsync(stream, name, format, limits, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads and validates bytes already in memory (tests, uploads held in memory).</summary>
+    public static SeedText Read(byte[] bytes, string fileName, SeedFormat format = SeedFormat.Auto, ReadLimits? limits = null)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        return ReadAsync(stream, fileName, format, limits).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Reads and validates a stream; <paramref name="fileName"/> is used in messages.</summary>
+    public static async Task<SeedText> ReadAsync(
+        Stream stream, string fileName, SeedFormat format = SeedFormat.Auto, ReadLimits? limits = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        limits ??= ReadLimits.Default;
+        if (stream.CanSeek && stream.Length - stream.Position > limits.MaxFileBytes)
+        {
+            throw TooBig(fileName, stream.Length - stream.Position, limits);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        var chars = ArrayPool<char>.Shared.Rent(ChunkBytes + 4);
+        try
+        {
+            var lines = new LineCollector(fileName, limits.MaxLineChars);
+            Decoder? decoder = null;
+            string encodingName = "UTF-8";
+            long offset = 0;
+            while (true)
+            {
+                var read = await ReadChunkAsync(stream, buffer, ct).ConfigureAwait(false);
+                var eof = read == 0;
+                var start = 0;
+                if (decoder is null)
+                {
+                    (decoder, encodingName, start) = DetectEncoding(buffer.AsSpan(0, read));
+                }
+
+                if (offset + read > limits.MaxFileBytes)
+                {
+                    throw TooBig(fileName, offset + read, limits);
+                }
+
+                if (encodingName == "UTF-8")
+                {
+                    var nul = buffer.AsSpan(start, read - start).IndexOf((byte)0);
+                    if (nul >= 0)
+                    {
+                        throw new SeedReadException(fileName, "binary content (a NUL byte), not text", offset + start + nul);
+                    }
+                }
+
+                int charCount;
+                try
+                {
+                    charCount = decoder.GetChars(buffer, start, read - start, chars, 0, flush: eof);
+                }
+                catch (DecoderFallbackException e)
+                {
+                    throw new SeedReadException(fileName, $"invalid {encodingName}", offset + start + Math.Max(0, e.Index));
+                }
+
+                lines.Add(chars.AsSpan(0, charCount), offset);
+                offset += read;
+                if (eof)
+                {
+                    break;
+                }
+            }
+
+            return lines.Finish(format);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>Detects Markdown: a file that opens with a heading, or has two or more headings.</summary>
+    public static SeedFormat DetectFormat(IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var firstNonEmpty = true;
+        var headings = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (IsMarkdownHeading(line))
+            {
+                if (firstNonEmpty || ++headings >= 2)
+                {
+                    return SeedFormat.Markdown;
+                }
+            }
+
+            firstNonEmpty = false;
+        }
+
+        return SeedFormat.Seed;
+    }
+
+    /// <summary>True for a <c>#</c> or <c>##</c> heading line (<c>#hashtag</c> is not one).</summary>
+    public static bool IsMarkdownHeading(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var level = 0;
+        while (level < line.Length && line[level] == '#')
+        {
+            level++;
+        }
+
+        return level is 1 or 2 && line.Length > level + 1 && line[level] == ' ' && !char.IsWhiteSpace(line[level + 1]);
+    }
+
+    private static async Task<int> ReadChunkAsync(Stream stream, byte[] buffer, CancellationToken ct)
+    {
+        // Fill the buffer as far as possible so a BOM is never split across reads.
+        var total = 0;
+        while (total < ChunkBytes)
+        {
+            var n = await stream.ReadAsync(buffer.AsMemory(total, ChunkBytes - total), ct).ConfigureAwait(false);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
+    private static (Decoder Decoder, string Name, int BomLength) DetectEncoding(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return (new UTF8Encoding(false, true).GetDecoder(), "UTF-8", 3);
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return (new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true).GetDecoder(), "UTF-16LE", 2);
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return (new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true).GetDecoder(), "UTF-16BE", 2);
+        }
+
+        return (new UTF8Encoding(false, true).GetDecoder(), "UTF-8", 0);
+    }
+
+    private static SeedReadException TooBig(string fileName, long size, ReadLimits limits) =>
+        new(fileName, $"the file is larger than the limit of {limits.MaxFileBytes:N0} bytes (read {size:N0})");
+
+    /// <summary>Cuts decoded text into normalised lines, accepting LF, CRLF and CR line ends.</summary>
+    private sealed class LineCollector(string fileName, int maxLineChars)
+    {
+        private readonly List<string> _lines = [];
+        private readonly StringBuilder _current = new();
+        private bool _pendingCr;
+        private long _controls;
+        private long _chars;
+        private bool _anyText;
+
+        public void Add(ReadOnlySpan<char> text, long byteOffset)
+        {
+            _chars += text.Length;
+            var start = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c is '\n' or '\r')
+                {
+                    Append(text[start..i]);
+                    if (!(c == '\n' && _pendingCr))
+                    {
+                        EndLine();
+                    }
+
+                    _pendingCr = c == '\r';
+                    start = i + 1;
+                    continue;
+                }
+
+                _pendingCr = false;
+                if (c < ' ' && c != '\t' || c == '\u007f')
+                {
+                    if (c == '\0')
+                    {
+                        throw new SeedReadException(fileName, $"binary content (a NUL character on line {_lines.Count + 1}), not text", byteOffset);
+                    }
+
+                    _controls++;
+                }
+            }
+
+            Append(text[start..]);
+        }
+
+        public SeedText Finish(SeedFormat format)
+        {
+            if (_current.Length > 0)
+            {
+                EndLine();
+            }
+
+            if (_chars > 0 && (double)_controls / _chars > MaxControlShare)
+            {
+                throw new SeedReadException(fileName, $"binary content ({_controls:N0} control characters), not text");
+            }
+
+            if (!_anyText)
+            {
+                throw new SeedReadException(fileName, _chars == 0 ? "the file is empty" : "the file contains only whitespace");
+            }
+
+            if (format == SeedFormat.Auto)
+            {
+                format = DetectFormat(_lines);
+            }
+
+            return new SeedText(fileName, _lines, format);
+        }
+
+        private void Append(ReadOnlySpan<char> part)
+        {
+            if (_current.Length + part.Length > maxLineChars)
+            {
+                throw new SeedReadException(fileName, $"line {_lines.Count + 1} is longer than the limit of {maxLineChars:N0} characters");
+            }
+
+            _current.Append(part);
+        }
+
+        private void EndLine()
+        {
+            var line = TextNormalizer.NormalizeLine(_current);
+            _current.Clear();
+            _anyText |= line.Length > 0;
+            _lines.Add(line);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsReader.Core.Splitting;
+
+/// <summary>Makes URL slugs from headlines, unique within one set.</summary>
+public sealed class SlugSet
+{
+    private const int MaxLength = 80;
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+    /// <summary>Returns the slug of <paramref name="text"/>, suffixed with -2, -3... if already taken.</summary>
+    public string Add(string text)
+    {
+        var slug = Slugify(text);
+        var candidate = slug;
+        for (var n = 2; !_used.Add(candidate); n++)
+        {
+            candidate = string.Create(CultureInfo.InvariantCulture, $"{slug}-{n}");
+        }
+
+        return candidate;
+    }
+
+    /// <summary>Lower-case ASCII letters and digits joined by single hyphens, cut on a word boundary.</summary>
+    public static string Slugify(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
+        var pendingHyphen = false;
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '\'' or '\u2019')
+            {
+                continue;
+            }
+
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                if (pendingHyphen && sb.Length > 0)
+                {
+                    if (sb.Length + 1 >= MaxLength)
+                    {
+                        break;
+                    }
+
+                    sb.Append('-');
+                }
+
+                pendingHyphen = false;
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                pendingHyphen = true;
+            }
+        }
+
+        if (sb.Length > MaxLength)
+        {
+            sb.Length = MaxLength;
+        }
+
+        return sb.Length == 0 ? "story" : sb.ToString();
+    }
+}
