@@ -5,12 +5,281 @@ namespace NewsReader.Core.Tests.Reading;
 
 public class SeedReaderTests
 {
+    private static SeedText Read(string text, ReadLimits? limits = null) =>
+        SeedReader.Read(Encoding.UTF8.GetBytes(text), "a.txt", limits: limits);
+
+    private static SeedReadException Refused(byte[] bytes, ReadLimits? limits = null) =>
+        Assert.Throws<SeedReadException>(() => SeedReader.Read(bytes, "bad.txt", limits: limits));
+
     [Fact]
     public void Read_PlainUtf8_ReturnsLinesInSeedFormat()
     {
-        var text = SeedReader.Read(Encoding.UTF8.GetBytes("First paragraph.\n\nSecond one."), "a.txt");
+        var text = Read("First paragraph.\n\nSecond one.");
 
         Assert.Equal(SeedFormat.Seed, text.Format);
         Assert.Equal(["First paragraph.", "", "Second one."], text.Lines);
+    }
+
+    [Theory]
+    [InlineData("One.\r\n\r\nTwo.\r\n")]
+    [InlineData("One.\r\rTwo.\r")]
+    [InlineData("One.\n\nTwo.\n")]
+    public void Read_AnyLineEnding_GivesSameLines(string raw)
+    {
+        var text = Read(raw);
+
+        Assert.Equal(["One.", "", "Two."], text.Lines);
+    }
+
+    [Fact]
+    public void Read_CrLfSplitAcrossChunks_IsOneLineBreak()
+    {
+        // 64 KiB chunks: put the \r as the last byte of the first chunk.
+        var first = new string('a', (64 * 1024) - 1);
+        var text = Read(first + "\r\nsecond");
+
+        Assert.Equal(2, text.Lines.Count);
+        Assert.Equal("second", text.Lines[1]);
+    }
+
+    [Fact]
+    public void Read_Utf8WithBom_DropsBom()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Caf\u00e9 news.")).ToArray();
+
+        var text = SeedReader.Read(bytes, "bom.txt");
+
+        Assert.Equal(["Caf\u00e9 news."], text.Lines);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_Utf16WithBom_Decodes(bool bigEndian)
+    {
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes("Hello \u201cworld\u201d.\nNext.")).ToArray();
+
+        var text = SeedReader.Read(bytes, "u16.txt");
+
+        Assert.Equal(["Hello \u201cworld\u201d.", "Next."], text.Lines);
+    }
+
+    [Fact]
+    public void Read_DecomposedAccents_NormalisedToNfc()
+    {
+        var text = Read("Cafe\u0301 opens.");
+
+        Assert.Equal("Caf\u00e9 opens.", text.Lines[0]);
+    }
+
+    [Fact]
+    public void Read_RunsOfSpacesAndTabs_CollapsedAndTrimmed()
+    {
+        var text = Read("  Tencent \t\t led   the round . \t");
+
+        Assert.Equal("Tencent led the round .", text.Lines[0]);
+    }
+
+    [Fact]
+    public void Read_TypographicQuotesAndDashes_KeptAsTheyAre()
+    {
+        const string line = "\u2018total\u2019 \u201cprovider\u201d \u2014 BEIJING, CHINA \u2013 x";
+
+        Assert.Equal(line, Read(line).Lines[0]);
+    }
+
+    [Fact]
+    public void Read_EmptyFile_Refused()
+    {
+        var e = Refused([]);
+
+        Assert.Equal("bad.txt", e.FileName);
+        Assert.Contains("empty", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("bad.txt: ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_WhitespaceOnly_Refused()
+    {
+        var e = Refused(Encoding.UTF8.GetBytes(" \n\t\r\n   \n"));
+
+        Assert.Contains("only whitespace", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_NulByte_RefusedAsBinaryWithOffset()
+    {
+        var e = Refused([(byte)'a', (byte)'b', 0, (byte)'c']);
+
+        Assert.Contains("binary", e.Message, StringComparison.Ordinal);
+        Assert.Equal(2, e.ByteOffset);
+    }
+
+    [Fact]
+    public void Read_ManyControlCharacters_RefusedAsBinary()
+    {
+        var bytes = Enumerable.Range(0, 1000).Select(i => (byte)(i % 10 == 0 ? 0x01 : 'x')).ToArray();
+
+        var e = Refused(bytes);
+
+        Assert.Contains("binary", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_AFewStrayControlCharacters_AcceptedAndDropped()
+    {
+        var text = Read(new string('x', 500) + "\u0007y");
+
+        Assert.Equal(new string('x', 500) + "y", text.Lines[0]);
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8_RefusedWithByteOffset()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("Good text "), 0xC3, 0x28, .. Encoding.UTF8.GetBytes(" more")];
+
+        var e = Refused(bytes);
+
+        Assert.Contains("invalid UTF-8", e.Message, StringComparison.Ordinal);
+        Assert.Equal(10, e.ByteOffset);
+        Assert.Contains("byte offset 10", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8InLaterChunk_ReportsAbsoluteOffset()
+    {
+        var good = Encoding.UTF8.GetBytes(new string('a', 100_000));
+        byte[] bytes = [.. good, 0xFF, .. "b"u8.ToArray()];
+
+        var e = Refused(bytes);
+
+        Assert.Equal(100_000, e.ByteOffset);
+    }
+
+    [Fact]
+    public void Read_Latin1Text_RefusedAsInvalidUtf8()
+    {
+        var bytes = Encoding.Latin1.GetBytes("Caf\u00e9 na\u00efve");
+
+        var e = Refused(bytes);
+
+        Assert.Contains("invalid UTF-8", e.Message, StringComparison.Ordinal);
+        Assert.Equal(3, e.ByteOffset);
+    }
+
+    [Fact]
+    public void Read_FileOverSizeLimit_Refused()
+    {
+        var e = Refused(Encoding.UTF8.GetBytes(new string('a', 2000)), new ReadLimits(MaxFileBytes: 1000));
+
+        Assert.Contains("larger than the limit", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NonSeekableStreamOverLimit_Refused()
+    {
+        await using var stream = new NonSeekableStream(new MemoryStream(Encoding.UTF8.GetBytes(new string('a', 300_000))));
+
+        var e = await Assert.ThrowsAsync<SeedReadException>(() =>
+            SeedReader.ReadAsync(stream, "upload.txt", limits: new ReadLimits(MaxFileBytes: 100_000)));
+
+        Assert.Contains("larger than the limit", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_LineOverLimit_RefusedNamingTheLine()
+    {
+        var e = Refused(Encoding.UTF8.GetBytes("short\n" + new string('a', 200)), new ReadLimits(MaxLineChars: 100));
+
+        Assert.Contains("line 2", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_DefaultLimits_Are50MbAnd1Mb()
+    {
+        Assert.Equal(50L * 1024 * 1024, ReadLimits.Default.MaxFileBytes);
+        Assert.Equal(1024 * 1024, ReadLimits.Default.MaxLineChars);
+    }
+
+    [Fact]
+    public async Task ReadFileAsync_MissingFile_RefusedWithName()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".txt");
+
+        var e = await Assert.ThrowsAsync<SeedReadException>(() => SeedReader.ReadFileAsync(path));
+
+        Assert.Equal(Path.GetFileName(path), e.FileName);
+    }
+
+    [Fact]
+    public void Read_OpensWithHeading_DetectedAsMarkdown()
+    {
+        var text = Read("# First story\n\nBody.\n\n## Second story\n\nMore.");
+
+        Assert.Equal(SeedFormat.Markdown, text.Format);
+    }
+
+    [Fact]
+    public void Read_HashtagLine_NotMarkdown()
+    {
+        var text = Read("#MeToo spread fast.\n\nAnother paragraph.");
+
+        Assert.Equal(SeedFormat.Seed, text.Format);
+    }
+
+    [Fact]
+    public void Read_FormatForced_Kept()
+    {
+        var text = SeedReader.Read(Encoding.UTF8.GetBytes("# Not a heading really"), "x.txt", SeedFormat.Seed);
+
+        Assert.Equal(SeedFormat.Seed, text.Format);
+    }
+
+    [Theory]
+    [InlineData("# Title", true)]
+    [InlineData("## Title", true)]
+    [InlineData("### Deeper", false)]
+    [InlineData("#hashtag", false)]
+    [InlineData("# ", false)]
+    [InlineData("No heading", false)]
+    public void IsMarkdownHeading_Cases(string line, bool expected)
+    {
+        Assert.Equal(expected, SeedReader.IsMarkdownHeading(line));
+    }
+
+    private sealed class NonSeekableStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }
