@@ -21,8 +21,8 @@ public static class CliApp
           parse FILE [--json] [--format seed|markdown]   split a seed file into stories and print them
         """;
 
-    /// <summary>Runs one command; stdout carries results only, stderr carries messages and logs.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    /// <summary>Runs one command; stdout carries results only (UTF-8), stderr carries messages and logs.</summary>
+    public static async Task<int> RunAsync(string[] args, Stream stdout, TextWriter stderr, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);

@@ -15,7 +15,9 @@ public static class ParseCommand
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // stdout is not HTML: keep quotes and accents readable.
     };
 
-    public static async Task<int> RunAsync(CliArgs args, TextWriter stdout, CancellationToken ct)
+    private static readonly byte[] NewLine = [(byte)'\n'];
+
+    public static async Task<int> RunAsync(CliArgs args, Stream stdout, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -30,11 +32,15 @@ public static class ParseCommand
         var doc = SeedParser.CreateDefault().Parse(text);
         if (args.Has("--json"))
         {
-            await WriteJsonAsync(doc, stdout).ConfigureAwait(false);
+            await WriteJsonAsync(doc, stdout, ct).ConfigureAwait(false);
         }
         else
         {
-            await WriteTableAsync(doc, stdout).ConfigureAwait(false);
+            var writer = new StreamWriter(stdout, leaveOpen: true);
+            await using (writer.ConfigureAwait(false))
+            {
+                await WriteTableAsync(doc, writer).ConfigureAwait(false);
+            }
         }
 
         return CliApp.Ok;
@@ -49,13 +55,13 @@ public static class ParseCommand
         _ => throw new CliUsageException($"--format must be seed or markdown, not '{value}'"),
     };
 
-    /// <summary>Writes the <c>parse --json</c> shape.</summary>
-    public static async Task WriteJsonAsync(ParsedDocument doc, TextWriter stdout)
+    /// <summary>Writes the <c>parse --json</c> shape, streaming to <paramref name="stdout"/>.</summary>
+    public static async Task WriteJsonAsync(ParsedDocument doc, Stream stdout, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(stdout);
-        using var buffer = new MemoryStream();
-        await using (var w = new Utf8JsonWriter(buffer, JsonOptions))
+        var w = new Utf8JsonWriter(stdout, JsonOptions);
+        await using (w.ConfigureAwait(false))
         {
             w.WriteStartObject();
             w.WriteStartArray("header");
@@ -69,16 +75,18 @@ public static class ParseCommand
             foreach (var a in doc.Articles)
             {
                 WriteArticle(w, a);
+                if (w.BytesPending > 64 * 1024)
+                {
+                    await w.FlushAsync(ct).ConfigureAwait(false);
+                }
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
         }
 
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer);
-        await stdout.WriteAsync(await reader.ReadToEndAsync().ConfigureAwait(false)).ConfigureAwait(false);
-        await stdout.WriteLineAsync().ConfigureAwait(false);
+        await stdout.WriteAsync(NewLine, ct).ConfigureAwait(false);
+        await stdout.FlushAsync(ct).ConfigureAwait(false);
     }
 
     private static void WriteArticle(Utf8JsonWriter w, ParsedArticle a)

@@ -1,3 +1,4 @@
 using NewsReader.Cli;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+await using var stdout = Console.OpenStandardOutput();
+return await CliApp.RunAsync(args, stdout, Console.Error).ConfigureAwait(false);

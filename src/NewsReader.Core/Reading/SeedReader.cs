@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 
 namespace NewsReader.Core.Reading;
 
@@ -58,22 +59,23 @@ public static class SeedReader
             throw TooBig(fileName, stream.Length - stream.Position, limits);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes + 4);
         var chars = ArrayPool<char>.Shared.Rent(ChunkBytes + 4);
         try
         {
             var lines = new LineCollector(fileName, limits.MaxLineChars);
-            Decoder? decoder = null;
-            string encodingName = "UTF-8";
-            long offset = 0;
+            Decoder? utf16 = null;
+            var encodingName = (string?)null;
+            long offset = 0; // bytes of the file before buffer[carry]
+            var carry = 0;   // bytes of an incomplete UTF-8 sequence kept from the previous chunk
             while (true)
             {
-                var read = await ReadChunkAsync(stream, buffer, ct).ConfigureAwait(false);
+                var read = await ReadChunkAsync(stream, buffer, carry, ct).ConfigureAwait(false);
                 var eof = read == 0;
                 var start = 0;
-                if (decoder is null)
+                if (encodingName is null)
                 {
-                    (decoder, encodingName, start) = DetectEncoding(buffer.AsSpan(0, read));
+                    (utf16, encodingName, start) = DetectEncoding(buffer.AsSpan(0, read));
                 }
 
                 if (offset + read > limits.MaxFileBytes)
@@ -81,23 +83,37 @@ public static class SeedReader
                     throw TooBig(fileName, offset + read, limits);
                 }
 
-                if (encodingName == "UTF-8")
+                int charCount;
+                if (utf16 is null)
                 {
-                    var nul = buffer.AsSpan(start, read - start).IndexOf((byte)0);
+                    var nul = buffer.AsSpan(carry + start, read - start).IndexOf((byte)0);
                     if (nul >= 0)
                     {
                         throw new SeedReadException(fileName, "binary content (a NUL byte), not text", offset + start + nul);
                     }
-                }
 
-                int charCount;
-                try
-                {
-                    charCount = decoder.GetChars(buffer, start, read - start, chars, 0, flush: eof);
+                    var bytes = buffer.AsSpan(0, carry + read);
+                    var status = Utf8.ToUtf16(bytes[start..], chars, out var used, out charCount, replaceInvalidSequences: false, isFinalBlock: eof);
+                    if (status == OperationStatus.InvalidData)
+                    {
+                        throw new SeedReadException(fileName, "invalid UTF-8", offset - carry + start + used);
+                    }
+
+                    // NeedMoreData: keep the incomplete sequence at the end for the next chunk.
+                    var rest = bytes.Length - start - used;
+                    bytes[(start + used)..].CopyTo(buffer);
+                    carry = rest;
                 }
-                catch (DecoderFallbackException e)
+                else
                 {
-                    throw new SeedReadException(fileName, $"invalid {encodingName}", offset + start + Math.Max(0, e.Index));
+                    try
+                    {
+                        charCount = utf16.GetChars(buffer, start, read - start, chars, 0, flush: eof);
+                    }
+                    catch (DecoderFallbackException e)
+                    {
+                        throw new SeedReadException(fileName, $"invalid {encodingName}", offset + start + Math.Max(0, e.Index));
+                    }
                 }
 
                 lines.Add(chars.AsSpan(0, charCount), offset);
@@ -157,13 +173,13 @@ public static class SeedReader
         return level is 1 or 2 && line.Length > level + 1 && line[level] == ' ' && !char.IsWhiteSpace(line[level + 1]);
     }
 
-    private static async Task<int> ReadChunkAsync(Stream stream, byte[] buffer, CancellationToken ct)
+    private static async Task<int> ReadChunkAsync(Stream stream, byte[] buffer, int at, CancellationToken ct)
     {
         // Fill the buffer as far as possible so a BOM is never split across reads.
         var total = 0;
         while (total < ChunkBytes)
         {
-            var n = await stream.ReadAsync(buffer.AsMemory(total, ChunkBytes - total), ct).ConfigureAwait(false);
+            var n = await stream.ReadAsync(buffer.AsMemory(at + total, ChunkBytes - total), ct).ConfigureAwait(false);
             if (n == 0)
             {
                 break;
@@ -175,11 +191,12 @@ public static class SeedReader
         return total;
     }
 
-    private static (Decoder Decoder, string Name, int BomLength) DetectEncoding(ReadOnlySpan<byte> head)
+    /// <summary>Finds the BOM; returns a decoder for UTF-16 (UTF-8 is decoded without one).</summary>
+    private static (Decoder? Utf16, string Name, int BomLength) DetectEncoding(ReadOnlySpan<byte> head)
     {
         if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return (new UTF8Encoding(false, true).GetDecoder(), "UTF-8", 3);
+            return (null, "UTF-8", 3);
         }
 
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
@@ -192,7 +209,7 @@ public static class SeedReader
             return (new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true).GetDecoder(), "UTF-16BE", 2);
         }
 
-        return (new UTF8Encoding(false, true).GetDecoder(), "UTF-8", 0);
+        return (null, "UTF-8", 0);
     }
 
     private static SeedReadException TooBig(string fileName, long size, ReadLimits limits) =>

@@ -43,6 +43,26 @@ public class SeedReaderTests
     }
 
     [Fact]
+    public void Read_MultiByteCharacterSplitAcrossChunks_Decoded()
+    {
+        // "€" is three bytes in UTF-8: start it two bytes before the 64 KiB chunk boundary.
+        var first = new string('a', (64 * 1024) - 2);
+        var text = Read(first + "€ tail");
+
+        Assert.EndsWith("€ tail", text.Lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TruncatedSequenceAtEnd_RefusedWithOffset()
+    {
+        byte[] bytes = [.. "abc"u8.ToArray(), 0xE2, 0x82];
+
+        var e = Refused(bytes);
+
+        Assert.Equal(3, e.ByteOffset);
+    }
+
+    [Fact]
     public void Read_Utf8WithBom_DropsBom()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Caf\u00e9 news.")).ToArray();
