@@ -219,7 +219,8 @@ public static class SeedReader
     private sealed class LineCollector(string fileName, int maxLineChars)
     {
         private readonly List<string> _lines = [];
-        private readonly StringBuilder _current = new();
+        private char[] _current = new char[1024];
+        private int _length;
         private bool _pendingCr;
         private long _controls;
         private long _chars;
@@ -262,7 +263,7 @@ public static class SeedReader
 
         public SeedText Finish(SeedFormat format)
         {
-            if (_current.Length > 0)
+            if (_length > 0)
             {
                 EndLine();
             }
@@ -287,18 +288,24 @@ public static class SeedReader
 
         private void Append(ReadOnlySpan<char> part)
         {
-            if (_current.Length + part.Length > maxLineChars)
+            if (_length + part.Length > maxLineChars)
             {
                 throw new SeedReadException(fileName, $"line {_lines.Count + 1} is longer than the limit of {maxLineChars:N0} characters");
             }
 
-            _current.Append(part);
+            if (_length + part.Length > _current.Length)
+            {
+                Array.Resize(ref _current, Math.Max(_current.Length * 2, _length + part.Length));
+            }
+
+            part.CopyTo(_current.AsSpan(_length));
+            _length += part.Length;
         }
 
         private void EndLine()
         {
-            var line = TextNormalizer.NormalizeLine(_current);
-            _current.Clear();
+            var line = TextNormalizer.NormalizeLine(_current.AsSpan(0, _length));
+            _length = 0;
             _anyText |= line.Length > 0;
             _lines.Add(line);
         }

@@ -9,19 +9,43 @@ public static class TextNormalizer
     /// NFC; runs of spaces, tabs and other white space collapsed to one space; control characters
     /// dropped; trimmed. Typographic quotes and dashes are kept as they are.
     /// </summary>
-    public static string NormalizeLine(StringBuilder raw)
+    public static string NormalizeLine(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var sb = new StringBuilder(raw.Length);
-        var space = false;
-        var ascii = true;
-        foreach (var chunk in raw.GetChunks())
+        var buffer = raw.ToCharArray();
+        return NormalizeLine(buffer.AsSpan());
+    }
+
+    /// <summary>Normalises a line held in <paramref name="line"/>, which it overwrites as scratch space.</summary>
+    public static string NormalizeLine(Span<char> line)
+    {
+        var length = CollapseInPlace(line, out var mayNeedNfc);
+        if (length == 0)
         {
-            foreach (var c in chunk.Span)
+            return string.Empty;
+        }
+
+        var text = new string(line[..length]);
+        return mayNeedNfc && !text.IsNormalized(NormalizationForm.FormC) ? text.Normalize(NormalizationForm.FormC) : text;
+    }
+
+    /// <summary>
+    /// Collapses white space and drops control characters in place; returns the new length.
+    /// <paramref name="mayNeedNfc"/> is false when every character is one that NFC never changes,
+    /// which saves the (slow) normalisation check for nearly all news text.
+    /// </summary>
+    private static int CollapseInPlace(Span<char> line, out bool mayNeedNfc)
+    {
+        mayNeedNfc = false;
+        var write = 0;
+        var space = false;
+        foreach (var c in line)
+        {
+            if (c <= ' ' || c >= '\u007f')
             {
                 if (char.IsWhiteSpace(c))
                 {
-                    space = sb.Length > 0;
+                    space = write > 0;
                     continue;
                 }
 
@@ -30,21 +54,24 @@ public static class TextNormalizer
                     continue;
                 }
 
-                if (space)
-                {
-                    sb.Append(' ');
-                    space = false;
-                }
-
-                ascii &= c < 0x80;
-                sb.Append(c);
+                mayNeedNfc |= !IsNfcStable(c);
             }
+
+            if (space)
+            {
+                line[write++] = ' ';
+                space = false;
+            }
+
+            line[write++] = c;
         }
 
-        var line = sb.ToString();
-        return ascii || line.IsNormalized(NormalizationForm.FormC) ? line : line.Normalize(NormalizationForm.FormC);
+        return write;
     }
 
-    /// <summary>Normalises one line given as a string.</summary>
-    public static string NormalizeLine(string raw) => NormalizeLine(new StringBuilder(raw));
+    // Characters whose NFC quick-check is Yes and that never combine with a preceding character:
+    // Latin-1 and Latin Extended (below the combining diacritics at U+0300), general punctuation
+    // (quotes, dashes, ellipsis), currency signs, and the CJK ideographs. Anything else is checked.
+    private static bool IsNfcStable(char c) =>
+        c < '\u0300' || c is >= '\u2010' and <= '\u206F' || c is >= '\u20A0' and <= '\u20CF' || c is >= '\u4E00' and <= '\u9FFF';
 }
