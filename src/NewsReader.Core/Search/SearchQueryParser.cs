@@ -278,8 +278,10 @@ public static class SearchQueryParser
 
     /// <summary>
     /// Whether the unicode61 tokenizer (default categories L*, N*, Co) would find a token in the text.
-    /// Its tables are Unicode 6.1 and .NET's are newer, so a letter from a script added since then
-    /// counts here but not in SQLite; such a query matches nothing, which is safe.
+    /// SQLite's tables are older than .NET's: checked over all code points, 21 (New Tai Lue signs and
+    /// two Vedic signs, letters only since Unicode 8) count here but not in SQLite. A term of only
+    /// those matches nothing, which is safe. Characters SQLite keeps but .NET does not (e.g. newer
+    /// emoji) are dropped here, which only widens a search.
     /// </summary>
     private static bool HasTokenCharacter(string text)
     {
