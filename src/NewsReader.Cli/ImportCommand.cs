@@ -30,6 +30,8 @@ public static class ImportCommand
         var inv = CultureInfo.InvariantCulture;
         foreach (var file in args.Positional)
         {
+            await stderr.WriteLineAsync($"importing {file}").ConfigureAwait(false);
+            await stderr.FlushAsync(ct).ConfigureAwait(false);
             ImportReport r;
             try
             {

@@ -66,7 +66,56 @@ public static class NewsDb
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
+            // Migrate takes EF's lock (a row in __EFMigrationsLock) even when nothing is pending, and a
+            // process killed while holding it leaves the row behind: every later start would wait forever.
+            // So take the lock only when there is work, and clear a lock left by a dead process.
+            var pending = await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false);
+            if (!pending.Any())
+            {
+                return;
+            }
+
+            await ReleaseStaleMigrationLockAsync(db, ct).ConfigureAwait(false);
             await db.Database.MigrateAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Migrating this store takes seconds; a lock older than this was left by a killed process.</summary>
+    public static readonly TimeSpan StaleMigrationLockAge = TimeSpan.FromMinutes(2);
+
+    private static async Task ReleaseStaleMigrationLockAsync(NewsDbContext db, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = "SELECT Timestamp FROM __EFMigrationsLock WHERE Id = 1 AND EXISTS " +
+                    "(SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock')";
+                string? stamp;
+                try
+                {
+                    stamp = await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
+                }
+                catch (SqliteException)
+                {
+                    return; // No lock table yet: a new database.
+                }
+
+                if (stamp is not null
+                    && DateTimeOffset.TryParse(stamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var taken)
+                    && DateTimeOffset.UtcNow - taken > StaleMigrationLockAge)
+                {
+                    command.CommandText = "DELETE FROM __EFMigrationsLock WHERE Id = 1";
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
     }
 
