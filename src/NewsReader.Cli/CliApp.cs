@@ -48,6 +48,8 @@ public static class CliApp
             {
                 "parse" => await ParseCommand.RunAsync(options, stdout, ct).ConfigureAwait(false),
                 "import" => await ImportCommand.RunAsync(options, stdout, stderr, ct).ConfigureAwait(false),
+                "search" => await SearchCommand.RunAsync(options, stdout, ct).ConfigureAwait(false),
+                "stats" => await StatsCommand.RunAsync(options, stdout, ct).ConfigureAwait(false),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };
         }

@@ -266,7 +266,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
             using (var reader = await details.ExecuteReaderAsync(ct).ConfigureAwait(false))
             {
                 await reader.ReadAsync(ct).ConfigureAwait(false);
-                (slug, title, summary, created) = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDateTime(3));
+                (slug, title, summary, created) = (reader.GetString(0), reader.GetString(1), reader.GetString(2), DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc));
             }
 
             IReadOnlyList<SnippetPart> parts = [];
