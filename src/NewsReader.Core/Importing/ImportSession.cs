@@ -24,10 +24,13 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
 
     public async Task<ImportReport> RunAsync(IReadOnlyList<IncomingStory> stories, CancellationToken ct)
     {
-        _runId = (long)(await sql.ScalarAsync(
+        // The transaction writes far more than SQLite's default 2 MB page cache; spilling dirty pages
+        // mid-transaction and reading them back costs more than the memory (this connection only).
+        await sql.ExecuteAsync("PRAGMA cache_size = -65536", ct).ConfigureAwait(false);
+        _runId = await sql.InsertAsync(
             "INSERT INTO ImportRuns (FileName, Sha256, SizeBytes, StartedBy, StartedAt, Status, Found, New, Updated, Unchanged, DuplicatesInFile, Rejected) " +
-            "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, 0, 0, 0, 0, 0) RETURNING Id", ct,
-            source.FileName, source.Sha256, source.SizeBytes, options.StartedBy, now, (int)ImportStatus.Running, stories.Count).ConfigureAwait(false))!;
+            "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, 0, 0, 0, 0, 0)", ct,
+            source.FileName, source.Sha256, source.SizeBytes, options.StartedBy, now, (int)ImportStatus.Running, stories.Count).ConfigureAwait(false);
         await LoadEntitiesAsync(ct).ConfigureAwait(false);
 
         var reports = new List<StoryReport>(stories.Count);
@@ -137,11 +140,11 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         var a = story.Article;
         var slug = await UniqueArticleSlugAsync(a.Slug.Length > 0 ? a.Slug : SlugSet.Slugify(a.Title), ct).ConfigureAwait(false);
         var links = await ResolveAsync(a.Entities, ct).ConfigureAwait(false);
-        var id = (long)(await sql.ScalarAsync(
+        var id = await sql.InsertAsync(
             "INSERT INTO Articles (Slug, Title, Summary, Body, Entities, Fingerprint, SourceFile, SourcePosition, StartConfidence, CreatedByRunId, CreatedAt, UpdatedAt) " +
-            "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p10) RETURNING Id", ct,
+            "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p10)", ct,
             slug, a.Title, a.Summary, story.Body, EntityText(links), story.Fingerprint, source.FileName, a.Index, a.StartConfidence, _runId, now)
-            .ConfigureAwait(false))!;
+            .ConfigureAwait(false);
         await WriteBandsAsync(id, story, ct).ConfigureAwait(false);
         foreach (var link in links)
         {
@@ -343,9 +346,9 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
             slug = Invariant($"{baseSlug}-{n}");
         }
 
-        var id = (long)(await sql.ScalarAsync(
-            "INSERT INTO Entities (Kind, Name, Slug, IsHidden, CreatedAt) VALUES ($p0, $p1, $p2, 0, $p3) RETURNING Id", ct,
-            (int)kind, name, slug, now).ConfigureAwait(false))!;
+        var id = await sql.InsertAsync(
+            "INSERT INTO Entities (Kind, Name, Slug, IsHidden, CreatedAt) VALUES ($p0, $p1, $p2, 0, $p3)", ct,
+            (int)kind, name, slug, now).ConfigureAwait(false);
         await sql.ExecuteAsync("INSERT INTO EntityAliases (EntityId, Kind, Name, Key) VALUES ($p0, $p1, $p2, $p3)", ct,
             id, (int)kind, name, key).ConfigureAwait(false);
         _aliases[(kind, key)] = id;

@@ -15,7 +15,8 @@ internal sealed class IncomingStory
 
         // Paragraph texts only: whether a line was read as a subheading must not change the key.
         PlainText = string.Join("\n\n", article.Paragraphs.Select(p => p.Text));
-        Fingerprint = TextFingerprint.Of(PlainText);
+        Normalized = TextFingerprint.Normalize(PlainText);
+        Fingerprint = TextFingerprint.OfNormalized(Normalized);
         HasText = PlainText.Any(char.IsLetterOrDigit);
     }
 
@@ -25,11 +26,13 @@ internal sealed class IncomingStory
 
     public string PlainText { get; }
 
+    public string Normalized { get; }
+
     public string Fingerprint { get; }
 
     public bool HasText { get; }
 
-    public HashSet<ulong> Shingles => _shingles ??= MinHasher.Shingles(PlainText);
+    public HashSet<ulong> Shingles => _shingles ??= MinHasher.ShinglesOfNormalized(Normalized);
 
     public long[] BandKeys => _bandKeys ??= MinHasher.BandKeys(Shingles);
 }

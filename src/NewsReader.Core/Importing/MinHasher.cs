@@ -31,7 +31,14 @@ public static class MinHasher
     public static HashSet<ulong> Shingles(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = Words(TextFingerprint.Normalize(text));
+        return ShinglesOfNormalized(TextFingerprint.Normalize(text));
+    }
+
+    /// <summary>The shingles of text already passed through <see cref="TextFingerprint.Normalize"/>.</summary>
+    public static HashSet<ulong> ShinglesOfNormalized(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        var words = Words(normalized);
         var set = new HashSet<ulong>();
         if (words.Count < ShingleWords)
         {

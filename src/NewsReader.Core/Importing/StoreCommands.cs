@@ -16,6 +16,17 @@ internal sealed class StoreCommands(SqliteConnection connection, SqliteTransacti
     public async Task<object?> ScalarAsync(string sql, CancellationToken ct, params object?[] args) =>
         await Prepare(sql, args).ExecuteScalarAsync(ct).ConfigureAwait(false) is var v && v is DBNull ? null : v;
 
+    /// <summary>
+    /// Runs an INSERT and returns the new row id. Measured: INSERT ... RETURNING through
+    /// ExecuteScalar costs about a millisecond per row here, a plain INSERT then last_insert_rowid()
+    /// a fraction of that.
+    /// </summary>
+    public async Task<long> InsertAsync(string sql, CancellationToken ct, params object?[] args)
+    {
+        await Prepare(sql, args).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return (long)(await Prepare("SELECT last_insert_rowid()", []).ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+    }
+
     public Task<int> ExecuteAsync(string sql, CancellationToken ct, params object?[] args) =>
         Prepare(sql, args).ExecuteNonQueryAsync(ct);
 

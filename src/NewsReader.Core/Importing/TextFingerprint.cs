@@ -13,7 +13,8 @@ public static class TextFingerprint
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var source = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        // ASCII is already NFKC; asking ICU costs more than the rest of the loop.
+        var source = System.Text.Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         var sb = new StringBuilder(source.Length);
         var space = false;
         foreach (var raw in source)
@@ -44,9 +45,12 @@ public static class TextFingerprint
     }
 
     /// <summary>The fingerprint (64 hex digits) of a story body.</summary>
-    public static string Of(string body)
+    public static string Of(string body) => OfNormalized(Normalize(body));
+
+    /// <summary>The fingerprint of text already passed through <see cref="Normalize"/>.</summary>
+    public static string OfNormalized(string normalized)
     {
-        var bytes = Encoding.UTF8.GetBytes(Normalize(body));
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        ArgumentNullException.ThrowIfNull(normalized);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
     }
 }
