@@ -157,7 +157,7 @@ internal sealed class ExtractionKnowledge
         _ => throw new InvalidDataException($"company-cues.tsv: unknown category in '{line}'"),
     };
 
-    private static IEnumerable<string> Aliases(string[] cols) =>
+    private static string[] Aliases(string[] cols) =>
         cols.Length > 1 ? cols[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
 
     private static string Required(string[] cols, int index, string line) =>

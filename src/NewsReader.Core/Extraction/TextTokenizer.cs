@@ -12,6 +12,11 @@ internal static class TextTokenizer
         "mt", "ave", "gen", "lt", "col", "capt", "approx", "est", "dept", "fig", "e.g", "i.e", "etc",
     };
 
+    private static readonly System.Buffers.SearchValues<char> Typographic =
+        System.Buffers.SearchValues.Create("\u2018\u2019\u201a\u201b\u02bc\u201c\u201d\u201e\u2013\u2014\u00a0");
+
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".!?:");
+
     /// <summary>Appends the words of <paramref name="raw"/> to <paramref name="into"/>.</summary>
     public static void Tokenize(string raw, int paragraph, List<TextToken> into)
     {
@@ -144,7 +149,7 @@ internal static class TextTokenizer
 
     private static string Normalise(string s)
     {
-        if (s.AsSpan().IndexOfAny("\u2018\u2019\u201a\u201b\u02bc\u201c\u201d\u201e\u2013\u2014\u00a0") < 0)
+        if (s.AsSpan().IndexOfAny(Typographic) < 0)
         {
             return s;
         }
@@ -200,7 +205,7 @@ internal static class TextTokenizer
         }
 
         // Sentence ends, a colon before speech ("Segars: I think"), or an opening double quote.
-        return gap.AsSpan().IndexOfAny(".!?:") >= 0 || gap[^1] == '"' || gap[^1] == '\u2022';
+        return gap.AsSpan().IndexOfAny(SentenceEnds) >= 0 || gap[^1] == '"' || gap[^1] == '\u2022';
     }
 
     private static bool IsDottedInitials(string text, int start, int dot)

@@ -1,0 +1,648 @@
+namespace NewsReader.Core.Extraction;
+
+/// <summary>Finds companies: gazetteer matches, plus names the text itself marks as companies
+/// (suffixes, descriptors, appositives, job titles, acronyms, deal verbs), minus people, places,
+/// government bodies and other capitalised things.</summary>
+internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
+{
+    private const double AcceptScore = 2.0;
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "and", "for", "de", "&" };
+
+    private static readonly HashSet<string> AppositiveOpeners = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "one", "already", "now", "another", "its", "which", "also",
+    };
+
+    private static readonly HashSet<string> DroppableGroupWords = new(StringComparer.Ordinal) { "group", "holdings", "holding" };
+
+    /// <summary>A run of capitalised words that may name something.</summary>
+    private sealed record Piece(int Start, int End, string Key, bool AfterHonorific, bool BeforeTitle);
+
+    private sealed class Candidate(string key)
+    {
+        public string Key { get; } = key;
+
+        public string Name { get; set; } = key;
+
+        public KnownCompany? Known { get; set; }
+
+        public double Score { get; set; }
+
+        public List<int> Occurrences { get; } = [];
+
+        public List<string> Evidence { get; } = [];
+
+        public bool AnyMidSentence { get; set; }
+
+        public Candidate? MergedInto { get; set; }
+    }
+
+    /// <summary>Finds the companies of a story; <paramref name="companyTokens"/> receives the tokens
+    /// inside gazetteer names, so that "Bank of America" is not read as a country.</summary>
+    public List<EntityMention> Find(StoryText story, HashSet<int> companyTokens)
+    {
+        var tokens = story.Tokens;
+        var known = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        var pieces = new List<Piece>();
+        CollectRuns(tokens, known, pieces, companyTokens);
+
+        var people = FindPeople(tokens, pieces);
+        var found = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        var keysSeen = new HashSet<string>(pieces.Select(p => p.Key), StringComparer.Ordinal);
+        var acronymLinks = new List<(string Short, string Long)>();
+        foreach (var piece in pieces)
+        {
+            if (IsExcluded(tokens, piece, people))
+            {
+                continue;
+            }
+
+            if (!found.TryGetValue(piece.Key, out var c))
+            {
+                c = new Candidate(piece.Key) { Name = NameOf(tokens, piece.Start, piece.End) };
+                found[piece.Key] = c;
+            }
+
+            c.Occurrences.Add(piece.Start);
+            if (!tokens[piece.Start].Is(TokenFlags.SentenceStart))
+            {
+                c.AnyMidSentence = true;
+            }
+
+            Score(tokens, pieces, piece, c, acronymLinks);
+        }
+
+        foreach (var (shortKey, longKey) in acronymLinks)
+        {
+            if (found.TryGetValue(shortKey, out var s) && found.TryGetValue(longKey, out var l))
+            {
+                var total = s.Score + l.Score;
+                var (keep, drop) = s.Occurrences.Count > l.Occurrences.Count ? (s, l) : (l, s);
+                keep.Score = total;
+                keep.Evidence.AddRange(drop.Evidence);
+                keep.Occurrences.AddRange(drop.Occurrences);
+                keep.AnyMidSentence |= drop.AnyMidSentence;
+                drop.Score = 0;
+                drop.MergedInto = keep;
+                keep.Evidence.Add("also called " + drop.Name);
+            }
+        }
+
+        var accepted = new List<Candidate>();
+        foreach (var c in found.Values)
+        {
+            if (c.MergedInto is not null)
+            {
+                continue;
+            }
+
+            var single = !c.Key.Contains(' ', StringComparison.Ordinal);
+            var needed = single && !c.AnyMidSentence ? AcceptScore + 1 : AcceptScore;
+            if (c.Score >= needed)
+            {
+                c.Name = Canonical(c.Name, keysSeen);
+                accepted.Add(c);
+            }
+        }
+
+        var all = known.Values.Where(k => k.Known is not null && (!k.Known.Common || k.AnyMidSentence)).ToList();
+        MergeVariants(all, accepted);
+        return Rank(story, all.Concat(accepted).Where(c => c.MergedInto is null).ToList());
+    }
+
+    private void CollectRuns(List<TextToken> tokens, Dictionary<string, Candidate> known, List<Piece> pieces, HashSet<int> companyTokens)
+    {
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (!tokens[i].IsCapitalised)
+            {
+                i++;
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < tokens.Count && !tokens[end - 1].Is(TokenFlags.Possessive) && tokens[end].Joins)
+            {
+                var t = tokens[end];
+                if (t.IsCapitalised)
+                {
+                    end++;
+                }
+                else if (Connectors.Contains(t.Lower) && end + 1 < tokens.Count && tokens[end + 1].IsCapitalised && tokens[end + 1].Joins)
+                {
+                    end += 2;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            SplitRun(tokens, i, end, known, pieces, companyTokens);
+            i = end;
+        }
+    }
+
+    private void SplitRun(List<TextToken> tokens, int start, int end, Dictionary<string, Candidate> known, List<Piece> pieces, HashSet<int> companyTokens)
+    {
+        var lastCue = knowledge.CueOf(tokens[end - 1].Lower);
+        var namedWhole = end - start > 1 && (lastCue & (Cue.Legal | Cue.Suffix)) != 0;
+        var pieceStart = start;
+        var afterHonorific = false;
+        var pos = start;
+        while (pos < end)
+        {
+            var t = tokens[pos];
+            if (knowledge.Companies.TryMatch(tokens, pos, caseSensitive: false, out var company, out var len)
+                && pos + len <= end
+                && (pos == pieceStart || !company.Common)
+                && !(namedWhole && pos > start && pos + len < end))
+            {
+                AddPiece(tokens, pieceStart, pos, afterHonorific, beforeTitle: false, pieces);
+                var stop = pos + len;
+                // Sub-brands ride with their company (Facebook Connectivity, Tencent Esports),
+                // up to a title or a word that is never part of a name.
+                while (stop < end && (knowledge.CueOf(tokens[stop].Lower) & (Cue.Title | Cue.Honorific | Cue.Never)) == 0
+                       && !tokens[stop - 1].Is(TokenFlags.Possessive) && !knowledge.Companies.TryMatch(tokens, stop, false, out _, out _))
+                {
+                    stop++;
+                }
+
+                var key = company.Name;
+                if (!known.TryGetValue(key, out var c))
+                {
+                    c = new Candidate(key) { Known = company };
+                    known[key] = c;
+                }
+
+                c.Occurrences.Add(pos);
+                if (!t.Is(TokenFlags.SentenceStart) && !IsAllCapsLine(tokens, pos))
+                {
+                    c.AnyMidSentence = true;
+                }
+
+                for (var k = pos; k < stop; k++)
+                {
+                    companyTokens.Add(k);
+                }
+
+                pos = stop;
+                pieceStart = pos;
+                afterHonorific = false;
+                continue;
+            }
+
+            var cue = knowledge.CueOf(t.Lower);
+            if ((cue & (Cue.Title | Cue.Honorific)) != 0 && !(namedWhole && pos < end - 1 && pos > start))
+            {
+                AddPiece(tokens, pieceStart, pos, afterHonorific, beforeTitle: (cue & Cue.Title) != 0, pieces);
+                afterHonorific = true;
+                pieceStart = pos + 1;
+            }
+            else if ((cue & Cue.Never) != 0)
+            {
+                AddPiece(tokens, pieceStart, pos, afterHonorific, beforeTitle: false, pieces);
+                afterHonorific = false;
+                pieceStart = pos + 1;
+            }
+
+            pos++;
+        }
+
+        AddPiece(tokens, pieceStart, end, afterHonorific, beforeTitle: false, pieces);
+    }
+
+    private void AddPiece(List<TextToken> tokens, int start, int end, bool afterHonorific, bool beforeTitle, List<Piece> pieces)
+    {
+        while (start < end && Connectors.Contains(tokens[start].Lower))
+        {
+            start++;
+        }
+
+        while (end > start && Connectors.Contains(tokens[end - 1].Lower))
+        {
+            end--;
+        }
+
+        if (start >= end)
+        {
+            return;
+        }
+
+        var hasConnector = false;
+        for (var k = start; k < end; k++)
+        {
+            hasConnector |= !tokens[k].IsCapitalised;
+        }
+
+        var edgeCues = knowledge.CueOf(tokens[start].Lower) | knowledge.CueOf(tokens[end - 1].Lower);
+        if (hasConnector && (edgeCues & (Cue.Legal | Cue.Suffix | Cue.Government | Cue.Other)) == 0)
+        {
+            // "Huawei and ZTE" is two names; "Bank of X" or "X and Y Administration" is one.
+            var s = start;
+            for (var k = start; k <= end; k++)
+            {
+                if (k == end || !tokens[k].IsCapitalised)
+                {
+                    if (k > s)
+                    {
+                        pieces.Add(new Piece(s, k, KeyOf(tokens, s, k), afterHonorific && s == start, beforeTitle && k == end));
+                    }
+
+                    s = k + 1;
+                }
+            }
+
+            return;
+        }
+
+        pieces.Add(new Piece(start, end, KeyOf(tokens, start, end), afterHonorific, beforeTitle));
+    }
+
+    private HashSet<string> FindPeople(List<TextToken> tokens, List<Piece> pieces)
+    {
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in pieces)
+        {
+            var len = p.End - p.Start;
+            var first = tokens[p.Start];
+            var isPerson = (len is >= 2 and <= 4 && knowledge.FirstNames.Contains(first.Text))
+                || (len <= 3 && (p.AfterHonorific || LowerHonorificBefore(tokens, p.Start)))
+                || (len is >= 2 and <= 3 && TitleOfAfterComma(tokens, p.End));
+            if (isPerson && knowledge.CueOf(tokens[p.End - 1].Lower) is var cue && (cue & (Cue.Legal | Cue.Suffix | Cue.Government)) == 0)
+            {
+                people.Add(p.Key);
+                people.Add(tokens[p.End - 1].Lower);
+                if (len >= 2 && !knowledge.FirstNames.Contains(first.Text))
+                {
+                    people.Add(first.Lower); // "Zhang Yiming" later called "Zhang"
+                }
+            }
+        }
+
+        return people;
+    }
+
+    private bool LowerHonorificBefore(List<TextToken> tokens, int start)
+    {
+        if (start == 0 || !tokens[start].Joins || tokens[start].Paragraph != tokens[start - 1].Paragraph)
+        {
+            return false;
+        }
+
+        var prev = tokens[start - 1];
+        return !prev.IsCapitalised && (knowledge.CueOf(prev.Lower) & Cue.Honorific) != 0;
+    }
+
+    private bool TitleOfAfterComma(List<TextToken> tokens, int end)
+    {
+        // "Dino Ying, CEO of VSPN", "Mars Hou, general manager of Tencent Esports"
+        if (end >= tokens.Count || tokens[end].Gap != "," || tokens[end].Paragraph != tokens[end - 1].Paragraph)
+        {
+            return false;
+        }
+
+        for (var k = end; k < Math.Min(tokens.Count, end + 4); k++)
+        {
+            if (k > end && !tokens[k].Joins)
+            {
+                return false;
+            }
+
+            if ((knowledge.CueOf(tokens[k].Lower) & (Cue.Title | Cue.Honorific)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsExcluded(List<TextToken> tokens, Piece piece, HashSet<string> people)
+    {
+        if (people.Contains(piece.Key))
+        {
+            return true;
+        }
+
+        var len = piece.End - piece.Start;
+        var firstCue = knowledge.CueOf(tokens[piece.Start].Lower);
+        var lastCue = knowledge.CueOf(tokens[piece.End - 1].Lower);
+        if (len == 1 && (firstCue & (Cue.Never | Cue.Title | Cue.Honorific | Cue.Government | Cue.Other | Cue.Descriptor | Cue.Suffix | Cue.Legal)) != 0)
+        {
+            return true;
+        }
+
+        if ((lastCue & (Cue.Government | Cue.Other)) != 0 && (lastCue & (Cue.Suffix | Cue.Legal)) == 0)
+        {
+            return true;
+        }
+
+        if (len > 1 && (firstCue & Cue.Government) != 0 && !tokens[piece.Start + 1].IsCapitalised)
+        {
+            return true; // Department of Justice
+        }
+
+        // The whole name is a place, a country or a demonym.
+        if (Covers(knowledge.Countries, tokens, piece) || Covers(knowledge.Places, tokens, piece) || Covers(knowledge.Demonyms, tokens, piece))
+        {
+            return true;
+        }
+
+        // Two or three words ending in a known surname: a person ("Segars" after "Simon Segars").
+        return len <= 3 && people.Contains(tokens[piece.End - 1].Lower) && (lastCue & (Cue.Suffix | Cue.Legal)) == 0;
+    }
+
+    private static bool Covers<T>(PhraseTable<T> table, List<TextToken> tokens, Piece piece) =>
+        table.TryMatch(tokens, piece.Start, caseSensitive: true, out _, out var len) && len == piece.End - piece.Start;
+
+    private void Score(List<TextToken> tokens, List<Piece> pieces, Piece piece, Candidate c, List<(string, string)> acronymLinks)
+    {
+        var len = piece.End - piece.Start;
+        var last = tokens[piece.End - 1];
+        var lastCue = knowledge.CueOf(last.Lower);
+        if (len >= 2 && (lastCue & Cue.Legal) != 0)
+        {
+            Add(c, 3, "suffix " + last.Text);
+        }
+        else if (len >= 2 && (lastCue & Cue.Suffix) != 0)
+        {
+            Add(c, 2, "suffix " + last.Text);
+        }
+
+        var first = tokens[piece.Start];
+        if (piece.Start > 0 && first.Joins && tokens[piece.Start - 1].Paragraph == first.Paragraph)
+        {
+            var prev = tokens[piece.Start - 1];
+            if (!prev.IsCapitalised && (knowledge.CueOf(prev.Lower) & Cue.Descriptor) != 0)
+            {
+                Add(c, 2, "described as " + prev.Lower);
+            }
+            else if (prev.Lower == "based" && prev.Is(TokenFlags.HyphenBefore))
+            {
+                Add(c, 2, "X-based");
+            }
+        }
+
+        if (piece.BeforeTitle || TitleAfter(tokens, piece.End))
+        {
+            Add(c, 2, "job title after");
+        }
+
+        if (TitleOfBefore(tokens, piece.Start))
+        {
+            Add(c, 2, "job title of");
+        }
+
+        if (AppositiveAfter(tokens, piece.End, out var noun))
+        {
+            Add(c, 2, "appositive " + noun);
+        }
+
+        if (PhraseEndsAt(knowledge.BeforePhrases, tokens, piece.Start, out var before))
+        {
+            Add(c, 1, "after '" + before + "'");
+        }
+
+        if (piece.End < tokens.Count && tokens[piece.End].Joins && !tokens[piece.End - 1].Is(TokenFlags.Possessive)
+            && knowledge.AfterPhrases.TryMatch(tokens, piece.End, caseSensitive: true, out _, out var alen))
+        {
+            Add(c, 1, "subject of '" + string.Join(' ', tokens.Skip(piece.End).Take(alen).Select(t => t.Lower)) + "'");
+        }
+
+        // Acronym and expansion in brackets, either way round: "VSPN (Versus Programming Network)".
+        if (piece.End < tokens.Count && tokens[piece.End].Gap == "(")
+        {
+            var next = pieces.Find(p => p.Start == piece.End);
+            if (next is not null && !tokens[next.End - 1].Is(TokenFlags.Possessive) && next.End < tokens.Count + 1)
+            {
+                var (shortP, longP) = next.End - next.Start == 1 ? (next, piece) : (piece, next);
+                if (shortP.End - shortP.Start == 1 && tokens[shortP.Start].Is(TokenFlags.AllCaps)
+                    && Initials(tokens, longP).StartsWith(tokens[shortP.Start].Text.Replace(".", "", StringComparison.Ordinal), StringComparison.Ordinal)
+                    && longP.End - longP.Start >= 2)
+                {
+                    Add(c, 1.5, "acronym");
+                    acronymLinks.Add((shortP.Key, longP.Key));
+                }
+            }
+        }
+    }
+
+    private static void Add(Candidate c, double score, string evidence)
+    {
+        c.Score += score;
+        if (!c.Evidence.Contains(evidence))
+        {
+            c.Evidence.Add(evidence);
+        }
+    }
+
+    private static string Initials(List<TextToken> tokens, Piece p)
+    {
+        var chars = new List<char>();
+        for (var k = p.Start; k < p.End; k++)
+        {
+            if (tokens[k].IsCapitalised)
+            {
+                chars.Add(char.ToUpperInvariant(tokens[k].Text[0]));
+            }
+        }
+
+        return new string(chars.ToArray());
+    }
+
+    private bool TitleAfter(List<TextToken> tokens, int end)
+    {
+        if (end >= tokens.Count || !tokens[end].Joins || tokens[end].Paragraph != tokens[end - 1].Paragraph)
+        {
+            return false;
+        }
+
+        var t = tokens[end];
+        return (knowledge.CueOf(t.Lower) & Cue.Title) != 0 && (!t.IsCapitalised || t.Is(TokenFlags.AllCaps));
+    }
+
+    private bool TitleOfBefore(List<TextToken> tokens, int start)
+    {
+        // "CEO of VSPN", "general manager of the X"
+        var k = start - 1;
+        if (k >= 0 && tokens[k].Lower == "the" && tokens[k + 1].Joins)
+        {
+            k--;
+        }
+
+        if (k < 1 || !tokens[k + 1].Joins || tokens[k].Lower is not ("of" or "at") || !tokens[k].Joins)
+        {
+            return false;
+        }
+
+        return (knowledge.CueOf(tokens[k - 1].Lower) & Cue.Title) != 0 && tokens[k - 1].Paragraph == tokens[start].Paragraph;
+    }
+
+    private bool AppositiveAfter(List<TextToken> tokens, int end, out string noun)
+    {
+        noun = string.Empty;
+        if (end >= tokens.Count || tokens[end].Gap != "," || tokens[end].Paragraph != tokens[end - 1].Paragraph
+            || !AppositiveOpeners.Contains(tokens[end].Lower))
+        {
+            return false;
+        }
+
+        for (var k = end + 1; k < Math.Min(tokens.Count, end + 9); k++)
+        {
+            var t = tokens[k];
+            if (t.Paragraph != tokens[end].Paragraph || (t.Gap.Length > 0 && t.Gap != "-" && t.Gap != "&"))
+            {
+                return false;
+            }
+
+            if (!t.IsCapitalised && (knowledge.CueOf(t.Lower) & Cue.Appositive) != 0)
+            {
+                noun = t.Lower;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool PhraseEndsAt(PhraseTable<bool> table, List<TextToken> tokens, int start, out string phrase)
+    {
+        phrase = string.Empty;
+        if (start == 0 || !tokens[start].Joins)
+        {
+            return false;
+        }
+
+        for (var len = 1; len <= 4 && start - len >= 0; len++)
+        {
+            var from = start - len;
+            if (tokens[from].IsCapitalised || tokens[from].Paragraph != tokens[start].Paragraph)
+            {
+                return false;
+            }
+
+            if (table.TryMatch(tokens, from, caseSensitive: true, out _, out var l) && l == len)
+            {
+                phrase = string.Join(' ', tokens.Skip(from).Take(len).Select(t => t.Lower));
+                return true;
+            }
+
+            if (!tokens[from].Joins)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAllCapsLine(List<TextToken> tokens, int pos)
+    {
+        var p = tokens[pos].Paragraph;
+        var prevCaps = pos > 0 && tokens[pos - 1].Paragraph == p && tokens[pos - 1].Is(TokenFlags.AllCaps);
+        var nextCaps = pos + 1 < tokens.Count && tokens[pos + 1].Paragraph == p && tokens[pos + 1].Is(TokenFlags.AllCaps);
+        return prevCaps && nextCaps;
+    }
+
+    private static string KeyOf(List<TextToken> tokens, int start, int end) =>
+        end - start == 1 ? tokens[start].Lower : string.Join(' ', tokens.Skip(start).Take(end - start).Select(t => t.Lower));
+
+    private static string NameOf(List<TextToken> tokens, int start, int end)
+    {
+        if (end - start == 1)
+        {
+            return tokens[start].Text;
+        }
+
+        var parts = new List<string>();
+        for (var k = start; k < end; k++)
+        {
+            if (k > start && tokens[k].Gap == "&")
+            {
+                parts.Add("&");
+            }
+
+            parts.Add(tokens[k].Text);
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    private string Canonical(string name, HashSet<string> keysSeen)
+    {
+        var words = name.Split(' ').ToList();
+        while (words.Count > 1 && (knowledge.CueOf(words[^1].ToLowerInvariant()) & Cue.Legal) != 0)
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        // "Ant Group" is "Ant" when the story also calls it that.
+        if (words.Count > 1 && DroppableGroupWords.Contains(words[^1].ToLowerInvariant())
+            && keysSeen.Contains(string.Join(' ', words.Take(words.Count - 1)).ToLowerInvariant()))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        return string.Join(' ', words);
+    }
+
+    private static void MergeVariants(List<Candidate> known, List<Candidate> discovered)
+    {
+        // One name per company: "Sun Art Retail" joins "Sun Art", "Tencent Holdings Ltd" joins "Tencent".
+        var everyone = known.Concat(discovered).ToList();
+        foreach (var d in discovered.OrderByDescending(d => d.Name.Length))
+        {
+            var dl = d.Name.ToLowerInvariant();
+            var target = everyone
+                .Where(o => o != d && o.MergedInto is null)
+                .Where(o =>
+                {
+                    var ol = (o.Known?.Name ?? o.Name).ToLowerInvariant();
+                    return dl.StartsWith(ol + " ", StringComparison.Ordinal) || dl == ol;
+                })
+                .OrderBy(o => o.Name.Length)
+                .FirstOrDefault();
+            if (target is null)
+            {
+                continue;
+            }
+
+            target.Occurrences.AddRange(d.Occurrences);
+            target.AnyMidSentence |= d.AnyMidSentence;
+            d.MergedInto = target;
+        }
+    }
+
+    private static List<EntityMention> Rank(StoryText story, List<Candidate> found)
+    {
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        var scored = found.Select(c =>
+        {
+            var occ = c.Occurrences.Distinct().ToList();
+            var mentions = occ.Count(o => !story.InHeadline(o));
+            var headline = occ.Exists(story.InHeadline);
+            var lead = occ.Exists(o => story.InLead(o) && !story.InHeadline(o));
+            var score = Math.Log2(1 + mentions) + (headline ? 1.5 : 0) + (lead ? 1 : 0);
+            return (c, mentions: Math.Max(mentions, 1), headline, lead, score);
+        }).ToList();
+        var maxMentions = scored.Max(s => s.mentions);
+        return scored
+            .Select(s =>
+            {
+                var about = s.headline || s.lead || s.mentions >= Math.Max(3, maxMentions / 2);
+                var evidence = s.c.Known is not null ? new List<string> { "known company" } : s.c.Evidence.Take(4).ToList();
+                return new EntityMention(s.c.Known?.Name ?? s.c.Name, EntityKind.Company, about, s.mentions, Math.Round(s.score, 3), evidence);
+            })
+            .OrderByDescending(e => e.About)
+            .ThenByDescending(e => e.Score)
+            .ThenBy(e => e.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+}
