@@ -51,10 +51,19 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         var found = new Dictionary<string, Candidate>(StringComparer.Ordinal);
         var keysSeen = new HashSet<string>(pieces.Select(p => p.Key), StringComparer.Ordinal);
         var acronymLinks = new List<(string Short, string Long)>();
+        var rejected = new HashSet<string>(StringComparer.Ordinal);
         foreach (var piece in pieces)
         {
             if (IsExcluded(tokens, piece, people))
             {
+                continue;
+            }
+
+            if (IsQuoted(tokens, piece) || OwnedByDeterminer(tokens, piece.Start))
+            {
+                // A coined term in quotes ("New Retail") or a unit of something ("its Intellectual
+                // Property Group") is not a company, wherever else the name appears.
+                rejected.Add(piece.Key);
                 continue;
             }
 
@@ -92,7 +101,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         var accepted = new List<Candidate>();
         foreach (var c in found.Values)
         {
-            if (c.MergedInto is not null)
+            if (c.MergedInto is not null || rejected.Contains(c.Key))
             {
                 continue;
             }
@@ -158,6 +167,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             if (knowledge.Companies.TryMatch(tokens, pos, caseSensitive: false, out var company, out var len)
                 && pos + len <= end
                 && (pos == pieceStart || !company.Common)
+                && !(company.Common && PartOfLongerName(tokens, pos + len))
                 && !(namedWhole && pos > start && pos + len < end))
             {
                 AddPiece(tokens, pieceStart, pos, afterHonorific, beforeTitle: false, pieces);
@@ -213,6 +223,23 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 
         AddPiece(tokens, pieceStart, end, afterHonorific, beforeTitle: false, pieces);
     }
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "its", "his", "her", "their", "our", "my", "your" };
+
+    private static bool OwnedByDeterminer(List<TextToken> tokens, int start) =>
+        start > 0 && tokens[start].Joins && Determiners.Contains(tokens[start - 1].Lower);
+
+    private static bool IsQuoted(List<TextToken> tokens, Piece piece)
+    {
+        var open = tokens[piece.Start].Gap.EndsWith('"');
+        var close = piece.End < tokens.Count && tokens[piece.End].Gap.StartsWith('"') && tokens[piece.End].Paragraph == tokens[piece.Start].Paragraph;
+        var lastInParagraph = piece.End >= tokens.Count || tokens[piece.End].Paragraph != tokens[piece.Start].Paragraph;
+        return open && (close || lastInParagraph) && !tokens[piece.End - 1].Is(TokenFlags.Possessive);
+    }
+
+    private static bool PartOfLongerName(List<TextToken> tokens, int after) =>
+        after + 1 < tokens.Count && tokens[after].Joins && Connectors.Contains(tokens[after].Lower)
+        && tokens[after + 1].IsCapitalised && tokens[after + 1].Joins;
 
     private void AddPiece(List<TextToken> tokens, int start, int end, bool afterHonorific, bool beforeTitle, List<Piece> pieces)
     {
@@ -420,7 +447,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             {
                 var (shortP, longP) = next.End - next.Start == 1 ? (next, piece) : (piece, next);
                 if (shortP.End - shortP.Start == 1 && tokens[shortP.Start].Is(TokenFlags.AllCaps)
-                    && Initials(tokens, longP).StartsWith(tokens[shortP.Start].Text.Replace(".", "", StringComparison.Ordinal), StringComparison.Ordinal)
+                    && IsAbbreviationOf(tokens[shortP.Start].Text, NameOf(tokens, longP.Start, longP.End))
                     && longP.End - longP.Start >= 2)
                 {
                     Add(c, 1.5, "acronym");
@@ -439,18 +466,37 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
     }
 
-    private static string Initials(List<TextToken> tokens, Piece p)
+    /// <summary>Schwartz and Hearst (2003): the short form's letters appear in order in the long
+    /// form, the first one starting a word ("VSPN" in "VerSus Programming Network").</summary>
+    internal static bool IsAbbreviationOf(string shortForm, string longForm)
     {
-        var chars = new List<char>();
-        for (var k = p.Start; k < p.End; k++)
+        var s = shortForm.Length - 1;
+        var l = longForm.Length - 1;
+        while (s >= 0)
         {
-            if (tokens[k].IsCapitalised)
+            var c = char.ToLowerInvariant(shortForm[s]);
+            if (!char.IsLetterOrDigit(c))
             {
-                chars.Add(char.ToUpperInvariant(tokens[k].Text[0]));
+                s--;
+                continue;
             }
+
+            while (l >= 0 && (char.ToLowerInvariant(longForm[l]) != c || (s == 0 && l > 0 && char.IsLetterOrDigit(longForm[l - 1]))))
+            {
+                l--;
+            }
+
+            if (l < 0)
+            {
+                return false;
+            }
+
+            s--;
+            l--;
         }
 
-        return new string(chars.ToArray());
+        // Every word of the long form (bar connectors) should be covered by the letters used.
+        return char.ToLowerInvariant(longForm[0]) == char.ToLowerInvariant(shortForm[0]);
     }
 
     private bool TitleAfter(List<TextToken> tokens, int end)
@@ -601,7 +647,8 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 .Where(o =>
                 {
                     var ol = (o.Known?.Name ?? o.Name).ToLowerInvariant();
-                    return dl.StartsWith(ol + " ", StringComparison.Ordinal) || dl == ol;
+                    return dl.StartsWith(ol + " ", StringComparison.Ordinal) || dl == ol
+                        || (o.Known is not null && ol.StartsWith(dl + " ", StringComparison.Ordinal));
                 })
                 .OrderBy(o => o.Name.Length)
                 .FirstOrDefault();
@@ -636,7 +683,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         return scored
             .Select(s =>
             {
-                var about = s.headline || s.lead || s.mentions >= Math.Max(3, maxMentions / 2);
+                var about = s.headline || (s.lead && s.mentions >= 2) || s.mentions >= Math.Max(3, maxMentions / 2);
                 var evidence = s.c.Known is not null ? new List<string> { "known company" } : s.c.Evidence.Take(4).ToList();
                 return new EntityMention(s.c.Known?.Name ?? s.c.Name, EntityKind.Company, about, s.mentions, Math.Round(s.score, 3), evidence);
             })

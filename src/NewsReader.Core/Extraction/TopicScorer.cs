@@ -5,11 +5,11 @@ namespace NewsReader.Core.Extraction;
 internal sealed class TopicScorer
 {
     /// <summary>A topic must reach this share of the best topic's score.</summary>
-    private const double RelativeThreshold = 0.4;
+    private const double RelativeThreshold = 0.3;
 
     /// <summary>And this absolute score (per square root of 100 words), so a story that is about
     /// none of the topics still gets only its best one.</summary>
-    private const double AbsoluteThreshold = 1.5;
+    private const double AbsoluteThreshold = 2.0;
 
     private const int MaxTopics = 4;
 
