@@ -94,7 +94,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 keep.AnyMidSentence |= drop.AnyMidSentence;
                 drop.Score = 0;
                 drop.MergedInto = keep;
-                keep.Evidence.Add("also called " + drop.Name);
+                keep.Evidence.Insert(0, "also called " + drop.Name);
             }
         }
 
@@ -188,7 +188,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 }
 
                 c.Occurrences.Add(pos);
-                if (!t.Is(TokenFlags.SentenceStart) && !IsAllCapsLine(tokens, pos))
+                if ((!t.Is(TokenFlags.SentenceStart) && !IsAllCapsLine(tokens, pos)) || TitleAfter(tokens, pos + len))
                 {
                     c.AnyMidSentence = true;
                 }
@@ -627,12 +627,22 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 
         // "Ant Group" is "Ant" when the story also calls it that.
         if (words.Count > 1 && DroppableGroupWords.Contains(words[^1].ToLowerInvariant())
-            && keysSeen.Contains(string.Join(' ', words.Take(words.Count - 1)).ToLowerInvariant()))
+            && keysSeen.Contains(string.Join(' ', words.Take(words.Count - 1)).ToLowerInvariant())
+            && !IsPlaceName(string.Join(' ', words.Take(words.Count - 1))))
         {
             words.RemoveAt(words.Count - 1);
         }
 
         return string.Join(' ', words);
+    }
+
+    private bool IsPlaceName(string name)
+    {
+        var tokens = new List<TextToken>();
+        TextTokenizer.Tokenize(name, 0, tokens);
+        var piece = new Piece(0, tokens.Count, name, false, false);
+        return tokens.Count > 0
+            && (Covers(knowledge.Countries, tokens, piece) || Covers(knowledge.Places, tokens, piece) || Covers(knowledge.Demonyms, tokens, piece));
     }
 
     private static void MergeVariants(List<Candidate> known, List<Candidate> discovered)

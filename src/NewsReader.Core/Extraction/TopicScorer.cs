@@ -13,6 +13,9 @@ internal sealed class TopicScorer
 
     private const int MaxTopics = 4;
 
+    /// <summary>Below this the best topic is noise (one weak word), and the story gets none.</summary>
+    private const double MinimumBest = 1.5;
+
     private readonly PhraseTable<TopicTerm[]> _phrases = new();
     private readonly Dictionary<string, List<TopicTerm>> _prefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TopicTerm>>.AlternateLookup<ReadOnlySpan<char>> _prefixLookup;
@@ -115,6 +118,11 @@ internal sealed class TopicScorer
             .ThenBy(x => x.Topic, StringComparer.Ordinal)
             .ToList();
         var best = byTopic[0].Score;
+        if (best < MinimumBest)
+        {
+            return [];
+        }
+
         return byTopic
             .Where((x, rank) => rank == 0 || (x.Score >= RelativeThreshold * best && x.Score >= AbsoluteThreshold))
             .Take(MaxTopics)
