@@ -36,6 +36,9 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         public bool AnyMidSentence { get; set; }
 
         public Candidate? MergedInto { get; set; }
+
+        /// <summary>Where a known name stands alone, not as part of a product name ("Apple Music").</summary>
+        public List<int> PlainOccurrences { get; } = [];
     }
 
     /// <summary>Finds the companies of a story; <paramref name="companyTokens"/> receives the tokens
@@ -98,6 +101,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             }
         }
 
+        PropagateThroughLists(tokens, pieces, known, found, rejected);
         var accepted = new List<Candidate>();
         foreach (var c in found.Values)
         {
@@ -115,9 +119,127 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             }
         }
 
+        AddShortForms(accepted, found);
         var all = known.Values.Where(k => k.Known is not null && (!k.Known.Common || k.AnyMidSentence)).ToList();
         MergeVariants(all, accepted);
         return Rank(story, all.Concat(accepted).Where(c => c.MergedInto is null).ToList());
+    }
+
+    /// <summary>Names listed alongside a company ("backed by Prosus and SoftBank", "Tiantu
+    /// Capital, SIG and Kuaishou") are taken to be companies too.</summary>
+    private static void PropagateThroughLists(
+        List<TextToken> tokens, List<Piece> pieces, Dictionary<string, Candidate> known, Dictionary<string, Candidate> found, HashSet<string> rejected)
+    {
+        var items = new List<(int Start, int End, Candidate? Candidate, bool Confirmed)>();
+        foreach (var k in known.Values)
+        {
+            if (k.Known is { } kc && (!kc.Common || k.AnyMidSentence))
+            {
+                foreach (var o in k.PlainOccurrences)
+                {
+                    items.Add((o, o + 1, k, true));
+                }
+            }
+        }
+
+        foreach (var p in pieces)
+        {
+            if (found.TryGetValue(p.Key, out var c) && !rejected.Contains(p.Key))
+            {
+                items.Add((p.Start, p.End, c, c.Score >= AcceptScore));
+            }
+        }
+
+        items.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var group = new List<int>();
+        for (var i = 0; i <= items.Count; i++)
+        {
+            if (i < items.Count && group.Count > 0 && !Coordinated(tokens, EndOfName(tokens, items[group[^1]].End), items[i].Start))
+            {
+                Lift(group);
+                group.Clear();
+            }
+
+            if (i < items.Count)
+            {
+                group.Add(i);
+            }
+        }
+
+        Lift(group);
+
+        void Lift(List<int> members)
+        {
+            if (members.Count < 2 || !members.Exists(m => items[m].Confirmed))
+            {
+                return;
+            }
+
+            var anchor = members.Select(m => items[m]).First(x => x.Confirmed);
+            var anchorName = anchor.Candidate?.Known?.Name ?? anchor.Candidate?.Name ?? tokens[anchor.Start].Text;
+            foreach (var m in members)
+            {
+                var item = items[m];
+                if (!item.Confirmed && item.Candidate is { Known: null } c && c.Score < AcceptScore)
+                {
+                    Add(c, AcceptScore - c.Score, "listed with " + anchorName);
+                }
+            }
+        }
+    }
+
+    private static int EndOfName(List<TextToken> tokens, int end)
+    {
+        // A known name may run on into sub-brand words; skip them to find what follows.
+        while (end < tokens.Count && tokens[end].Joins && tokens[end].IsCapitalised && !tokens[end - 1].Is(TokenFlags.Possessive))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private static bool Coordinated(List<TextToken> tokens, int end, int next)
+    {
+        if (end >= tokens.Count || next >= tokens.Count || tokens[end].Paragraph != tokens[next].Paragraph || tokens[end - 1].Is(TokenFlags.Possessive))
+        {
+            return false;
+        }
+
+        if (next == end)
+        {
+            return tokens[next].Gap == ",";
+        }
+
+        // "X and Y", "X, and Y", "X or Y"; also "X (Expansion), and Y" is left out on purpose.
+        return next == end + 1 && tokens[end].Lower is "and" or "or" && tokens[end].Gap is "" or "," && tokens[next].Joins;
+    }
+
+    /// <summary>"Volterra Motors" is also called "Volterra" later on: count those mentions too.</summary>
+    private void AddShortForms(List<Candidate> accepted, Dictionary<string, Candidate> found)
+    {
+        foreach (var c in accepted.ToList())
+        {
+            var words = c.Key.Split(' ');
+            var n = words.Length;
+            while (n > 1 && (knowledge.CueOf(words[n - 1]) & (Cue.Suffix | Cue.Legal)) != 0)
+            {
+                n--;
+            }
+
+            if (n == words.Length)
+            {
+                continue;
+            }
+
+            var shortKey = string.Join(' ', words.Take(n));
+            if (found.TryGetValue(shortKey, out var s) && s != c && s.MergedInto is null && !accepted.Contains(s))
+            {
+                c.Occurrences.AddRange(s.Occurrences);
+                c.AnyMidSentence |= s.AnyMidSentence;
+                s.MergedInto = c;
+            }
+        }
     }
 
     private void CollectRuns(List<TextToken> tokens, Dictionary<string, Candidate> known, List<Piece> pieces, HashSet<int> companyTokens)
@@ -188,6 +310,11 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 }
 
                 c.Occurrences.Add(pos);
+                if (stop == pos + len)
+                {
+                    c.PlainOccurrences.Add(pos);
+                }
+
                 if ((!t.Is(TokenFlags.SentenceStart) && !IsAllCapsLine(tokens, pos)) || TitleAfter(tokens, pos + len))
                 {
                     c.AnyMidSentence = true;
@@ -238,7 +365,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
     }
 
     private static bool PartOfLongerName(List<TextToken> tokens, int after) =>
-        after + 1 < tokens.Count && tokens[after].Joins && Connectors.Contains(tokens[after].Lower)
+        after + 1 < tokens.Count && tokens[after].Joins && tokens[after].Lower is "of" or "de" or "&"
         && tokens[after + 1].IsCapitalised && tokens[after + 1].Joins;
 
     private void AddPiece(List<TextToken> tokens, int start, int end, bool afterHonorific, bool beforeTitle, List<Piece> pieces)
