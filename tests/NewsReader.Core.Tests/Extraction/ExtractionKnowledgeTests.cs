@@ -25,7 +25,7 @@ public class ExtractionKnowledgeTests
             File.WriteAllText(Path.Combine(dir.FullName, "companies.tsv"), "# test gazetteer\nZorblatt\tZorblatt Corp\n");
             var analyzer = ArticleAnalyzer.Load(dir.FullName);
 
-            var e = analyzer.Analyze("x", [new Paragraph("Zorblatt and Google met in China and in China.")]);
+            var e = analyzer.Analyze("x", [new Paragraph("Zorblatt met Google in China, and in China again.")]);
 
             Assert.Equal(["Zorblatt"], e.Companies);
             Assert.Equal(["China"], e.Countries);
