@@ -775,20 +775,25 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
     private static void MergeVariants(List<Candidate> known, List<Candidate> discovered)
     {
         // One name per company: "Sun Art Retail" joins "Sun Art", "Tencent Holdings Ltd" joins "Tencent".
-        var everyone = known.Concat(discovered).ToList();
+        var everyone = known.Concat(discovered).Select(o => (Candidate: o, Lower: (o.Known?.Name ?? o.Name).ToLowerInvariant())).ToList();
         foreach (var d in discovered.OrderByDescending(d => d.Name.Length))
         {
             var dl = d.Name.ToLowerInvariant();
-            var target = everyone
-                .Where(o => o != d && o.MergedInto is null)
-                .Where(o =>
+            Candidate? target = null;
+            foreach (var (o, ol) in everyone)
+            {
+                if (o == d || o.MergedInto is not null || (target is not null && target.Name.Length <= o.Name.Length))
                 {
-                    var ol = (o.Known?.Name ?? o.Name).ToLowerInvariant();
-                    return dl.StartsWith(ol + " ", StringComparison.Ordinal) || dl == ol
-                        || (o.Known is not null && ol.StartsWith(dl + " ", StringComparison.Ordinal));
-                })
-                .OrderBy(o => o.Name.Length)
-                .FirstOrDefault();
+                    continue;
+                }
+
+                if (dl == ol || dl.StartsWith(ol + " ", StringComparison.Ordinal)
+                    || (o.Known is not null && ol.StartsWith(dl + " ", StringComparison.Ordinal)))
+                {
+                    target = o;
+                }
+            }
+
             if (target is null)
             {
                 continue;

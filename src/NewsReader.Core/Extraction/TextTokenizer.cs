@@ -129,7 +129,7 @@ internal static class TextTokenizer
                 i += text[i + 1] is 's' or 'S' ? 2 : 1;
             }
 
-            into.Add(new TextToken(word, word.ToLowerInvariant(), flags, gap, paragraph));
+            into.Add(new TextToken(word, (flags & (TokenFlags.Capitalised | TokenFlags.AllCaps)) == 0 && !HasUpper(word) ? word : word.ToLowerInvariant(), flags, gap, paragraph));
             gapStart = i;
             sentenceStart = false;
 
@@ -227,6 +227,19 @@ internal static class TextTokenizer
         }
 
         return true;
+    }
+
+    private static bool HasUpper(string word)
+    {
+        foreach (var ch in word)
+        {
+            if (char.IsUpper(ch))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static TokenFlags Shape(string word)
