@@ -119,8 +119,8 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             }
         }
 
-        AddShortForms(accepted, found);
         var all = known.Values.Where(k => k.Known is not null && (!k.Known.Common || k.AnyMidSentence)).ToList();
+        AddShortForms(all.Concat(accepted).ToList(), found);
         MergeVariants(all, accepted);
         return Rank(story, all.Concat(accepted).Where(c => c.MergedInto is null).ToList());
     }
@@ -220,7 +220,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
     {
         foreach (var c in accepted.ToList())
         {
-            var words = c.Key.Split(' ');
+            var words = (c.Known?.Name ?? c.Key).ToLowerInvariant().Split(' ');
             var n = words.Length;
             while (n > 1 && (knowledge.CueOf(words[n - 1]) & (Cue.Suffix | Cue.Legal)) != 0)
             {
@@ -244,6 +244,17 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 
     private void CollectRuns(List<TextToken> tokens, Dictionary<string, Candidate> known, List<Piece> pieces, HashSet<int> companyTokens)
     {
+        // Public institutions named like companies ("People's Bank of China") are taken out first.
+        var institution = new bool[tokens.Count];
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens[k].IsCapitalised && knowledge.Institutions.TryMatch(tokens, k, caseSensitive: false, out _, out var len))
+            {
+                Array.Fill(institution, true, k, len);
+                k += len - 1;
+            }
+        }
+
         var i = 0;
         while (i < tokens.Count)
         {
@@ -253,10 +264,21 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 continue;
             }
 
+            if (institution[i])
+            {
+                i++;
+                continue;
+            }
+
             var end = i + 1;
             while (end < tokens.Count && !tokens[end - 1].Is(TokenFlags.Possessive) && tokens[end].Joins)
             {
                 var t = tokens[end];
+                if (institution[end])
+                {
+                    break;
+                }
+
                 if (t.IsCapitalised)
                 {
                     end++;
@@ -555,6 +577,11 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             Add(c, 2, "appositive " + noun);
         }
 
+        if (ExampleOfCompanies(tokens, piece.Start, out var kind))
+        {
+            Add(c, 2, "one of the " + kind);
+        }
+
         if (PhraseEndsAt(knowledge.BeforePhrases, tokens, piece.Start, out var before))
         {
             Add(c, 1, "after '" + before + "'");
@@ -679,6 +706,35 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
 
         return false;
+    }
+
+    /// <summary>"retailers such as X", "companies like X", "investors including X".</summary>
+    private bool ExampleOfCompanies(List<TextToken> tokens, int start, out string kind)
+    {
+        kind = string.Empty;
+        var k = start - 1;
+        if (k < 1 || !tokens[start].Joins || tokens[k].Paragraph != tokens[start].Paragraph)
+        {
+            return false;
+        }
+
+        if (tokens[k].Lower == "as" && tokens[k - 1].Lower == "such" && tokens[k].Joins)
+        {
+            k -= 1;
+        }
+        else if (tokens[k].Lower is not ("like" or "including"))
+        {
+            return false;
+        }
+
+        var noun = tokens[k - 1];
+        if (!tokens[k].Joins || noun.IsCapitalised || !noun.Lower.EndsWith('s') || (knowledge.CueOf(noun.Lower) & Cue.Appositive) == 0)
+        {
+            return false;
+        }
+
+        kind = noun.Lower;
+        return true;
     }
 
     private static bool PhraseEndsAt(PhraseTable<bool> table, List<TextToken> tokens, int start, out string phrase)

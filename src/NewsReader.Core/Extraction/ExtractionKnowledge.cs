@@ -49,6 +49,9 @@ internal sealed class ExtractionKnowledge
     /// <summary>Deal and funding phrases that come right before a company ("stake in").</summary>
     public PhraseTable<bool> BeforePhrases { get; } = new();
 
+    /// <summary>Public institutions whose names look like companies' (World Bank).</summary>
+    public PhraseTable<bool> Institutions { get; } = new();
+
     /// <summary>Verbs that come right after a company acting as one ("raised").</summary>
     public PhraseTable<bool> AfterPhrases { get; } = new();
 
@@ -108,6 +111,9 @@ internal sealed class ExtractionKnowledge
                     break;
                 case "after":
                     k.AfterPhrases.Add(word, true);
+                    break;
+                case "institution":
+                    k.Institutions.Add(word, true);
                     break;
                 default:
                     var cue = ParseCue(cols[0], line);

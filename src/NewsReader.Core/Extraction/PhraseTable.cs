@@ -6,7 +6,7 @@ internal sealed class PhraseTable<T>
 {
     private readonly Dictionary<string, List<Entry>> _byFirst = new(StringComparer.Ordinal);
 
-    private sealed record Entry(string[] Words, string[] Lower, T Value);
+    private sealed record Entry(string[] Words, string[] Lower, bool[] Possessive, T Value);
 
     public int Count { get; private set; }
 
@@ -33,7 +33,7 @@ internal sealed class PhraseTable<T>
             return; // the first line that names a phrase wins
         }
 
-        list.Add(new Entry(words, lower, value));
+        list.Add(new Entry(words, lower, tokens.Select(t => t.Is(TokenFlags.Possessive)).ToArray(), value));
         list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
         Count++;
     }
@@ -63,7 +63,7 @@ internal sealed class PhraseTable<T>
             for (var k = 0; k < e.Words.Length && ok; k++)
             {
                 var t = tokens[start + k];
-                if (k > 0 && (!t.Joins || tokens[start + k - 1].Is(TokenFlags.Possessive) || t.Paragraph != first.Paragraph))
+                if (k > 0 && (!t.Joins || tokens[start + k - 1].Is(TokenFlags.Possessive) != e.Possessive[k - 1] || t.Paragraph != first.Paragraph))
                 {
                     ok = false;
                 }
@@ -79,11 +79,6 @@ internal sealed class PhraseTable<T>
             }
 
             if (ok && !caseSensitive && !first.IsCapitalised && e.Words[0] != first.Text)
-            {
-                ok = false;
-            }
-
-            if (ok && e.Words.Length > 1 && tokens[start + e.Words.Length - 2].Is(TokenFlags.Possessive))
             {
                 ok = false;
             }

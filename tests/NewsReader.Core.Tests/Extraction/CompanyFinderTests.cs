@@ -161,4 +161,48 @@ public class CompanyFinderTests
     {
         Assert.Equal(expected, NewsReader.Core.Extraction.CompanyFinder.IsAbbreviationOf(shortForm, longForm));
     }
+
+    [Fact]
+    public void Analyze_NamesListedWithAKnownCompany_AreCompanies()
+    {
+        var e = Analyze("The startup is backed by Prosmira and SoftBank, and sells to Kelvaro, Adyen and Zalthy.");
+
+        Assert.Contains("Prosmira", e.Companies);
+        Assert.Contains("Kelvaro", e.Companies);
+        Assert.Contains("Zalthy", e.Companies);
+    }
+
+    [Fact]
+    public void Analyze_ExamplesOfACompanyNoun_AreCompanies()
+    {
+        var e = Analyze("In Britain, retailers such as Dorvane reported strong demand.");
+
+        Assert.Equal(["Dorvane"], e.Companies);
+    }
+
+    [Fact]
+    public void Analyze_PublicInstitutionsNamedLikeCompanies_AreNotCompanies()
+    {
+        var e = Analyze("The People's Bank of China and the World Bank disagreed with the International Monetary Fund.");
+
+        Assert.Empty(e.Companies);
+    }
+
+    [Fact]
+    public void Analyze_ShortFormOfCompany_CountsAsAMention()
+    {
+        var e = Analyze("Volterra Motors builds vans. Volterra declined to comment, and Volterra staff left.");
+
+        var volterra = Assert.Single(e.Entities, x => x.Kind == NewsReader.Core.Extraction.EntityKind.Company);
+        Assert.Equal("Volterra Motors", volterra.Name);
+        Assert.Equal(3, volterra.Mentions);
+    }
+
+    [Fact]
+    public void Analyze_DivisionIntroducedByIts_IsNotACompany()
+    {
+        var e = Analyze("Rene Haas runs its Intellectual Property Group for Arm in Cambridge.");
+
+        Assert.DoesNotContain("Intellectual Property Group", e.Companies);
+    }
 }
