@@ -106,6 +106,11 @@ internal sealed class CountryFinder(ExtractionKnowledge knowledge)
         var t = tokens[i];
         if (len == 1 && t.Text == "US")
         {
+            if (i + 1 < tokens.Count && tokens[i + 1].Gap.StartsWith('$'))
+            {
+                return false; // "US$100" names a currency
+            }
+
             // "US" in an all-capitals line may be the word "us".
             var p = t.Paragraph;
             var prevCaps = i == 0 || tokens[i - 1].Paragraph != p || tokens[i - 1].Is(TokenFlags.AllCaps);

@@ -87,4 +87,10 @@ public class CountryFinderTests
         Assert.False(japan.About);
         Assert.Equal("India", e.Countries[0]);
     }
+
+    [Fact]
+    public void Analyze_UsDollarSign_IsACurrencyNotACountry()
+    {
+        Assert.Empty(Analyze("The deal is worth US$100 million.").Countries);
+    }
 }
