@@ -54,6 +54,12 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         var found = new Dictionary<string, Candidate>(StringComparer.Ordinal);
         var keysSeen = new HashSet<string>(pieces.Select(p => p.Key), StringComparer.Ordinal);
         var acronymLinks = new List<(string Short, string Long)>();
+        var pieceAt = new Dictionary<int, Piece>();
+        foreach (var p in pieces)
+        {
+            pieceAt.TryAdd(p.Start, p);
+        }
+
         var rejected = new HashSet<string>(StringComparer.Ordinal);
         foreach (var piece in pieces)
         {
@@ -82,7 +88,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 c.AnyMidSentence = true;
             }
 
-            Score(tokens, pieces, piece, c, acronymLinks);
+            Score(tokens, pieceAt, piece, c, acronymLinks);
         }
 
         foreach (var (shortKey, longKey) in acronymLinks)
@@ -218,7 +224,8 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
     /// <summary>"Volterra Motors" is also called "Volterra" later on: count those mentions too.</summary>
     private void AddShortForms(List<Candidate> accepted, Dictionary<string, Candidate> found)
     {
-        foreach (var c in accepted.ToList())
+        var acceptedSet = accepted.ToHashSet();
+        foreach (var c in accepted)
         {
             var words = (c.Known?.Name ?? c.Key).ToLowerInvariant().Split(' ');
             var n = words.Length;
@@ -233,7 +240,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             }
 
             var shortKey = string.Join(' ', words.Take(n));
-            if (found.TryGetValue(shortKey, out var s) && s != c && s.MergedInto is null && !accepted.Contains(s))
+            if (found.TryGetValue(shortKey, out var s) && s != c && s.MergedInto is null && !acceptedSet.Contains(s))
             {
                 c.Occurrences.AddRange(s.Occurrences);
                 c.AnyMidSentence |= s.AnyMidSentence;
@@ -534,7 +541,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
     private static bool Covers<T>(PhraseTable<T> table, List<TextToken> tokens, Piece piece) =>
         table.TryMatch(tokens, piece.Start, caseSensitive: true, out _, out var len) && len == piece.End - piece.Start;
 
-    private void Score(List<TextToken> tokens, List<Piece> pieces, Piece piece, Candidate c, List<(string, string)> acronymLinks)
+    private void Score(List<TextToken> tokens, Dictionary<int, Piece> pieceAt, Piece piece, Candidate c, List<(string, string)> acronymLinks)
     {
         var len = piece.End - piece.Start;
         var last = tokens[piece.End - 1];
@@ -596,7 +603,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         // Acronym and expansion in brackets, either way round: "VSPN (Versus Programming Network)".
         if (piece.End < tokens.Count && tokens[piece.End].Gap == "(")
         {
-            var next = pieces.Find(p => p.Start == piece.End);
+            var next = pieceAt.GetValueOrDefault(piece.End);
             if (next is not null && !tokens[next.End - 1].Is(TokenFlags.Possessive) && next.End < tokens.Count + 1)
             {
                 var (shortP, longP) = next.End - next.Start == 1 ? (next, piece) : (piece, next);
@@ -828,15 +835,23 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             && (Covers(knowledge.Countries, tokens, piece) || Covers(knowledge.Places, tokens, piece) || Covers(knowledge.Demonyms, tokens, piece));
     }
 
+    private static string FirstWord(string name)
+    {
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? name : name[..space];
+    }
+
     private static void MergeVariants(List<Candidate> known, List<Candidate> discovered)
     {
         // One name per company: "Sun Art Retail" joins "Sun Art", "Tencent Holdings Ltd" joins "Tencent".
-        var everyone = known.Concat(discovered).Select(o => (Candidate: o, Lower: (o.Known?.Name ?? o.Name).ToLowerInvariant())).ToList();
+        var byFirstWord = known.Concat(discovered)
+            .Select(o => (Candidate: o, Lower: (o.Known?.Name ?? o.Name).ToLowerInvariant()))
+            .ToLookup(x => FirstWord(x.Lower), StringComparer.Ordinal);
         foreach (var d in discovered.OrderByDescending(d => d.Name.Length))
         {
             var dl = d.Name.ToLowerInvariant();
             Candidate? target = null;
-            foreach (var (o, ol) in everyone)
+            foreach (var (o, ol) in byFirstWord[FirstWord(dl)])
             {
                 if (o == d || o.MergedInto is not null || (target is not null && target.Name.Length <= o.Name.Length))
                 {
