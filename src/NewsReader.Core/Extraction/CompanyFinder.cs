@@ -583,6 +583,16 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         {
             Add(c, 2, "appositive " + noun);
         }
+        else if (WhichClauseAfter(tokens, piece.End, out var verb))
+        {
+            Add(c, 2, "which " + verb);
+        }
+
+        if (last.Is(TokenFlags.Possessive) && piece.End < tokens.Count && tokens[piece.End].Joins
+            && tokens[piece.End].Paragraph == last.Paragraph && (knowledge.CueOf(tokens[piece.End].Lower) & Cue.Possession) != 0)
+        {
+            Add(c, 1, "its " + tokens[piece.End].Lower);
+        }
 
         if (ExampleOfCompanies(tokens, piece.Start, out var kind))
         {
@@ -686,6 +696,32 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
 
         return (knowledge.CueOf(tokens[k - 1].Lower) & Cue.Title) != 0 && tokens[k - 1].Paragraph == tokens[start].Paragraph;
+    }
+
+    /// <summary>"X, which was founded in 2016", "X, which sells ...": people take "who".</summary>
+    private bool WhichClauseAfter(List<TextToken> tokens, int end, out string verb)
+    {
+        verb = string.Empty;
+        if (end >= tokens.Count || tokens[end].Gap != "," || tokens[end].Lower != "which" || tokens[end].Paragraph != tokens[end - 1].Paragraph)
+        {
+            return false;
+        }
+
+        for (var k = end + 1; k < Math.Min(tokens.Count, end + 4); k++)
+        {
+            if (!tokens[k].Joins || tokens[k].Paragraph != tokens[end].Paragraph)
+            {
+                return false;
+            }
+
+            if ((knowledge.CueOf(tokens[k].Lower) & Cue.Which) != 0)
+            {
+                verb = tokens[k].Lower;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool AppositiveAfter(List<TextToken> tokens, int end, out string noun)

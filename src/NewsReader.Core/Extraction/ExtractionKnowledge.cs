@@ -24,6 +24,8 @@ internal enum Cue
     Government = 64,
     Other = 128,
     Never = 256,
+    Which = 512,
+    Possession = 1024,
 }
 
 /// <summary>Everything extraction knows: gazetteers and lexicons, loaded once from the data files.</summary>
@@ -160,6 +162,8 @@ internal sealed class ExtractionKnowledge
         "government" => Cue.Government,
         "other" => Cue.Other,
         "never" => Cue.Never,
+        "which" => Cue.Which,
+        "possession" => Cue.Possession,
         _ => throw new InvalidDataException($"company-cues.tsv: unknown category in '{line}'"),
     };
 

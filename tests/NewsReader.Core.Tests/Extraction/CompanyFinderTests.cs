@@ -205,4 +205,21 @@ public class CompanyFinderTests
 
         Assert.DoesNotContain("Intellectual Property Group", e.Companies);
     }
+
+    [Fact]
+    public void Analyze_WhichClauseAboutBusiness_MarksACompany()
+    {
+        var e = Analyze("The deal includes Quorvia, which was founded in 2015, and Tessaly, who we met.");
+
+        Assert.Contains("Quorvia", e.Companies);
+        Assert.DoesNotContain("Tessaly", e.Companies);
+    }
+
+    [Fact]
+    public void Analyze_PossessiveWithBusinessNounAndVerb_MarksACompany()
+    {
+        var e = Analyze("Quorvia's shares fell after the report. Investors expect Quorvia to recover soon, and Quorvia launched a plan.");
+
+        Assert.Contains("Quorvia", e.Companies);
+    }
 }

@@ -41,4 +41,13 @@ public class ExtractionKnowledgeTests
     {
         Assert.Same(ArticleAnalyzer.LoadDefault(), ArticleAnalyzer.LoadDefault());
     }
+
+    [Fact]
+    public void Analyze_NoParagraphs_UsesTheHeadlineAlone()
+    {
+        var e = ArticleAnalyzer.LoadDefault().Analyze("Nvidia buys Arm in China and Japan", []);
+
+        Assert.Contains("Nvidia", e.Companies);
+        Assert.Equal(["China", "Japan"], e.Countries.Order());
+    }
 }
