@@ -61,10 +61,19 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
 
         var rejected = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var piece in pieces)
+        // Body first: headlines are often in Title Case, where capitals say nothing, so a headline
+        // only adds mentions to names the body has already shown to be companies.
+        var headline = pieces.Where(p => story.InHeadline(p.Start)).ToList();
+        foreach (var piece in pieces.Where(p => !story.InHeadline(p.Start)).Concat(headline))
         {
             if (IsExcluded(tokens, piece, people))
             {
+                continue;
+            }
+
+            if (story.InHeadline(piece.Start))
+            {
+                AddHeadlineMentions(tokens, piece, found);
                 continue;
             }
 
@@ -129,6 +138,23 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         AddShortForms(all.Concat(accepted).ToList(), found);
         MergeVariants(all, accepted);
         return Rank(story, all.Concat(accepted).Where(c => c.MergedInto is null).ToList());
+    }
+
+    private static void AddHeadlineMentions(List<TextToken> tokens, Piece piece, Dictionary<string, Candidate> found)
+    {
+        // Any stretch of the headline run that the body knows by name ("… As Zentrix Capital Grows").
+        for (var a = piece.Start; a < piece.End; a++)
+        {
+            for (var b = piece.End; b > a; b--)
+            {
+                if (found.TryGetValue(KeyOf(tokens, a, b), out var seen))
+                {
+                    seen.Occurrences.Add(a);
+                    a = b - 1;
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>Names listed alongside a company ("backed by Prosus and SoftBank", "Tiantu

@@ -222,4 +222,15 @@ public class CompanyFinderTests
 
         Assert.Contains("Quorvia", e.Companies);
     }
+
+    [Fact]
+    public void Analyze_TitleCaseHeadline_DoesNotInventCompanies()
+    {
+        var e = AnalyzeWithTitle(
+            "Acme Launches New Cloud As Zentrix Capital Grows",
+            "The service went live on Monday. Zentrix Capital said it was pleased.");
+
+        Assert.Equal(["Zentrix Capital"], e.Companies);
+        Assert.True(e.Entities.Single(x => x.Name == "Zentrix Capital").About);
+    }
 }
