@@ -578,7 +578,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
         else if (len >= 2 && (lastCue & Cue.Suffix) != 0)
         {
-            Add(c, 2, "suffix " + last.Text);
+            Add(c, (lastCue & Cue.Weak) != 0 ? 1 : 2, "suffix " + last.Text);
         }
 
         var first = tokens[piece.Start];

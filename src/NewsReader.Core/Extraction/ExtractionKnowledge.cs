@@ -26,6 +26,7 @@ internal enum Cue
     Never = 256,
     Which = 512,
     Possession = 1024,
+    Weak = 2048,
 }
 
 /// <summary>Everything extraction knows: gazetteers and lexicons, loaded once from the data files.</summary>
@@ -164,6 +165,7 @@ internal sealed class ExtractionKnowledge
         "never" => Cue.Never,
         "which" => Cue.Which,
         "possession" => Cue.Possession,
+        "weak" => Cue.Weak,
         _ => throw new InvalidDataException($"company-cues.tsv: unknown category in '{line}'"),
     };
 

@@ -233,4 +233,12 @@ public class CompanyFinderTests
         Assert.Equal(["Zentrix Capital"], e.Companies);
         Assert.True(e.Entities.Single(x => x.Name == "Zentrix Capital").About);
     }
+
+    [Fact]
+    public void Analyze_WeakSuffixAlone_IsNotEnough()
+    {
+        var e = Analyze("Generative AI is everywhere. Social Media moved on, and the Olympic Games began.");
+
+        Assert.Empty(e.Companies);
+    }
 }
