@@ -42,7 +42,7 @@ internal sealed class CountryFinder(ExtractionKnowledge knowledge)
             var best = 0;
             string? country = null;
             var weight = 0.0;
-            if (knowledge.Places.TryMatch(tokens, i, caseSensitive: true, out var place, out var pl))
+            if (knowledge.Places.TryMatch(tokens, i, caseSensitive: true, out var place, out var pl) && !FollowedBySurname(tokens, i + pl))
             {
                 (best, country, weight) = (pl, place, IndirectWeight);
             }
@@ -119,6 +119,27 @@ internal sealed class CountryFinder(ExtractionKnowledge knowledge)
         }
 
         return true;
+    }
+
+    private bool FollowedBySurname(List<TextToken> tokens, int after)
+    {
+        // "Austin Russell", "Paris Hilton": a city name used as a given name is followed by exactly
+        // one more capitalised word that is no place and no organisation word.
+        if (after >= tokens.Count || !tokens[after].Joins || !tokens[after].IsCapitalised || tokens[after].Is(TokenFlags.AllCaps)
+            || tokens[after].Paragraph != tokens[after - 1].Paragraph || tokens[after - 1].Is(TokenFlags.Possessive))
+        {
+            return false;
+        }
+
+        var next = after + 1;
+        if (next < tokens.Count && tokens[next].Joins && tokens[next].IsCapitalised && tokens[next].Paragraph == tokens[after].Paragraph)
+        {
+            return false;
+        }
+
+        return knowledge.CueOf(tokens[after].Lower) == Cue.None
+            && !knowledge.Places.TryMatch(tokens, after, caseSensitive: true, out _, out _)
+            && !knowledge.Countries.TryMatch(tokens, after, caseSensitive: true, out _, out _);
     }
 
     private bool PersonName(List<TextToken> tokens, int i)

@@ -93,4 +93,10 @@ public class CountryFinderTests
     {
         Assert.Empty(Analyze("The deal is worth US$100 million.").Countries);
     }
+
+    [Fact]
+    public void Analyze_CityNameUsedAsGivenName_IsNotAPlace()
+    {
+        Assert.Empty(Analyze("Austin Russell founded the firm, and Austin Russell still runs it.").Countries);
+    }
 }
