@@ -102,7 +102,8 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 
         foreach (var (shortKey, longKey) in acronymLinks)
         {
-            if (found.TryGetValue(shortKey, out var s) && found.TryGetValue(longKey, out var l))
+            if (found.TryGetValue(shortKey, out var s) && found.TryGetValue(longKey, out var l)
+                && s != l && s.MergedInto is null && l.MergedInto is null)
             {
                 var total = s.Score + l.Score;
                 var (keep, drop) = s.Occurrences.Count > l.Occurrences.Count ? (s, l) : (l, s);

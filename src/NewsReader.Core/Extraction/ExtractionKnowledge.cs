@@ -71,7 +71,7 @@ internal sealed class ExtractionKnowledge
     public static ExtractionKnowledge Load(string? overrideDirectory = null)
     {
         var k = new ExtractionKnowledge();
-        foreach (var (cols, line) in Rows("companies.tsv", overrideDirectory))
+        foreach (var (cols, _) in Rows("companies.tsv", overrideDirectory))
         {
             var common = cols.Length > 2 && cols[2].Contains("common", StringComparison.OrdinalIgnoreCase);
             var company = new KnownCompany(cols[0], common);
@@ -80,8 +80,6 @@ internal sealed class ExtractionKnowledge
             {
                 k.Companies.Add(alias, company);
             }
-
-            _ = line;
         }
 
         foreach (var (cols, _) in Rows("countries.tsv", overrideDirectory))
