@@ -7,6 +7,8 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 {
     private const double AcceptScore = 2.0;
 
+    private const int RepeatedMentions = 3;
+
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "and", "for", "de", "&" };
 
     private static readonly HashSet<string> AppositiveOpeners = new(StringComparer.Ordinal)
@@ -124,6 +126,13 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             if (c.MergedInto is not null || rejected.Contains(c.Key))
             {
                 continue;
+            }
+
+            // A name the story keeps coming back to needs less evidence than one named in passing.
+            var midSentence = c.Occurrences.Count(o => !tokens[o].Is(TokenFlags.SentenceStart));
+            if (midSentence >= RepeatedMentions && c.Score > 0 && c.Score < AcceptScore)
+            {
+                Add(c, 1, "mentioned " + midSentence + " times");
             }
 
             var single = !c.Key.Contains(' ', StringComparison.Ordinal);
@@ -629,6 +638,19 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         if (PhraseEndsAt(knowledge.BeforePhrases, tokens, piece.Start, out var before))
         {
             Add(c, 1, "after '" + before + "'");
+        }
+
+        if (piece.End < tokens.Count && tokens[piece.End].Paragraph == last.Paragraph && !last.Is(TokenFlags.Possessive))
+        {
+            var next = tokens[piece.End];
+            if (next.Is(TokenFlags.HyphenBefore) && next.Lower is "owned" or "backed" or "funded" or "controlled")
+            {
+                Add(c, 2, "X-" + next.Lower);
+            }
+            else if (next.Joins && (knowledge.CueOf(next.Lower) & Cue.Possession) != 0 && piece.Start > 0 && tokens[piece.Start - 1].Lower == "the")
+            {
+                Add(c, 1, "the X " + next.Lower);
+            }
         }
 
         if (piece.End < tokens.Count && tokens[piece.End].Joins && !tokens[piece.End - 1].Is(TokenFlags.Possessive)

@@ -241,4 +241,26 @@ public class CompanyFinderTests
 
         Assert.Empty(e.Companies);
     }
+
+    [Fact]
+    public void Analyze_OwnerBeforeHyphenatedOwned_IsACompany()
+    {
+        Assert.Contains("Quorvia", Analyze("Users of the Quorvia-owned messaging app were told to wait.").Companies);
+    }
+
+    [Fact]
+    public void Analyze_NameRepeatedWithOneWeakCue_IsACompany()
+    {
+        var e = Analyze("The Tessaly bid was approved. Regulators like Tessaly, and Tessaly is growing. Critics watch Tessaly closely.");
+
+        Assert.Contains("Tessaly", e.Companies);
+    }
+
+    [Fact]
+    public void Analyze_NameRepeatedWithoutAnyCue_IsNotACompany()
+    {
+        var e = Analyze("Critics watch Tessaly closely. Tessaly is growing, and many like Tessaly for now.");
+
+        Assert.Empty(e.Companies);
+    }
 }
