@@ -62,4 +62,22 @@ public class TopicScorerTests
              "telecom", "trade & sanctions"],
             k.Topics.Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("science & health", "The vaccine candidate passed a clinical trial with 3,000 patients, and scientists said the drug works against the disease.")]
+    [InlineData("energy & climate", "Utilities add solar and wind power to the grid as emissions rules tighten, cutting carbon output.")]
+    [InlineData("sports", "The striker scored twice as the club won the championship, and the football stadium was sold out.")]
+    [InlineData("telecom", "The carrier will spend $2 billion on 5G spectrum and fiber broadband to extend its wireless network.")]
+    [InlineData("open source", "The maintainers released the open-source library on GitHub, and 500 contributors joined the project.")]
+    [InlineData("finance & markets", "Shares fell 5% on the Nasdaq after interest rates rose, and bond yields climbed on inflation data.")]
+    [InlineData("politics", "Voters head to the polls in an election that divided the ruling party, and the prime minister faces parliament.")]
+    [InlineData("ai", "The startup uses machine learning and large language models to power a chatbot.")]
+    [InlineData("privacy & security", "Hackers stole personal data in a ransomware attack, and cybersecurity experts are investigating the breach.")]
+    [InlineData("automotive & mobility", "The automaker will build electric vehicles with self-driving features at its new car plant.")]
+    [InlineData("e-commerce & retail", "Online shoppers moved from supermarkets to e-commerce platforms, and retail stores cut prices.")]
+    [InlineData("cloud & infrastructure", "The company moved its servers to the cloud and runs Kubernetes containers in new data centers.")]
+    public void Analyze_TypicalStory_HasItsTopicFirst(string topic, string text)
+    {
+        Assert.Equal(topic, Analyze(text).Topics[0]);
+    }
 }
