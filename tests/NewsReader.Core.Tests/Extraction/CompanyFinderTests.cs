@@ -263,4 +263,12 @@ public class CompanyFinderTests
 
         Assert.Empty(e.Companies);
     }
+
+    [Fact]
+    public void Analyze_TitleCaseJobTitles_AreNotCompanies()
+    {
+        var e = Analyze("The plan was praised by Vice President Kamala Harris and by Managing Director Anna Berg of Qorvane Technologies.");
+
+        Assert.Equal(["Qorvane Technologies"], e.Companies);
+    }
 }
