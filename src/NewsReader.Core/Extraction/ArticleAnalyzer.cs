@@ -5,14 +5,66 @@ namespace NewsReader.Core.Extraction;
 /// <summary>Finds the companies, countries and topics a story is about.</summary>
 public sealed class ArticleAnalyzer
 {
-    /// <summary>PLACEHOLDER: loads the knowledge files shipped with the application.</summary>
-    public static ArticleAnalyzer LoadDefault() => new();
+    private static readonly Lazy<ArticleAnalyzer> Default = new(() => new ArticleAnalyzer(ExtractionKnowledge.Load()));
 
-    /// <summary>PLACEHOLDER: finds nothing yet.</summary>
+    private readonly CompanyFinder _companies;
+    private readonly CountryFinder _countries;
+    private readonly TopicScorer _topics;
+
+    private ArticleAnalyzer(ExtractionKnowledge knowledge)
+    {
+        _companies = new CompanyFinder(knowledge);
+        _countries = new CountryFinder(knowledge);
+        _topics = new TopicScorer(knowledge);
+    }
+
+    /// <summary>The analyzer over the knowledge files shipped inside the assembly, loaded once.</summary>
+    public static ArticleAnalyzer LoadDefault() => Default.Value;
+
+    /// <summary>An analyzer whose knowledge files are read from <paramref name="directory"/> where
+    /// present there (same file names as shipped), and from the shipped copies otherwise.</summary>
+    public static ArticleAnalyzer Load(string directory) => new(ExtractionKnowledge.Load(directory));
+
+    /// <summary>The file names an override directory may contain.</summary>
+    public static IReadOnlyList<string> KnowledgeFileNames => ExtractionKnowledge.FileNames;
+
+    /// <summary>Finds what one story is about; each list is ordered about-first.</summary>
     public ArticleEntities Analyze(string title, IReadOnlyList<Paragraph> paragraphs)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
-        _ = GetHashCode();
-        return ArticleEntities.None;
+        var story = Read(title ?? string.Empty, paragraphs);
+        var companyTokens = new HashSet<int>();
+        var entities = new List<EntityMention>();
+        entities.AddRange(_companies.Find(story, companyTokens));
+        entities.AddRange(_countries.Find(story, companyTokens));
+        entities.AddRange(_topics.Score(story));
+        return new ArticleEntities(entities);
+    }
+
+    private static StoryText Read(string title, IReadOnlyList<Paragraph> paragraphs)
+    {
+        var tokens = new List<TextToken>(256);
+        var lead = 0;
+        while (lead < paragraphs.Count - 1 && paragraphs[lead].Kind != ParagraphKind.Text)
+        {
+            lead++;
+        }
+
+        // A headline that is only the lead cut short adds nothing; a real one is read as paragraph -1.
+        var leadText = paragraphs.Count > 0 ? paragraphs[lead].Text : string.Empty;
+        var trimmed = title.Trim().TrimEnd('.', '…');
+        if (trimmed.Length > 0 && !leadText.StartsWith(trimmed, StringComparison.Ordinal))
+        {
+            TextTokenizer.Tokenize(title, -1, tokens);
+        }
+
+        var captions = new bool[paragraphs.Count];
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            captions[p] = paragraphs[p].Kind == ParagraphKind.Caption;
+            TextTokenizer.Tokenize(paragraphs[p].Text, p, tokens);
+        }
+
+        return new StoryText(tokens, captions, lead);
     }
 }

@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace NewsReader.Core.Extraction;
+
+/// <summary>A company in the gazetteer.</summary>
+/// <param name="Common">Also an ordinary English word, so sentence-initial uses are not trusted alone.</param>
+internal sealed record KnownCompany(string Name, bool Common);
+
+/// <summary>A word or phrase of the topic vocabulary.</summary>
+internal sealed record TopicTerm(string Topic, string Term, double Weight, bool Prefix);
+
+/// <summary>Word classes used by company discovery (see <c>company-cues.tsv</c>).</summary>
+[Flags]
+internal enum Cue
+{
+    None = 0,
+    Legal = 1,
+    Suffix = 2,
+    Descriptor = 4,
+    Appositive = 8,
+    Title = 16,
+    Honorific = 32,
+    Government = 64,
+    Other = 128,
+    Never = 256,
+    Which = 512,
+    Possession = 1024,
+    Weak = 2048,
+}
+
+/// <summary>Everything extraction knows: gazetteers and lexicons, loaded once from the data files.</summary>
+internal sealed class ExtractionKnowledge
+{
+    /// <summary>Names of the data files, shipped inside the assembly and overridable from a folder.</summary>
+    public static readonly string[] FileNames =
+        ["companies.tsv", "countries.tsv", "demonyms.tsv", "cities.tsv", "topics.tsv", "company-cues.tsv", "first-names.txt"];
+
+    public PhraseTable<KnownCompany> Companies { get; } = new();
+
+    /// <summary>Country names and abbreviations, matched case-sensitively.</summary>
+    public PhraseTable<string> Countries { get; } = new();
+
+    /// <summary>Demonyms and adjectives, matched case-sensitively.</summary>
+    public PhraseTable<string> Demonyms { get; } = new();
+
+    /// <summary>Cities, states and regions; the value is a country or empty for a place that is none.</summary>
+    public PhraseTable<string> Places { get; } = new();
+
+    public Dictionary<string, Cue> Cues { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Deal and funding phrases that come right before a company ("stake in").</summary>
+    public PhraseTable<bool> BeforePhrases { get; } = new();
+
+    /// <summary>Public institutions whose names look like companies' (World Bank).</summary>
+    public PhraseTable<bool> Institutions { get; } = new();
+
+    /// <summary>Verbs that come right after a company acting as one ("raised").</summary>
+    public PhraseTable<bool> AfterPhrases { get; } = new();
+
+    public HashSet<string> FirstNames { get; } = new(StringComparer.Ordinal);
+
+    public List<string> Topics { get; } = [];
+
+    public List<TopicTerm> TopicTerms { get; } = [];
+
+    public Cue CueOf(string lower) => Cues.GetValueOrDefault(lower);
+
+    /// <summary>Loads the files embedded in the assembly; a file of the same name in
+    /// <paramref name="overrideDirectory"/> replaces the embedded one.</summary>
+    public static ExtractionKnowledge Load(string? overrideDirectory = null)
+    {
+        var k = new ExtractionKnowledge();
+        foreach (var (cols, _) in Rows("companies.tsv", overrideDirectory))
+        {
+            var common = cols.Length > 2 && cols[2].Contains("common", StringComparison.OrdinalIgnoreCase);
+            var company = new KnownCompany(cols[0], common);
+            k.Companies.Add(cols[0], company);
+            foreach (var alias in Aliases(cols))
+            {
+                k.Companies.Add(alias, company);
+            }
+        }
+
+        foreach (var (cols, _) in Rows("countries.tsv", overrideDirectory))
+        {
+            k.Countries.Add(cols[0], cols[0]);
+            foreach (var alias in Aliases(cols))
+            {
+                k.Countries.Add(alias, cols[0]);
+            }
+        }
+
+        foreach (var (cols, line) in Rows("demonyms.tsv", overrideDirectory))
+        {
+            k.Demonyms.Add(cols[0], Required(cols, 1, line));
+        }
+
+        foreach (var (cols, line) in Rows("cities.tsv", overrideDirectory))
+        {
+            var country = Required(cols, 1, line);
+            k.Places.Add(cols[0], country == "-" ? string.Empty : country);
+        }
+
+        foreach (var (cols, line) in Rows("company-cues.tsv", overrideDirectory))
+        {
+            var word = Required(cols, 1, line).ToLowerInvariant();
+            switch (cols[0])
+            {
+                case "before":
+                    k.BeforePhrases.Add(word, true);
+                    break;
+                case "after":
+                    k.AfterPhrases.Add(word, true);
+                    break;
+                case "institution":
+                    k.Institutions.Add(word, true);
+                    break;
+                default:
+                    var cue = ParseCue(cols[0], line);
+                    k.Cues[word] = k.Cues.GetValueOrDefault(word) | cue;
+                    break;
+            }
+        }
+
+        foreach (var (cols, _) in Rows("first-names.txt", overrideDirectory))
+        {
+            k.FirstNames.Add(cols[0]);
+        }
+
+        foreach (var (cols, line) in Rows("topics.tsv", overrideDirectory))
+        {
+            var topic = cols[0];
+            if (!k.Topics.Contains(topic))
+            {
+                k.Topics.Add(topic);
+            }
+
+            var term = Required(cols, 1, line);
+            if (term == "-")
+            {
+                continue;
+            }
+
+            var weight = double.Parse(Required(cols, 2, line), CultureInfo.InvariantCulture);
+            var prefix = term.EndsWith('*');
+            k.TopicTerms.Add(new TopicTerm(topic, prefix ? term[..^1] : term, weight, prefix));
+        }
+
+        return k;
+    }
+
+    private static Cue ParseCue(string name, string line) => name switch
+    {
+        "legal" => Cue.Legal,
+        "suffix" => Cue.Suffix,
+        "descriptor" => Cue.Descriptor,
+        "appositive" => Cue.Appositive,
+        "title" => Cue.Title,
+        "honorific" => Cue.Honorific,
+        "government" => Cue.Government,
+        "other" => Cue.Other,
+        "never" => Cue.Never,
+        "which" => Cue.Which,
+        "possession" => Cue.Possession,
+        "weak" => Cue.Weak,
+        _ => throw new InvalidDataException($"company-cues.tsv: unknown category in '{line}'"),
+    };
+
+    private static string[] Aliases(string[] cols) =>
+        cols.Length > 1 ? cols[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+
+    private static string Required(string[] cols, int index, string line) =>
+        cols.Length > index && cols[index].Length > 0
+            ? cols[index]
+            : throw new InvalidDataException($"knowledge file line has too few columns: '{line}'");
+
+    private static IEnumerable<(string[] Cols, string Line)> Rows(string fileName, string? overrideDirectory)
+    {
+        foreach (var raw in ReadLines(fileName, overrideDirectory))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line[0] == '#' || string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            yield return (line.Split('\t').Select(c => c.Trim()).ToArray(), line);
+        }
+    }
+
+    private static IEnumerable<string> ReadLines(string fileName, string? overrideDirectory)
+    {
+        if (overrideDirectory is not null)
+        {
+            var path = Path.Combine(overrideDirectory, fileName);
+            if (File.Exists(path))
+            {
+                return File.ReadLines(path);
+            }
+        }
+
+        var assembly = Assembly.GetExecutingAssembly();
+        using var stream = assembly.GetManifestResourceStream("Knowledge/" + fileName)
+            ?? throw new InvalidOperationException($"knowledge file {fileName} is not embedded in {assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } l)
+        {
+            lines.Add(l);
+        }
+
+        return lines;
+    }
+}

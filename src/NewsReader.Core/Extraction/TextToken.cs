@@ -1,0 +1,40 @@
+namespace NewsReader.Core.Extraction;
+
+/// <summary>Facts about a word that the extractors ask about again and again.</summary>
+[Flags]
+internal enum TokenFlags
+{
+    None = 0,
+
+    /// <summary>Starts with an upper-case letter, or a digit followed by letters (36Kr), or has an inner capital (eBay).</summary>
+    Capitalised = 1,
+
+    /// <summary>Two or more letters, all upper-case (VSPN, US).</summary>
+    AllCaps = 2,
+
+    /// <summary>Starts a sentence (or a quotation, or follows an abbreviation that may end one).</summary>
+    SentenceStart = 4,
+
+    /// <summary>Was followed by <c>'s</c> or a bare <c>'</c>, which is not part of the text.</summary>
+    Possessive = 8,
+
+    /// <summary>Between the previous word and this one there is only white space.</summary>
+    TightBefore = 16,
+
+    /// <summary>Between the previous word and this one there is a hyphen only (France-based).</summary>
+    HyphenBefore = 32,
+}
+
+/// <summary>One word of a paragraph: where it is and what it looks like.</summary>
+/// <param name="Text">The word without a possessive ending.</param>
+/// <param name="Lower">The word in lower case, for dictionary look-ups.</param>
+/// <param name="Gap">The punctuation between the previous word and this one (white space removed); empty if none.</param>
+internal readonly record struct TextToken(string Text, string Lower, TokenFlags Flags, string Gap, int Paragraph)
+{
+    public bool Is(TokenFlags flag) => (Flags & flag) != 0;
+
+    public bool IsCapitalised => (Flags & TokenFlags.Capitalised) != 0;
+
+    /// <summary>True when a name can run on from the previous word into this one.</summary>
+    public bool Joins => (Flags & TokenFlags.TightBefore) != 0;
+}

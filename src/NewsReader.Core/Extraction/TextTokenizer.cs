@@ -1,0 +1,275 @@
+namespace NewsReader.Core.Extraction;
+
+/// <summary>Splits text into words in one pass, keeping what names depend on: capitals, possessives,
+/// dotted abbreviations (U.S.), and which words start a sentence.</summary>
+internal static class TextTokenizer
+{
+    // Words that end with a full stop without ending the sentence ("Inc. said", "Mr. Ross").
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "inc", "co", "corp", "ltd", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "gov", "sen", "rep",
+        "prof", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mt", "ave", "gen", "lt", "col", "capt", "approx", "est", "dept", "fig", "e.g", "i.e", "etc",
+    };
+
+    private static readonly System.Buffers.SearchValues<char> Typographic =
+        System.Buffers.SearchValues.Create("\u2018\u2019\u201a\u201b\u02bc\u201c\u201d\u201e\u2013\u2014\u00a0");
+
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".!?:");
+
+    /// <summary>Appends the words of <paramref name="raw"/> to <paramref name="into"/>.</summary>
+    public static void Tokenize(string raw, int paragraph, List<TextToken> into)
+    {
+        var text = Normalise(raw);
+        var i = 0;
+        var n = text.Length;
+        var sentenceStart = true;
+        var gapStart = 0;
+        while (i < n)
+        {
+            var c = text[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var possessive = false;
+            i++;
+            while (i < n)
+            {
+                c = text[i];
+                if (char.IsLetterOrDigit(c))
+                {
+                    i++;
+                    continue;
+                }
+
+                var next = i + 1 < n ? text[i + 1] : '\0';
+                if (c == '\'' )
+                {
+                    if ((next == 's' || next == 'S') && (i + 2 >= n || !char.IsLetterOrDigit(text[i + 2])))
+                    {
+                        possessive = true;
+                        break;
+                    }
+
+                    if (char.IsLetter(next))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    if (text[i - 1] is 's' or 'S')
+                    {
+                        possessive = true; // Canalys' charts
+                    }
+
+                    break;
+                }
+
+                if (c == '.' && char.IsLetter(next))
+                {
+                    // "U.S.will": a dotted abbreviation glued to the next word by a missing space.
+                    if (IsDottedInitials(text, start, i) && char.IsLower(next))
+                    {
+                        break;
+                    }
+
+                    i++;
+                    continue;
+                }
+
+                if (c == '&' && char.IsLetterOrDigit(next) && char.IsUpper(text[start]))
+                {
+                    i++;
+                    continue;
+                }
+
+                if (c == '-' && char.IsLetterOrDigit(next))
+                {
+                    // Keep "e-commerce" and "Coca-Cola" whole, split "France-based" so the name stands alone.
+                    if (char.IsUpper(next) || char.IsDigit(next) || !char.IsUpper(text[start]))
+                    {
+                        i++;
+                        continue;
+                    }
+                }
+
+                break;
+            }
+
+            var end = i;
+            if (i < n && text[i] == '.' && IsDottedInitials(text, start, i))
+            {
+                end = ++i; // U.S. keeps its final dot
+            }
+
+            var word = text[start..end];
+            var gap = GapText(text, gapStart, start);
+            var flags = Shape(word);
+            if (sentenceStart || StartsSentence(gap))
+            {
+                flags |= TokenFlags.SentenceStart;
+            }
+
+            if ((gap.Length == 0 || gap == "&") && into.Count > 0 && into[^1].Paragraph == paragraph)
+            {
+                flags |= TokenFlags.TightBefore;
+            }
+            else if (gap == "-")
+            {
+                flags |= TokenFlags.HyphenBefore;
+            }
+
+            if (possessive)
+            {
+                flags |= TokenFlags.Possessive;
+                i += text[i + 1] is 's' or 'S' ? 2 : 1;
+            }
+
+            into.Add(new TextToken(word, (flags & (TokenFlags.Capitalised | TokenFlags.AllCaps)) == 0 && !HasUpper(word) ? word : word.ToLowerInvariant(), flags, gap, paragraph));
+            gapStart = i;
+            sentenceStart = false;
+
+            // A full stop after a known abbreviation or an initial does not end the sentence;
+            // after "U.S." it may, so the next capitalised word counts as a possible sentence start.
+            if (i < n && text[i] == '.' && (Abbreviations.Contains(word) || (word.Length == 1 && char.IsUpper(word[0]))))
+            {
+                i++;
+                gapStart = i;
+            }
+            else if (word.EndsWith('.'))
+            {
+                sentenceStart = true;
+            }
+        }
+    }
+
+    private static string Normalise(string s)
+    {
+        if (s.AsSpan().IndexOfAny(Typographic) < 0)
+        {
+            return s;
+        }
+
+        return string.Create(s.Length, s, static (span, src) =>
+        {
+            for (var k = 0; k < src.Length; k++)
+            {
+                span[k] = src[k] switch
+                {
+                    '\u2018' or '\u2019' or '\u201a' or '\u201b' or '\u02bc' => '\'',
+                    '\u201c' or '\u201d' or '\u201e' => '"',
+                    '\u2013' or '\u2014' => '-',
+                    '\u00a0' => ' ',
+                    var ch => ch,
+                };
+            }
+        });
+    }
+
+    private static string GapText(string text, int from, int to)
+    {
+        var span = text.AsSpan(from, to - from).Trim();
+        return span.Length switch
+        {
+            0 => string.Empty,
+            1 when span[0] == ',' => ",",
+            1 when span[0] == '-' => "-",
+            _ => RemoveSpaces(span),
+        };
+    }
+
+    private static string RemoveSpaces(ReadOnlySpan<char> span)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(span.Length, 64)];
+        var k = 0;
+        foreach (var ch in span)
+        {
+            if (!char.IsWhiteSpace(ch) && k < buffer.Length)
+            {
+                buffer[k++] = ch;
+            }
+        }
+
+        return new string(buffer[..k]);
+    }
+
+    private static bool StartsSentence(string gap)
+    {
+        if (gap.Length == 0)
+        {
+            return false;
+        }
+
+        // Sentence ends, a colon before speech ("Segars: I think"), or an opening double quote.
+        return gap.AsSpan().IndexOfAny(SentenceEnds) >= 0 || gap[^1] == '"' || gap[^1] == '\u2022';
+    }
+
+    private static bool IsDottedInitials(string text, int start, int dot)
+    {
+        // Single letters separated by dots, e.g. "U.S" or "U.K" or "U.S.A".
+        var len = dot - start;
+        if (len < 3 || len % 2 == 0)
+        {
+            return false;
+        }
+
+        for (var k = start; k < dot; k++)
+        {
+            var isLetterSlot = (k - start) % 2 == 0;
+            if (isLetterSlot ? !char.IsUpper(text[k]) : text[k] != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasUpper(string word)
+    {
+        foreach (var ch in word)
+        {
+            if (char.IsUpper(ch))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static TokenFlags Shape(string word)
+    {
+        var flags = TokenFlags.None;
+        var first = word[0];
+        var letters = 0;
+        var uppers = 0;
+        foreach (var ch in word)
+        {
+            if (char.IsLetter(ch))
+            {
+                letters++;
+                if (char.IsUpper(ch))
+                {
+                    uppers++;
+                }
+            }
+        }
+
+        if (char.IsUpper(first) || (char.IsDigit(first) && letters > 0 && uppers > 0) || (char.IsLower(first) && uppers > 0 && word.Length > 2 && char.IsUpper(word[1])))
+        {
+            flags |= TokenFlags.Capitalised;
+        }
+
+        if (letters >= 2 && uppers == letters)
+        {
+            flags |= TokenFlags.AllCaps;
+        }
+
+        return flags;
+    }
+}

@@ -1,0 +1,69 @@
+using NewsReader.Core.Extraction;
+
+namespace NewsReader.Core.Tests.Extraction;
+
+public class TextTokenizerTests
+{
+    private static List<TextToken> Tokens(string text)
+    {
+        var list = new List<TextToken>();
+        TextTokenizer.Tokenize(text, 0, list);
+        return list;
+    }
+
+    [Fact]
+    public void Tokenize_DottedAbbreviationAtSentenceEnd_KeepsDotAndStartsNextSentence()
+    {
+        var t = Tokens("Huawei is banned in the U.S. Officials said so.");
+
+        var us = t.Single(x => x.Text == "U.S.");
+        Assert.True(t[t.IndexOf(us) + 1].Is(TokenFlags.SentenceStart));
+    }
+
+    [Fact]
+    public void Tokenize_DottedAbbreviationGluedToNextWord_SplitsThem()
+    {
+        var t = Tokens("the U.S.will act");
+
+        Assert.Equal(["the", "U.S.", "will", "act"], t.Select(x => x.Text));
+    }
+
+    [Fact]
+    public void Tokenize_Possessives_AreStrippedAndFlagged()
+    {
+        var t = Tokens("Tencent’s investment and Canalys’ charts");
+
+        Assert.Equal("Tencent", t[0].Text);
+        Assert.True(t[0].Is(TokenFlags.Possessive));
+        Assert.Equal("Canalys", t[3].Text);
+        Assert.True(t[3].Is(TokenFlags.Possessive));
+    }
+
+    [Fact]
+    public void Tokenize_HyphenAfterName_SplitsButLowerCaseCompoundsStayWhole()
+    {
+        var t = Tokens("France-based e-commerce and Coca-Cola");
+
+        Assert.Equal(["France", "based", "e-commerce", "and", "Coca-Cola"], t.Select(x => x.Text));
+        Assert.True(t[1].Is(TokenFlags.HyphenBefore));
+    }
+
+    [Fact]
+    public void Tokenize_CorporateAbbreviation_DoesNotEndSentence()
+    {
+        var t = Tokens("Acme Inc. said it would grow.");
+
+        Assert.False(t.Single(x => x.Text == "said").Is(TokenFlags.SentenceStart));
+    }
+
+    [Fact]
+    public void Tokenize_Shapes_AreRecognised()
+    {
+        var t = Tokens("VSPN and eBay and 36Kr and word");
+
+        Assert.True(t[0].Is(TokenFlags.AllCaps));
+        Assert.True(t[2].IsCapitalised);
+        Assert.True(t[4].IsCapitalised);
+        Assert.False(t[6].IsCapitalised);
+    }
+}
