@@ -1,0 +1,289 @@
+namespace NewsReader.Core.Splitting;
+
+/// <summary>One body paragraph of a seed file as the splitter sees it, with its 1-based line number.</summary>
+internal readonly record struct SourceParagraph(string Text, int Line, ParagraphKind Kind);
+
+/// <summary>Why the splitter thinks a story does or does not start at one paragraph.</summary>
+/// <param name="Candidate">The paragraph can open a story at all (body text, not a quote, question or speaker line).</param>
+/// <param name="Shift">1 minus the cosine similarity of the vocabulary just before and just after (0..1).</param>
+/// <param name="Link">Highest cosine similarity of the paragraph to one of the two paragraphs before it (0..1).</param>
+/// <param name="RepeatStart">A run of paragraphs repeating earlier text starts exactly here.</param>
+/// <param name="Score">The weighted sum of all signals; a story starts where it clears the threshold.</param>
+internal readonly record struct BoundaryEvidence(
+    bool Candidate,
+    LeadSignals Lead,
+    double Shift,
+    double Link,
+    bool RepeatStart,
+    double Score);
+
+/// <summary>
+/// Scores every paragraph as a possible story start by combining the signals a human editor uses:
+/// how the paragraph opens (lead or continuation), how much the vocabulary and the names change
+/// around it, and whether it starts a repeat of earlier text. See docs/adr/0001-segmentation.md.
+/// </summary>
+internal static class BoundaryScorer
+{
+    /// <summary>A story starts where the score reaches this value.</summary>
+    public const double Threshold = 1.2;
+
+    /// <summary>Paragraphs on each side whose vocabulary is compared.</summary>
+    public const int ShiftWindow = 3;
+
+    /// <summary>Paragraphs before a candidate whose names count as already known.</summary>
+    public const int NameMemory = 6;
+
+    /// <summary>Shortest paragraph that can be a lead.</summary>
+    public const int MinLeadChars = 60;
+
+    // Weights: opening words weigh most (an editor reads the first words first), then the topic change.
+    private const double NewsVerbWeight = 0.8;
+    private const double TimeWordWeight = 0.8;
+    private const double FullNameWeight = 0.3;
+    private const double NamedSubjectWeight = 0.5;
+    private const double DanglingWeight = 2.5;
+    private const double DefiniteWeight = 1.5;
+    private const double EarlyPronounWeight = 1.0;
+    private const double ShiftWeight = 3.0;
+    private const double ShiftPivot = 0.8;   // typical within-story shift: above it counts for a start
+    private const double NoveltyWeight = 1.5;
+    private const double NoveltyPivot = 0.5;
+    private const double RepeatWeight = 6.0;
+    private const double LaterDefiniteWeight = 0.7;
+    private const double KnownSubjectWeight = 1.0;
+    private const double LinkWeight = 2.0;
+
+    public static BoundaryEvidence[] Score(IReadOnlyList<SourceParagraph> paragraphs, SplitterLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        var n = paragraphs.Count;
+        var result = new BoundaryEvidence[n];
+        var bags = new TermBag?[n];
+        TermBag Bag(int k)
+        {
+            if (k < 0 || k >= n)
+            {
+                return TermBag.Empty;
+            }
+
+            return bags[k] ??= paragraphs[k].Kind == ParagraphKind.Caption ? TermBag.Empty : TermBag.Of(paragraphs[k].Text, lexicon);
+        }
+
+        var repeats = RepeatStarts(paragraphs);
+        var window = new SlidingCosine();
+        var known = new Dictionary<int, int>();
+        for (var k = 0; k < ShiftWindow; k++)
+        {
+            window.AddAfter(Bag(k).Content);
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            // Slide: paragraph i moves from the "after" side to the "before" side.
+            if (i > 0)
+            {
+                window.MoveToBefore(Bag(i - 1).Content);
+                window.RemoveBefore(Bag(i - 1 - ShiftWindow).Content);
+                window.AddAfter(Bag(i - 1 + ShiftWindow).Content);
+                Remember(known, Bag(i - 1).Names, +1);
+                Remember(known, Bag(i - 1 - NameMemory).Names, -1);
+                bags[Math.Max(0, i - 1 - Math.Max(ShiftWindow, NameMemory))] = null; // keep memory to a window
+            }
+
+            var p = paragraphs[i];
+            var candidate = i > 0 && IsCandidate(p);
+            if (!candidate)
+            {
+                result[i] = new BoundaryEvidence(false, default, 0, 0, false, double.NegativeInfinity);
+                continue;
+            }
+
+            var lookahead = i + 1 < n && paragraphs[i + 1].Kind == ParagraphKind.Text ? paragraphs[i + 1].Text : null;
+            var lead = LeadSignals.Read(p.Text, lexicon, lookahead, known);
+            var shift = 1 - window.Cosine;
+            var link = Math.Max(Cosine(Bag(i).Content, Bag(i - 1).Content), Cosine(Bag(i).Content, Bag(i - 2).Content));
+            var score = Combine(lead, shift, link, repeats.Contains(i));
+            result[i] = new BoundaryEvidence(true, lead, shift, link, repeats.Contains(i), score);
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether a paragraph can open a story: body text long enough, not a quote, question or transcript line.</summary>
+    public static bool IsCandidate(SourceParagraph p) =>
+        p.Kind == ParagraphKind.Text
+        && p.Text.Length >= MinLeadChars
+        && !ParagraphShape.StartsWithQuote(p.Text)
+        && !ParagraphShape.IsQuestion(p.Text)
+        && !ParagraphShape.HasSpeakerLabel(p.Text);
+
+    /// <summary>The weighted sum: positive for a fresh lead in a new topic, negative for a continuation.</summary>
+    public static double Combine(LeadSignals lead, double shift, double link, bool repeatStart)
+    {
+        // A sentence that reports news of today names its own subject, whatever its first words
+        // ("This has been a long time coming, but X today announced ...").
+        var selfContained = lead.NewsVerb && lead.TimeWord;
+        var s = 0.0;
+        s += lead.NewsVerb ? NewsVerbWeight : 0;
+        s += lead.TimeWord ? TimeWordWeight : 0;
+        s += lead.FullName ? FullNameWeight : 0;
+        s += lead.NamedSubject ? NamedSubjectWeight : 0;
+        s -= lead.Dangling ? (selfContained ? DanglingWeight / 2 : DanglingWeight) : 0;
+        s -= lead.DefiniteReference ? DefiniteWeight : 0;
+        s -= lead.EarlyPronoun ? EarlyPronounWeight : 0;
+        s -= lead.LaterDefinite ? LaterDefiniteWeight : 0;
+        s -= lead.KnownSubject ? KnownSubjectWeight : 0;
+        s += ShiftWeight * (shift - ShiftPivot);
+        s += NoveltyWeight * (lead.Novelty - NoveltyPivot);
+        s -= LinkWeight * link;
+        s += repeatStart ? RepeatWeight : 0;
+        return s;
+    }
+
+    /// <summary>Cosine similarity of two term lists (counts).</summary>
+    public static double Cosine(int[] a, int[] b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        var counts = new Dictionary<int, int>(a.Length);
+        foreach (var t in a)
+        {
+            counts[t] = counts.GetValueOrDefault(t) + 1;
+        }
+
+        long dot = 0, na = 0, nb = 0;
+        foreach (var c in counts.Values)
+        {
+            na += (long)c * c;
+        }
+
+        var bc = new Dictionary<int, int>(b.Length);
+        foreach (var t in b)
+        {
+            bc[t] = bc.GetValueOrDefault(t) + 1;
+        }
+
+        foreach (var (t, c) in bc)
+        {
+            nb += (long)c * c;
+            dot += (long)c * counts.GetValueOrDefault(t);
+        }
+
+        return dot / Math.Sqrt((double)na * nb);
+    }
+
+    /// <summary>Maps a score to 0..1: 0.5 at the threshold, towards 1 for clear leads.</summary>
+    public static double Confidence(double score) => 1 / (1 + Math.Exp(-1.5 * (score - Threshold)));
+
+    /// <summary>
+    /// Indexes where a run of at least two paragraphs repeats an earlier run and the paragraph before
+    /// does not: a repeated story starts exactly where the repeat starts. One hash lookup per paragraph.
+    /// </summary>
+    public static HashSet<int> RepeatStarts(IReadOnlyList<SourceParagraph> paragraphs)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        const int MinChars = 40; // short lines ("Image Credits: Getty Images") repeat without meaning anything
+
+        // Only substantial paragraphs take part, so a caption between two repeated ones does not break the run.
+        var index = new List<int>();
+        var keys = new List<ulong>();
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (paragraphs[i].Text.Length >= MinChars)
+            {
+                index.Add(i);
+                keys.Add(ParagraphShape.LooseHash(paragraphs[i].Text));
+            }
+        }
+
+        var first = new Dictionary<ulong, int>();
+        var starts = new HashSet<int>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!first.TryAdd(keys[i], i))
+            {
+                var j = first[keys[i]];
+                var continues = i + 1 < keys.Count && j + 1 < i && keys[i + 1] == keys[j + 1];
+                var startsHere = j == 0 || keys[i - 1] != keys[j - 1];
+                if (continues && startsHere)
+                {
+                    starts.Add(index[i]);
+                }
+            }
+        }
+
+        return starts;
+    }
+
+    private static void Remember(Dictionary<int, int> known, int[] names, int delta)
+    {
+        foreach (var h in names)
+        {
+            var c = known.GetValueOrDefault(h) + delta;
+            if (c <= 0)
+            {
+                known.Remove(h);
+            }
+            else
+            {
+                known[h] = c;
+            }
+        }
+    }
+
+    /// <summary>Cosine similarity of two term-count vectors kept up to date as the window slides.</summary>
+    private sealed class SlidingCosine
+    {
+        private readonly Dictionary<int, int> _before = [];
+        private readonly Dictionary<int, int> _after = [];
+        private long _dot;
+        private long _normBefore;
+        private long _normAfter;
+
+        public double Cosine => _normBefore == 0 || _normAfter == 0 ? 0 : _dot / Math.Sqrt((double)_normBefore * _normAfter);
+
+        public void AddAfter(int[] terms)
+        {
+            foreach (var t in terms)
+            {
+                Change(_after, _before, t, +1, ref _normAfter);
+            }
+        }
+
+        public void MoveToBefore(int[] terms)
+        {
+            foreach (var t in terms)
+            {
+                Change(_after, _before, t, -1, ref _normAfter);
+                Change(_before, _after, t, +1, ref _normBefore);
+            }
+        }
+
+        public void RemoveBefore(int[] terms)
+        {
+            foreach (var t in terms)
+            {
+                Change(_before, _after, t, -1, ref _normBefore);
+            }
+        }
+
+        private void Change(Dictionary<int, int> side, Dictionary<int, int> other, int term, int delta, ref long norm)
+        {
+            var x = side.GetValueOrDefault(term);
+            var y = x + delta;
+            norm += ((long)y * y) - ((long)x * x);
+            _dot += (long)delta * other.GetValueOrDefault(term);
+            if (y == 0)
+            {
+                side.Remove(term);
+            }
+            else
+            {
+                side[term] = y;
+            }
+        }
+    }
+}
