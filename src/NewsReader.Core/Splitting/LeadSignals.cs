@@ -26,6 +26,7 @@ internal readonly record struct LeadSignals(
     private const int MaxSentenceWords = 45;
     private const int EarlyWords = 8;
     private const int KnownSubjectMentions = 2;
+    private const int SubjectWords = 4;
 
     /// <summary>Reads the first sentence of <paramref name="text"/>.</summary>
     /// <param name="lookahead">The next paragraph or two, where a name at the start usually recurs.</param>
@@ -85,6 +86,7 @@ internal readonly record struct LeadSignals(
 
         bool newsVerb = false, timeWord = false, fullName = false, knownSubject = false, sawName = false;
         var previousName = false;
+        var subjectSlot = SubjectSlot(text, words);
         int names = 0, fresh = 0;
         for (var k = 0; k < n; k++)
         {
@@ -99,7 +101,8 @@ internal readonly record struct LeadSignals(
                 var mentions = known?.GetValueOrDefault(WordScanner.TermHash(w)) ?? 0;
                 names++;
                 fresh += mentions > 0 ? 0 : 1;
-                knownSubject |= !sawName && mentions >= KnownSubjectMentions; // the topic just before, not a passing mention
+                // The topic just before (named twice), in the subject's place: a continuation, not a new story.
+                knownSubject |= !sawName && mentions >= KnownSubjectMentions && (k <= SubjectWords || k == subjectSlot || k == subjectSlot + 1);
                 sawName = true;
             }
         }
@@ -235,6 +238,22 @@ internal readonly record struct LeadSignals(
             if (s[i] == c && --nth == 0)
             {
                 return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // The word right after the first comma: where the subject stands after an opening phrase
+    // ("Based in Israel, Mobileye was ..."); -1 when there is no comma.
+    private static int SubjectSlot(string text, ReadOnlySpan<WordSpan> words)
+    {
+        for (var k = 1; k < words.Length; k++)
+        {
+            var gapStart = words[k - 1].Start + words[k - 1].Length;
+            if (text.AsSpan(gapStart, words[k].Start - gapStart).Contains(','))
+            {
+                return k;
             }
         }
 
