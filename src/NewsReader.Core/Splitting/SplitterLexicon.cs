@@ -21,6 +21,8 @@ internal sealed class SplitterLexicon
         HeadlineDropTails = Set(sections, "headline-drop-tails");
         DanglingEnds = Set(sections, "dangling-ends");
         CalendarNames = Set(sections, "calendar-names");
+        Abbreviations = Set(sections, "abbreviations");
+        HeadlineOpeners = Set(sections, "headline-openers");
         CaptionPrefixes = [.. sections.GetValueOrDefault("caption-prefixes", [])];
         CaptionContains = [.. sections.GetValueOrDefault("caption-contains", [])];
     }
@@ -48,6 +50,10 @@ internal sealed class SplitterLexicon
     public WordSet DanglingEnds { get; }
 
     public WordSet CalendarNames { get; }
+
+    public WordSet Abbreviations { get; }
+
+    public WordSet HeadlineOpeners { get; }
 
     public IReadOnlyList<string> CaptionPrefixes { get; }
 
