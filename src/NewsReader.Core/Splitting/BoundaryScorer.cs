@@ -25,7 +25,7 @@ internal readonly record struct BoundaryEvidence(
 internal static class BoundaryScorer
 {
     /// <summary>A story starts where the score reaches this value.</summary>
-    public const double Threshold = 1.2;
+    public const double Threshold = 1.5;
 
     /// <summary>Paragraphs on each side whose vocabulary is compared.</summary>
     public const int ShiftWindow = 3;
@@ -44,9 +44,11 @@ internal static class BoundaryScorer
     private const double DanglingWeight = 2.5;
     private const double DefiniteWeight = 1.5;
     private const double EarlyPronounWeight = 1.0;
-    private const double ShiftWeight = 3.0;
-    private const double ShiftPivot = 0.8;   // typical within-story shift: above it counts for a start
-    private const double NoveltyWeight = 1.5;
+    private const double ShiftWeight = 4.0;
+    private const double PriorShift = 0.75; // median shift of long-form news text (3-paragraph windows)
+    private const int PriorWeight = 20;
+    private const double NoveltyWeight = 1.0;
+    private const double DefiniteOpenerWeight = 0.8;
     private const double NoveltyPivot = 0.5;
     private const double RepeatWeight = 6.0;
     private const double LaterDefiniteWeight = 0.7;
@@ -102,8 +104,18 @@ internal static class BoundaryScorer
             var lead = LeadSignals.Read(p.Text, lexicon, lookahead, known);
             var shift = 1 - window.Cosine;
             var link = Math.Max(Cosine(Bag(i).Content, Bag(i - 1).Content), Cosine(Bag(i).Content, Bag(i - 2).Content));
-            var score = Combine(lead, shift, link, repeats.Contains(i));
-            result[i] = new BoundaryEvidence(true, lead, shift, link, repeats.Contains(i), score);
+            result[i] = new BoundaryEvidence(true, lead, shift, link, repeats.Contains(i), 0);
+        }
+
+        // How much vocabulary changes between paragraphs depends on the writing (long features share
+        // more words than short briefs), so a shift counts by how far it rises above the file's median.
+        var typicalShift = MedianShift(result);
+        for (var i = 0; i < n; i++)
+        {
+            if (result[i].Candidate)
+            {
+                result[i] = result[i] with { Score = Combine(result[i].Lead, result[i].Shift - typicalShift, result[i].Link, result[i].RepeatStart) };
+            }
         }
 
         return result;
@@ -118,26 +130,63 @@ internal static class BoundaryScorer
         && !ParagraphShape.HasSpeakerLabel(p.Text);
 
     /// <summary>The weighted sum: positive for a fresh lead in a new topic, negative for a continuation.</summary>
-    public static double Combine(LeadSignals lead, double shift, double link, bool repeatStart)
+    /// <param name="shiftAboveTypical">The vocabulary shift minus the file's median shift.</param>
+    public static double Combine(LeadSignals lead, double shiftAboveTypical, double link, bool repeatStart)
     {
         // A sentence that reports news of today names its own subject, whatever its first words
         // ("This has been a long time coming, but X today announced ...").
-        var selfContained = lead.NewsVerb && lead.TimeWord;
+        var selfContained = lead.NewsVerb && lead.TimeWord && lead.FullName;
         var s = 0.0;
         s += lead.NewsVerb ? NewsVerbWeight : 0;
         s += lead.TimeWord ? TimeWordWeight : 0;
         s += lead.FullName ? FullNameWeight : 0;
         s += lead.NamedSubject ? NamedSubjectWeight : 0;
         s -= lead.Dangling ? (selfContained ? DanglingWeight / 2 : DanglingWeight) : 0;
-        s -= lead.DefiniteReference ? DefiniteWeight : 0;
+        s -= lead.DefiniteReference ? DefiniteWeight : lead.DefiniteOpener ? DefiniteOpenerWeight : 0;
         s -= lead.EarlyPronoun ? EarlyPronounWeight : 0;
         s -= lead.LaterDefinite ? LaterDefiniteWeight : 0;
         s -= lead.KnownSubject ? KnownSubjectWeight : 0;
-        s += ShiftWeight * (shift - ShiftPivot);
+        s += ShiftWeight * shiftAboveTypical;
         s += NoveltyWeight * (lead.Novelty - NoveltyPivot);
         s -= LinkWeight * link;
         s += repeatStart ? RepeatWeight : 0;
         return s;
+    }
+
+    /// <summary>Median vocabulary shift over the candidate paragraphs, from a 100-bin histogram (linear time).</summary>
+    public static double MedianShift(BoundaryEvidence[] evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var bins = new int[101];
+        var count = 0;
+        foreach (var e in evidence)
+        {
+            if (e.Candidate)
+            {
+                bins[(int)Math.Round(Math.Clamp(e.Shift, 0, 1) * 100)]++;
+                count++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return PriorShift;
+        }
+
+        var median = 1.0;
+        var seen = 0;
+        for (var b = 0; b < bins.Length; b++)
+        {
+            seen += bins[b];
+            if (seen * 2 >= count)
+            {
+                median = b / 100.0;
+                break;
+            }
+        }
+
+        // A short file says little about its own style: lean on the prior until it has enough paragraphs.
+        return ((count * median) + (PriorWeight * PriorShift)) / (count + PriorWeight);
     }
 
     /// <summary>Cosine similarity of two term lists (counts).</summary>

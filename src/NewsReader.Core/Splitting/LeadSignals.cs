@@ -3,6 +3,7 @@ namespace NewsReader.Core.Splitting;
 /// <summary>What the opening sentence of a paragraph says about it being the lead of a new story.</summary>
 /// <param name="Dangling">Opens by pointing back ("He", "But", "In other words", "Also").</param>
 /// <param name="DefiniteReference">Opens with "The" + a noun already introduced ("The company", "The report").</param>
+/// <param name="DefiniteOpener">Opens with "The" + a lower-case word ("The cuts will fall ..."): usually something named before.</param>
 /// <param name="EarlyPronoun">A pronoun, "also" or "other" before any name in the first words ("In it, ...", "After he ...").</param>
 /// <param name="LaterDefinite">Later in the first sentence, "the" + a noun already introduced ("opposing the proposed transaction").</param>
 /// <param name="NewsVerb">A reporting or event verb in the first sentence (announced, said, raised).</param>
@@ -14,6 +15,7 @@ namespace NewsReader.Core.Splitting;
 internal readonly record struct LeadSignals(
     bool Dangling,
     bool DefiniteReference,
+    bool DefiniteOpener,
     bool EarlyPronoun,
     bool LaterDefinite,
     bool NewsVerb,
@@ -61,6 +63,7 @@ internal readonly record struct LeadSignals(
                 && !(IsOneOf(first, "this", "that", "last", "next") && lexicon.TimeNouns.Contains(second)));
 
         var definite = IsOneOf(first, "the") && FollowedByAnaphor(text, words, 0, lexicon);
+        var definiteOpener = IsOneOf(first, "the") && n > 1 && char.IsLower(text[words[1].Start]);
         var laterDefinite = false;
         for (var k = 1; k < n - 1 && !laterDefinite; k++)
         {
@@ -108,7 +111,7 @@ internal readonly record struct LeadSignals(
         }
 
         var novelty = names == 0 ? 0.5 : (double)fresh / names;
-        return new LeadSignals(dangling, definite, earlyPronoun, laterDefinite, newsVerb, timeWord, fullName, namedSubject, knownSubject, novelty);
+        return new LeadSignals(dangling, definite, definiteOpener, earlyPronoun, laterDefinite, newsVerb, timeWord, fullName, namedSubject, knownSubject, novelty);
     }
 
     /// <summary>A word that names something: capitalised mid-sentence (or shaped like a name), no function or calendar word.</summary>
