@@ -1,7 +1,8 @@
 namespace NewsReader.Core.Splitting;
 
 /// <summary>One body paragraph of a seed file as the splitter sees it, with its 1-based line number.</summary>
-internal readonly record struct SourceParagraph(string Text, int Line, ParagraphKind Kind);
+/// <param name="Key"><see cref="ParagraphShape.LooseHash"/> of the text: equal for lines that differ only in punctuation, case or spaces.</param>
+internal readonly record struct SourceParagraph(string Text, int Line, ParagraphKind Kind, ulong Key = 0);
 
 /// <summary>Why the splitter thinks a story does or does not start at one paragraph.</summary>
 /// <param name="Candidate">The paragraph can open a story at all (body text, not a quote, question or speaker line).</param>
@@ -153,6 +154,9 @@ internal static class BoundaryScorer
         return s;
     }
 
+    /// <summary>Maps a score to 0..1: 0.5 at the threshold, towards 1 for clear leads.</summary>
+    public static double Confidence(double score) => 1 / (1 + Math.Exp(-1.5 * (score - Threshold)));
+
     /// <summary>Median vocabulary shift over the candidate paragraphs, from a 100-bin histogram (linear time).</summary>
     public static double MedianShift(BoundaryEvidence[] evidence)
     {
@@ -189,43 +193,69 @@ internal static class BoundaryScorer
         return ((count * median) + (PriorWeight * PriorShift)) / (count + PriorWeight);
     }
 
-    /// <summary>Cosine similarity of two term lists (counts).</summary>
+    /// <summary>Cosine similarity of two sorted term lists (a term repeated counts more).</summary>
     public static double Cosine(int[] a, int[] b)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         if (a.Length == 0 || b.Length == 0)
         {
             return 0;
         }
 
-        var counts = new Dictionary<int, int>(a.Length);
-        foreach (var t in a)
+        long dot = 0;
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
         {
-            counts[t] = counts.GetValueOrDefault(t) + 1;
+            if (a[i] < b[j])
+            {
+                i++;
+            }
+            else if (a[i] > b[j])
+            {
+                j++;
+            }
+            else
+            {
+                var t = a[i];
+                long ca = 0, cb = 0;
+                while (i < a.Length && a[i] == t)
+                {
+                    ca++;
+                    i++;
+                }
+
+                while (j < b.Length && b[j] == t)
+                {
+                    cb++;
+                    j++;
+                }
+
+                dot += ca * cb;
+            }
         }
 
-        long dot = 0, na = 0, nb = 0;
-        foreach (var c in counts.Values)
-        {
-            na += (long)c * c;
-        }
-
-        var bc = new Dictionary<int, int>(b.Length);
-        foreach (var t in b)
-        {
-            bc[t] = bc.GetValueOrDefault(t) + 1;
-        }
-
-        foreach (var (t, c) in bc)
-        {
-            nb += (long)c * c;
-            dot += (long)c * counts.GetValueOrDefault(t);
-        }
-
-        return dot / Math.Sqrt((double)na * nb);
+        return dot == 0 ? 0 : dot / Math.Sqrt((double)SquaredNorm(a) * SquaredNorm(b));
     }
 
-    /// <summary>Maps a score to 0..1: 0.5 at the threshold, towards 1 for clear leads.</summary>
-    public static double Confidence(double score) => 1 / (1 + Math.Exp(-1.5 * (score - Threshold)));
+    private static long SquaredNorm(int[] sorted)
+    {
+        long sum = 0;
+        for (var i = 0; i < sorted.Length;)
+        {
+            var t = sorted[i];
+            long c = 0;
+            while (i < sorted.Length && sorted[i] == t)
+            {
+                c++;
+                i++;
+            }
+
+            sum += c * c;
+        }
+
+        return sum;
+    }
 
     /// <summary>
     /// Indexes where a run of at least two paragraphs repeats an earlier run and the paragraph before
@@ -244,7 +274,7 @@ internal static class BoundaryScorer
             if (paragraphs[i].Text.Length >= MinChars)
             {
                 index.Add(i);
-                keys.Add(ParagraphShape.LooseHash(paragraphs[i].Text));
+                keys.Add(paragraphs[i].Key != 0 ? paragraphs[i].Key : ParagraphShape.LooseHash(paragraphs[i].Text));
             }
         }
 
@@ -321,17 +351,14 @@ internal static class BoundaryScorer
 
         private void Change(Dictionary<int, int> side, Dictionary<int, int> other, int term, int delta, ref long norm)
         {
-            var x = side.GetValueOrDefault(term);
-            var y = x + delta;
-            norm += ((long)y * y) - ((long)x * x);
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(side, term, out _);
+            var x = count;
+            count = x + delta;
+            norm += ((long)count * count) - ((long)x * x);
             _dot += (long)delta * other.GetValueOrDefault(term);
-            if (y == 0)
+            if (count == 0)
             {
                 side.Remove(term);
-            }
-            else
-            {
-                side[term] = y;
             }
         }
     }

@@ -25,7 +25,7 @@ internal readonly record struct LeadSignals(
     bool KnownSubject,
     double Novelty)
 {
-    private const int MaxSentenceWords = 45;
+    private const int MaxSentenceWords = 40;
     private const int EarlyWords = 8;
     private const int KnownSubjectMentions = 2;
     private const int SubjectWords = 4;
@@ -91,23 +91,39 @@ internal readonly record struct LeadSignals(
         var previousName = false;
         var subjectSlot = SubjectSlot(text, words);
         int names = 0, fresh = 0;
+        var previousHash = 0u; // hash of the previous word, continued over " word" to hash the bigram
+        var hasPrevious = false;
         for (var k = 0; k < n; k++)
         {
             var w = words[k].In(text);
-            newsVerb |= lexicon.NewsVerbs.Contains(w);
-            timeWord |= lexicon.TimeWords.Contains(w) || (k + 1 < n && lexicon.TimeWords.Contains(w, words[k + 1].In(text)));
-            var name = IsName(w, words[k].SentenceInitial, lexicon) || (k == 0 && namedSubject);
+            uint h = 2166136261u, pairHash = (previousHash ^ ' ') * 16777619u;
+            foreach (var c in w)
+            {
+                var lc = WordScanner.Lower(c);
+                h = (h ^ lc) * 16777619u;
+                pairHash = (pairHash ^ lc) * 16777619u;
+            }
+
+            newsVerb |= lexicon.NewsVerbHashes.Contains((int)h);
+            timeWord |= lexicon.TimeWordHashes.Contains((int)h) || (hasPrevious && lexicon.TimeWordHashes.Contains((int)pairHash));
+            var function = lexicon.FunctionHashes.Contains((int)h);
+            var name = (WordScanner.IsNameLike(w, words[k].SentenceInitial) && !function && !lexicon.CalendarHashes.Contains((int)h))
+                || (k == 0 && namedSubject);
             fullName |= name && previousName;
-            previousName = name || (k == 0 && char.IsUpper(w[0]) && !IsFunctionWord(w, lexicon));
+            previousName = name || (k == 0 && char.IsUpper(w[0]) && !function);
             if (name)
             {
                 var mentions = known?.GetValueOrDefault(WordScanner.TermHash(w)) ?? 0;
                 names++;
                 fresh += mentions > 0 ? 0 : 1;
+
                 // The topic just before (named twice), in the subject's place: a continuation, not a new story.
                 knownSubject |= !sawName && mentions >= KnownSubjectMentions && (k <= SubjectWords || k == subjectSlot || k == subjectSlot + 1);
                 sawName = true;
             }
+
+            previousHash = h;
+            hasPrevious = true;
         }
 
         var novelty = names == 0 ? 0.5 : (double)fresh / names;
@@ -119,7 +135,7 @@ internal readonly record struct LeadSignals(
         WordScanner.IsNameLike(w, sentenceInitial) && !IsFunctionWord(w, lexicon) && !lexicon.CalendarNames.Contains(w);
 
     private static bool IsFunctionWord(ReadOnlySpan<char> w, SplitterLexicon lexicon) =>
-        lexicon.Stopwords.Contains(w) || lexicon.DanglingOpeners.Contains(w);
+        lexicon.FunctionWords.Contains(w);
 
     // "the company", "the proposed transaction", "the human rights charity": up to three lower-case words.
     private static bool FollowedByAnaphor(string text, ReadOnlySpan<WordSpan> words, int the, SplitterLexicon lexicon)
@@ -185,6 +201,12 @@ internal readonly record struct LeadSignals(
 
     private static bool StartsWithPhrase(string text, SplitterLexicon lexicon)
     {
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0 || !lexicon.PhraseStarts.Contains(text.AsSpan(0, space)))
+        {
+            return false;
+        }
+
         foreach (var phrase in lexicon.DanglingPhrases)
         {
             if (Matches(text, phrase))

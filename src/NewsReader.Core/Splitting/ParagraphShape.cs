@@ -11,6 +11,9 @@ internal static class ParagraphShape
 
     private const int ShortLineWords = 14;
 
+    /// <summary>Longest paragraph that can be a photo caption (wire captions run to about 300 characters).</summary>
+    private const int MaxCaptionChars = 400;
+
     /// <summary>True for photo captions and credit lines, recognised by their markers.</summary>
     public static bool IsCaption(string text, SplitterLexicon lexicon)
     {
@@ -21,6 +24,11 @@ internal static class ParagraphShape
             {
                 return true;
             }
+        }
+
+        if (text.Length > MaxCaptionChars)
+        {
+            return false; // a long paragraph is body text, whatever it mentions
         }
 
         foreach (var marker in lexicon.CaptionContains)
@@ -138,9 +146,9 @@ internal static class ParagraphShape
         var h = 14695981039346656037ul;
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c))
+            if (c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c))
             {
-                h = (h ^ char.ToLowerInvariant(c)) * 1099511628211ul;
+                h = (h ^ WordScanner.Lower(c)) * 1099511628211ul;
             }
         }
 

@@ -83,12 +83,12 @@ public static class SeedSplitter
         }
 
         var paragraphs = new List<SourceParagraph>(nonBlank.Count - header.Count);
-        string? previousKey = null;
+        ulong? previousKey = null;
         for (var i = header.Count; i < nonBlank.Count; i++)
         {
             var (t, line) = nonBlank[i];
-            var key = ParagraphShape.LooseKey(t);
-            if (previousKey is not null && key.Length > 0 && key == previousKey)
+            var key = ParagraphShape.LooseHash(t);
+            if (key == previousKey && ParagraphShape.LooseKey(t) is { Length: > 0 } loose && loose == ParagraphShape.LooseKey(paragraphs[^1].Text))
             {
                 // Printed twice in a row: the scraper caught an image's alt text and its caption. Keep one.
                 var kept = paragraphs[^1];
@@ -97,7 +97,7 @@ public static class SeedSplitter
             }
 
             previousKey = key;
-            paragraphs.Add(new SourceParagraph(t, line, Classify(t, lexicon)));
+            paragraphs.Add(new SourceParagraph(t, line, Classify(t, lexicon), key));
         }
 
         return (header, paragraphs);

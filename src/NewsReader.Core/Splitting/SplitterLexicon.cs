@@ -21,6 +21,12 @@ internal sealed class SplitterLexicon
         HeadlineDropTails = Set(sections, "headline-drop-tails");
         DanglingEnds = Set(sections, "dangling-ends");
         CalendarNames = Set(sections, "calendar-names");
+        FunctionHashes = [.. sections.GetValueOrDefault("stopwords", []).Concat(sections.GetValueOrDefault("dangling-openers", [])).Select(w => WordScanner.TermHashLower(w))];
+        NewsVerbHashes = [.. sections.GetValueOrDefault("news-verbs", []).Select(w => WordScanner.TermHashLower(w))];
+        TimeWordHashes = [.. sections.GetValueOrDefault("time-words", []).Select(w => WordScanner.TermHashLower(w))];
+        CalendarHashes = [.. sections.GetValueOrDefault("calendar-names", []).Select(w => WordScanner.TermHashLower(w))];
+        PhraseStarts = new WordSet(DanglingPhrases.Select(p => p.Split(' ')[0]));
+        FunctionWords = new WordSet(sections.GetValueOrDefault("stopwords", []).Concat(sections.GetValueOrDefault("dangling-openers", [])));
         Abbreviations = Set(sections, "abbreviations");
         HeadlineOpeners = Set(sections, "headline-openers");
         CaptionPrefixes = [.. sections.GetValueOrDefault("caption-prefixes", [])];
@@ -50,6 +56,24 @@ internal sealed class SplitterLexicon
     public WordSet DanglingEnds { get; }
 
     public WordSet CalendarNames { get; }
+
+    /// <summary><see cref="FunctionWords"/> as <see cref="WordScanner.TermHashLower"/> hashes, for the per-word hot loop.</summary>
+    public HashSet<int> FunctionHashes { get; }
+
+    /// <summary><see cref="NewsVerbs"/> as hashes.</summary>
+    public HashSet<int> NewsVerbHashes { get; }
+
+    /// <summary><see cref="TimeWords"/> as hashes; a two-word entry hashes as one string with its space.</summary>
+    public HashSet<int> TimeWordHashes { get; }
+
+    /// <summary><see cref="CalendarNames"/> as hashes.</summary>
+    public HashSet<int> CalendarHashes { get; }
+
+    /// <summary>First words of the dangling phrases, to skip the phrase list for most paragraphs.</summary>
+    public WordSet PhraseStarts { get; }
+
+    /// <summary>Stopwords and dangling openers together: words that name nothing.</summary>
+    public WordSet FunctionWords { get; }
 
     public WordSet Abbreviations { get; }
 

@@ -8,13 +8,22 @@ internal sealed class TermBag
 {
     public static readonly TermBag Empty = new([], []);
 
+    private const int MaxWord = 64;
+
+    // Scratch buffers reused across paragraphs: one bag per paragraph would otherwise allocate twice.
+    [ThreadStatic]
+    private static List<int>? t_content;
+
+    [ThreadStatic]
+    private static HashSet<int>? t_names;
+
     private TermBag(int[] content, int[] names)
     {
         Content = content;
         Names = names;
     }
 
-    /// <summary>Content-word hashes, repeated as often as they occur; names are included here too.</summary>
+    /// <summary>Content-word hashes in ascending order, repeated as often as they occur; names count twice.</summary>
     public int[] Content { get; }
 
     /// <summary>Distinct hashes of name-like words (capitalised mid-sentence, or shaped like VSPN).</summary>
@@ -24,33 +33,45 @@ internal sealed class TermBag
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(lexicon);
-        var content = new List<int>(64);
-        var names = new HashSet<int>();
+        var content = t_content ??= new List<int>(128);
+        var names = t_names ??= new HashSet<int>();
+        content.Clear();
+        names.Clear();
         var scanner = new WordScanner(text);
         while (scanner.MoveNext())
         {
             var w = WordScanner.StripPossessive(scanner.Current.In(text));
-            if (w.Length < 3 || lexicon.Stopwords.Contains(w) || lexicon.DanglingOpeners.Contains(w) || IsNumber(w))
+            if (w.Length < 3 || w.Length > MaxWord || IsNumber(w))
             {
                 continue;
             }
 
-            var name = LeadSignals.IsName(w, scanner.Current.SentenceInitial, lexicon);
-            if (!name && w.Length > 4 && w[^1] == 's' && w[^2] != 's')
+            // One pass gives the hash of the word and of the word without its last letter (plural -s).
+            uint h = 2166136261u, prefix = h;
+            foreach (var c in w)
             {
-                w = w[..^1];
+                prefix = h;
+                h = (h ^ WordScanner.Lower(c)) * 16777619u;
             }
 
-            var h = WordScanner.TermHash(w);
-            content.Add(h);
+            if (lexicon.FunctionHashes.Contains((int)h))
+            {
+                continue;
+            }
+
+            var name = WordScanner.IsNameLike(w, scanner.Current.SentenceInitial) && !lexicon.CalendarHashes.Contains((int)h);
+            var term = !name && w.Length > 4 && w[^1] == 's' && w[^2] != 's' ? (int)prefix : (int)h;
+            content.Add(term);
             if (name)
             {
-                content.Add(h); // names weigh double: they carry the topic more than common words
-                names.Add(h);
+                content.Add(term); // names weigh double: they carry the topic more than common words
+                names.Add(term);
             }
         }
 
-        return new TermBag([.. content], [.. names]);
+        int[] sorted = [.. content];
+        Array.Sort(sorted); // sorted, so two bags compare by a merge without allocating
+        return new TermBag(sorted, [.. names]);
     }
 
     private static bool IsNumber(ReadOnlySpan<char> w)

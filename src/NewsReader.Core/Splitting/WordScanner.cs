@@ -90,6 +90,9 @@ internal ref struct WordScanner(string text)
         return false;
     }
 
+    /// <summary>Lower-case of one character, with a fast path for ASCII.</summary>
+    public static char Lower(char c) => c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+
     /// <summary>FNV-1a hash of the lower-cased word with a possessive <c>'s</c> removed.</summary>
     public static int TermHash(ReadOnlySpan<char> word)
     {
@@ -97,7 +100,19 @@ internal ref struct WordScanner(string text)
         var h = 2166136261u;
         foreach (var c in word)
         {
-            h = (h ^ char.ToLowerInvariant(c)) * 16777619u;
+            h = (h ^ Lower(c)) * 16777619u;
+        }
+
+        return (int)h;
+    }
+
+    /// <summary>FNV-1a hash of a word that is already lower-case (same value as <see cref="TermHash"/>).</summary>
+    public static int TermHashLower(ReadOnlySpan<char> lower)
+    {
+        var h = 2166136261u;
+        foreach (var c in lower)
+        {
+            h = (h ^ c) * 16777619u;
         }
 
         return (int)h;

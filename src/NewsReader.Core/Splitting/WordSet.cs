@@ -9,6 +9,7 @@ internal sealed class WordSet
 
     public WordSet(IEnumerable<string> words)
     {
+        ArgumentNullException.ThrowIfNull(words);
         _words = new HashSet<string>(words, StringComparer.Ordinal);
         _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -27,6 +28,9 @@ internal sealed class WordSet
         word.ToLowerInvariant(lower);
         return _lookup.Contains(lower);
     }
+
+    /// <summary>True if the word, already lower-case, is in the set.</summary>
+    public bool ContainsLower(ReadOnlySpan<char> lower) => _lookup.Contains(lower);
 
     /// <summary>True if the two words joined by a space, lower-cased, are in the set.</summary>
     public bool Contains(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
