@@ -25,6 +25,7 @@ public static class HeadlineWriter
         " according to ", ", including ", ", one of ", ", a ", ", an ", ", the ", " — ", " – ", " - ", "; ",
         ", but ", ", and ", ", with ", ", amid ", ", despite ", ", following ", ", since ", ", though ", ", although ",
         ", said ", ", says ", ", adding ", ", making ", ", bringing ", ", marking ", " as part of ", ", starting ",
+        " as the ", " as it ", " as its ", " as they ",
     ];
 
     private static readonly string[] NewsThat = ["the news that ", "news that ", "word that "];
@@ -235,10 +236,15 @@ public static class HeadlineWriter
     // The main clause ends where a subordinate clause, apposition or attribution begins.
     private static string DropTail(string s)
     {
+        if (s.Length <= MinKept)
+        {
+            return s;
+        }
+
         var cut = s.Length;
         foreach (var marker in TailMarkers)
         {
-            var at = s.IndexOf(marker, MinKept, StringComparison.Ordinal) is var i and >= 0 ? i : -1;
+            var at = s.IndexOf(marker, MinKept, StringComparison.Ordinal);
             if (at >= MinKept && at < cut)
             {
                 cut = at;

@@ -217,4 +217,25 @@ public class SeedSplitterTests
 
         Assert.Equal(text, result.Articles.SelectMany(a => a.Paragraphs).Select(p => p.Text));
     }
+
+    [Fact]
+    public void ChooseStarts_RepeatStartWithLowScore_StillStarts()
+    {
+        var paragraphs = Enumerable.Range(0, 6).Select(i => new SourceParagraph($"Paragraph {i}", i + 1, ParagraphKind.Text)).ToList();
+        var evidence = new BoundaryEvidence[6];
+        evidence[4] = new BoundaryEvidence(true, default, 0, 0, RepeatStart: true, Score: -3);
+
+        Assert.Equal([0, 4], SeedSplitter.ChooseStarts(paragraphs, evidence));
+    }
+
+    [Fact]
+    public void ChooseStarts_TwoStrongStartsOneParagraphApart_KeepsTheStronger()
+    {
+        var paragraphs = Enumerable.Range(0, 8).Select(i => new SourceParagraph($"Paragraph {i}", i + 1, ParagraphKind.Text)).ToList();
+        var evidence = new BoundaryEvidence[8];
+        evidence[4] = new BoundaryEvidence(true, default, 0, 0, false, BoundaryScorer.Threshold + 0.5);
+        evidence[5] = new BoundaryEvidence(true, default, 0, 0, false, BoundaryScorer.Threshold + 1.5);
+
+        Assert.Equal([0, 5], SeedSplitter.ChooseStarts(paragraphs, evidence));
+    }
 }
