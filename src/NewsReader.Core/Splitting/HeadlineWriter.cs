@@ -28,6 +28,8 @@ public static class HeadlineWriter
         " as the ", " as it ", " as its ", " as they ",
     ];
 
+    private static readonly string[] AdverbSuffixes = ["ically", "ally", "edly", "ently", "antly", "ously", "ively", "ingly", "fully", "lessly", "ately"];
+
     private static readonly string[] NewsThat = ["the news that ", "news that ", "word that "];
 
     private static readonly string[] ReportingVerbs = ["announced", "announces", "said", "says", "confirmed", "confirms", "revealed", "reveals"];
@@ -114,6 +116,7 @@ public static class HeadlineWriter
         s = DropReporting(s);
         s = DropTimePhrases(s);
         s = DropTail(s);
+        s = DropMannerAdverbs(s);
         return Fit(s, lexicon);
     }
 
@@ -231,6 +234,14 @@ public static class HeadlineWriter
         }
 
         return s;
+    }
+
+    // "has slowed significantly", "reportedly said": manner adverbs are the first words a headline loses.
+    private static string DropMannerAdverbs(string s)
+    {
+        var words = s.Split(' ');
+        var kept = words.Where(w => !(w.Length >= 7 && char.IsLower(w[0]) && AdverbSuffixes.Any(x => w.EndsWith(x, StringComparison.Ordinal))));
+        return string.Join(' ', kept);
     }
 
     // The main clause ends where a subordinate clause, apposition or attribution begins.
