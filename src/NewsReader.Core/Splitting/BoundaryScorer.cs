@@ -59,53 +59,23 @@ internal static class BoundaryScorer
     public static BoundaryEvidence[] Score(IReadOnlyList<SourceParagraph> paragraphs, SplitterLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
+        ArgumentNullException.ThrowIfNull(lexicon);
         var n = paragraphs.Count;
         var result = new BoundaryEvidence[n];
-        var bags = new TermBag?[n];
-        TermBag Bag(int k)
-        {
-            if (k < 0 || k >= n)
-            {
-                return TermBag.Empty;
-            }
-
-            return bags[k] ??= paragraphs[k].Kind == ParagraphKind.Caption ? TermBag.Empty : TermBag.Of(paragraphs[k].Text, lexicon);
-        }
-
+        var bags = new BagWindow(paragraphs, lexicon);
         var repeats = RepeatStarts(paragraphs);
-        var window = new SlidingCosine();
         var known = new Dictionary<int, int>();
-        for (var k = 0; k < ShiftWindow; k++)
-        {
-            window.AddAfter(Bag(k).Content);
-        }
-
+        var windows = new WindowCosine();
         for (var i = 0; i < n; i++)
         {
-            // Slide: paragraph i moves from the "after" side to the "before" side.
             if (i > 0)
             {
-                window.MoveToBefore(Bag(i - 1).Content);
-                window.RemoveBefore(Bag(i - 1 - ShiftWindow).Content);
-                window.AddAfter(Bag(i - 1 + ShiftWindow).Content);
-                Remember(known, Bag(i - 1).Names, +1);
-                Remember(known, Bag(i - 1 - NameMemory).Names, -1);
-                bags[Math.Max(0, i - 1 - Math.Max(ShiftWindow, NameMemory))] = null; // keep memory to a window
+                Remember(known, bags[i - 1].Names, +1);
+                Remember(known, bags[i - 1 - NameMemory].Names, -1);
+                bags.Forget(i - 1 - Math.Max(ShiftWindow, NameMemory)); // keep memory to a window
             }
 
-            var p = paragraphs[i];
-            var candidate = i > 0 && IsCandidate(p);
-            if (!candidate)
-            {
-                result[i] = new BoundaryEvidence(false, default, 0, 0, false, double.NegativeInfinity);
-                continue;
-            }
-
-            var lookahead = i + 1 < n && paragraphs[i + 1].Kind == ParagraphKind.Text ? paragraphs[i + 1].Text : null;
-            var lead = LeadSignals.Read(p.Text, lexicon, lookahead, known);
-            var shift = 1 - window.Cosine;
-            var link = Math.Max(Cosine(Bag(i).Content, Bag(i - 1).Content), Cosine(Bag(i).Content, Bag(i - 2).Content));
-            result[i] = new BoundaryEvidence(true, lead, shift, link, repeats.Contains(i), 0);
+            result[i] = Evidence(paragraphs, i, bags, known, windows, repeats.Contains(i), lexicon);
         }
 
         // How much vocabulary changes between paragraphs depends on the writing (long features share
@@ -120,6 +90,22 @@ internal static class BoundaryScorer
         }
 
         return result;
+    }
+
+    private static BoundaryEvidence Evidence(
+        IReadOnlyList<SourceParagraph> paragraphs, int i, BagWindow bags, Dictionary<int, int> known, WindowCosine windows, bool repeatStart, SplitterLexicon lexicon)
+    {
+        var p = paragraphs[i];
+        if (i == 0 || !IsCandidate(p))
+        {
+            return new BoundaryEvidence(false, default, 0, 0, false, double.NegativeInfinity);
+        }
+
+        var lookahead = i + 1 < paragraphs.Count && paragraphs[i + 1].Kind == ParagraphKind.Text ? paragraphs[i + 1].Text : null;
+        var lead = LeadSignals.Read(p.Text, lexicon, lookahead, known);
+        var shift = 1 - windows.Cosine(bags[i - 3], bags[i - 2], bags[i - 1], bags[i], bags[i + 1], bags[i + 2]);
+        var link = Math.Max(Cosine(bags[i], bags[i - 1]), Cosine(bags[i], bags[i - 2]));
+        return new BoundaryEvidence(true, lead, shift, link, repeatStart, 0);
     }
 
     /// <summary>Whether a paragraph can open a story: body text long enough, not a quote, question or transcript line.</summary>
@@ -193,11 +179,19 @@ internal static class BoundaryScorer
         return ((count * median) + (PriorWeight * PriorShift)) / (count + PriorWeight);
     }
 
-    /// <summary>Cosine similarity of two sorted term lists (a term repeated counts more).</summary>
-    public static double Cosine(int[] a, int[] b)
+    /// <summary>Cosine similarity of two bags.</summary>
+    public static double Cosine(TermBag a, TermBag b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        return Cosine(a.Content, b.Content, a.SquaredNorm, b.SquaredNorm);
+    }
+
+    /// <summary>Cosine similarity of two sorted term lists (a term repeated counts more).</summary>
+    public static double Cosine(int[] a, int[] b) => Cosine(a, b, SquaredNorm(a), SquaredNorm(b));
+
+    private static double Cosine(int[] a, int[] b, long normA, long normB)
+    {
         if (a.Length == 0 || b.Length == 0)
         {
             return 0;
@@ -235,10 +229,11 @@ internal static class BoundaryScorer
             }
         }
 
-        return dot == 0 ? 0 : dot / Math.Sqrt((double)SquaredNorm(a) * SquaredNorm(b));
+        return dot == 0 ? 0 : dot / Math.Sqrt((double)normA * normB);
     }
 
-    private static long SquaredNorm(int[] sorted)
+    /// <summary>Sum of squared counts of a sorted term list.</summary>
+    public static long SquaredNorm(int[] sorted)
     {
         long sum = 0;
         for (var i = 0; i < sorted.Length;)
@@ -313,53 +308,98 @@ internal static class BoundaryScorer
         }
     }
 
-    /// <summary>Cosine similarity of two term-count vectors kept up to date as the window slides.</summary>
-    private sealed class SlidingCosine
+    /// <summary>The term bags of the paragraphs near the current one, built once and dropped behind it.</summary>
+    private sealed class BagWindow(IReadOnlyList<SourceParagraph> paragraphs, SplitterLexicon lexicon)
     {
-        private readonly Dictionary<int, int> _before = [];
-        private readonly Dictionary<int, int> _after = [];
-        private long _dot;
-        private long _normBefore;
-        private long _normAfter;
+        private readonly TermBag?[] _bags = new TermBag?[paragraphs.Count];
 
-        public double Cosine => _normBefore == 0 || _normAfter == 0 ? 0 : _dot / Math.Sqrt((double)_normBefore * _normAfter);
+        public TermBag this[int k] => k < 0 || k >= _bags.Length
+            ? TermBag.Empty
+            : _bags[k] ??= paragraphs[k].Kind == ParagraphKind.Caption ? TermBag.Empty : TermBag.Of(paragraphs[k].Text, lexicon);
 
-        public void AddAfter(int[] terms)
+        public void Forget(int k)
         {
-            foreach (var t in terms)
+            if (k >= 0)
             {
-                Change(_after, _before, t, +1, ref _normAfter);
+                _bags[k] = null;
             }
         }
+    }
 
-        public void MoveToBefore(int[] terms)
+    /// <summary>
+    /// Cosine similarity of the summed term counts of three bags before and three after, by merging
+    /// their sorted term lists: no hashing, memory reused between calls.
+    /// </summary>
+    private sealed class WindowCosine
+    {
+        private int[] _before = new int[256];
+        private int[] _after = new int[256];
+        private int[] _scratch = new int[256];
+
+        public double Cosine(TermBag b1, TermBag b2, TermBag b3, TermBag a1, TermBag a2, TermBag a3)
         {
-            foreach (var t in terms)
-            {
-                Change(_after, _before, t, -1, ref _normAfter);
-                Change(_before, _after, t, +1, ref _normBefore);
-            }
+            var nb = Merge3(b1.Content, b2.Content, b3.Content, ref _before);
+            var na = Merge3(a1.Content, a2.Content, a3.Content, ref _after);
+            return CosineOfSorted(_before.AsSpan(0, nb), _after.AsSpan(0, na));
         }
 
-        public void RemoveBefore(int[] terms)
+        private int Merge3(int[] x, int[] y, int[] z, ref int[] target)
         {
-            foreach (var t in terms)
+            var total = x.Length + y.Length + z.Length;
+            if (_scratch.Length < total)
             {
-                Change(_before, _after, t, -1, ref _normBefore);
+                _scratch = new int[total * 2];
             }
+
+            if (target.Length < total)
+            {
+                target = new int[total * 2];
+            }
+
+            var xy = Merge(x, y, _scratch);
+            return Merge(_scratch.AsSpan(0, xy), z, target);
         }
 
-        private void Change(Dictionary<int, int> side, Dictionary<int, int> other, int term, int delta, ref long norm)
+        private static int Merge(ReadOnlySpan<int> a, ReadOnlySpan<int> b, Span<int> into)
         {
-            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(side, term, out _);
-            var x = count;
-            count = x + delta;
-            norm += ((long)count * count) - ((long)x * x);
-            _dot += (long)delta * other.GetValueOrDefault(term);
-            if (count == 0)
+            int i = 0, j = 0, k = 0;
+            while (i < a.Length && j < b.Length)
             {
-                side.Remove(term);
+                into[k++] = a[i] <= b[j] ? a[i++] : b[j++];
             }
+
+            a[i..].CopyTo(into[k..]);
+            k += a.Length - i;
+            b[j..].CopyTo(into[k..]);
+            return k + b.Length - j;
+        }
+
+        private static double CosineOfSorted(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+        {
+            long dot = 0, na = 0, nb = 0;
+            int i = 0, j = 0;
+            while (i < a.Length || j < b.Length)
+            {
+                var t = i < a.Length && (j >= b.Length || a[i] <= b[j]) ? a[i] : b[j];
+                long ca = 0, cb = 0;
+                while (i < a.Length && a[i] == t)
+                {
+                    ca++;
+                    i++;
+                }
+
+                while (j < b.Length && b[j] == t)
+                {
+                    cb++;
+                    j++;
+                }
+
+                dot += ca * cb;
+                na += ca * ca;
+                nb += cb * cb;
+            }
+
+            return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt((double)na * nb);
         }
     }
 }

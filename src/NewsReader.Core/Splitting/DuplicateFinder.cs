@@ -182,9 +182,9 @@ internal static class DuplicateFinder
         var h = 14695981039346656037ul;
         foreach (var c in word)
         {
-            if (char.IsLetterOrDigit(c))
+            if (WordScanner.IsWordChar(c))
             {
-                h = (h ^ char.ToLowerInvariant(c)) * 1099511628211ul;
+                h = (h ^ WordScanner.Lower(c)) * 1099511628211ul;
             }
         }
 

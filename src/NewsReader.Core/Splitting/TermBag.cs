@@ -21,7 +21,11 @@ internal sealed class TermBag
     {
         Content = content;
         Names = names;
+        SquaredNorm = BoundaryScorer.SquaredNorm(content);
     }
+
+    /// <summary>Sum of squared term counts: the squared length of the bag as a vector.</summary>
+    public long SquaredNorm { get; }
 
     /// <summary>Content-word hashes in ascending order, repeated as often as they occur; names count twice.</summary>
     public int[] Content { get; }

@@ -25,7 +25,7 @@ internal ref struct WordScanner(string text)
     {
         var t = _text;
         var i = _pos;
-        while (i < t.Length && !char.IsLetterOrDigit(t[i]))
+        while (i < t.Length && !IsWordChar(t[i]))
         {
             if (t[i] is '.' or '!' or '?')
             {
@@ -45,11 +45,11 @@ internal ref struct WordScanner(string text)
         while (i < t.Length)
         {
             var c = t[i];
-            if (char.IsLetterOrDigit(c))
+            if (IsWordChar(c))
             {
                 i++;
             }
-            else if (c is '.' or '\'' or '\u2019' or '-' or '&' && i + 1 < t.Length && char.IsLetterOrDigit(t[i + 1]))
+            else if (c is '.' or '\'' or '\u2019' or '-' or '&' && i + 1 < t.Length && IsWordChar(t[i + 1]))
             {
                 i++;
             }
@@ -89,6 +89,9 @@ internal ref struct WordScanner(string text)
 
         return false;
     }
+
+    /// <summary>Letter or digit, with a fast path for ASCII (most news text).</summary>
+    public static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
     /// <summary>Lower-case of one character, with a fast path for ASCII.</summary>
     public static char Lower(char c) => c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
