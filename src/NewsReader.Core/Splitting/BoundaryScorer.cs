@@ -54,7 +54,7 @@ internal static class BoundaryScorer
     private const double RepeatWeight = 6.0;
     private const double LaterDefiniteWeight = 0.7;
     private const double KnownSubjectWeight = 1.0;
-    private const double LinkWeight = 2.0;
+    private const double LinkWeight = 1.0;
 
     public static BoundaryEvidence[] Score(IReadOnlyList<SourceParagraph> paragraphs, SplitterLexicon lexicon)
     {
