@@ -16,6 +16,10 @@ internal static class DuplicateFinder
     private const int RowsPerBand = 2;
     private const int MaxCandidatesPerBand = 4;
 
+    // The signature only proposes candidates (each is then compared in full), so the opening words
+    // of each paragraph are enough to propose a repeat.
+    private const int SignatureWordsPerParagraph = 40;
+
     // With 24 bins, a pair at resemblance 0.9 shows fewer than 70% equal bins with probability under 1%.
     private const double MinEstimate = 0.7;
 
@@ -143,11 +147,11 @@ internal static class DuplicateFinder
 
             any = true;
             return true;
-        });
+        }, SignatureWordsPerParagraph);
         return any ? signature : null;
     }
 
-    private static void ForEachShingle(IReadOnlyList<Paragraph> paragraphs, Func<ulong, bool> visit)
+    private static void ForEachShingle(IReadOnlyList<Paragraph> paragraphs, Func<ulong, bool> visit, int maxWordsPerParagraph = int.MaxValue)
     {
         Span<ulong> last = stackalloc ulong[ShingleWords];
         var seen = 0;
@@ -159,7 +163,8 @@ internal static class DuplicateFinder
             }
 
             var scanner = new WordScanner(p.Text);
-            while (scanner.MoveNext())
+            var words = 0;
+            while (scanner.MoveNext() && ++words <= maxWordsPerParagraph)
             {
                 last[seen % ShingleWords] = WordHash(scanner.Current.In(p.Text));
                 seen++;

@@ -10,6 +10,9 @@ internal sealed class TermBag
 
     private const int MaxWord = 64;
 
+    // The opening of a paragraph carries its topic; reading further costs time and changes little.
+    private const int MaxWords = 80;
+
     // Scratch buffers reused across paragraphs: one bag per paragraph would otherwise allocate twice.
     [ThreadStatic]
     private static List<int>? t_content;
@@ -42,7 +45,8 @@ internal sealed class TermBag
         content.Clear();
         names.Clear();
         var scanner = new WordScanner(text);
-        while (scanner.MoveNext())
+        var words = 0;
+        while (scanner.MoveNext() && ++words <= MaxWords)
         {
             var w = WordScanner.StripPossessive(scanner.Current.In(text));
             if (w.Length < 3 || w.Length > MaxWord || IsNumber(w))
