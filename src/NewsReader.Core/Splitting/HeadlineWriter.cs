@@ -252,6 +252,8 @@ public static class HeadlineWriter
             return s;
         }
 
+        // A comma inside closing quotes (",” starting in 2021") still ends the clause.
+        s = s.Replace(",\u201D ", "\u201D, ", StringComparison.Ordinal).Replace(",\" ", "\", ", StringComparison.Ordinal);
         var cut = s.Length;
         foreach (var marker in TailMarkers)
         {

@@ -78,6 +78,14 @@ public class HeadlineWriterTests
     }
 
     [Fact]
+    public void Write_CommaInsideClosingQuote_StillEndsTheClause()
+    {
+        var (title, _) = Write("The Lumen foundation is changing its name to “Open Skies Foundation,” starting in 2021 after a vote.");
+
+        Assert.Equal("The Lumen foundation is changing its name to “Open Skies Foundation”", title);
+    }
+
+    [Fact]
     public void Write_VeryLongLead_AtMostHundredCharsAndNoDanglingEnd()
     {
         var lead = "Rumors picked up by three newspapers and two television networks have put some boundaries on what a possible deal between the two largest banks in the region will look like for their customers.";
