@@ -1,14 +1,403 @@
+using System.Text;
+
 namespace NewsReader.Core.Splitting;
 
-/// <summary>Gives an article a headline (at most 100 characters) and a summary (at most 320).</summary>
+/// <summary>
+/// Gives an article a headline (at most 100 characters) and a summary (at most 320). Seed articles
+/// have no titles, so the headline is the main clause of the lead sentence, stripped the way a desk
+/// editor would: no throat-clearing opener, no scene-setting phrase, no attribution, no trailing
+/// subordinate clause, no parenthesis; cut on a clause or word boundary, never on a dangling word.
+/// </summary>
 public static class HeadlineWriter
 {
-    /// <summary>PLACEHOLDER: the given title or the lead cut short.</summary>
+    /// <summary>Longest headline.</summary>
+    public const int MaxTitle = 100;
+
+    /// <summary>Longest summary.</summary>
+    public const int MaxSummary = 320;
+
+    // A trailing clause is only dropped when what stays still says something.
+    private const int MinKept = 35;
+
+    private static readonly string[] TailMarkers =
+    [
+        ", which ", ", who ", ", whose ", ", where ", ", while ", ", as ", ", after ", ", according to ",
+        " according to ", ", including ", ", one of ", ", a ", ", an ", ", the ", " — ", " – ", " - ", "; ",
+        ", but ", ", and ", ", with ", ", amid ", ", despite ", ", following ", ", since ", ", though ", ", although ",
+        ", said ", ", says ", ", adding ", ", making ", ", bringing ", ", marking ", " as part of ", ", starting ",
+        " as the ", " as it ", " as its ", " as they ",
+    ];
+
+    private static readonly string[] AdverbSuffixes = ["ically", "ally", "edly", "ently", "antly", "ously", "ively", "ingly", "fully", "lessly", "ately"];
+
+    private static readonly string[] NewsThat = ["the news that ", "news that ", "word that "];
+
+    private static readonly string[] ReportingVerbs = ["announced", "announces", "said", "says", "confirmed", "confirms", "revealed", "reveals"];
+
+    /// <summary>Headline and summary of an article: the given title when there is one, otherwise written from the lead.</summary>
     public static (string Title, string Summary) Write(string? givenTitle, IReadOnlyList<Paragraph> paragraphs)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
-        var lead = paragraphs.FirstOrDefault(p => p.Kind == ParagraphKind.Text)?.Text ?? string.Empty;
-        var title = givenTitle ?? lead[..Math.Min(100, lead.Length)];
-        return (title, lead[..Math.Min(320, lead.Length)]);
+        var lexicon = SplitterLexicon.Default;
+        var lead = Lead(paragraphs);
+        var summary = Summarize(lead, lexicon);
+        var title = string.IsNullOrWhiteSpace(givenTitle) ? Headline(lead, lexicon) : Fit(givenTitle.Trim(), lexicon);
+        if (title.Length == 0)
+        {
+            title = Fit(paragraphs.Count > 0 ? paragraphs[0].Text : "Untitled story", lexicon);
+        }
+
+        return (title, summary);
+    }
+
+    /// <summary>The lead: the first body paragraph that is not a quote, else the first body paragraph.</summary>
+    internal static string Lead(IReadOnlyList<Paragraph> paragraphs)
+    {
+        string? firstText = null;
+        foreach (var p in paragraphs)
+        {
+            if (p.Kind != ParagraphKind.Text)
+            {
+                continue;
+            }
+
+            firstText ??= p.Text;
+            if (!ParagraphShape.StartsWithQuote(p.Text))
+            {
+                return p.Text;
+            }
+        }
+
+        return firstText ?? (paragraphs.Count > 0 ? paragraphs[0].Text : string.Empty);
+    }
+
+    /// <summary>The lead's opening sentences, as many as fit in 320 characters, ending on a sentence boundary.</summary>
+    internal static string Summarize(string lead, SplitterLexicon lexicon)
+    {
+        if (lead.Length <= MaxSummary)
+        {
+            return lead;
+        }
+
+        var sentences = Sentences.Split(lead, lexicon);
+        var sb = new StringBuilder();
+        foreach (var s in sentences)
+        {
+            if (sb.Length + (sb.Length > 0 ? 1 : 0) + s.Length > MaxSummary)
+            {
+                break;
+            }
+
+            sb.Append(sb.Length > 0 ? " " : string.Empty).Append(s);
+        }
+
+        if (sb.Length > 0)
+        {
+            return sb.ToString();
+        }
+
+        // One sentence longer than the limit: end on a clause boundary and say that it goes on.
+        var first = sentences.Count > 0 ? sentences[0] : lead;
+        return CutAtBoundary(first, MaxSummary - 1, lexicon) + "…";
+    }
+
+    /// <summary>The headline written from a lead paragraph.</summary>
+    internal static string Headline(string lead, SplitterLexicon lexicon)
+    {
+        if (lead.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var s = lead[..Sentences.FirstLength(lead, lexicon)].Trim();
+        s = StripParentheses(s);
+        s = AfterThroatClearing(s, lexicon);
+        s = DropSceneSetting(s, lexicon);
+        s = DropReporting(s);
+        s = DropTimePhrases(s);
+        s = DropTail(s);
+        s = DropMannerAdverbs(s);
+        return Fit(s, lexicon);
+    }
+
+    /// <summary>Trims, drops final punctuation, cuts to 100 characters on a boundary, and capitalises.</summary>
+    internal static string Fit(string s, SplitterLexicon lexicon)
+    {
+        s = s.Trim().TrimEnd('.', ',', ';', ':', ' ');
+        if (s.Length > MaxTitle)
+        {
+            s = CutAtBoundary(s, MaxTitle, lexicon);
+        }
+
+        s = TrimDanglingEnd(s, lexicon);
+        s = BalanceQuotes(s);
+        return s.Length > 0 && char.IsLower(s[0]) ? char.ToUpperInvariant(s[0]) + s[1..] : s;
+    }
+
+    // "(Versus Programming Network)", "(see also our interview)": asides a headline never carries.
+    private static string StripParentheses(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var depth = 0;
+        foreach (var c in s)
+        {
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')' && depth > 0)
+            {
+                depth--;
+            }
+            else if (depth == 0)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return CollapseSpaces(sb.ToString());
+    }
+
+    // "This has been a long time coming, but X ..." / "Further confirmation ... comes today with the news that X ...":
+    // the story starts where the news does.
+    private static string AfterThroatClearing(string s, SplitterLexicon lexicon)
+    {
+        foreach (var marker in NewsThat)
+        {
+            var at = s.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (at > 0 && s.Length - at - marker.Length >= MinKept)
+            {
+                return s[(at + marker.Length)..];
+            }
+        }
+
+        var but = s.IndexOf(", but ", StringComparison.Ordinal);
+        if (but > 0 && but < s.Length / 2 && !HasName(s.AsSpan(0, but), lexicon) && s.Length - but - 6 >= MinKept)
+        {
+            return s[(but + 6)..];
+        }
+
+        return s;
+    }
+
+    // "In a new report, Amnesty International says ..." -> "Amnesty International says ...".
+    private static string DropSceneSetting(string s, SplitterLexicon lexicon)
+    {
+        var space = s.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0 || !lexicon.HeadlineOpeners.Contains(s.AsSpan(0, space)))
+        {
+            return s;
+        }
+
+        var comma = s.IndexOf(", ", StringComparison.Ordinal);
+        return comma > 0 && comma <= 70 && s.Length - comma - 2 >= MinKept ? s[(comma + 2)..] : s;
+    }
+
+    // "Alibaba Group said today it will spend ..." -> "Alibaba Group will spend ...": the reporting verb
+    // and the pronoun that repeats the subject add words a headline does without.
+    private static string DropReporting(string s)
+    {
+        foreach (var verb in ReportingVerbs)
+        {
+            var at = s.IndexOf(" " + verb + " ", StringComparison.Ordinal);
+            if (at <= 0 || at > 60)
+            {
+                continue;
+            }
+
+            var rest = s[(at + verb.Length + 2)..];
+            rest = StripLeading(rest, "today ", "this week ", "on Monday ", "on Tuesday ", "on Wednesday ", "on Thursday ", "on Friday ");
+            rest = StripLeading(rest, "that ");
+            var pronoun = StartsWithAny(rest, "it ", "they ", "its ", "it’s ", "it's ");
+            if (pronoun is not null)
+            {
+                var subject = s[..at];
+                return pronoun is "its " ? subject + "’s " + rest[pronoun.Length..] : subject + " " + rest[(pronoun.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+            }
+
+            return s;
+        }
+
+        return s;
+    }
+
+    private static string DropTimePhrases(string s)
+    {
+        foreach (var t in new[] { " earlier today", " today", " this week", " on Monday", " on Tuesday", " on Wednesday", " on Thursday", " on Friday", " on Saturday", " on Sunday" })
+        {
+            var at = s.IndexOf(t, StringComparison.Ordinal);
+            var end = at + t.Length;
+            if (at > 0 && (end == s.Length || !char.IsLetterOrDigit(s[end])))
+            {
+                s = s.Remove(at, t.Length);
+            }
+        }
+
+        return s;
+    }
+
+    // "has slowed significantly", "reportedly said": manner adverbs are the first words a headline loses.
+    private static string DropMannerAdverbs(string s)
+    {
+        var words = s.Split(' ');
+        var kept = words.Where(w => !(w.Length >= 7 && char.IsLower(w[0]) && AdverbSuffixes.Any(x => w.EndsWith(x, StringComparison.Ordinal))));
+        return string.Join(' ', kept);
+    }
+
+    // The main clause ends where a subordinate clause, apposition or attribution begins.
+    private static string DropTail(string s)
+    {
+        if (s.Length <= MinKept)
+        {
+            return s;
+        }
+
+        // A comma inside closing quotes (",” starting in 2021") still ends the clause.
+        s = s.Replace(",\u201D ", "\u201D, ", StringComparison.Ordinal).Replace(",\" ", "\", ", StringComparison.Ordinal);
+        var cut = s.Length;
+        foreach (var marker in TailMarkers)
+        {
+            var at = s.IndexOf(marker, MinKept, StringComparison.Ordinal);
+            if (at >= MinKept && at < cut)
+            {
+                cut = at;
+            }
+        }
+
+        return s[..cut];
+    }
+
+    // Cut to at most max characters at the last clause boundary that keeps a reasonable headline,
+    // else at the last word boundary.
+    private static string CutAtBoundary(string s, int max, SplitterLexicon lexicon)
+    {
+        var window = s[..Math.Min(s.Length, max + 1)];
+        foreach (var marker in new[] { "; ", " — ", " – ", ", " })
+        {
+            var at = window.LastIndexOf(marker, Math.Min(window.Length - 1, max - 1), StringComparison.Ordinal);
+            if (at >= max / 2)
+            {
+                return TrimDanglingEnd(s[..at], lexicon);
+            }
+        }
+
+        var space = window.LastIndexOf(' ');
+        if (space <= 0)
+        {
+            return s[..Math.Min(s.Length, max)];
+        }
+
+        // Never split a name ("... vehicle called Zero | Concept"): back off to before it.
+        var end = space;
+        while (end > 0 && end + 1 < s.Length && char.IsUpper(s[end + 1]))
+        {
+            var previous = s.LastIndexOf(' ', end - 1);
+            if (previous <= 0 || !char.IsUpper(s[previous + 1]) || previous < max / 2)
+            {
+                end = previous > max / 2 && char.IsUpper(s[previous + 1]) ? previous : end;
+                break;
+            }
+
+            end = previous;
+        }
+
+        return TrimDanglingEnd(s[..end], lexicon);
+    }
+
+    private static string TrimDanglingEnd(string s, SplitterLexicon lexicon)
+    {
+        while (true)
+        {
+            s = s.TrimEnd(' ', ',', ';', ':', '—', '–', '-', '“', '‘', '"', '(');
+            var space = s.LastIndexOf(' ');
+            if (space <= 0)
+            {
+                return s;
+            }
+
+            var last = s.AsSpan(space + 1).Trim("\"“”‘’'");
+            if (!lexicon.DanglingEnds.Contains(last))
+            {
+                return s;
+            }
+
+            s = s[..space];
+        }
+    }
+
+    // An opening quote whose closing one was cut off is dropped, so the headline does not leave a quote open.
+    private static string BalanceQuotes(string s)
+    {
+        var open = s.Count(c => c == '“');
+        var close = s.Count(c => c == '”');
+        if (open > close)
+        {
+            var at = s.LastIndexOf('“');
+            s = s.Remove(at, 1);
+        }
+
+        else if (close > open)
+        {
+            s = s.Remove(s.LastIndexOf('”'), 1);
+        }
+
+        if (s.Count(c => c == '‘') > s.Count(c => c == '’'))
+        {
+            s = s.Remove(s.LastIndexOf('‘'), 1);
+        }
+
+        return CollapseSpaces(s);
+    }
+
+    private static bool HasName(ReadOnlySpan<char> s, SplitterLexicon lexicon)
+    {
+        var text = s.ToString();
+        var scanner = new WordScanner(text);
+        while (scanner.MoveNext())
+        {
+            if (LeadSignals.IsName(scanner.Current.In(text), scanner.Current.SentenceInitial, lexicon))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string StripLeading(string s, params string[] prefixes)
+    {
+        foreach (var p in prefixes)
+        {
+            if (s.StartsWith(p, StringComparison.Ordinal))
+            {
+                return s[p.Length..];
+            }
+        }
+
+        return s;
+    }
+
+    private static string? StartsWithAny(string s, params string[] prefixes) =>
+        prefixes.FirstOrDefault(p => s.StartsWith(p, StringComparison.Ordinal));
+
+    private static string CollapseSpaces(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (c == ' ' && (sb.Length == 0 || sb[^1] == ' '))
+            {
+                continue;
+            }
+
+            if (c is ',' or '.' && sb.Length > 0 && sb[^1] == ' ')
+            {
+                sb.Length--;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString().Trim();
     }
 }

@@ -5,11 +5,152 @@ namespace NewsReader.Core.Splitting;
 /// <summary>Finds where each article of a seed file starts and ends.</summary>
 public static class SeedSplitter
 {
-    /// <summary>Splits a file into its header and articles (PLACEHOLDER: one article per file).</summary>
+    /// <summary>Most leading lines read as the file's byline/source header.</summary>
+    private const int MaxHeaderLines = 3;
+
+    /// <summary>Two story starts closer than this (in paragraphs) compete: the stronger one wins.</summary>
+    private const int MinStoryParagraphs = 2;
+
+    /// <summary>
+    /// Splits a file into its header and articles. Seed format: stories are found by scoring each
+    /// paragraph as a possible lead (see <see cref="BoundaryScorer"/>). Markdown: <c>#</c>/<c>##</c>
+    /// headings start articles. In both, doubled captions are kept once and repeated articles flagged.
+    /// </summary>
     public static SplitResult Split(SeedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var paragraphs = text.Lines.Where(l => l.Length > 0).Select(l => new Paragraph(l)).ToList();
-        return new SplitResult([], [new SplitArticle(null, paragraphs, 1, null, 1.0)]);
+        var lexicon = SplitterLexicon.Default;
+        var split = text.Format == SeedFormat.Markdown ? MarkdownSplitter.Split(text.Lines, lexicon) : SplitSeed(text.Lines, lexicon);
+        return split with { Articles = DuplicateFinder.Flag(split.Articles) };
+    }
+
+    internal static SplitResult SplitSeed(IReadOnlyList<string> lines, SplitterLexicon lexicon)
+    {
+        var (header, paragraphs) = Prepare(lines, lexicon);
+        if (paragraphs.Count == 0)
+        {
+            return new SplitResult(header, []);
+        }
+
+        var evidence = BoundaryScorer.Score(paragraphs, lexicon);
+        var starts = ChooseStarts(paragraphs, evidence);
+        var articles = new List<SplitArticle>(starts.Count);
+        for (var s = 0; s < starts.Count; s++)
+        {
+            var from = starts[s];
+            var to = s + 1 < starts.Count ? starts[s + 1] : paragraphs.Count;
+            var body = new Paragraph[to - from];
+            for (var k = from; k < to; k++)
+            {
+                body[k - from] = new Paragraph(paragraphs[k].Text, paragraphs[k].Kind);
+            }
+
+            var confidence = s == 0 ? 1.0 : BoundaryScorer.Confidence(evidence[from].Score);
+            articles.Add(new SplitArticle(null, body, paragraphs[from].Line, null, Math.Round(confidence, 3)));
+        }
+
+        return new SplitResult(header, articles);
+    }
+
+    /// <summary>
+    /// Takes the byline/source header off the top, drops the second copy of doubled lines, and gives
+    /// each paragraph its kind (text, subheading, caption).
+    /// </summary>
+    internal static (List<string> Header, List<SourceParagraph> Paragraphs) Prepare(IReadOnlyList<string> lines, SplitterLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var nonBlank = new List<(string Text, int Line)>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Length > 0)
+            {
+                nonBlank.Add((lines[i], i + 1));
+            }
+        }
+
+        var header = new List<string>();
+        while (header.Count < MaxHeaderLines
+               && header.Count + 1 < nonBlank.Count
+               && IsHeaderLine(nonBlank[header.Count].Text, lexicon))
+        {
+            header.Add(nonBlank[header.Count].Text);
+        }
+
+        // A file of nothing but short lines has no header: they are its text.
+        if (header.Count > 0 && !nonBlank.Skip(header.Count).Any(p => !ParagraphShape.IsShortUnpunctuated(p.Text)))
+        {
+            header.Clear();
+        }
+
+        var paragraphs = new List<SourceParagraph>(nonBlank.Count - header.Count);
+        ulong? previousKey = null;
+        for (var i = header.Count; i < nonBlank.Count; i++)
+        {
+            var (t, line) = nonBlank[i];
+            var key = ParagraphShape.LooseHash(t);
+            if (key == previousKey && ParagraphShape.LooseKey(t) is { Length: > 0 } loose && loose == ParagraphShape.LooseKey(paragraphs[^1].Text))
+            {
+                // Printed twice in a row: the scraper caught an image's alt text and its caption. Keep one.
+                var kept = paragraphs[^1];
+                paragraphs[^1] = kept with { Kind = ParagraphKind.Caption };
+                continue;
+            }
+
+            previousKey = key;
+            paragraphs.Add(new SourceParagraph(t, line, Classify(t, lexicon), key));
+        }
+
+        return (header, paragraphs);
+    }
+
+    /// <summary>Caption (by its markers), subheading (short line without final punctuation) or text.</summary>
+    internal static ParagraphKind Classify(string text, SplitterLexicon lexicon)
+    {
+        if (ParagraphShape.IsCaption(text, lexicon))
+        {
+            return ParagraphKind.Caption;
+        }
+
+        return ParagraphShape.IsShortUnpunctuated(text) ? ParagraphKind.Subheading : ParagraphKind.Text;
+    }
+
+    /// <summary>A byline or source line: short, unpunctuated, and not a caption ("Steve Thomas - IT Consultant").</summary>
+    internal static bool IsHeaderLine(string text, SplitterLexicon lexicon) =>
+        ParagraphShape.IsShortUnpunctuated(text) && !ParagraphShape.IsCaption(text, lexicon);
+
+    /// <summary>
+    /// Story starts: the first paragraph, every repeat start, and every paragraph whose score clears
+    /// the threshold; of two starts fewer than <see cref="MinStoryParagraphs"/> text paragraphs apart
+    /// only the stronger stays, since a story of one paragraph is far less likely than one misread cue.
+    /// </summary>
+    internal static List<int> ChooseStarts(IReadOnlyList<SourceParagraph> paragraphs, BoundaryEvidence[] evidence)
+    {
+        var starts = new List<int> { 0 };
+        var textSinceStart = 0;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var e = evidence[i];
+            if (i > 0 && e.Candidate && (e.Score >= BoundaryScorer.Threshold || e.RepeatStart))
+            {
+                if (textSinceStart >= MinStoryParagraphs)
+                {
+                    starts.Add(i);
+                    textSinceStart = 0;
+                }
+                else if (starts[^1] != 0 && !evidence[starts[^1]].RepeatStart && (e.RepeatStart || e.Score > evidence[starts[^1]].Score))
+                {
+                    // Too close to the previous start: the stronger of the two is the real one.
+                    starts[^1] = i;
+                    textSinceStart = 0;
+                }
+            }
+
+            if (paragraphs[i].Kind == ParagraphKind.Text)
+            {
+                textSinceStart++;
+            }
+        }
+
+        return starts;
     }
 }

@@ -1,0 +1,223 @@
+namespace NewsReader.Core.Splitting;
+
+/// <summary>
+/// Flags articles that repeat an earlier article of the same file, exactly or nearly: resemblance
+/// (Jaccard similarity of word 3-shingle sets) of at least <see cref="MinResemblance"/>. Candidates
+/// come from MinHash band lookup, so the cost grows with the file, not with the square of its
+/// article count. See docs/adr/0002-in-file-duplicates.md.
+/// </summary>
+internal static class DuplicateFinder
+{
+    /// <summary>Share of distinct 3-word shingles two articles must have in common to be one story.</summary>
+    public const double MinResemblance = 0.9;
+
+    private const int ShingleWords = 3;
+    private const int Bins = 24;
+    private const int RowsPerBand = 2;
+    private const int MaxCandidatesPerBand = 4;
+
+    // The signature only proposes candidates (each is then compared in full), so the opening words
+    // of each paragraph are enough to propose a repeat.
+    private const int SignatureWordsPerParagraph = 40;
+
+    // With 24 bins, a pair at resemblance 0.9 shows fewer than 70% equal bins with probability under 1%.
+    private const double MinEstimate = 0.7;
+
+    /// <summary>Returns the articles with <see cref="SplitArticle.DuplicateOf"/> set to the first copy's index.</summary>
+    public static IReadOnlyList<SplitArticle> Flag(IReadOnlyList<SplitArticle> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var result = new SplitArticle[articles.Count];
+        var bands = new Dictionary<ulong, List<int>>();
+        var signatures = new ulong[articles.Count][];
+        for (var i = 0; i < articles.Count; i++)
+        {
+            var signature = Signature(articles[i].Paragraphs);
+            signatures[i] = signature ?? [];
+            int? duplicateOf = null;
+            if (signature is not null)
+            {
+                var checkedAlready = new HashSet<int>();
+                HashSet<ulong>? mine = null;
+                for (var b = 0; b < Bins / RowsPerBand && duplicateOf is null; b++)
+                {
+                    if (!bands.TryGetValue(BandKey(signature, b), out var earlier))
+                    {
+                        continue;
+                    }
+
+                    foreach (var j in earlier)
+                    {
+                        // The signatures estimate the resemblance for free; only likely pairs pay for an exact count.
+                        if (!checkedAlready.Add(j) || EstimatedResemblance(signature, signatures[j]) < MinEstimate)
+                        {
+                            continue;
+                        }
+
+                        mine ??= Shingles(articles[i].Paragraphs);
+                        if (Resemblance(mine, Shingles(articles[j].Paragraphs)) >= MinResemblance)
+                        {
+                            duplicateOf = result[j].DuplicateOf ?? j;
+                            break;
+                        }
+                    }
+                }
+
+                if (duplicateOf is null)
+                {
+                    for (var b = 0; b < Bins / RowsPerBand; b++)
+                    {
+                        var list = CollectionsMarshalGet(bands, BandKey(signature, b));
+                        if (list.Count < MaxCandidatesPerBand)
+                        {
+                            list.Add(i);
+                        }
+                    }
+                }
+            }
+
+            result[i] = articles[i] with { DuplicateOf = duplicateOf };
+        }
+
+        return result;
+    }
+
+    /// <summary>Jaccard similarity of two shingle sets.</summary>
+    public static double Resemblance(HashSet<ulong> a, HashSet<ulong> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Count == 0 && b.Count == 0)
+        {
+            return 0;
+        }
+
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        var common = 0;
+        foreach (var s in small)
+        {
+            if (large.Contains(s))
+            {
+                common++;
+            }
+        }
+
+        return (double)common / (a.Count + b.Count - common);
+    }
+
+    /// <summary>Hashes of every run of three consecutive words (lower-cased, letters and digits only) in the body text.</summary>
+    public static HashSet<ulong> Shingles(IReadOnlyList<Paragraph> paragraphs)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        var set = new HashSet<ulong>();
+        ForEachShingle(paragraphs, set.Add);
+        return set;
+    }
+
+    private static double EstimatedResemblance(ulong[] a, ulong[] b)
+    {
+        if (a.Length != b.Length || a.Length == 0)
+        {
+            return 0;
+        }
+
+        var equal = 0;
+        for (var k = 0; k < a.Length; k++)
+        {
+            equal += a[k] == b[k] ? 1 : 0;
+        }
+
+        return (double)equal / a.Length;
+    }
+
+    private static ulong[]? Signature(IReadOnlyList<Paragraph> paragraphs)
+    {
+        // One-permutation MinHash: each shingle lands in one bin; a bin keeps its smallest hash.
+        var signature = new ulong[Bins];
+        Array.Fill(signature, ulong.MaxValue);
+        var any = false;
+        ForEachShingle(paragraphs, h =>
+        {
+            var mixed = Mix(h);
+            var bin = (int)(mixed % Bins);
+            if (mixed < signature[bin])
+            {
+                signature[bin] = mixed;
+            }
+
+            any = true;
+            return true;
+        }, SignatureWordsPerParagraph);
+        return any ? signature : null;
+    }
+
+    private static void ForEachShingle(IReadOnlyList<Paragraph> paragraphs, Func<ulong, bool> visit, int maxWordsPerParagraph = int.MaxValue)
+    {
+        Span<ulong> last = stackalloc ulong[ShingleWords];
+        var seen = 0;
+        foreach (var p in paragraphs)
+        {
+            if (p.Kind == ParagraphKind.Caption)
+            {
+                continue; // captions are often shared boilerplate ("Image Credits: Getty Images")
+            }
+
+            var scanner = new WordScanner(p.Text);
+            var words = 0;
+            while (scanner.MoveNext() && ++words <= maxWordsPerParagraph)
+            {
+                last[seen % ShingleWords] = WordHash(scanner.Current.In(p.Text));
+                seen++;
+                if (seen >= ShingleWords)
+                {
+                    var h = 14695981039346656037ul;
+                    for (var k = seen - ShingleWords; k < seen; k++)
+                    {
+                        h = (h ^ last[k % ShingleWords]) * 1099511628211ul;
+                    }
+
+                    visit(h);
+                }
+            }
+        }
+    }
+
+    private static ulong WordHash(ReadOnlySpan<char> word)
+    {
+        var h = 14695981039346656037ul;
+        foreach (var c in word)
+        {
+            if (WordScanner.IsWordChar(c))
+            {
+                h = (h ^ WordScanner.Lower(c)) * 1099511628211ul;
+            }
+        }
+
+        return h;
+    }
+
+    private static ulong BandKey(ulong[] signature, int band)
+    {
+        var h = (ulong)band * 0x9E3779B97F4A7C15ul;
+        for (var r = 0; r < RowsPerBand; r++)
+        {
+            h = Mix(h ^ signature[(band * RowsPerBand) + r]);
+        }
+
+        return h;
+    }
+
+    // SplitMix64 finaliser: spreads FNV hashes evenly over the bins.
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ul;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBul;
+        return z ^ (z >> 31);
+    }
+
+    private static List<int> CollectionsMarshalGet(Dictionary<ulong, List<int>> bands, ulong key)
+    {
+        ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(bands, key, out _);
+        return list ??= [];
+    }
+}

@@ -1,0 +1,123 @@
+using System.Reflection;
+
+namespace NewsReader.Core.Splitting;
+
+/// <summary>The word lists of <c>SplitterLexicon.txt</c>: how the splitter and headline writer recognise grammar.</summary>
+internal sealed class SplitterLexicon
+{
+    private const string ResourceName = "NewsReader.Core.Splitting.SplitterLexicon.txt";
+
+    private static readonly Lazy<SplitterLexicon> DefaultInstance = new(() => Parse(ReadResource()));
+
+    private SplitterLexicon(Dictionary<string, List<string>> sections)
+    {
+        DanglingOpeners = Set(sections, "dangling-openers");
+        DanglingPhrases = [.. sections.GetValueOrDefault("dangling-phrases", [])];
+        DefiniteAnaphors = Set(sections, "definite-anaphors");
+        NewsVerbs = Set(sections, "news-verbs");
+        TimeWords = Set(sections, "time-words");
+        TimeNouns = Set(sections, "time-nouns");
+        Stopwords = Set(sections, "stopwords");
+        HeadlineDropTails = Set(sections, "headline-drop-tails");
+        DanglingEnds = Set(sections, "dangling-ends");
+        CalendarNames = Set(sections, "calendar-names");
+        FunctionHashes = [.. sections.GetValueOrDefault("stopwords", []).Concat(sections.GetValueOrDefault("dangling-openers", [])).Select(w => WordScanner.TermHashLower(w))];
+        NewsVerbHashes = [.. sections.GetValueOrDefault("news-verbs", []).Select(w => WordScanner.TermHashLower(w))];
+        TimeWordHashes = [.. sections.GetValueOrDefault("time-words", []).Select(w => WordScanner.TermHashLower(w))];
+        CalendarHashes = [.. sections.GetValueOrDefault("calendar-names", []).Select(w => WordScanner.TermHashLower(w))];
+        PhraseStarts = new WordSet(DanglingPhrases.Select(p => p.Split(' ')[0]));
+        FunctionWords = new WordSet(sections.GetValueOrDefault("stopwords", []).Concat(sections.GetValueOrDefault("dangling-openers", [])));
+        Abbreviations = Set(sections, "abbreviations");
+        HeadlineOpeners = Set(sections, "headline-openers");
+        CaptionPrefixes = [.. sections.GetValueOrDefault("caption-prefixes", [])];
+        CaptionContains = [.. sections.GetValueOrDefault("caption-contains", [])];
+    }
+
+    /// <summary>The lists shipped inside the assembly.</summary>
+    public static SplitterLexicon Default => DefaultInstance.Value;
+
+    public WordSet DanglingOpeners { get; }
+
+    public IReadOnlyList<string> DanglingPhrases { get; }
+
+    public WordSet DefiniteAnaphors { get; }
+
+    public WordSet NewsVerbs { get; }
+
+    /// <summary>Single words and two-word phrases ("this week").</summary>
+    public WordSet TimeWords { get; }
+
+    public WordSet TimeNouns { get; }
+
+    public WordSet Stopwords { get; }
+
+    public WordSet HeadlineDropTails { get; }
+
+    public WordSet DanglingEnds { get; }
+
+    public WordSet CalendarNames { get; }
+
+    /// <summary><see cref="FunctionWords"/> as <see cref="WordScanner.TermHashLower"/> hashes, for the per-word hot loop.</summary>
+    public HashSet<int> FunctionHashes { get; }
+
+    /// <summary><see cref="NewsVerbs"/> as hashes.</summary>
+    public HashSet<int> NewsVerbHashes { get; }
+
+    /// <summary><see cref="TimeWords"/> as hashes; a two-word entry hashes as one string with its space.</summary>
+    public HashSet<int> TimeWordHashes { get; }
+
+    /// <summary><see cref="CalendarNames"/> as hashes.</summary>
+    public HashSet<int> CalendarHashes { get; }
+
+    /// <summary>First words of the dangling phrases, to skip the phrase list for most paragraphs.</summary>
+    public WordSet PhraseStarts { get; }
+
+    /// <summary>Stopwords and dangling openers together: words that name nothing.</summary>
+    public WordSet FunctionWords { get; }
+
+    public WordSet Abbreviations { get; }
+
+    public WordSet HeadlineOpeners { get; }
+
+    public IReadOnlyList<string> CaptionPrefixes { get; }
+
+    public IReadOnlyList<string> CaptionContains { get; }
+
+    /// <summary>Parses the <c>[section]</c> / one-entry-a-line format.</summary>
+    public static SplitterLexicon Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            if (line[0] == '[' && line[^1] == ']')
+            {
+                current = [];
+                sections[line[1..^1]] = current;
+                continue;
+            }
+
+            current?.Add(line.ToLowerInvariant());
+        }
+
+        return new SplitterLexicon(sections);
+    }
+
+    private static WordSet Set(Dictionary<string, List<string>> sections, string name) =>
+        new(sections.GetValueOrDefault(name, []));
+
+    private static string ReadResource()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,126 @@
+namespace NewsReader.Core.Splitting;
+
+/// <summary>One word of a paragraph: where it is and whether it opens a sentence.</summary>
+internal readonly record struct WordSpan(int Start, int Length, bool SentenceInitial)
+{
+    public ReadOnlySpan<char> In(string text) => text.AsSpan(Start, Length);
+
+    public string Of(string text) => text.Substring(Start, Length);
+}
+
+/// <summary>
+/// Splits text into words without allocating: letters and digits, joined by inner <c>. ' ’ - &amp;</c>
+/// ("U.S", "Google.cn", "AT&amp;T", "long-term"). Knows where sentences start, which tells a name
+/// ("said Huawei") from a capitalised first word ("Then").
+/// </summary>
+internal ref struct WordScanner(string text)
+{
+    private readonly string _text = text;
+    private int _pos;
+    private bool _sentenceStart = true;
+
+    public WordSpan Current { get; private set; }
+
+    public bool MoveNext()
+    {
+        var t = _text;
+        var i = _pos;
+        while (i < t.Length && !IsWordChar(t[i]))
+        {
+            if (t[i] is '.' or '!' or '?')
+            {
+                _sentenceStart = true;
+            }
+
+            i++;
+        }
+
+        if (i >= t.Length)
+        {
+            _pos = i;
+            return false;
+        }
+
+        var start = i;
+        while (i < t.Length)
+        {
+            var c = t[i];
+            if (IsWordChar(c))
+            {
+                i++;
+            }
+            else if (c is '.' or '\'' or '\u2019' or '-' or '&' && i + 1 < t.Length && IsWordChar(t[i + 1]))
+            {
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        Current = new WordSpan(start, i - start, _sentenceStart);
+        _sentenceStart = false;
+        _pos = i;
+        return true;
+    }
+
+    /// <summary>True when the word looks like part of a name: capitalised and not merely opening a sentence.</summary>
+    public static bool IsNameLike(ReadOnlySpan<char> word, bool sentenceInitial)
+    {
+        if (word.Length == 0 || !char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        if (!sentenceInitial)
+        {
+            return true;
+        }
+
+        // A sentence-initial word still counts when its shape says "name": VSPN, iPhone-like, U.S, 5G.
+        for (var k = 1; k < word.Length; k++)
+        {
+            if (char.IsUpper(word[k]) || char.IsDigit(word[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Letter or digit, with a fast path for ASCII (most news text).</summary>
+    public static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
+
+    /// <summary>Lower-case of one character, with a fast path for ASCII.</summary>
+    public static char Lower(char c) => c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+
+    /// <summary>FNV-1a hash of the lower-cased word with a possessive <c>'s</c> removed.</summary>
+    public static int TermHash(ReadOnlySpan<char> word)
+    {
+        word = StripPossessive(word);
+        var h = 2166136261u;
+        foreach (var c in word)
+        {
+            h = (h ^ Lower(c)) * 16777619u;
+        }
+
+        return (int)h;
+    }
+
+    /// <summary>FNV-1a hash of a word that is already lower-case (same value as <see cref="TermHash"/>).</summary>
+    public static int TermHashLower(ReadOnlySpan<char> lower)
+    {
+        var h = 2166136261u;
+        foreach (var c in lower)
+        {
+            h = (h ^ c) * 16777619u;
+        }
+
+        return (int)h;
+    }
+
+    public static ReadOnlySpan<char> StripPossessive(ReadOnlySpan<char> word) =>
+        word.Length > 2 && word[^1] is 's' or 'S' && word[^2] is '\'' or '\u2019' ? word[..^2] : word;
+}

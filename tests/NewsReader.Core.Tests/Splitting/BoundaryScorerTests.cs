@@ -1,0 +1,65 @@
+using NewsReader.Core.Splitting;
+
+namespace NewsReader.Core.Tests.Splitting;
+
+public class BoundaryScorerTests
+{
+    private static SourceParagraph P(string text, ParagraphKind kind = ParagraphKind.Text) => new(text, 1, kind);
+
+    [Fact]
+    public void Combine_FreshLeadInNewTopic_ClearsThreshold()
+    {
+        var lead = new LeadSignals(false, false, false, false, false, true, true, true, true, false, 1.0);
+
+        Assert.True(BoundaryScorer.Combine(lead, shiftAboveTypical: 0.2, link: 0, repeatStart: false) >= BoundaryScorer.Threshold);
+    }
+
+    [Fact]
+    public void Combine_DanglingOpenerInSameTopic_StaysBelowThreshold()
+    {
+        var lead = new LeadSignals(true, false, false, false, false, true, false, false, false, false, 0.5);
+
+        Assert.True(BoundaryScorer.Combine(lead, shiftAboveTypical: 0, link: 0.3, repeatStart: false) < BoundaryScorer.Threshold);
+    }
+
+    [Fact]
+    public void Confidence_AtThreshold_IsHalf() => Assert.Equal(0.5, BoundaryScorer.Confidence(BoundaryScorer.Threshold), 3);
+
+    [Theory]
+    [InlineData("“A quote that goes on long enough to be a full paragraph of text,” she said.")]
+    [InlineData("What made you decide to go ahead with this deal this time around, after all those years?")]
+    [InlineData("TechPress: Walk me through how that deal came about, and what the timeline was for you.")]
+    [InlineData("Too short to lead.")]
+    public void IsCandidate_QuoteQuestionSpeakerOrShort_False(string text) => Assert.False(BoundaryScorer.IsCandidate(P(text)));
+
+    [Fact]
+    public void IsCandidate_Subheading_False() => Assert.False(BoundaryScorer.IsCandidate(P("A shifting dynamic", ParagraphKind.Subheading)));
+
+    [Fact]
+    public void RepeatStarts_RunRepeatedLater_MarksStartOfRepeatOnly()
+    {
+        var a = P("Paragraph one of the first story, long enough to count as text.");
+        var b = P("Paragraph two of the first story, long enough to count as text.");
+        var c = P("Paragraph one of another story that is also long enough to count.");
+
+        var starts = BoundaryScorer.RepeatStarts([a, b, c, a, b]);
+
+        Assert.Equal([3], starts);
+    }
+
+    [Fact]
+    public void RepeatStarts_SingleRepeatedParagraph_NotAStart()
+    {
+        var a = P("A paragraph that happens to appear twice in the file, long enough.");
+        var b = P("Something else entirely that is long enough to count as body text.");
+        var c = P("A third paragraph that is long enough to count as body text too.");
+
+        Assert.Empty(BoundaryScorer.RepeatStarts([a, b, a, c]));
+    }
+
+    [Fact]
+    public void Cosine_SameTerms_One() => Assert.Equal(1.0, BoundaryScorer.Cosine([1, 2, 2, 3], [1, 2, 2, 3]), 6);
+
+    [Fact]
+    public void Cosine_DisjointTerms_Zero() => Assert.Equal(0.0, BoundaryScorer.Cosine([1, 2], [3, 4]));
+}

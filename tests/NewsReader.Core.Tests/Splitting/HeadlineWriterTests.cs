@@ -1,0 +1,186 @@
+using NewsReader.Core.Splitting;
+
+namespace NewsReader.Core.Tests.Splitting;
+
+public class HeadlineWriterTests
+{
+    private static readonly string[] DanglingWords = ["a", "the", "of", "on", "what", "for", "to", "and", "between"];
+
+    private static (string Title, string Summary) Write(params string[] paragraphs) =>
+        HeadlineWriter.Write(null, [.. paragraphs.Select(p => new Paragraph(p))]);
+
+    [Fact]
+    public void Write_GivenTitle_KeepsIt()
+    {
+        var (title, _) = HeadlineWriter.Write("Kestrel Bank cuts 1,200 jobs", [new Paragraph("Kestrel Bank said on Tuesday it will cut jobs.")]);
+
+        Assert.Equal("Kestrel Bank cuts 1,200 jobs", title);
+    }
+
+    [Fact]
+    public void Write_LongGivenTitle_CutToHundredOnWordBoundary()
+    {
+        var given = string.Join(' ', Enumerable.Repeat("Brightwave robotics expands", 10));
+
+        var (title, _) = HeadlineWriter.Write(given, [new Paragraph("Text.")]);
+
+        Assert.True(title.Length <= 100);
+        Assert.StartsWith(title, given, StringComparison.Ordinal);
+        Assert.Equal(' ', given[title.Length]);
+    }
+
+    [Fact]
+    public void Write_ShortLead_IsTheLeadSentenceWithoutFinalStop()
+    {
+        var (title, _) = Write("Nvidia is in the process of acquiring chip designer Arm for $40 billion. Both hold conferences this week.");
+
+        Assert.Equal("Nvidia is in the process of acquiring chip designer Arm for $40 billion", title);
+    }
+
+    [Fact]
+    public void Write_ThroatClearingBut_StartsAtTheNews()
+    {
+        var (title, _) = Write("This has been a long time coming, but the Lumen Skies foundation today announced that it is changing its name to Open Skies.");
+
+        Assert.Equal("The Lumen Skies foundation is changing its name to Open Skies", title);
+    }
+
+    [Fact]
+    public void Write_NewsThatOpener_StartsAfterIt()
+    {
+        var (title, _) = Write("Further confirmation that the robotics market is booming comes today with the news that Brightwave Robotics has raised $45 million from Northgate Ventures.");
+
+        Assert.Equal("Brightwave Robotics has raised $45 million from Northgate Ventures", title);
+    }
+
+    [Fact]
+    public void Write_SceneSettingPhrase_IsDropped()
+    {
+        var (title, _) = Write("In a new report, Amnesty International says European firms sold surveillance tools to police forces abroad.");
+
+        Assert.StartsWith("Amnesty International", title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_SaidTodayItWill_BecomesSubjectWill()
+    {
+        var (title, _) = Write("Kestrel Bank said today it will cut 1,200 jobs across Europe as the lender moves customer service online.");
+
+        Assert.Equal("Kestrel Bank will cut 1,200 jobs across Europe", title);
+    }
+
+    [Fact]
+    public void Write_TrailingAttributionAndParenthesis_AreDropped()
+    {
+        var (title, _) = Write("President Jane Roe has approved the Kestrel Bank (KB) takeover of Lumen Finance, according to a report from the Daily Ledger.");
+
+        Assert.Equal("President Jane Roe has approved the Kestrel Bank takeover of Lumen Finance", title);
+    }
+
+    [Fact]
+    public void Write_CommaInsideClosingQuote_StillEndsTheClause()
+    {
+        var (title, _) = Write("The Lumen foundation is changing its name to “Open Skies Foundation,” starting in 2021 after a vote.");
+
+        Assert.Equal("The Lumen foundation is changing its name to “Open Skies Foundation”", title);
+    }
+
+    [Fact]
+    public void Write_VeryLongLead_AtMostHundredCharsAndNoDanglingEnd()
+    {
+        var lead = "Rumors picked up by three newspapers and two television networks have put some boundaries on what a possible deal between the two largest banks in the region will look like for their customers.";
+
+        var (title, _) = Write(lead);
+
+        Assert.InRange(title.Length, 20, 100);
+        Assert.StartsWith(title, lead, StringComparison.Ordinal);
+        Assert.False(char.IsLetterOrDigit(lead[title.Length]), "cut mid-word");
+        var last = title.Split(' ')[^1];
+        Assert.DoesNotContain(last, DanglingWords);
+    }
+
+    [Fact]
+    public void Write_CutWouldSplitAName_BacksOffBeforeTheName()
+    {
+        var lead = "Lumen Skies computer vision technology will be used in a new premium electric vehicle called Zero Concept from Geely Auto Group.";
+
+        var (title, _) = Write(lead);
+
+        Assert.True(title.Length <= 100);
+        Assert.DoesNotMatch(@"\bZero$", title);
+    }
+
+    [Fact]
+    public void Write_QuoteFirst_UsesFirstNonQuoteParagraphAsLead()
+    {
+        var (title, _) = Write("“We are thrilled,” the founder said.", "Brightwave Robotics has raised $45 million.");
+
+        Assert.Equal("Brightwave Robotics has raised $45 million", title);
+    }
+
+    [Fact]
+    public void Write_ShortLead_SummaryIsWholeLead()
+    {
+        var (_, summary) = Write("Kestrel Bank will cut 1,200 jobs. The cuts hit Spain.");
+
+        Assert.Equal("Kestrel Bank will cut 1,200 jobs. The cuts hit Spain.", summary);
+    }
+
+    [Fact]
+    public void Write_LongLead_SummaryEndsOnSentenceBoundaryWithinLimit()
+    {
+        var sentence = "Kestrel Bank said on Tuesday it will cut 1,200 jobs across Europe as the U.S. lender moves service online.";
+        var lead = string.Join(' ', Enumerable.Repeat(sentence, 5));
+
+        var (_, summary) = Write(lead);
+
+        Assert.True(summary.Length <= 320);
+        Assert.EndsWith("online.", summary, StringComparison.Ordinal);
+        Assert.Equal(3, summary.Split("Kestrel").Length - 1);
+    }
+
+    [Fact]
+    public void Write_FirstSentenceOverLimit_SummaryCutAtClauseWithEllipsis()
+    {
+        var lead = "Kestrel Bank said it will cut jobs, " + string.Join(", ", Enumerable.Repeat("closing branches in small towns across the south of Spain and Portugal", 6)) + ".";
+
+        var (_, summary) = Write(lead);
+
+        Assert.True(summary.Length <= 320);
+        Assert.EndsWith("…", summary, StringComparison.Ordinal);
+        Assert.StartsWith(summary[..^1], lead, StringComparison.Ordinal);
+        Assert.Equal(',', lead[summary.Length - 1]);
+    }
+
+    [Fact]
+    public void Write_NoParagraphs_StillGivesATitle()
+    {
+        var (title, summary) = HeadlineWriter.Write(null, []);
+
+        Assert.False(string.IsNullOrWhiteSpace(title));
+        Assert.Equal(string.Empty, summary);
+    }
+
+    [Fact]
+    public void Write_ManyGeneratedLeads_NeverOverHundredNorMidWord()
+    {
+        var random = new Random(7);
+        string[] vocabulary = ["Kestrel", "Bank", "said", "today", "it", "will", "cut", "jobs", "in", "the", "U.S.", "and", "of", "a", "which",
+            "according", "to", "report", "(KB)", "—", "“quoted", "words”", "Lumen", "Skies", "on", "Tuesday", "but", "that", "news", "extraordinarily"];
+        for (var n = 0; n < 300; n++)
+        {
+            var words = Enumerable.Range(0, random.Next(1, 60)).Select(_ => vocabulary[random.Next(vocabulary.Length)]);
+            var lead = string.Join(' ', words) + ".";
+
+            var (title, summary) = Write(lead);
+
+            Assert.InRange(title.Length, 1, 100);
+            Assert.True(summary.Length <= 320, summary);
+            foreach (var w in title.Split(' '))
+            {
+                var bare = w.EndsWith("’s", StringComparison.Ordinal) ? w[..^2] : w; // "its" may become "Subject’s"
+                Assert.Contains(bare.Trim('“', '”', ',', '.', '’', '‘'), lead, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using NewsReader.Core.Splitting;
+
+namespace NewsReader.Core.Tests.Splitting;
+
+public class LeadSignalsTests
+{
+    private static LeadSignals Read(string text, string? lookahead = null, Dictionary<int, int>? known = null) =>
+        LeadSignals.Read(text, SplitterLexicon.Default, lookahead, known);
+
+    [Theory]
+    [InlineData("He said the robots will arrive soon.")]
+    [InlineData("But the bank did not say how many jobs would go.")]
+    [InlineData("In other words, the bank is shrinking.")]
+    [InlineData("However, unions were not consulted.")]
+    [InlineData("We’ve reached out to the bank for comment.")]
+    [InlineData("On the regulatory front, the bank faces a fine.")]
+    public void Read_DanglingOpener_Dangling(string text) => Assert.True(Read(text).Dangling);
+
+    [Theory]
+    [InlineData("This week, Kestrel Bank said it will cut jobs.")]
+    [InlineData("Kestrel Bank said on Tuesday it will cut jobs.")]
+    public void Read_FreshOpener_NotDangling(string text) => Assert.False(Read(text).Dangling);
+
+    [Fact]
+    public void Read_TheCompany_DefiniteReference() => Assert.True(Read("The company said the money will go to hiring.").DefiniteReference);
+
+    [Fact]
+    public void Read_TheLowerCaseNoun_DefiniteOpener() => Assert.True(Read("The cuts will fall mostly on branch staff.").DefiniteOpener);
+
+    [Fact]
+    public void Read_TheNamedBody_NoDefiniteOpener() => Assert.False(Read("The European Commission said on Monday it would act.").DefiniteOpener);
+
+    [Fact]
+    public void Read_PronounBeforeAnyName_EarlyPronoun() => Assert.True(Read("In it, attorneys for the bank argued the fine was too high.").EarlyPronoun);
+
+    [Fact]
+    public void Read_ReportingVerbAndTimeWord_NewsVerbAndTimeWord()
+    {
+        var s = Read("Kestrel Bank announced today that it will cut 1,200 jobs.");
+
+        Assert.True(s.NewsVerb);
+        Assert.True(s.TimeWord);
+        Assert.True(s.FullName);
+    }
+
+    [Fact]
+    public void Read_TwoWordTimePhrase_TimeWord() => Assert.True(Read("Over the past 24 hours, rumors about the bank have spread.").TimeWord);
+
+    [Fact]
+    public void Read_NameRepeatedInNextParagraph_NamedSubject() =>
+        Assert.True(Read("Huawei reported slower growth.", lookahead: "While Huawei did not name the reasons, analysts did.").NamedSubject);
+
+    [Fact]
+    public void Read_OrdinaryFirstWord_NotNamedSubject() =>
+        Assert.False(Read("Founded in 2016, the startup sells robots.", lookahead: "Founded startups grow.").NamedSubject);
+
+    [Fact]
+    public void Read_SubjectNamedTwiceBefore_KnownSubject()
+    {
+        var known = new Dictionary<int, int> { [WordScanner.TermHash("Geely")] = 2 };
+
+        Assert.True(Read("Geely Auto’s parent company is Zhejiang Geely Holding Group.", known: known).KnownSubject);
+    }
+
+    [Fact]
+    public void Read_NamesNotSeenBefore_FullNovelty()
+    {
+        var known = new Dictionary<int, int> { [WordScanner.TermHash("Huawei")] = 3 };
+
+        Assert.Equal(1.0, Read("Alibaba Group said today it will buy Sun Art.", known: known).Novelty);
+    }
+
+    [Fact]
+    public void Read_WeekdayIsNoName_NoKnownSubject()
+    {
+        var known = new Dictionary<int, int> { [WordScanner.TermHash("Friday")] = 3 };
+
+        Assert.False(Read("On Friday, the American Civil Liberties Union came out against it.", known: known).KnownSubject);
+    }
+}

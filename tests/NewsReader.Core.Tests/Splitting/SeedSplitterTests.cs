@@ -1,0 +1,241 @@
+using NewsReader.Core.Reading;
+using NewsReader.Core.Splitting;
+using static NewsReader.Core.Tests.Splitting.SplitTestText;
+
+namespace NewsReader.Core.Tests.Splitting;
+
+public class SeedSplitterTests
+{
+    [Fact]
+    public void Split_TwoStories_StartsSecondAtItsLead()
+    {
+        var result = SeedSplitter.Split(Seed(Concat(Robotics, Bank)));
+
+        Assert.Equal(2, result.Articles.Count);
+        Assert.Equal(Robotics[0], result.Articles[0].Paragraphs[0].Text);
+        Assert.Equal(Bank[0], result.Articles[1].Paragraphs[0].Text);
+        Assert.Equal(4, result.Articles[1].Paragraphs.Count);
+    }
+
+    [Fact]
+    public void Split_ThreeStoriesInAnyOrder_FindsEveryStart()
+    {
+        var result = SeedSplitter.Split(Seed(Concat(Satellites, Bank, Robotics)));
+
+        Assert.Equal([Satellites[0], Bank[0], Robotics[0]], result.Articles.Select(a => a.Paragraphs[0].Text));
+    }
+
+    [Fact]
+    public void Split_OneStory_IsOneArticleWithFullConfidence()
+    {
+        var result = SeedSplitter.Split(Seed(Robotics));
+
+        var article = Assert.Single(result.Articles);
+        Assert.Equal(1.0, article.StartConfidence);
+        Assert.Null(article.Title);
+        Assert.Equal(1, article.FirstLine);
+    }
+
+    [Fact]
+    public void Split_SecondStart_HasConfidenceBetweenHalfAndOne()
+    {
+        var result = SeedSplitter.Split(Seed(Concat(Robotics, Bank)));
+
+        Assert.InRange(result.Articles[1].StartConfidence, 0.5, 1.0);
+    }
+
+    [Fact]
+    public void Split_FirstLine_IsLineNumberOfTheLead()
+    {
+        var result = SeedSplitter.Split(Seed(Concat(Robotics, Bank)));
+
+        // Paragraphs sit on every other line: the fifth paragraph is on line 9.
+        Assert.Equal(9, result.Articles[1].FirstLine);
+    }
+
+    [Fact]
+    public void Split_BylineAtTop_GoesToHeaderNotArticle()
+    {
+        var result = SeedSplitter.Split(Seed(["Jane Doe - Technology Reporter", .. Robotics]));
+
+        Assert.Equal(["Jane Doe - Technology Reporter"], result.Header);
+        Assert.Equal(Robotics[0], result.Articles[0].Paragraphs[0].Text);
+    }
+
+    [Fact]
+    public void Split_NoByline_HeaderIsEmpty()
+    {
+        var result = SeedSplitter.Split(Seed(Robotics));
+
+        Assert.Empty(result.Header);
+    }
+
+    [Fact]
+    public void Split_SubheadingInsideStory_StaysAsSubheading()
+    {
+        string[] text = [.. Robotics[..2], "A crowded market", .. Robotics[2..], .. Bank];
+
+        var result = SeedSplitter.Split(Seed(text));
+
+        Assert.Equal(2, result.Articles.Count);
+        var sub = Assert.Single(result.Articles[0].Paragraphs, p => p.Kind == ParagraphKind.Subheading);
+        Assert.Equal("A crowded market", sub.Text);
+    }
+
+    [Fact]
+    public void Split_SubheadingEndingInAbbreviation_IsSubheading()
+    {
+        string[] text = [.. Robotics[..2], "Growth in the U.S.", .. Robotics[2..]];
+
+        var result = SeedSplitter.Split(Seed(text));
+
+        Assert.Contains(result.Articles[0].Paragraphs, p => p.Text == "Growth in the U.S." && p.Kind == ParagraphKind.Subheading);
+    }
+
+    [Fact]
+    public void Split_CaptionPrintedTwice_KeptOnceAsCaption()
+    {
+        string[] text = [Robotics[0], "Lena Hartmann, Brightwave CEO", "Lena Hartmann, Brightwave CEO", .. Robotics[1..]];
+
+        var result = SeedSplitter.Split(Seed(text));
+
+        var paragraphs = Assert.Single(result.Articles).Paragraphs;
+        var caption = Assert.Single(paragraphs, p => p.Text.StartsWith("Lena Hartmann,", StringComparison.Ordinal));
+        Assert.Equal(ParagraphKind.Caption, caption.Kind);
+    }
+
+    [Fact]
+    public void Split_CaptionTwiceWithDifferentDashAndQuotes_KeptOnce()
+    {
+        const string a = "BERLIN, GERMANY - MAY 3: A robot moves a crate at a “smart” warehouse. (Photo by Max Roe/Getty Images)";
+        const string b = "BERLIN, GERMANY – MAY 3: A robot moves a crate at a \"smart\" warehouse. (Photo by Max Roe/Getty Images)";
+
+        var result = SeedSplitter.Split(Seed([Robotics[0], a, b, .. Robotics[1..]]));
+
+        Assert.Single(result.Articles[0].Paragraphs, p => p.Text.Contains("MAY 3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Split_ImageCreditsLine_IsCaptionNotStart()
+    {
+        string[] text = [.. Robotics[..2], "Image Credits: Brightwave Robotics", .. Robotics[2..]];
+
+        var result = SeedSplitter.Split(Seed(text));
+
+        var article = Assert.Single(result.Articles);
+        Assert.Equal(ParagraphKind.Caption, article.Paragraphs[2].Kind);
+    }
+
+    [Fact]
+    public void Split_InterviewQuestionsAndAnswers_DoNotStartStories()
+    {
+        string[] text =
+        [
+            .. Robotics,
+            "Here are some excerpts from our conversation with Hartmann:",
+            "TechPress: Why did you decide to raise money now rather than next year?",
+            "Lena Hartmann: Customers kept asking for more robots than we could build, so we needed the capital.",
+            "What will you build next with the money from Northgate Ventures?",
+            "Well, we are working on a robot that can unload trucks, which is the hardest job in any warehouse.",
+        ];
+
+        var result = SeedSplitter.Split(Seed(text));
+
+        Assert.Single(result.Articles);
+    }
+
+    [Fact]
+    public void Split_QuoteParagraph_DoesNotStartStory()
+    {
+        string[] text = [.. Robotics, "“Kestrel Bank announced today that it is our biggest customer,” Hartmann said in a statement on Tuesday."];
+
+        var result = SeedSplitter.Split(Seed(text));
+
+        Assert.Single(result.Articles);
+    }
+
+    [Fact]
+    public void Split_DanglingOpeners_DoNotStartStories()
+    {
+        string[] text =
+        [
+            .. Robotics,
+            "But the company announced today that Northgate Ventures will also join its board, according to a filing in Berlin.",
+            "The company said on Tuesday that it expects to hire 200 people in Austin this year.",
+            "He said the robots will reach Spain and Portugal this week, starting with two customers.",
+        ];
+
+        var result = SeedSplitter.Split(Seed(text));
+
+        Assert.Single(result.Articles);
+    }
+
+    [Fact]
+    public void Split_RepeatedStory_StartsWhereRepeatStartsAndIsFlagged()
+    {
+        var result = SeedSplitter.Split(Seed(Concat(Robotics, Bank, Robotics)));
+
+        Assert.Equal(3, result.Articles.Count);
+        Assert.Equal(Robotics[0], result.Articles[2].Paragraphs[0].Text);
+        Assert.Null(result.Articles[0].DuplicateOf);
+        Assert.Null(result.Articles[1].DuplicateOf);
+        Assert.Equal(0, result.Articles[2].DuplicateOf);
+    }
+
+    [Fact]
+    public void Split_StoryRepeatedTwice_BothCopiesPointToFirst()
+    {
+        var result = SeedSplitter.Split(Seed(Concat(Bank, Robotics, Bank, Satellites, Bank)));
+
+        Assert.Equal([null, null, 0, null, 0], result.Articles.Select(a => a.DuplicateOf));
+    }
+
+    [Fact]
+    public void Split_RepeatedStoryRightAfterItsFirstCopy_IsSplitAndFlagged()
+    {
+        var result = SeedSplitter.Split(Seed(Concat(Robotics, Robotics)));
+
+        Assert.Equal(2, result.Articles.Count);
+        Assert.Equal(0, result.Articles[1].DuplicateOf);
+    }
+
+    [Fact]
+    public void Split_Empty_NoArticles()
+    {
+        var result = SeedSplitter.Split(new SeedText("e.txt", [], SeedFormat.Seed));
+
+        Assert.Empty(result.Articles);
+        Assert.Empty(result.Header);
+    }
+
+    [Fact]
+    public void Split_Seed_EveryInputParagraphAppearsOnceInOrder()
+    {
+        var text = Concat(Satellites, Robotics, Bank);
+
+        var result = SeedSplitter.Split(Seed(text));
+
+        Assert.Equal(text, result.Articles.SelectMany(a => a.Paragraphs).Select(p => p.Text));
+    }
+
+    [Fact]
+    public void ChooseStarts_RepeatStartWithLowScore_StillStarts()
+    {
+        var paragraphs = Enumerable.Range(0, 6).Select(i => new SourceParagraph($"Paragraph {i}", i + 1, ParagraphKind.Text)).ToList();
+        var evidence = new BoundaryEvidence[6];
+        evidence[4] = new BoundaryEvidence(true, default, 0, 0, RepeatStart: true, Score: -3);
+
+        Assert.Equal([0, 4], SeedSplitter.ChooseStarts(paragraphs, evidence));
+    }
+
+    [Fact]
+    public void ChooseStarts_TwoStrongStartsOneParagraphApart_KeepsTheStronger()
+    {
+        var paragraphs = Enumerable.Range(0, 8).Select(i => new SourceParagraph($"Paragraph {i}", i + 1, ParagraphKind.Text)).ToList();
+        var evidence = new BoundaryEvidence[8];
+        evidence[4] = new BoundaryEvidence(true, default, 0, 0, false, BoundaryScorer.Threshold + 0.5);
+        evidence[5] = new BoundaryEvidence(true, default, 0, 0, false, BoundaryScorer.Threshold + 1.5);
+
+        Assert.Equal([0, 5], SeedSplitter.ChooseStarts(paragraphs, evidence));
+    }
+}
