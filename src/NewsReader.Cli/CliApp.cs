@@ -19,6 +19,14 @@ public static class CliApp
 
         Commands:
           parse FILE [--json] [--format seed|markdown]   split a seed file into stories and print them
+          import FILE... [--db PATH]                     import seed files into the store (one transaction per file)
+          search "QUERY" [--company X] [--country Y] [--topic Z] [--tag T] [--sort relevance|newest]
+                 [--limit N] [--after CURSOR] [--db PATH] [--json]
+                                                         search the store
+          stats [--db PATH]                              stories, entities, runs and database size
+
+        The store is --db PATH, else the ConnectionStrings__News environment variable (a connection
+        string), else data/news.db under the current directory.
         """;
 
     /// <summary>Runs one command; stdout carries results only (UTF-8), stderr carries messages and logs.</summary>
@@ -39,6 +47,9 @@ public static class CliApp
             return args[0] switch
             {
                 "parse" => await ParseCommand.RunAsync(options, stdout, ct).ConfigureAwait(false),
+                "import" => await ImportCommand.RunAsync(options, stdout, stderr, ct).ConfigureAwait(false),
+                "search" => await SearchCommand.RunAsync(options, stdout, ct).ConfigureAwait(false),
+                "stats" => await StatsCommand.RunAsync(options, stdout, ct).ConfigureAwait(false),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };
         }

@@ -1,11 +1,19 @@
 using BenchmarkDotNet.Running;
 using NewsReader.Benchmarks;
+using NewsReader.Benchmarks.Store;
 
-// `peak FILE` runs the parse pipeline once and reports throughput and peak memory;
-// anything else goes to BenchmarkDotNet (e.g. `--filter *Parse*`).
-if (args.Length > 0 && args[0] == "peak")
+// Two one-shot reports, then BenchmarkDotNet for everything else
+// (`--filter '*Parse*'`, `--filter '*Store*'`, `--list flat`):
+//   peak FILE [--no-extract]   parse once; throughput and peak memory (docs/performance.md)
+//   --store-latency CORPUS     per-query latency percentiles, search vs the bare FTS5 floor
+if (args is ["peak", ..])
 {
     return await PeakMemory.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
+if (args is ["--store-latency", ..])
+{
+    return await StoreLatencyReport.RunAsync(args[1..]).ConfigureAwait(false);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args);

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Core.Data;
+
+namespace NewsReader.Cli;
+
+/// <summary><c>stats [--db PATH]</c>: stories, entities, runs and database size.</summary>
+public static class StatsCommand
+{
+    public static async Task<int> RunAsync(CliArgs args, TextWriter stdout, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        args.AllowOnly("--db");
+        if (args.Positional.Count > 0)
+        {
+            throw new CliUsageException("stats takes no arguments");
+        }
+
+        var factory = await StoreOptions.OpenAsync(args, ct).ConfigureAwait(false);
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var stories = await db.Articles.CountAsync(a => a.DeletedAt == null, ct).ConfigureAwait(false);
+            var deleted = await db.Articles.CountAsync(a => a.DeletedAt != null, ct).ConfigureAwait(false);
+            var revisions = await db.ArticleRevisions.CountAsync(ct).ConfigureAwait(false);
+            var entities = await db.Entities.GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct).ConfigureAwait(false);
+            var links = await db.ArticleEntities.CountAsync(l => l.RemovedAt == null, ct).ConfigureAwait(false);
+            var runs = await db.ImportRuns.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct).ConfigureAwait(false);
+            var bytes = await db.Database.SqlQueryRaw<long>(
+                "SELECT page_count * page_size AS Value FROM pragma_page_count(), pragma_page_size()").SingleAsync(ct).ConfigureAwait(false);
+
+            var inv = CultureInfo.InvariantCulture;
+            await stdout.WriteLineAsync(string.Create(inv, $"stories:   {stories} ({deleted} deleted, {revisions} revisions)")).ConfigureAwait(false);
+            await stdout.WriteLineAsync(string.Create(inv,
+                $"entities:  {string.Join(", ", Enum.GetValues<NewsEntityKind>().Select(k => $"{entities.FirstOrDefault(e => e.Key == k)?.Count ?? 0} {k.ToString().ToLowerInvariant()}"))} ({links} links)"))
+                .ConfigureAwait(false);
+            await stdout.WriteLineAsync(string.Create(inv,
+                $"runs:      {runs.Sum(r => r.Count)} ({string.Join(", ", runs.OrderBy(r => r.Key).Select(r => $"{r.Count} {r.Key.ToString().ToLowerInvariant()}"))})"))
+                .ConfigureAwait(false);
+            var perStory = stories + deleted > 0 ? bytes / (stories + deleted) : 0;
+            await stdout.WriteLineAsync(string.Create(inv, $"database:  {bytes / 1024.0 / 1024.0:0.0} MB ({perStory:N0} bytes per story)")).ConfigureAwait(false);
+        }
+
+        return CliApp.Ok;
+    }
+}

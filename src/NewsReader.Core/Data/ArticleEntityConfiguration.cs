@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace NewsReader.Core.Data;
+
+/// <summary>Table <c>ArticleEntities</c>: one row per story and entity, tombstones included.</summary>
+public sealed class ArticleEntityConfiguration : IEntityTypeConfiguration<ArticleEntity>
+{
+    public void Configure(EntityTypeBuilder<ArticleEntity> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ToTable("ArticleEntities");
+        builder.HasKey(l => new { l.ArticleId, l.EntityId });
+        builder.Property(l => l.AddedBy).HasMaxLength(450);
+        builder.Property(l => l.RemovedBy).HasMaxLength(450);
+
+        // Filters and entity pages start from the entity: "which stories link to X".
+        builder.HasIndex(l => new { l.EntityId, l.ArticleId });
+    }
+}

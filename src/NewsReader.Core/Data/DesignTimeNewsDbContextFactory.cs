@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace NewsReader.Core.Data;
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without an app host.</summary>
+public sealed class DesignTimeNewsDbContextFactory : IDesignTimeDbContextFactory<NewsDbContext>
+{
+    public NewsDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<NewsDbContext>();
+        NewsDb.Configure(options, "Data Source=design-time.db");
+        return new NewsDbContext(options.Options);
+    }
+}

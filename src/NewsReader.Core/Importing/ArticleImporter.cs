@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NewsReader.Core.Data;
+using NewsReader.Core.Parsing;
+using NewsReader.Core.Reading;
+
+namespace NewsReader.Core.Importing;
+
+/// <summary>
+/// Imports seed files into the store: one file in one transaction, never two imports at once,
+/// deduplicated exactly (fingerprint) and nearly (MinHash + LSH) against everything stored.
+/// Policy in docs/adr/0004-dedup-policy.md.
+/// </summary>
+public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, SeedParser parser, TimeProvider? time = null)
+{
+    /// <summary>A near-duplicate replaces the stored text unless it is shorter than this share of it.</summary>
+    public const double ReplaceWhenLengthRatioAtLeast = 0.9;
+
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Reads, validates, parses and imports one file.</summary>
+    /// <exception cref="SeedReadException">The file is missing, empty, binary, badly encoded or too big (a refused run is recorded).</exception>
+    /// <exception cref="ImportBusyException">Another import held the store longer than <see cref="ImportOptions.LockWait"/>.</exception>
+    public async Task<ImportReport> ImportFileAsync(string path, ImportOptions? options = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= ImportOptions.Default;
+        var limits = options.Limits ?? ReadLimits.Default;
+        var name = Path.GetFileName(path);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new SeedReadException(name, "the file does not exist");
+            }
+
+            if (info.Length > limits.MaxFileBytes)
+            {
+                throw new SeedReadException(name, $"the file is larger than the limit of {limits.MaxFileBytes:N0} bytes ({info.Length:N0})");
+            }
+
+            bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var refused = new SeedReadException(name, "cannot open the file: " + e.Message);
+            await RecordUnsuccessfulRunAsync(new ImportSource(name, string.Empty, 0), ImportStatus.Refused, refused.Reason, options).ConfigureAwait(false);
+            throw refused;
+        }
+        catch (SeedReadException e)
+        {
+            await RecordUnsuccessfulRunAsync(new ImportSource(name, string.Empty, 0), ImportStatus.Refused, e.Reason, options).ConfigureAwait(false);
+            throw;
+        }
+
+        var source = new ImportSource(name, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength);
+        if (!options.Reparse && await TryFastPathAsync(source, options, ct).ConfigureAwait(false) is { } fast)
+        {
+            return fast;
+        }
+
+        SeedText text;
+        try
+        {
+            text = SeedReader.Read(bytes, name, SeedFormat.Auto, limits);
+        }
+        catch (SeedReadException e)
+        {
+            await RecordUnsuccessfulRunAsync(source, ImportStatus.Refused, e.Reason, options).ConfigureAwait(false);
+            throw;
+        }
+
+        var doc = parser.Parse(text);
+        return await ImportAsync(doc, source, options, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Imports an already parsed document (tests, and callers that parse themselves).</summary>
+    public async Task<ImportReport> ImportAsync(ParsedDocument doc, ImportSource source, ImportOptions? options = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= ImportOptions.Default;
+
+        // CPU work before taking the write lock, so another import waits as little as possible.
+        var stories = doc.Articles.Select(a => new IncomingStory(a)).ToList();
+        try
+        {
+            var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+            await using (db.ConfigureAwait(false))
+            {
+                var tx = await BeginWriteAsync(db, options, ct).ConfigureAwait(false);
+                await using (tx.ConfigureAwait(false))
+                {
+                    using var commands = new StoreCommands((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)tx.GetDbTransaction());
+                    var session = new ImportSession(commands, _time.GetUtcNow().UtcDateTime, source, options);
+                    var report = await session.RunAsync(stories, ct).ConfigureAwait(false);
+                    await tx.CommitAsync(ct).ConfigureAwait(false);
+                    return report;
+                }
+            }
+        }
+        catch (Exception e) when (e is not ImportBusyException and not OperationCanceledException)
+        {
+            await RecordUnsuccessfulRunAsync(source, ImportStatus.Failed, e.Message, options).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A file imported before byte for byte (same SHA-256, a succeeded run) changes nothing: report
+    /// every story of that run unchanged without parsing, so re-imports run at hashing speed.
+    /// </summary>
+    private async Task<ImportReport?> TryFastPathAsync(ImportSource source, ImportOptions options, CancellationToken ct)
+    {
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var previous = await db.ImportRuns.AsNoTracking()
+                .Where(r => r.Sha256 == source.Sha256 && r.Status == ImportStatus.Succeeded)
+                .OrderByDescending(r => r.Id)
+                .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            if (previous is null)
+            {
+                return null;
+            }
+
+            var now = _time.GetUtcNow().UtcDateTime;
+            var unchanged = previous.Found - previous.DuplicatesInFile - previous.Rejected;
+            var message = string.Create(CultureInfo.InvariantCulture,
+                $"same file as run #{previous.Id}: not parsed again, all {unchanged} stories unchanged");
+            var run = new ImportRun
+            {
+                FileName = source.FileName,
+                Sha256 = source.Sha256,
+                SizeBytes = source.SizeBytes,
+                StartedBy = options.StartedBy,
+                StartedAt = now,
+                FinishedAt = now,
+                Status = ImportStatus.Succeeded,
+                Found = previous.Found,
+                Unchanged = unchanged,
+                DuplicatesInFile = previous.DuplicatesInFile,
+                Rejected = previous.Rejected,
+            };
+            run.Messages.Add(new ImportRunMessage { Text = message });
+            var tx = await BeginWriteAsync(db, options, ct).ConfigureAwait(false);
+            await using (tx.ConfigureAwait(false))
+            {
+                db.ImportRuns.Add(run);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await tx.CommitAsync(ct).ConfigureAwait(false);
+            }
+
+            options.Progress?.Report(new ImportProgress(run.Found, run.Found));
+            return new ImportReport(run.Id, run.FileName, run.Status, run.Found, 0, 0, run.Unchanged, run.DuplicatesInFile,
+                run.Rejected, [], [message], FastPath: true);
+        }
+    }
+
+    /// <summary>
+    /// BEGIN IMMEDIATE takes SQLite's write lock for the whole import: a second import (this process
+    /// or another) waits for it up to <see cref="ImportOptions.LockWait"/>, while WAL readers go on.
+    /// </summary>
+    private static async Task<IDbContextTransaction> BeginWriteAsync(NewsDbContext db, ImportOptions options, CancellationToken ct)
+    {
+        var wait = options.LockWait ?? ImportOptions.DefaultLockWait;
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var previousTimeout = connection.DefaultTimeout;
+        var waitMs = (int)Math.Clamp(wait.TotalMilliseconds, 0, int.MaxValue);
+        await SetBusyTimeoutAsync(connection, waitMs, ct).ConfigureAwait(false);
+        connection.DefaultTimeout = (int)Math.Ceiling(wait.TotalSeconds);
+        try
+        {
+            return await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteBusy or SqliteLocked)
+        {
+            throw new ImportBusyException(string.Create(CultureInfo.InvariantCulture,
+                $"another import is running on this store; gave up after waiting {wait.TotalSeconds:0} s. Try again when it has finished."), e);
+        }
+        finally
+        {
+            connection.DefaultTimeout = previousTimeout;
+            await SetBusyTimeoutAsync(connection, SqlitePragmas.DefaultBusyTimeoutMs, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task SetBusyTimeoutAsync(SqliteConnection connection, int ms, CancellationToken ct)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+#pragma warning disable CA2100 // An int, never input.
+            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout={ms};");
+#pragma warning restore CA2100
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Records a refused or failed run in its own short transaction (best effort: the store may be the problem).</summary>
+    private async Task RecordUnsuccessfulRunAsync(ImportSource source, ImportStatus status, string reason, ImportOptions options)
+    {
+        try
+        {
+            var db = await factory.CreateDbContextAsync().ConfigureAwait(false);
+            await using (db.ConfigureAwait(false))
+            {
+                var now = _time.GetUtcNow().UtcDateTime;
+                var run = new ImportRun
+                {
+                    FileName = source.FileName,
+                    Sha256 = source.Sha256,
+                    SizeBytes = source.SizeBytes,
+                    StartedBy = options.StartedBy,
+                    StartedAt = now,
+                    FinishedAt = now,
+                    Status = status,
+                };
+                run.Messages.Add(new ImportRunMessage { Text = reason.Length > 2000 ? reason[..2000] : reason });
+                db.ImportRuns.Add(run);
+                await db.SaveChangesAsync().ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // Recording the failure must not hide the original error, which the caller rethrows.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using NewsReader.Core.Data;
+using NewsReader.Core.Reading;
+
+namespace NewsReader.Core.Importing;
+
+/// <summary>How an import behaves.</summary>
+/// <param name="StartedBy">Recorded on the run: a user id, or "cli".</param>
+/// <param name="LockWait">How long to wait for another import to finish before giving up (default 5 minutes).</param>
+/// <param name="Reparse">Parse even a file already imported byte for byte (skips the re-import fast path).</param>
+/// <param name="Progress">Told after each story: (stories read, stories handled).</param>
+public sealed record ImportOptions(
+    string? StartedBy = null,
+    ReadLimits? Limits = null,
+    TimeSpan? LockWait = null,
+    bool Reparse = false,
+    IProgress<ImportProgress>? Progress = null)
+{
+    /// <summary>The defaults.</summary>
+    public static ImportOptions Default { get; } = new();
+
+    /// <summary>Five minutes: long enough for another import of a big file, short enough to notice.</summary>
+    public static readonly TimeSpan DefaultLockWait = TimeSpan.FromMinutes(5);
+}
+
+/// <summary>An import's progress: how many of the file's stories have been handled.</summary>
+public sealed record ImportProgress(int Found, int Handled);
+
+/// <summary>Where a parsed document came from, recorded on its run.</summary>
+public sealed record ImportSource(string FileName, string Sha256, long SizeBytes);
+
+/// <summary>What happened to one story of the file.</summary>
+public enum StoryOutcome
+{
+    New,
+    Updated,
+    Unchanged,
+    DuplicateInFile,
+    Rejected,
+}
+
+/// <summary>The outcome of one story, with the stored story it became or matched (if any).</summary>
+public sealed record StoryReport(int Position, StoryOutcome Outcome, long? ArticleId, string? Slug, string? Message);
+
+/// <summary>The result of one import run, as recorded in <see cref="ImportRun"/>.</summary>
+/// <param name="FastPath">True when the file was a byte-for-byte copy of an imported one and was not parsed again.</param>
+public sealed record ImportReport(
+    long RunId,
+    string FileName,
+    ImportStatus Status,
+    int Found,
+    int New,
+    int Updated,
+    int Unchanged,
+    int DuplicatesInFile,
+    int Rejected,
+    IReadOnlyList<StoryReport> Stories,
+    IReadOnlyList<string> Messages,
+    bool FastPath);
+
+/// <summary>Another import held the store for longer than <see cref="ImportOptions.LockWait"/>.</summary>
+public sealed class ImportBusyException : Exception
+{
+    public ImportBusyException()
+        : base("another import is running")
+    {
+    }
+
+    public ImportBusyException(string message)
+        : base(message)
+    {
+    }
+
+    public ImportBusyException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

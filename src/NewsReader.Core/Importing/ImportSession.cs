@@ -1,0 +1,364 @@
+using System.Globalization;
+using NewsReader.Core.Data;
+using NewsReader.Core.Extraction;
+using NewsReader.Core.Search;
+using NewsReader.Core.Splitting;
+
+namespace NewsReader.Core.Importing;
+
+/// <summary>One import run inside its transaction: decides each story's outcome and writes it.</summary>
+internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSource source, ImportOptions options)
+{
+    private readonly Dictionary<(NewsEntityKind Kind, string Key), long> _aliases = [];
+    private readonly Dictionary<long, string> _entityNames = [];
+    private readonly Dictionary<NewsEntityKind, HashSet<string>> _entitySlugs = [];
+    private readonly Dictionary<string, long> _seenFingerprints = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, long?> _articleAt = [];
+    private readonly List<(int? Position, long? ArticleId, string Text)> _messages = [];
+    private long _runId;
+    private int _new;
+    private int _updated;
+    private int _unchanged;
+    private int _duplicates;
+    private int _rejected;
+
+    public async Task<ImportReport> RunAsync(IReadOnlyList<IncomingStory> stories, CancellationToken ct)
+    {
+        // The transaction writes far more than SQLite's default 2 MB page cache; spilling dirty pages
+        // mid-transaction and reading them back costs more than the memory (this connection only).
+        await sql.ExecuteAsync("PRAGMA cache_size = -65536", ct).ConfigureAwait(false);
+        _runId = await sql.InsertAsync(
+            "INSERT INTO ImportRuns (FileName, Sha256, SizeBytes, StartedBy, StartedAt, Status, Found, New, Updated, Unchanged, DuplicatesInFile, Rejected) " +
+            "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, 0, 0, 0, 0, 0)", ct,
+            source.FileName, source.Sha256, source.SizeBytes, options.StartedBy, now, (int)ImportStatus.Running, stories.Count).ConfigureAwait(false);
+        await LoadEntitiesAsync(ct).ConfigureAwait(false);
+
+        var reports = new List<StoryReport>(stories.Count);
+        foreach (var story in stories)
+        {
+            ct.ThrowIfCancellationRequested();
+            var report = await HandleAsync(story, ct).ConfigureAwait(false);
+            _articleAt[story.Article.Index] = report.ArticleId;
+            reports.Add(report);
+            if (report.Message is { } m && report.Outcome != StoryOutcome.New && report.Outcome != StoryOutcome.Unchanged)
+            {
+                _messages.Add((report.Position, report.ArticleId, m));
+            }
+
+            options.Progress?.Report(new ImportProgress(stories.Count, reports.Count));
+        }
+
+        foreach (var (position, articleId, text) in _messages)
+        {
+            await sql.ExecuteAsync("INSERT INTO ImportRunMessages (ImportRunId, Position, ArticleId, Text) VALUES ($p0, $p1, $p2, $p3)", ct,
+                _runId, position, articleId, text).ConfigureAwait(false);
+        }
+
+        await sql.ExecuteAsync(
+            "UPDATE ImportRuns SET Status = $p1, FinishedAt = $p2, New = $p3, Updated = $p4, Unchanged = $p5, DuplicatesInFile = $p6, Rejected = $p7 WHERE Id = $p0", ct,
+            _runId, (int)ImportStatus.Succeeded, now, _new, _updated, _unchanged, _duplicates, _rejected).ConfigureAwait(false);
+        return new ImportReport(_runId, source.FileName, ImportStatus.Succeeded, stories.Count, _new, _updated, _unchanged, _duplicates, _rejected,
+            reports, _messages.Select(m => m.Position is { } p ? $"story #{p + 1}: {m.Text}" : m.Text).ToList(), FastPath: false);
+    }
+
+    private async Task<StoryReport> HandleAsync(IncomingStory story, CancellationToken ct)
+    {
+        var position = story.Article.Index;
+        if (story.Article.DuplicateOf is { } original)
+        {
+            _duplicates++;
+            return new StoryReport(position, StoryOutcome.DuplicateInFile, _articleAt.GetValueOrDefault(original), null,
+                Invariant($"repeats story #{original + 1} of the file: not stored twice"));
+        }
+
+        if (!story.HasText)
+        {
+            _rejected++;
+            return new StoryReport(position, StoryOutcome.Rejected, null, null, "no text: nothing to store");
+        }
+
+        if (_seenFingerprints.TryGetValue(story.Fingerprint, out var sameInFile))
+        {
+            _duplicates++;
+            return new StoryReport(position, StoryOutcome.DuplicateInFile, sameInFile, null, "same text as an earlier story of the file: not stored twice");
+        }
+
+        // Exact: the same normalised text is stored, or was stored and superseded (a revision).
+        var existing = await sql.ScalarAsync("SELECT Id FROM Articles WHERE Fingerprint = $p0", ct, story.Fingerprint).ConfigureAwait(false)
+            ?? await sql.ScalarAsync("SELECT ArticleId FROM ArticleRevisions WHERE Fingerprint = $p0 LIMIT 1", ct, story.Fingerprint).ConfigureAwait(false);
+        if (existing is long id)
+        {
+            _unchanged++;
+            _seenFingerprints[story.Fingerprint] = id;
+            return new StoryReport(position, StoryOutcome.Unchanged, id, null, null);
+        }
+
+        var near = await FindNearDuplicateAsync(story, ct).ConfigureAwait(false);
+        var report = near is { } match
+            ? await UpdateAsync(match.ArticleId, match.Resemblance, story, ct).ConfigureAwait(false)
+            : await InsertAsync(story, ct).ConfigureAwait(false);
+        _seenFingerprints[story.Fingerprint] = report.ArticleId!.Value;
+        return report;
+    }
+
+    private async Task<(long ArticleId, double Resemblance)?> FindNearDuplicateAsync(IncomingStory story, CancellationToken ct)
+    {
+        var keys = story.BandKeys;
+        if (keys.Length != MinHasher.Bands)
+        {
+            return null;
+        }
+
+        var candidates = new List<long>();
+        var reader = await sql.ReadAsync(
+            "SELECT DISTINCT ArticleId FROM ArticleBands WHERE Key IN ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9)", ct,
+            keys.Cast<object?>().ToArray()).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                candidates.Add(reader.GetInt64(0));
+            }
+        }
+
+        (long, double)? best = null;
+        foreach (var candidate in candidates)
+        {
+            var body = (string?)await sql.ScalarAsync("SELECT Body FROM Articles WHERE Id = $p0", ct, candidate).ConfigureAwait(false);
+            var resemblance = MinHasher.Jaccard(story.Shingles, MinHasher.Shingles(body ?? string.Empty));
+            if (resemblance >= MinHasher.Threshold && (best is null || resemblance > best.Value.Item2))
+            {
+                best = (candidate, resemblance);
+            }
+        }
+
+        return best;
+    }
+
+    private async Task<StoryReport> InsertAsync(IncomingStory story, CancellationToken ct)
+    {
+        var a = story.Article;
+        var slug = await UniqueArticleSlugAsync(a.Slug.Length > 0 ? a.Slug : SlugSet.Slugify(a.Title), ct).ConfigureAwait(false);
+        var links = await ResolveAsync(a.Entities, ct).ConfigureAwait(false);
+        var id = await sql.InsertAsync(
+            "INSERT INTO Articles (Slug, Title, Summary, Body, Entities, Fingerprint, SourceFile, SourcePosition, StartConfidence, CreatedByRunId, CreatedAt, UpdatedAt) " +
+            "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p10)", ct,
+            slug, a.Title, a.Summary, story.Body, EntityText(links), story.Fingerprint, source.FileName, a.Index, a.StartConfidence, _runId, now)
+            .ConfigureAwait(false);
+        await WriteBandsAsync(id, story, ct).ConfigureAwait(false);
+        foreach (var link in links)
+        {
+            await InsertLinkAsync(id, link, ct).ConfigureAwait(false);
+        }
+
+        _new++;
+        return new StoryReport(a.Index, StoryOutcome.New, id, slug, null);
+    }
+
+    private async Task<StoryReport> UpdateAsync(long id, double resemblance, IncomingStory story, CancellationToken ct)
+    {
+        var a = story.Article;
+        _updated++;
+        string oldTitle, oldSummary, oldBody, oldFingerprint, oldSource, slug;
+        var reader = await sql.ReadAsync("SELECT Title, Summary, Body, Fingerprint, SourceFile, Slug FROM Articles WHERE Id = $p0", ct, id).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            await reader.ReadAsync(ct).ConfigureAwait(false);
+            (oldTitle, oldSummary, oldBody, oldFingerprint, oldSource, slug) =
+                (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
+        }
+
+        const string InsertRevision =
+            "INSERT INTO ArticleRevisions (ArticleId, Title, Summary, Body, Fingerprint, Reason, SourceFile, ImportRunId, CreatedAt) " +
+            "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)";
+        if (story.Body.Length < ReplaceRatio * oldBody.Length)
+        {
+            await sql.ExecuteAsync(InsertRevision, ct, id, a.Title, a.Summary, story.Body, story.Fingerprint, (int)RevisionReason.NotUsed,
+                source.FileName, _runId, now).ConfigureAwait(false);
+            return new StoryReport(a.Index, StoryOutcome.Updated, id, slug,
+                Invariant($"near-duplicate (resemblance {resemblance:0.00}) of stored story '{slug}', whose text is fuller: stored text kept, this one saved as a revision"));
+        }
+
+        await sql.ExecuteAsync(InsertRevision, ct, id, oldTitle, oldSummary, oldBody, oldFingerprint, (int)RevisionReason.Replaced,
+            oldSource, _runId, now).ConfigureAwait(false);
+
+        // A person's headline or summary wins over the machine's, whatever the new text.
+        await sql.ExecuteAsync(
+            "UPDATE Articles SET Title = CASE WHEN TitleEditedAt IS NULL THEN $p1 ELSE Title END, " +
+            "Summary = CASE WHEN SummaryEditedAt IS NULL THEN $p2 ELSE Summary END, Body = $p3, Fingerprint = $p4, " +
+            "SourceFile = $p5, SourcePosition = $p6, StartConfidence = $p7, UpdatedAt = $p8, UpdatedByRunId = $p9 WHERE Id = $p0", ct,
+            id, a.Title, a.Summary, story.Body, story.Fingerprint, source.FileName, a.Index, a.StartConfidence, now, _runId).ConfigureAwait(false);
+        await sql.ExecuteAsync("DELETE FROM ArticleBands WHERE ArticleId = $p0", ct, id).ConfigureAwait(false);
+        await WriteBandsAsync(id, story, ct).ConfigureAwait(false);
+        await SyncExtractedLinksAsync(id, await ResolveAsync(a.Entities, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        await sql.ExecuteAsync(ArticleSearch.RefreshEntityTextSql, ct, id).ConfigureAwait(false);
+        return new StoryReport(a.Index, StoryOutcome.Updated, id, slug,
+            Invariant($"near-duplicate (resemblance {resemblance:0.00}) of stored story '{slug}': text replaced, the previous one kept as a revision"));
+    }
+
+    private static double ReplaceRatio => ArticleImporter.ReplaceWhenLengthRatioAtLeast;
+
+    /// <summary>Replaces the extractor's links; a person's links and a person's removals (tombstones) stay.</summary>
+    private async Task SyncExtractedLinksAsync(long articleId, List<ResolvedLink> links, CancellationToken ct)
+    {
+        var existing = new Dictionary<long, (LinkOrigin Origin, bool Removed)>();
+        var reader = await sql.ReadAsync("SELECT EntityId, Origin, RemovedAt IS NOT NULL FROM ArticleEntities WHERE ArticleId = $p0", ct, articleId).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                existing[reader.GetInt64(0)] = ((LinkOrigin)reader.GetInt32(1), reader.GetBoolean(2));
+            }
+        }
+
+        var wanted = links.Select(l => l.EntityId).ToHashSet();
+        foreach (var (entityId, state) in existing)
+        {
+            if (state is { Origin: LinkOrigin.Extracted, Removed: false } && !wanted.Contains(entityId))
+            {
+                await sql.ExecuteAsync("DELETE FROM ArticleEntities WHERE ArticleId = $p0 AND EntityId = $p1", ct, articleId, entityId).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var link in links)
+        {
+            if (!existing.TryGetValue(link.EntityId, out var state))
+            {
+                await InsertLinkAsync(articleId, link, ct).ConfigureAwait(false);
+            }
+            else if (state is { Origin: LinkOrigin.Extracted, Removed: false })
+            {
+                await sql.ExecuteAsync("UPDATE ArticleEntities SET About = $p2, Mentions = $p3, Score = $p4 WHERE ArticleId = $p0 AND EntityId = $p1", ct,
+                    articleId, link.EntityId, link.About, link.Mentions, link.Score).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Task<int> InsertLinkAsync(long articleId, ResolvedLink link, CancellationToken ct) =>
+        sql.ExecuteAsync(
+            "INSERT INTO ArticleEntities (ArticleId, EntityId, Origin, About, Mentions, Score, AddedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)", ct,
+            articleId, link.EntityId, (int)LinkOrigin.Extracted, link.About, link.Mentions, link.Score, now);
+
+    private async Task WriteBandsAsync(long articleId, IncomingStory story, CancellationToken ct)
+    {
+        var keys = story.BandKeys;
+        for (var b = 0; b < keys.Length; b++)
+        {
+            await sql.ExecuteAsync("INSERT INTO ArticleBands (ArticleId, Band, Key) VALUES ($p0, $p1, $p2)", ct, articleId, b, keys[b]).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string> UniqueArticleSlugAsync(string slug, CancellationToken ct)
+    {
+        var candidate = slug;
+        for (var n = 2; await sql.ScalarAsync("SELECT 1 FROM Articles WHERE Slug = $p0", ct, candidate).ConfigureAwait(false) is not null; n++)
+        {
+            candidate = Invariant($"{slug}-{n}");
+        }
+
+        return candidate;
+    }
+
+    private async Task LoadEntitiesAsync(CancellationToken ct)
+    {
+        var reader = await sql.ReadAsync("SELECT Id, Kind, Name, Slug FROM Entities", ct).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                _entityNames[reader.GetInt64(0)] = reader.GetString(2);
+                SlugsOf((NewsEntityKind)reader.GetInt32(1)).Add(reader.GetString(3));
+            }
+        }
+
+        reader = await sql.ReadAsync("SELECT Kind, Key, EntityId FROM EntityAliases", ct).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                _aliases[((NewsEntityKind)reader.GetInt32(0), reader.GetString(1))] = reader.GetInt64(2);
+            }
+        }
+    }
+
+    private HashSet<string> SlugsOf(NewsEntityKind kind)
+    {
+        if (!_entitySlugs.TryGetValue(kind, out var set))
+        {
+            _entitySlugs[kind] = set = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        return set;
+    }
+
+    /// <summary>Maps extracted names to entities through their aliases, creating the ones never seen.</summary>
+    private async Task<List<ResolvedLink>> ResolveAsync(ArticleEntities entities, CancellationToken ct)
+    {
+        var links = new List<ResolvedLink>(entities.Entities.Count);
+        foreach (var mention in entities.Entities)
+        {
+            var kind = mention.Kind switch
+            {
+                EntityKind.Company => NewsEntityKind.Company,
+                EntityKind.Country => NewsEntityKind.Country,
+                _ => NewsEntityKind.Topic,
+            };
+            var key = NameKey.Of(mention.Name);
+            if (key.Length == 0)
+            {
+                continue;
+            }
+
+            if (!_aliases.TryGetValue((kind, key), out var entityId))
+            {
+                entityId = await CreateEntityAsync(kind, mention.Name.Trim(), key, ct).ConfigureAwait(false);
+            }
+
+            var index = links.FindIndex(l => l.EntityId == entityId);
+            var link = new ResolvedLink(entityId, _entityNames[entityId], mention.About, mention.Mentions, mention.Score);
+            if (index < 0)
+            {
+                links.Add(link);
+            }
+            else
+            {
+                // Two names of one entity (an alias and its canonical name) in one story: one link.
+                var other = links[index];
+                links[index] = other with
+                {
+                    About = other.About || link.About,
+                    Mentions = other.Mentions + link.Mentions,
+                    Score = Math.Max(other.Score, link.Score),
+                };
+            }
+        }
+
+        return links;
+    }
+
+    private async Task<long> CreateEntityAsync(NewsEntityKind kind, string name, string key, CancellationToken ct)
+    {
+        var slugs = SlugsOf(kind);
+        var baseSlug = SlugSet.Slugify(name);
+        var slug = baseSlug;
+        for (var n = 2; !slugs.Add(slug); n++)
+        {
+            slug = Invariant($"{baseSlug}-{n}");
+        }
+
+        var id = await sql.InsertAsync(
+            "INSERT INTO Entities (Kind, Name, Slug, IsHidden, CreatedAt) VALUES ($p0, $p1, $p2, 0, $p3)", ct,
+            (int)kind, name, slug, now).ConfigureAwait(false);
+        await sql.ExecuteAsync("INSERT INTO EntityAliases (EntityId, Kind, Name, Key) VALUES ($p0, $p1, $p2, $p3)", ct,
+            id, (int)kind, name, key).ConfigureAwait(false);
+        _aliases[(kind, key)] = id;
+        _entityNames[id] = name;
+        return id;
+    }
+
+    private static string EntityText(List<ResolvedLink> links) => string.Join('\n', links.Select(l => l.Name));
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record ResolvedLink(long EntityId, string Name, bool About, int Mentions, double Score);
+}

@@ -1,0 +1,163 @@
+using System.Runtime.InteropServices;
+
+namespace NewsReader.Core.Importing;
+
+/// <summary>
+/// Near-duplicate detection: word 3-shingles, a MinHash signature of <see cref="Bands"/> x
+/// <see cref="RowsPerBand"/> hashes, and LSH band keys. Two stories whose shingle sets have Jaccard
+/// resemblance s share a band key with probability 1 - (1 - s^4)^10: 0.995 at s = 0.8, 0.48 at
+/// s = 0.5, 0.001 at s = 0.2. Candidates are then checked exactly against <see cref="Threshold"/>.
+/// The hashes are fixed (FNV-1a and SplitMix64, never <see cref="HashCode"/>) because band keys are
+/// stored: changing anything here needs a migration that recomputes ArticleBands.
+/// </summary>
+public static class MinHasher
+{
+    /// <summary>Words per shingle.</summary>
+    public const int ShingleWords = 3;
+
+    /// <summary>Number of LSH bands (rows in ArticleBands per story).</summary>
+    public const int Bands = 10;
+
+    /// <summary>MinHash values per band.</summary>
+    public const int RowsPerBand = 4;
+
+    /// <summary>Exact Jaccard resemblance of shingle sets at or above which two texts are one story.</summary>
+    public const double Threshold = 0.8;
+
+    private const ulong FnvOffset = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
+
+    /// <summary>The set of shingle hashes of a text (normalised as for fingerprints; only letters and digits count).</summary>
+    public static HashSet<ulong> Shingles(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ShinglesOfNormalized(TextFingerprint.Normalize(text));
+    }
+
+    /// <summary>The shingles of text already passed through <see cref="TextFingerprint.Normalize"/>.</summary>
+    public static HashSet<ulong> ShinglesOfNormalized(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        var words = Words(normalized);
+        var set = new HashSet<ulong>();
+        if (words.Count < ShingleWords)
+        {
+            if (words.Count > 0)
+            {
+                set.Add(Combine(words, 0, words.Count));
+            }
+
+            return set;
+        }
+
+        for (var i = 0; i + ShingleWords <= words.Count; i++)
+        {
+            set.Add(Combine(words, i, ShingleWords));
+        }
+
+        return set;
+    }
+
+    /// <summary>The band keys of a shingle set, one per band; empty for an empty set.</summary>
+    public static long[] BandKeys(IReadOnlySet<ulong> shingles)
+    {
+        ArgumentNullException.ThrowIfNull(shingles);
+        if (shingles.Count == 0)
+        {
+            return [];
+        }
+
+        Span<ulong> signature = stackalloc ulong[Bands * RowsPerBand];
+        signature.Fill(ulong.MaxValue);
+        foreach (var s in shingles)
+        {
+            for (var i = 0; i < signature.Length; i++)
+            {
+                var h = Mix(s ^ Seed(i));
+                if (h < signature[i])
+                {
+                    signature[i] = h;
+                }
+            }
+        }
+
+        var keys = new long[Bands];
+        for (var b = 0; b < Bands; b++)
+        {
+            var h = Mix((ulong)b + 0x5851F42D4C957F2DUL);
+            for (var r = 0; r < RowsPerBand; r++)
+            {
+                h = Mix(h ^ signature[(b * RowsPerBand) + r]);
+            }
+
+            keys[b] = unchecked((long)h);
+        }
+
+        return keys;
+    }
+
+    /// <summary>Exact Jaccard resemblance |A n B| / |A u B| (1 for two empty sets).</summary>
+    public static double Jaccard(IReadOnlySet<ulong> a, IReadOnlySet<ulong> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Count == 0 && b.Count == 0)
+        {
+            return 1;
+        }
+
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        var common = small.Count(large.Contains);
+        return (double)common / (a.Count + b.Count - common);
+    }
+
+    private static List<ulong> Words(string normalized)
+    {
+        var words = new List<ulong>(normalized.Length / 5);
+        var h = FnvOffset;
+        var inWord = false;
+        foreach (var c in normalized)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                h = (h ^ c) * FnvPrime;
+                inWord = true;
+            }
+            else if (inWord)
+            {
+                words.Add(h);
+                h = FnvOffset;
+                inWord = false;
+            }
+        }
+
+        if (inWord)
+        {
+            words.Add(h);
+        }
+
+        return words;
+    }
+
+    private static ulong Combine(List<ulong> words, int start, int count)
+    {
+        var span = CollectionsMarshal.AsSpan(words).Slice(start, count);
+        var h = 0x9E3779B97F4A7C15UL;
+        foreach (var w in span)
+        {
+            h = Mix(h ^ w);
+        }
+
+        return h;
+    }
+
+    private static ulong Seed(int i) => Mix((ulong)(i + 1) * 0xD1B54A32D192ED03UL);
+
+    // SplitMix64 finaliser: a fast, well-mixed, fixed 64-bit hash.
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

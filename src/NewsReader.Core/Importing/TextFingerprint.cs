@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace NewsReader.Core.Importing;
+
+/// <summary>
+/// The exact-duplicate key of a story: SHA-256 of its body normalised so that white space, case,
+/// quote style and dash style do not matter (ADR 0004).
+/// </summary>
+public static class TextFingerprint
+{
+    /// <summary>NFKC, lower case, every quote to one form, every dash to '-', white space runs to one space.</summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        // ASCII is already NFKC; asking ICU costs more than the rest of the loop.
+        var source = System.Text.Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var sb = new StringBuilder(source.Length);
+        var space = false;
+        foreach (var raw in source)
+        {
+            if (char.IsWhiteSpace(raw) || char.IsControl(raw))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            var c = raw switch
+            {
+                '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '`' or '\u00B4' => '\'',
+                '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' => '"',
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',
+                _ => char.ToLowerInvariant(raw),
+            };
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The fingerprint (64 hex digits) of a story body.</summary>
+    public static string Of(string body) => OfNormalized(Normalize(body));
+
+    /// <summary>The fingerprint of text already passed through <see cref="Normalize"/>.</summary>
+    public static string OfNormalized(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
+    }
+}

@@ -1,0 +1,56 @@
+namespace NewsReader.Core.Search;
+
+/// <summary>How results are ordered.</summary>
+public enum SearchSort
+{
+    /// <summary>bm25, headline weighted highest; without text, the same as <see cref="Newest"/>.</summary>
+    Relevance,
+
+    /// <summary>Most recently stored first.</summary>
+    Newest,
+}
+
+/// <summary>A search: what a reader typed plus the filters picked in the UI (all combined with AND).</summary>
+/// <param name="Text">The reader's query (words, phrases, -exclusions, OR, prefix*, field:value filters).</param>
+/// <param name="After">The cursor of the previous page (<see cref="SearchResult.NextCursor"/>), or null for the first.</param>
+/// <param name="FacetLimit">How many entities per kind in the facets; 0 computes no facets.</param>
+public sealed record SearchRequest(
+    string? Text,
+    string? Company = null,
+    string? Country = null,
+    string? Topic = null,
+    string? Tag = null,
+    SearchSort Sort = SearchSort.Relevance,
+    int Limit = 20,
+    string? After = null,
+    int FacetLimit = 10);
+
+/// <summary>A piece of a snippet; <see cref="Marked"/> pieces are the matched terms.</summary>
+public sealed record SnippetPart(string Text, bool Marked);
+
+/// <summary>One found story.</summary>
+/// <param name="Snippet">A short extract around the matches (empty without text); render the parts as text.</param>
+/// <param name="Rank">bm25 score (lower is better), or null without text.</param>
+public sealed record SearchHit(long Id, string Slug, string Title, string Summary, DateTime CreatedAt, IReadOnlyList<SnippetPart> Snippet, double? Rank)
+{
+    /// <summary>The snippet as one string with the matched terms between <paramref name="open"/> and <paramref name="close"/>.</summary>
+    public string SnippetText(string open = "**", string close = "**") =>
+        string.Concat(Snippet.Select(p => p.Marked ? open + p.Text + close : p.Text));
+}
+
+/// <summary>How many stories of the current result set link to an entity.</summary>
+public sealed record FacetCount(string Name, string Slug, int Count);
+
+/// <summary>A page of results, the total, facet counts for the whole result set, and the next page's cursor.</summary>
+public sealed record SearchResult(
+    IReadOnlyList<SearchHit> Hits,
+    int Total,
+    IReadOnlyList<FacetCount> Companies,
+    IReadOnlyList<FacetCount> Countries,
+    IReadOnlyList<FacetCount> Topics,
+    IReadOnlyList<FacetCount> Tags,
+    string? NextCursor)
+{
+    /// <summary>No results.</summary>
+    public static SearchResult Empty { get; } = new([], 0, [], [], [], [], null);
+}

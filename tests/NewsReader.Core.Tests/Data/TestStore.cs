@@ -1,0 +1,149 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Core.Data;
+using NewsReader.Core.Extraction;
+using NewsReader.Core.Importing;
+using NewsReader.Core.Parsing;
+using NewsReader.Core.Splitting;
+
+namespace NewsReader.Core.Tests.Data;
+
+/// <summary>A real SQLite file in a temp folder, schema built by the migrations; deleted on dispose.</summary>
+public sealed class TestStore : IAsyncDisposable
+{
+    private TestStore(string folder, IDbContextFactory<NewsDbContext> factory)
+    {
+        Folder = folder;
+        Factory = factory;
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "news.db");
+
+    public IDbContextFactory<NewsDbContext> Factory { get; }
+
+    public static async Task<TestStore> CreateAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "newsreader-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var factory = await NewsDb.OpenAsync(Path.Combine(folder, "news.db"));
+        return new TestStore(folder, factory);
+    }
+
+    public ArticleImporter Importer() => new(Factory, SeedParser.CreateDefault());
+
+    public async Task<NewsDbContext> ContextAsync() => await Factory.CreateDbContextAsync();
+
+    /// <summary>Opens a plain connection to the same file (PRAGMAs, FTS checks, raw counts).</summary>
+    public SqliteConnection Connection()
+    {
+        var c = new SqliteConnection(NewsDb.ConnectionStringFor(DatabasePath));
+        c.Open();
+        return c;
+    }
+
+    public long Scalar(string sql)
+    {
+        using var c = Connection();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Every row of every table except the run log, as text: equal dumps mean nothing was written.</summary>
+    public string DumpStories()
+    {
+        using var c = Connection();
+        var sb = new System.Text.StringBuilder();
+        foreach (var table in new[] { "Articles", "ArticleRevisions", "ArticleBands", "Entities", "EntityAliases", "ArticleEntities" })
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"SELECT * FROM {table} ORDER BY 1, 2";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                for (var i = 0; i < r.FieldCount; i++)
+                {
+                    sb.Append(r.GetValue(i)).Append('|');
+                }
+
+                sb.Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Runs SQLite's and FTS5's integrity checks; throws if either fails.</summary>
+    public void AssertIntegrity()
+    {
+        using var c = Connection();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", cmd.ExecuteScalar());
+        cmd.CommandText = "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)";
+        cmd.ExecuteNonQuery();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        await Task.Yield();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>Hand-built parsed documents, so store tests never depend on the splitter or extractor.</summary>
+public static class Docs
+{
+    public static ParsedArticle Article(int index, string title, string body, params EntityMention[] entities) =>
+        new(index, title, body.Length > 120 ? body[..120] : body, SlugSet.Slugify(title),
+            body.Split("\n\n").Select(p => new Paragraph(p)).ToList(), null, 0.9, new ArticleEntities(entities));
+
+    public static EntityMention Company(string name, bool about = true) => new(name, EntityKind.Company, about, 2, 0.8, []);
+
+    public static EntityMention Country(string name, bool about = true) => new(name, EntityKind.Country, about, 1, 0.5, []);
+
+    public static EntityMention Topic(string name) => new(name, EntityKind.Topic, true, 1, 0.6, []);
+
+    public static ParsedDocument Document(string fileName, params ParsedArticle[] articles) => new(fileName, [], articles);
+
+    public static ImportSource Source(string fileName) => new(fileName, Guid.NewGuid().ToString("N"), 1000);
+
+    /// <summary>A long text of pseudo-random words seeded by <paramref name="topic"/>: different topics share no shingles.</summary>
+    public static string Text(string topic, int sentences = 30)
+    {
+        var seed = topic.Aggregate(17, (h, c) => unchecked((h * 31) + c));
+        var random = new Random(seed);
+        string[] syllables = ["ba", "ko", "ri", "tan", "mel", "so", "vu", "gra", "lin", "pe", "dor", "qui", "sha", "te", "mon"];
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < sentences; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(i % 6 == 0 ? "\n\n" : " ");
+            }
+
+            sb.Append(char.ToUpperInvariant(topic[0])).Append(topic[1..]);
+            for (var w = 0; w < 9; w++)
+            {
+                sb.Append(' ');
+                for (var k = random.Next(2, 4); k > 0; k--)
+                {
+                    sb.Append(syllables[random.Next(syllables.Length)]);
+                }
+            }
+
+            sb.Append('.');
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,270 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Core.Data;
+using NewsReader.Core.Importing;
+using NewsReader.Core.Tests.Data;
+using static NewsReader.Core.Tests.Data.Docs;
+
+namespace NewsReader.Core.Tests.Importing;
+
+public sealed class ArticleImporterTests
+{
+    private static ParsedDocumentSet ThreeStories() => new(Document("three.txt",
+        Article(0, "Alpha raises money", Text("alpha"), Company("Alpha Corp"), Country("Kenya"), Topic("Funding")),
+        Article(1, "Beta opens office", Text("beta"), Company("Beta Ltd"), Country("Kenya")),
+        Article(2, "Gamma ships product", Text("gamma"), Company("Gamma"), Topic("Hardware"))));
+
+    [Fact]
+    public async Task ImportAsync_NewDocument_StoresEveryStoryWithLinks()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var report = await store.Importer().ImportAsync(ThreeStories().Doc, Source("three.txt"));
+
+        Assert.Equal((3, 3, 0, 0), (report.Found, report.New, report.Updated, report.Unchanged));
+        await using var db = await store.ContextAsync();
+        Assert.Equal(3, await db.Articles.CountAsync());
+        Assert.Equal(6, await db.Entities.CountAsync()); // Kenya is one entity for two stories
+        Assert.Equal(7, await db.ArticleEntities.CountAsync());
+        var run = await db.ImportRuns.SingleAsync();
+        Assert.Equal((ImportStatus.Succeeded, 3, 3), (run.Status, run.Found, run.New));
+        Assert.Equal(3 * MinHasher.Bands, await db.ArticleBands.CountAsync());
+        Assert.Equal(1, store.Scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'kenya' AND rowid = (SELECT Id FROM Articles WHERE Slug = 'alpha-raises-money')"));
+        store.AssertIntegrity();
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameDocumentAgain_AllUnchangedAndNothingWritten()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var importer = store.Importer();
+        await importer.ImportAsync(ThreeStories().Doc, Source("three.txt"));
+        var before = store.DumpStories();
+
+        var again = await importer.ImportAsync(ThreeStories().Doc, Source("three.txt"));
+
+        Assert.Equal((3, 0, 0, 3), (again.Found, again.New, again.Updated, again.Unchanged));
+        Assert.Equal(before, store.DumpStories());
+        Assert.Equal(2, store.Scalar("SELECT count(*) FROM ImportRuns"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_QuoteDashAndSpaceVariants_Unchanged()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var importer = store.Importer();
+        var text = "He said \"it's done\" - finally.\n\nPrices rose 5-7 percent.";
+        await importer.ImportAsync(Document("a.txt", Article(0, "Quotes", text)), Source("a.txt"));
+
+        var variant = "He  said \u201Cit\u2019s done\u201D \u2014 finally.\n\nPrices rose 5\u20137 percent. ";
+        var report = await importer.ImportAsync(Document("b.txt", Article(0, "Quotes", variant)), Source("b.txt"));
+
+        Assert.Equal(1, report.Unchanged);
+        Assert.Equal(1, store.Scalar("SELECT count(*) FROM Articles"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_EditedCopyOfOneStory_UpdatedWithRevision()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var importer = store.Importer();
+        await importer.ImportAsync(ThreeStories().Doc, Source("three.txt"));
+        var original = Text("beta");
+        var edited = original[..^10] + " with a small change at the end and a new closing sentence.";
+
+        var report = await importer.ImportAsync(Document("edited.txt", Article(0, "Beta opens a new office", edited, Company("Beta Ltd"))), Source("edited.txt"));
+
+        Assert.Equal((1, 0, 1, 0), (report.Found, report.New, report.Updated, report.Unchanged));
+        await using var db = await store.ContextAsync();
+        Assert.Equal(3, await db.Articles.CountAsync());
+        var beta = await db.Articles.Include(a => a.Revisions).SingleAsync(a => a.Slug == "beta-opens-office");
+        Assert.Equal("Beta opens a new office", beta.Title);
+        Assert.Contains("new closing sentence", beta.Body, StringComparison.Ordinal);
+        var revision = Assert.Single(beta.Revisions);
+        Assert.Equal(RevisionReason.Replaced, revision.Reason);
+        Assert.Equal("Beta opens office", revision.Title);
+        Assert.Equal(1, store.Scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'closing'"));
+        store.AssertIntegrity();
+
+        // Both texts are now known: importing either again changes nothing.
+        var before = store.DumpStories();
+        var first = await importer.ImportAsync(ThreeStories().Doc, Source("three.txt"));
+        Assert.Equal(3, first.Unchanged);
+        Assert.Equal(before, store.DumpStories());
+    }
+
+    [Fact]
+    public async Task ImportAsync_ShorterNearCopy_KeepsFullerTextAndSavesRevision()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var importer = store.Importer();
+        var full = Text("delta", 40);
+        await importer.ImportAsync(Document("a.txt", Article(0, "Delta", full)), Source("a.txt"));
+        var cut = full[..(int)(full.Length * 0.85)];
+
+        var report = await importer.ImportAsync(Document("b.txt", Article(0, "Delta cut", cut)), Source("b.txt"));
+
+        Assert.Equal(1, report.Updated);
+        await using var db = await store.ContextAsync();
+        var article = await db.Articles.Include(a => a.Revisions).SingleAsync();
+        Assert.Equal(full, article.Body);
+        Assert.Equal(RevisionReason.NotUsed, Assert.Single(article.Revisions).Reason);
+    }
+
+    [Fact]
+    public async Task ImportAsync_PersonEdits_SurviveReimportOfEditedCopy()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var importer = store.Importer();
+        await importer.ImportAsync(ThreeStories().Doc, Source("three.txt"));
+        await using (var db = await store.ContextAsync())
+        {
+            var alpha = await db.Articles.SingleAsync(a => a.Slug == "alpha-raises-money");
+            alpha.Title = "A person's headline";
+            alpha.TitleEditedAt = DateTime.UtcNow;
+            alpha.TitleEditedBy = "editor";
+            var kenya = await db.ArticleEntities.SingleAsync(l => l.ArticleId == alpha.Id && l.Entity!.Name == "Kenya");
+            kenya.RemovedAt = DateTime.UtcNow;
+            kenya.RemovedBy = "editor";
+            var tag = new NewsEntity { Kind = NewsEntityKind.Tag, Name = "Must read", Slug = "must-read" };
+            db.Entities.Add(tag);
+            await db.SaveChangesAsync();
+            db.ArticleEntities.Add(new ArticleEntity { ArticleId = alpha.Id, EntityId = tag.Id, Origin = LinkOrigin.Person, AddedBy = "editor", AddedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var edited = Text("alpha")[..^20] + " and one more added sentence at the end.";
+        var report = await importer.ImportAsync(
+            Document("edited.txt", Article(0, "Machine headline", edited, Company("Alpha Corp"), Country("Kenya"), Company("Omega"))), Source("edited.txt"));
+        var exact = await importer.ImportAsync(ThreeStories().Doc, Source("three.txt"));
+
+        Assert.Equal(1, report.Updated);
+        Assert.Equal(3, exact.Unchanged);
+        await using var check = await store.ContextAsync();
+        var stored = await check.Articles.Include(a => a.Links).ThenInclude(l => l.Entity).SingleAsync(a => a.Slug == "alpha-raises-money");
+        Assert.Equal("A person's headline", stored.Title);
+        Assert.Contains("one more added sentence", stored.Body, StringComparison.Ordinal);
+        var live = stored.Links.Where(l => l.RemovedAt is null).Select(l => l.Entity!.Name).Order().ToList();
+        Assert.Equal(["Alpha Corp", "Must read", "Omega"], live);
+        Assert.NotNull(stored.Links.Single(l => l.Entity!.Name == "Kenya").RemovedAt);
+        Assert.DoesNotContain("Kenya", stored.EntityNames, StringComparison.Ordinal);
+        Assert.Equal(0, store.Scalar($"SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'entities:kenya' AND rowid = {stored.Id}"));
+        store.AssertIntegrity();
+    }
+
+    [Fact]
+    public async Task ImportAsync_DuplicatesInFile_CountedNotStoredTwice()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var first = Article(0, "Epsilon", Text("epsilon"));
+        var flagged = Article(1, "Epsilon again", Text("epsilon")) with { DuplicateOf = 0 };
+        var unflagged = Article(2, "Epsilon third", Text("epsilon"));
+
+        var report = await store.Importer().ImportAsync(Document("dups.txt", first, flagged, unflagged), Source("dups.txt"));
+
+        Assert.Equal((3, 1, 2), (report.Found, report.New, report.DuplicatesInFile));
+        Assert.Equal(1, store.Scalar("SELECT count(*) FROM Articles"));
+        Assert.Equal(2, store.Scalar("SELECT DuplicatesInFile FROM ImportRuns"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_StoryWithoutText_RejectedWithReason()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var report = await store.Importer().ImportAsync(
+            Document("r.txt", Article(0, "Zeta", Text("zeta")), Article(1, "Empty", "--- ...")), Source("r.txt"));
+
+        Assert.Equal((1, 1), (report.New, report.Rejected));
+        Assert.Equal(1, store.Scalar("SELECT count(*) FROM ImportRunMessages WHERE Position = 1"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_SlugTaken_GetsSuffix()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Importer().ImportAsync(Document("s.txt", Article(0, "Same headline", Text("eta")), Article(1, "Same headline", Text("theta"))), Source("s.txt"));
+
+        await using var db = await store.ContextAsync();
+        Assert.Equal(["same-headline", "same-headline-2"], await db.Articles.OrderBy(a => a.Id).Select(a => a.Slug).ToListAsync());
+    }
+
+    [Fact]
+    public async Task ImportAsync_EntityAlias_MapsToOneEntity()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Importer().ImportAsync(Document("a.txt", Article(0, "Iota", Text("iota"), Company("ByteDance"))), Source("a.txt"));
+        await using (var db = await store.ContextAsync())
+        {
+            var e = await db.Entities.SingleAsync();
+            db.EntityAliases.Add(new EntityAlias { EntityId = e.Id, Kind = e.Kind, Name = "Bytedance Ltd", Key = NameKey.Of("Bytedance Ltd") });
+            await db.SaveChangesAsync();
+        }
+
+        await store.Importer().ImportAsync(Document("b.txt", Article(0, "Kappa", Text("kappa"), Company("BYTEDANCE LTD."))), Source("b.txt"));
+
+        Assert.Equal(1, store.Scalar("SELECT count(*) FROM Entities"));
+        Assert.Equal(2, store.Scalar("SELECT count(*) FROM ArticleEntities"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_StoreLockedByAnotherImport_WaitsThenFailsWithClearMessage()
+    {
+        await using var store = await TestStore.CreateAsync();
+        using var holder = store.Connection();
+        using var tx = holder.BeginTransaction(deferred: false);
+
+        var options = new ImportOptions(LockWait: TimeSpan.FromMilliseconds(300));
+        var e = await Assert.ThrowsAsync<ImportBusyException>(() =>
+            store.Importer().ImportAsync(Document("a.txt", Article(0, "Lambda", Text("lambda"))), Source("a.txt"), options));
+
+        Assert.Contains("another import is running", e.Message, StringComparison.Ordinal);
+        tx.Rollback();
+        Assert.Equal(0, store.Scalar("SELECT count(*) FROM Articles"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_ReadersDuringImport_KeepReading()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Importer().ImportAsync(Document("a.txt", Article(0, "Mu", Text("mu"))), Source("a.txt"));
+        using var writer = store.Connection();
+        using var tx = writer.BeginTransaction(deferred: false);
+        using (var insert = writer.CreateCommand())
+        {
+            insert.CommandText = "UPDATE Articles SET Title = 'changing'";
+            insert.ExecuteNonQuery();
+        }
+
+        // WAL: a reader sees the last committed state while the write transaction is open.
+        Assert.Equal("Mu", await ReadTitleAsync(store));
+        tx.Commit();
+        Assert.Equal("changing", await ReadTitleAsync(store));
+    }
+
+    [Fact]
+    public async Task ImportAsync_TwoConcurrentImportsOfDifferentFiles_BothLand()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var a = Document("a.txt", Enumerable.Range(0, 40).Select(i => Article(i, $"Nu {i}", Text($"nu{i}"))).ToArray());
+        var b = Document("b.txt", Enumerable.Range(0, 40).Select(i => Article(i, $"Xi {i}", Text($"xi{i}"))).ToArray());
+
+        var results = await Task.WhenAll(
+            Task.Run(() => store.Importer().ImportAsync(a, Source("a.txt"))),
+            Task.Run(() => store.Importer().ImportAsync(b, Source("b.txt"))));
+
+        Assert.All(results, r => Assert.Equal(40, r.New));
+        Assert.Equal(80, store.Scalar("SELECT count(*) FROM Articles"));
+        Assert.Equal(2, store.Scalar($"SELECT count(*) FROM ImportRuns WHERE Status = {(int)ImportStatus.Succeeded}"));
+
+        // One after the other: each run's stories have consecutive ids, never interleaved.
+        Assert.Equal(1, store.Scalar("SELECT count(DISTINCT CreatedByRunId) FROM (SELECT CreatedByRunId FROM Articles WHERE Id <= 40)"));
+        store.AssertIntegrity();
+    }
+
+    private static async Task<string> ReadTitleAsync(TestStore store)
+    {
+        await using var db = await store.ContextAsync();
+        return await db.Articles.Select(x => x.Title).SingleAsync();
+    }
+
+    private sealed record ParsedDocumentSet(NewsReader.Core.Parsing.ParsedDocument Doc);
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using NewsReader.Cli;
+using NewsReader.Core.Tests.Data;
+
+namespace NewsReader.Core.Tests.Importing;
+
+/// <summary>The store's CLI commands (import, search, stats) end to end on a temp database.</summary>
+public sealed class StoreCommandTests
+{
+    private const string Story = "Acme Corp said on Monday that it had raised new money from investors in Kenya and Brazil.\n\n" +
+        "The company plans to hire more engineers over the next year, its chief executive said in a statement.\n";
+
+    [Fact]
+    public async Task Import_BadFileAmongGood_ExitTwoAndNothingStored()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var good = Path.Combine(store.Folder, "good.txt");
+        var bad = Path.Combine(store.Folder, "bad.txt");
+        await File.WriteAllTextAsync(good, Story);
+        await File.WriteAllBytesAsync(bad, [0xC3, 0x28, 0x41]);
+
+        var (code, _, err) = await RunAsync("import", good, bad, "--db", store.DatabasePath);
+
+        Assert.Equal(CliApp.BadInput, code);
+        Assert.Contains("bad.txt", err, StringComparison.Ordinal);
+        Assert.Equal(0, store.Scalar("SELECT count(*) FROM Articles"));
+    }
+
+    [Fact]
+    public async Task ImportSearchStats_GoodFile_PrintCountsHitsAndSizes()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var good = Path.Combine(store.Folder, "good.txt");
+        await File.WriteAllTextAsync(good, Story);
+
+        var (importCode, importOut, _) = await RunAsync("import", good, "--db", store.DatabasePath);
+        var (againCode, againOut, _) = await RunAsync("import", good, "--db", store.DatabasePath);
+        var (searchCode, searchOut, _) = await RunAsync("search", "engineers", "--db", store.DatabasePath, "--json");
+        var (statsCode, statsOut, _) = await RunAsync("stats", "--db", store.DatabasePath);
+
+        Assert.Equal((0, 0, 0, 0), (importCode, againCode, searchCode, statsCode));
+        Assert.Contains("1 new", importOut, StringComparison.Ordinal);
+        Assert.Contains("0 new, 0 updated, 1 unchanged", againOut, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(searchOut);
+        Assert.Equal(1, json.RootElement.GetProperty("total").GetInt32());
+        Assert.Contains("**engineers**", json.RootElement.GetProperty("hits")[0].GetProperty("snippet").GetString(), StringComparison.Ordinal);
+        Assert.Contains("stories:   1", statsOut, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}

@@ -1,0 +1,167 @@
+using NewsReader.Core.Data;
+using NewsReader.Core.Search;
+using NewsReader.Core.Tests.Data;
+using static NewsReader.Core.Tests.Data.Docs;
+
+namespace NewsReader.Core.Tests.Search;
+
+public sealed class ArticleSearchTests
+{
+    private static async Task<TestStore> StoreWithStoriesAsync()
+    {
+        var store = await TestStore.CreateAsync();
+        await store.Importer().ImportAsync(Document("news.txt",
+            Article(0, "Solar panels get cheaper", "Solar power prices fell again this year.\n\n" + Text("solar"), Company("Sunny Corp"), Country("Spain"), Topic("Energy")),
+            Article(1, "Wind farms expand", "Wind power grew. Solar was flat.\n\n" + Text("wind"), Company("Breeze Ltd"), Country("Spain"), Topic("Energy")),
+            Article(2, "Bank profits rise", "The bank reported higher profits.\n\n" + Text("bank"), Company("Sunny Corp"), Country("Kenya"), Topic("Finance")),
+            Article(3, "Café culture in Paris", "Les cafés de Paris attirent des touristes.\n\n" + Text("cafe"), Country("France"))), Source("news.txt"));
+        return store;
+    }
+
+    [Fact]
+    public async Task SearchAsync_Word_FindsStoriesWithTitleMatchFirst()
+    {
+        await using var store = await StoreWithStoriesAsync();
+        var result = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("solar"));
+
+        Assert.Equal(2, result.Total);
+        Assert.Equal(["Solar panels get cheaper", "Wind farms expand"], result.Hits.Select(h => h.Title));
+        Assert.Contains(result.Hits[0].Snippet, p => p.Marked && p.Text.Equals("Solar", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("**", result.Hits[0].SnippetText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchAsync_StemmingAndDiacritics_Match()
+    {
+        await using var store = await StoreWithStoriesAsync();
+        var search = new ArticleSearch(store.Factory);
+
+        Assert.Equal(1, (await search.SearchAsync(new SearchRequest("cafe"))).Total);
+        Assert.Equal(1, (await search.SearchAsync(new SearchRequest("profit"))).Total);
+    }
+
+    [Fact]
+    public async Task SearchAsync_EntityName_MatchesEntitiesColumn()
+    {
+        await using var store = await StoreWithStoriesAsync();
+        var result = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("breeze"));
+
+        Assert.Equal("Wind farms expand", Assert.Single(result.Hits).Title);
+    }
+
+    [Fact]
+    public async Task SearchAsync_FiltersCombineWithAndAndText()
+    {
+        await using var store = await StoreWithStoriesAsync();
+        var search = new ArticleSearch(store.Factory);
+
+        var company = await search.SearchAsync(new SearchRequest(null, Company: "sunny corp"));
+        var companyAndCountry = await search.SearchAsync(new SearchRequest(null, Company: "Sunny Corp", Country: "Spain"));
+        var textAndFilter = await search.SearchAsync(new SearchRequest("solar", Country: "spain", Topic: "energy"));
+        var fieldInText = await search.SearchAsync(new SearchRequest("solar -company:\"Sunny Corp\""));
+        var unknown = await search.SearchAsync(new SearchRequest("solar", Company: "Nobody Inc"));
+
+        Assert.Equal(2, company.Total);
+        Assert.Equal("Solar panels get cheaper", Assert.Single(companyAndCountry.Hits).Title);
+        Assert.Equal(2, textAndFilter.Total);
+        Assert.Equal("Wind farms expand", Assert.Single(fieldInText.Hits).Title);
+        Assert.Equal(0, unknown.Total);
+    }
+
+    [Fact]
+    public async Task SearchAsync_Facets_CountTheWholeResultSet()
+    {
+        await using var store = await StoreWithStoriesAsync();
+        var result = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("power", Limit: 1));
+
+        Assert.Single(result.Hits);
+        Assert.Equal(2, result.Total);
+        Assert.Equal(new FacetCount("Spain", "spain", 2), Assert.Single(result.Countries));
+        Assert.Equal(["Breeze Ltd", "Sunny Corp"], result.Companies.Select(c => c.Name));
+        Assert.Equal(2, Assert.Single(result.Topics).Count);
+    }
+
+    [Fact]
+    public async Task SearchAsync_KeysetPages_CoverEverythingOnce()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Importer().ImportAsync(Document("many.txt",
+            Enumerable.Range(0, 13).Select(i => Article(i, $"Market note {i}", $"Market update {i}.\n\n" + Text($"market{i}"))).ToArray()), Source("many.txt"));
+        var search = new ArticleSearch(store.Factory);
+
+        foreach (var sort in new[] { SearchSort.Relevance, SearchSort.Newest })
+        {
+            var seen = new List<long>();
+            string? cursor = null;
+            var pages = 0;
+            do
+            {
+                var page = await search.SearchAsync(new SearchRequest("market", Sort: sort, Limit: 5, After: cursor));
+                Assert.Equal(13, page.Total);
+                seen.AddRange(page.Hits.Select(h => h.Id));
+                cursor = page.NextCursor;
+                pages++;
+            }
+            while (cursor is not null);
+
+            Assert.Equal(3, pages);
+            Assert.Equal(13, seen.Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public async Task SearchAsync_NewestWithoutText_NewestFirst()
+    {
+        await using var store = await StoreWithStoriesAsync();
+        var result = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest(null, Sort: SearchSort.Newest));
+
+        Assert.Equal(4, result.Total);
+        Assert.Equal(result.Hits.Select(h => h.Id).OrderDescending(), result.Hits.Select(h => h.Id));
+        Assert.All(result.Hits, h => Assert.Empty(h.Snippet));
+    }
+
+    [Fact]
+    public async Task SearchAsync_SoftDeletedAndRemovedLinks_NotFound()
+    {
+        await using var store = await StoreWithStoriesAsync();
+        using (var c = store.Connection())
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "UPDATE Articles SET DeletedAt = '2026-01-01' WHERE Slug = 'bank-profits-rise'; " +
+                "UPDATE ArticleEntities SET RemovedAt = '2026-01-01' WHERE ArticleId = (SELECT Id FROM Articles WHERE Slug = 'wind-farms-expand')";
+            cmd.ExecuteNonQuery();
+        }
+
+        var search = new ArticleSearch(store.Factory);
+        Assert.Equal(0, (await search.SearchAsync(new SearchRequest("bank"))).Total);
+        Assert.Equal(1, (await search.SearchAsync(new SearchRequest("solar", Country: "Spain"))).Total);
+    }
+
+    [Fact]
+    public async Task ExplainAsync_TextWithFilters_FtsMatchComesFirst()
+    {
+        await using var store = await StoreWithStoriesAsync();
+        var plan = await new ArticleSearch(store.Factory).ExplainAsync(new SearchRequest("solar power", Company: "Sunny Corp", Country: "Spain"));
+
+        var first = plan.First(line => line.Contains("SCAN", StringComparison.Ordinal) || line.Contains("SEARCH", StringComparison.Ordinal));
+        Assert.Contains("articles_fts VIRTUAL TABLE", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchAsync_RandomHostileInput_NeverThrows()
+    {
+        await using var store = await StoreWithStoriesAsync();
+        var search = new ArticleSearch(store.Factory);
+        var random = new Random(4);
+        string[] pieces = ["\"", "-", "*", "^", ":", "(", ")", "AND", "OR", "NOT", "NEAR", "NEAR(", "title:", "company:", "tag:",
+            "solar", "bank", "😀", "\u0000", "'", "\\", "{", "}", "+", " ", "  ", "é", "caf", "*solar", "-company:", "\u202e"];
+        for (var i = 0; i < 500; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var result = await search.SearchAsync(new SearchRequest(text, Limit: 3, After: i % 7 == 0 ? "garbage" : null));
+            Assert.True(result.Total >= 0);
+        }
+
+        _ = await search.SearchAsync(new SearchRequest(new string('a', 10_000) + " \"" + new string('(', 5000)));
+    }
+}
