@@ -1,11 +1,13 @@
 using MudBlazor.Services;
 using NewsReader.Web;
+using NewsReader.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddReaderStore(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
+await app.InitializeStoreAsync();
 await app.RunAsync();
 
 /// <summary>The web app's entry point; public so integration tests can host it.</summary>

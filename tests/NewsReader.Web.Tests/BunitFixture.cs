@@ -7,7 +7,7 @@ namespace NewsReader.Web.Tests;
 /// The one bUnit context the component tests share: loose JS interop (MudBlazor calls into JS that
 /// bUnit does not run) and MudBlazor's services, registered once.
 /// </summary>
-public sealed class BunitFixture : IDisposable
+public sealed class BunitFixture : IAsyncLifetime
 {
     public BunitFixture()
     {
@@ -17,7 +17,10 @@ public sealed class BunitFixture : IDisposable
 
     public BunitContext Context { get; } = new();
 
-    public void Dispose() => Context.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services are async-disposable only, so the context must be disposed asynchronously.
+    public async Task DisposeAsync() => await Context.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]
