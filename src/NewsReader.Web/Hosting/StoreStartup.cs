@@ -4,6 +4,7 @@ using NewsReader.Core.Data;
 using NewsReader.Core.Importing;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
+using NewsReader.Core.Search;
 using NewsReader.Web.Reading;
 
 namespace NewsReader.Web.Hosting;
@@ -30,6 +31,7 @@ public static partial class StoreStartup
         }
 
         services.AddNewsStore(connectionString);
+        services.AddSingleton<ArticleSearch>();
         services.AddSingleton<StoryReader>();
         return services;
     }

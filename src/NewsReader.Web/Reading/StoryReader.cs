@@ -13,7 +13,7 @@ namespace NewsReader.Web.Reading;
 /// The read side of the web app: story lists with facets, story pages, entity pages and directories.
 /// One short-lived context per call (Blazor Server circuits outlive any unit of work).
 /// </summary>
-public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, IOptions<ReaderOptions> options)
+public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, ArticleSearch search, IOptions<ReaderOptions> options)
 {
     /// <summary>Characters of Markdown read per minute (about 200 words of English).</summary>
     private const int CharsPerMinute = 1100;
@@ -25,81 +25,66 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, IOptio
     {
         ArgumentNullException.ThrowIfNull(state);
         await using var db = await factory.CreateDbContextAsync(ct);
-
         var filters = await ResolveFiltersAsync(db, state, ct);
-        var missing = filters.Count < state.Companies.Count + state.Countries.Count + state.Topics.Count;
-
-        var query = state.Query is null ? null : SearchQueryParser.Parse(state.Query);
-        IQueryable<Article> matches = db.Articles.AsNoTracking().Where(a => a.DeletedAt == null);
-        if (query is not null)
-        {
-            if (query.IsEmpty)
-            {
-                return new StoryListResult([], 0, null, [], filters.Select(f => f.Filter).ToList());
-            }
-
-            matches = InterimTextSearch.Apply(db, matches, query);
-            foreach (var typed in query.Filters)
-            {
-                matches = ApplyTypedFilter(db, matches, typed);
-            }
-        }
-
-        if (missing)
+        var active = filters.Select(f => f.Filter).ToList();
+        if (filters.Count < state.Companies.Count + state.Countries.Count + state.Topics.Count)
         {
             // A filter names an entity the store does not have: nothing can match all of them.
-            matches = matches.Where(_ => false);
+            return new StoryListResult([], 0, null, EmptyFacets(), active);
         }
 
-        foreach (var filter in filters)
-        {
-            var id = filter.EntityId;
-            matches = matches.Where(a => a.Links.Any(l => l.EntityId == id && l.RemovedAt == null));
-        }
-
-        var total = await matches.CountAsync(ct);
-        var pageSize = Math.Clamp(_options.PageSize, 1, 200);
-
-        List<long> ids;
-        string? nextAfter = null;
-        Dictionary<long, string> snippets = [];
-        if (query?.FtsMatch is not null)
-        {
-            var offset = ParseOffset(state.After);
-            var ranked = await InterimTextSearch.RankAsync(db, matches, query, offset, pageSize + 1, ct);
-            ids = ranked.Take(pageSize).ToList();
-            if (ranked.Count > pageSize)
-            {
-                nextAfter = "o" + (offset + pageSize).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            snippets = await InterimTextSearch.SnippetsAsync(db, query, ids, ct);
-        }
-        else
-        {
-            var page = matches;
-            if (Cursor.Parse(state.After) is { } cursor)
-            {
-                var created = new DateTime(cursor.CreatedTicks, DateTimeKind.Utc);
-                page = page.Where(a => a.CreatedAt < created || (a.CreatedAt == created && a.Id < cursor.Id));
-            }
-
-            var rows = await page.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-                .Select(a => new { a.Id, a.CreatedAt })
-                .Take(pageSize + 1)
-                .ToListAsync(ct);
-            ids = rows.Take(pageSize).Select(r => r.Id).ToList();
-            if (rows.Count > pageSize)
-            {
-                var last = rows[pageSize - 1];
-                nextAfter = new Cursor(last.CreatedAt.Ticks, last.Id).ToString();
-            }
-        }
-
+        var result = await search.SearchAsync(ToRequest(state, filters), ct);
+        var ids = result.Hits.Select(h => h.Id).ToList();
+        var snippets = result.Hits
+            .Where(h => h.Snippet.Count > 0)
+            .ToDictionary(h => h.Id, h => h.SnippetText(SnippetText.Open.ToString(), SnippetText.Close.ToString()));
         var cards = await CardsAsync(db, ids, snippets, ct);
-        var facets = await FacetsAsync(db, matches, filters, ct);
-        return new StoryListResult(cards, total, nextAfter, facets, filters.Select(f => f.Filter).ToList());
+
+        var selected = active.Select(f => (f.Field.Key, f.Slug)).ToHashSet();
+        FacetGroup Group(EntityField field, IReadOnlyList<FacetCount> counts) => new(
+            field,
+            counts.Select(c => new FacetItem(c.Slug, c.Name, c.Count, selected.Contains((field.Key, c.Slug)))).ToList());
+        var facets = new List<FacetGroup>
+        {
+            Group(EntityField.Company, result.Companies),
+            Group(EntityField.Country, result.Countries),
+            Group(EntityField.Topic, result.Topics),
+        };
+        return new StoryListResult(cards, result.Total, result.NextCursor, facets, active);
     }
+
+    /// <summary>
+    /// The search request for a URL state. The first value of each kind goes in the request's own
+    /// field; further values of the same kind (AND) are added as <c>company:"slug"</c> filters.
+    /// </summary>
+    private SearchRequest ToRequest(ListState state, List<ResolvedFilter> filters)
+    {
+        var text = new System.Text.StringBuilder(state.Query ?? string.Empty);
+        string? First(EntityField field)
+        {
+            var slugs = filters.Where(f => f.Filter.Field == field).Select(f => f.Filter.Slug).ToList();
+            foreach (var extra in slugs.Skip(1))
+            {
+                text.Append(' ').Append(field.Key).Append(":\"").Append(extra).Append('"');
+            }
+
+            return slugs.FirstOrDefault();
+        }
+
+        var company = First(EntityField.Company);
+        var country = First(EntityField.Country);
+        var topic = First(EntityField.Topic);
+        return new SearchRequest(
+            text.Length == 0 ? null : text.ToString(),
+            Company: company,
+            Country: country,
+            Topic: topic,
+            Limit: Math.Clamp(_options.PageSize, 1, ArticleSearch.MaxLimit),
+            After: state.After,
+            FacetLimit: Math.Clamp(_options.FacetLimit, 0, 500));
+    }
+
+    private static List<FacetGroup> EmptyFacets() => EntityField.All.Select(f => new FacetGroup(f, [])).ToList();
 
     /// <summary>A story by slug, or null when there is none (or it was deleted).</summary>
     public async Task<StoryDetail?> GetStoryAsync(string slug, CancellationToken ct = default)
@@ -229,53 +214,6 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, IOptio
         return resolved;
     }
 
-    private static IQueryable<Article> ApplyTypedFilter(NewsDbContext db, IQueryable<Article> matches, FieldFilter typed)
-    {
-        NewsEntityKind? kind = typed.Field switch
-        {
-            FieldFilter.Company => NewsEntityKind.Company,
-            FieldFilter.Country => NewsEntityKind.Country,
-            FieldFilter.Topic => NewsEntityKind.Topic,
-            FieldFilter.Tag => NewsEntityKind.Tag,
-            _ => null,
-        };
-        if (kind is null)
-        {
-            return matches;
-        }
-
-        // company:"Sun Art" names an entity by name or alias, compared on the store's name key.
-        var key = NameKey.Of(typed.Value);
-        var entityIds = db.EntityAliases.Where(al => al.Key == key && al.Kind == kind).Select(al => al.EntityId);
-        return typed.Exclude
-            ? matches.Where(a => !a.Links.Any(l => l.RemovedAt == null && entityIds.Contains(l.EntityId)))
-            : matches.Where(a => a.Links.Any(l => l.RemovedAt == null && entityIds.Contains(l.EntityId)));
-    }
-
-    private async Task<List<FacetGroup>> FacetsAsync(
-        NewsDbContext db, IQueryable<Article> matches, List<ResolvedFilter> filters, CancellationToken ct)
-    {
-        var limit = Math.Clamp(_options.FacetLimit, 1, 500);
-        var counts = await db.ArticleEntities.AsNoTracking()
-            .Where(l => l.RemovedAt == null && !l.Entity!.IsHidden && l.Entity.Kind != NewsEntityKind.Tag
-                && matches.Any(a => a.Id == l.ArticleId))
-            .GroupBy(l => new { l.Entity!.Kind, l.Entity.Slug, l.Entity.Name })
-            .Select(g => new { g.Key.Kind, g.Key.Slug, g.Key.Name, Count = g.Count() })
-            .ToListAsync(ct);
-
-        var selected = filters.Select(f => (f.Filter.Field.Key, f.Filter.Slug)).ToHashSet();
-        return EntityField.All.Select(field =>
-        {
-            var kind = KindOf(field);
-            var items = counts.Where(c => c.Kind == kind)
-                .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
-                .Take(limit)
-                .Select(c => new FacetItem(c.Slug, c.Name, c.Count, selected.Contains((field.Key, c.Slug))))
-                .ToList();
-            return new FacetGroup(field, items);
-        }).ToList();
-    }
-
     private async Task<IReadOnlyList<StoryCardModel>> RelatedAsync(NewsDbContext db, long id, string title, CancellationToken ct)
     {
         var count = Math.Clamp(_options.RelatedCount, 0, 20);
@@ -308,11 +246,30 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, IOptio
         if (ids.Count < count)
         {
             // Too few shared entities: fill up with stories whose text is closest to this headline.
-            var similar = await InterimTextSearch.SimilarToAsync(db, title, id, count * 2, ct);
+            var similar = await SimilarToAsync(title, id, count * 2, ct);
             ids.AddRange(similar.Where(s => !ids.Contains(s)).Take(count - ids.Count));
         }
 
         return await CardsAsync(db, ids, [], ct);
+    }
+
+    /// <summary>Stories whose text best matches the words of a headline, best first.</summary>
+    private async Task<List<long>> SimilarToAsync(string title, long excludeId, int count, CancellationToken ct)
+    {
+        var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()))
+            .Where(w => w.Length > 3)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(12)
+            .ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var result = await search.SearchAsync(
+            new SearchRequest(string.Join(" OR ", words.Select(w => "\"" + w + "\"")), Limit: count + 1, FacetLimit: 0), ct);
+        return result.Hits.Select(h => h.Id).Where(h => h != excludeId).Take(count).ToList();
     }
 
     private static async Task<List<StoryCardModel>> CardsAsync(
@@ -351,11 +308,6 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, IOptio
                 g => g.Key,
                 g => g.Select(l => new EntityChip(FieldOf(l.Kind), l.Slug, l.Name, l.About)).ToList());
     }
-
-    private static int ParseOffset(string? after) =>
-        after is ['o', .. var digits] && int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
-            ? Math.Min(n, 10_000)
-            : 0;
 
     internal static NewsEntityKind KindOf(EntityField field) =>
         field == EntityField.Company ? NewsEntityKind.Company

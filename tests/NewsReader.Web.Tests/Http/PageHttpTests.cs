@@ -149,6 +149,15 @@ public sealed class PageHttpTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task Filter_GetTwoCompanies_RequiresBoth()
+    {
+        var (_, doc, _) = await GetAsync("/?company=tencent&company=alibaba");
+
+        Assert.Equal(["Alibaba cloud revenue grows"], doc.QuerySelectorAll(".story-title a").Select(a => a.TextContent));
+        Assert.Equal(2, doc.QuerySelectorAll("a[aria-label^='Remove filter Company']").Length);
+    }
+
+    [Fact]
     public async Task Search_NothingMatches_ShowsEmptyStateSuggestingFilterRemoval()
     {
         var (status, doc, _) = await GetAsync("/?q=Nvidia&company=alibaba");
