@@ -4,6 +4,10 @@ using NewsReader.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve package assets (MudBlazor's CSS/JS) from the build output in every environment, not only in
+// Development, so `dotnet run` works the same with any ASPNETCORE_ENVIRONMENT. No-op when published.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();

@@ -23,7 +23,9 @@ public static class AppTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8ab8ff",
+            PrimaryContrastText = "#0b1a2e",
             Secondary = "#d7a6f5",
+            SecondaryContrastText = "#1e0b2b",
             AppbarBackground = "#1a1d24",
             AppbarText = "#f0f0f0",
             Background = "#121418",

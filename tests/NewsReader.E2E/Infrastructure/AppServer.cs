@@ -35,6 +35,14 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // For trying the tests against a richer store by hand: a data folder to copy instead of importing seeds.
+        var sample = Environment.GetEnvironmentVariable("NEWSREADER_E2E_DATA");
+        if (!string.IsNullOrEmpty(sample) && File.Exists(Path.Combine(sample, "news.db")))
+        {
+            Directory.CreateDirectory(_dataFolder);
+            File.Copy(Path.Combine(sample, "news.db"), Path.Combine(_dataFolder, "news.db"));
+        }
+
         builder.UseContentRoot(RepoPaths.WebProject);
         builder.UseSetting("Reader:DataFolder", _dataFolder);
         builder.UseSetting("Reader:SeedsFolder", RepoPaths.Seeds);
