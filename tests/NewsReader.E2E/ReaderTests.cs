@@ -135,8 +135,12 @@ public sealed class ReaderTests(AppServer app)
 
         await home.FiltersButton.ClickAsync();
 
-        var drawer = page.GetByRole(AriaRole.Heading, new() { Name = "Companies" });
+        var drawer = page.GetByRole(AriaRole.Heading, new() { Name = "Companies", Exact = true });
         await Assertions.Expect(drawer).ToBeVisibleAsync();
+
+        // The drawer slides in: it must end up wholly on screen.
+        await page.WaitForFunctionAsync(
+            "() => { const d = document.querySelector('.mud-drawer--open'); return !!d && d.getBoundingClientRect().right <= window.innerWidth + 1 && d.getBoundingClientRect().left >= 0; }");
         await AppServer.ScreenshotAsync(page, "phone-filters");
     }
 
