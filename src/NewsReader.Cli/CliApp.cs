@@ -41,15 +41,18 @@ public static class CliApp
             return args.Length == 0 ? BadInput : Ok;
         }
 
+        // parse --json streams bytes; the other commands write text through this writer.
+        var text = new StreamWriter(stdout, leaveOpen: true) { AutoFlush = false };
+        await using var textScope = text.ConfigureAwait(false);
         try
         {
             var options = CliArgs.Parse(args.AsSpan(1));
             return args[0] switch
             {
                 "parse" => await ParseCommand.RunAsync(options, stdout, ct).ConfigureAwait(false),
-                "import" => await ImportCommand.RunAsync(options, stdout, stderr, ct).ConfigureAwait(false),
-                "search" => await SearchCommand.RunAsync(options, stdout, ct).ConfigureAwait(false),
-                "stats" => await StatsCommand.RunAsync(options, stdout, ct).ConfigureAwait(false),
+                "import" => await ImportCommand.RunAsync(options, text, stderr, ct).ConfigureAwait(false),
+                "search" => await SearchCommand.RunAsync(options, text, ct).ConfigureAwait(false),
+                "stats" => await StatsCommand.RunAsync(options, text, ct).ConfigureAwait(false),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };
         }

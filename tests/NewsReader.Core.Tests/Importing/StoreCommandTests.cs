@@ -49,9 +49,9 @@ public sealed class StoreCommandTests
 
     private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
-        using var stdout = new StringWriter();
+        using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
         var code = await CliApp.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
+        return (code, System.Text.Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 }
