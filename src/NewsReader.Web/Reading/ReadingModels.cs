@@ -10,14 +10,12 @@ public sealed record FacetGroup(EntityField Field, IReadOnlyList<FacetItem> Item
 /// <summary>A page of a story list, with the facets and filters of the whole result.</summary>
 /// <param name="Total">Stories in the whole result, not just this page.</param>
 /// <param name="NextAfter">The cursor of the next page, or null on the last page.</param>
-/// <param name="QueryError">Why the text query could not run, when it could not (the page then shows no results).</param>
 public sealed record StoryListResult(
     IReadOnlyList<StoryCardModel> Stories,
     int Total,
     string? NextAfter,
     IReadOnlyList<FacetGroup> Facets,
-    IReadOnlyList<ActiveFilter> Filters,
-    string? QueryError = null);
+    IReadOnlyList<ActiveFilter> Filters);
 
 /// <summary>A link to a neighbouring or related story.</summary>
 public sealed record StoryLink(string Slug, string Title);
