@@ -196,8 +196,8 @@ public sealed class PageHttpTests(WebAppFixture app)
     [Fact]
     public async Task Paging_KeysetCursor_ReturnsTheNextStories()
     {
-        using var client = app.Factory.WithWebHostBuilder(b => b.UseSetting("Reader:PageSize", "3"))
-            .CreateClient();
+        await using var factory = app.Factory.WithWebHostBuilder(b => b.UseSetting("Reader:PageSize", "3"));
+        using var client = factory.CreateClient();
         var first = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
         var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
         var second = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri(next)));
