@@ -8,6 +8,17 @@ cd "$root"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The browser tests (tests/NewsReader.E2E) drive Debian's Chromium; Playwright's own browser download
+# cannot work here. Install it only when missing (CI runs as root on a fresh machine).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian chromium for the browser tests..." >&2
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo_cmd="sudo"; fi
+  if ! { $sudo_cmd apt-get update && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y chromium; } >&2; then
+    echo "Could not install chromium: the browser tests will fail." >&2
+  fi
+fi
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 

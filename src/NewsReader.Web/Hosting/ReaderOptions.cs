@@ -1,0 +1,41 @@
+namespace NewsReader.Web.Hosting;
+
+/// <summary>The web app's settings (section <c>Reader</c> of appsettings.json); documented in README.</summary>
+public sealed class ReaderOptions
+{
+    public const string SectionName = "Reader";
+
+    /// <summary>Folder of the SQLite store (<c>news.db</c>), relative to the content root unless absolute.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>
+    /// Full path of the database file; when empty, <c>news.db</c> inside <see cref="DataFolder"/>.
+    /// A <c>ConnectionStrings:News</c> entry, when present, wins over both.
+    /// </summary>
+    public string? DatabasePath { get; set; }
+
+    /// <summary>Folder whose files are imported when the store is empty, relative to the content root unless absolute.</summary>
+    public string SeedsFolder { get; set; } = "../../seeds";
+
+    /// <summary>Import <see cref="SeedsFolder"/> at start-up when the store has no stories.</summary>
+    public bool ImportSeedsWhenEmpty { get; set; } = true;
+
+    /// <summary>Stories per list page.</summary>
+    public int PageSize { get; set; } = 20;
+
+    /// <summary>Values per facet listed before "more" (all values up to <see cref="FacetLimit"/> are sent).</summary>
+    public int FacetTop { get; set; } = 10;
+
+    /// <summary>At most this many values per facet are computed and sent to the page.</summary>
+    public int FacetLimit { get; set; } = 50;
+
+    /// <summary>Related stories shown on a story page.</summary>
+    public int RelatedCount { get; set; } = 5;
+
+    /// <summary>Longest search text accepted from the search box.</summary>
+    public int MaxQueryLength { get; set; } = 200;
+
+    /// <summary>Resolves a configured folder against the content root.</summary>
+    public static string Resolve(string contentRoot, string folder) =>
+        Path.GetFullPath(Path.IsPathRooted(folder) ? folder : Path.Combine(contentRoot, folder));
+}

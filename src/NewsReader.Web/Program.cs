@@ -1,0 +1,34 @@
+using MudBlazor.Services;
+using NewsReader.Web;
+using NewsReader.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Serve package assets (MudBlazor's CSS/JS) from the build output in every environment, not only in
+// Development, so `dotnet run` works the same with any ASPNETCORE_ENVIRONMENT. No-op when published.
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddReaderStore(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+await app.InitializeStoreAsync();
+await app.RunAsync();
+
+/// <summary>The web app's entry point; public so integration tests can host it.</summary>
+public partial class Program;

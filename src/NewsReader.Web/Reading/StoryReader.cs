@@ -1,0 +1,323 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsReader.Core.Data;
+using NewsReader.Core.Search;
+using NewsReader.Web.Entities;
+using NewsReader.Web.Hosting;
+using NewsReader.Web.Search;
+using NewsReader.Web.Stories;
+
+namespace NewsReader.Web.Reading;
+
+/// <summary>
+/// The read side of the web app: story lists with facets, story pages, entity pages and directories.
+/// One short-lived context per call (Blazor Server circuits outlive any unit of work).
+/// </summary>
+public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, ArticleSearch search, IOptions<ReaderOptions> options)
+{
+    /// <summary>Characters of Markdown read per minute (about 200 words of English).</summary>
+    private const int CharsPerMinute = 1100;
+
+    private readonly ReaderOptions _options = options.Value;
+
+    /// <summary>The list for a URL state: newest first, or ranked when there is a text query.</summary>
+    public async Task<StoryListResult> ListAsync(ListState state, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var filters = await ResolveFiltersAsync(db, state, ct);
+        var active = filters.Select(f => f.Filter).ToList();
+        if (filters.Count < state.Companies.Count + state.Countries.Count + state.Topics.Count)
+        {
+            // A filter names an entity the store does not have: nothing can match all of them.
+            return new StoryListResult([], 0, null, EmptyFacets(), active);
+        }
+
+        var result = await search.SearchAsync(ToRequest(state, filters), ct);
+        var ids = result.Hits.Select(h => h.Id).ToList();
+        var snippets = result.Hits
+            .Where(h => h.Snippet.Count > 0)
+            .ToDictionary(h => h.Id, h => h.SnippetText(SnippetText.Open.ToString(), SnippetText.Close.ToString()));
+        var cards = await CardsAsync(db, ids, snippets, ct);
+
+        var selected = active.Select(f => (f.Field.Key, f.Slug)).ToHashSet();
+        FacetGroup Group(EntityField field, IReadOnlyList<FacetCount> counts) => new(
+            field,
+            counts.Select(c => new FacetItem(c.Slug, c.Name, c.Count, selected.Contains((field.Key, c.Slug)))).ToList());
+        var facets = new List<FacetGroup>
+        {
+            Group(EntityField.Company, result.Companies),
+            Group(EntityField.Country, result.Countries),
+            Group(EntityField.Topic, result.Topics),
+        };
+        return new StoryListResult(cards, result.Total, result.NextCursor, facets, active);
+    }
+
+    /// <summary>
+    /// The search request for a URL state. The first value of each kind goes in the request's own
+    /// field; further values of the same kind (AND) are added as <c>company:"slug"</c> filters.
+    /// </summary>
+    private SearchRequest ToRequest(ListState state, List<ResolvedFilter> filters)
+    {
+        var text = new System.Text.StringBuilder(state.Query ?? string.Empty);
+        string? First(EntityField field)
+        {
+            var slugs = filters.Where(f => f.Filter.Field == field).Select(f => f.Filter.Slug).ToList();
+            foreach (var extra in slugs.Skip(1))
+            {
+                text.Append(' ').Append(field.Key).Append(":\"").Append(extra).Append('"');
+            }
+
+            return slugs.FirstOrDefault();
+        }
+
+        var company = First(EntityField.Company);
+        var country = First(EntityField.Country);
+        var topic = First(EntityField.Topic);
+        return new SearchRequest(
+            text.Length == 0 ? null : text.ToString(),
+            Company: company,
+            Country: country,
+            Topic: topic,
+            Limit: Math.Clamp(_options.PageSize, 1, ArticleSearch.MaxLimit),
+            After: state.After,
+            FacetLimit: Math.Clamp(_options.FacetLimit, 0, 500));
+    }
+
+    private static List<FacetGroup> EmptyFacets() => EntityField.All.Select(f => new FacetGroup(f, [])).ToList();
+
+    /// <summary>A story by slug, or null when there is none (or it was deleted).</summary>
+    public async Task<StoryDetail?> GetStoryAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var story = await db.Articles.AsNoTracking()
+            .Where(a => a.Slug == slug && a.DeletedAt == null)
+            .Select(a => new { a.Id, a.Slug, a.Title, a.Summary, a.Body, a.SourceFile, a.CreatedAt })
+            .FirstOrDefaultAsync(ct);
+        if (story is null)
+        {
+            return null;
+        }
+
+        var chips = (await ChipsAsync(db, [story.Id], ct)).GetValueOrDefault(story.Id) ?? [];
+        var live = db.Articles.AsNoTracking().Where(a => a.DeletedAt == null);
+
+        // Previous/next follow the home page's order (newest first): "previous" is the newer neighbour.
+        var previous = await live
+            .Where(a => a.CreatedAt > story.CreatedAt || (a.CreatedAt == story.CreatedAt && a.Id > story.Id))
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Select(a => new StoryLink(a.Slug, a.Title)).FirstOrDefaultAsync(ct);
+        var next = await live
+            .Where(a => a.CreatedAt < story.CreatedAt || (a.CreatedAt == story.CreatedAt && a.Id < story.Id))
+            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+            .Select(a => new StoryLink(a.Slug, a.Title)).FirstOrDefaultAsync(ct);
+
+        var related = await RelatedAsync(db, story.Id, story.Title, ct);
+        return new StoryDetail(
+            story.Slug, story.Title, story.Summary, story.Body, ReadingMinutes(story.Body.Length), story.SourceFile,
+            chips, related, previous, next);
+    }
+
+    /// <summary>An entity's header data, or null when the kind has no such slug.</summary>
+    public async Task<EntityDetail?> GetEntityAsync(EntityField field, string slug, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var kind = KindOf(field);
+        var entity = await db.Entities.AsNoTracking()
+            .Where(e => e.Kind == kind && e.Slug == slug)
+            .Select(e => new { e.Id, e.Name, e.Slug })
+            .FirstOrDefaultAsync(ct);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var links = db.ArticleEntities.AsNoTracking()
+            .Where(l => l.EntityId == entity.Id && l.RemovedAt == null && l.Article!.DeletedAt == null);
+        var storyCount = await links.CountAsync(ct);
+        var aboutCount = await links.CountAsync(l => l.About, ct);
+
+        var alongside = await db.ArticleEntities.AsNoTracking()
+            .Where(o => o.RemovedAt == null && o.EntityId != entity.Id
+                && (o.Entity!.Kind == NewsEntityKind.Company || o.Entity.Kind == NewsEntityKind.Country)
+                && !o.Entity.IsHidden
+                && links.Any(l => l.ArticleId == o.ArticleId))
+            .GroupBy(o => new { o.Entity!.Kind, o.Entity.Slug, o.Entity.Name })
+            .Select(g => new { g.Key.Kind, g.Key.Slug, g.Key.Name, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Name)
+            .Take(40)
+            .ToListAsync(ct);
+
+        List<EntityCount> Top(NewsEntityKind k, EntityField f) =>
+            alongside.Where(a => a.Kind == k).Take(10).Select(a => new EntityCount(f, a.Slug, a.Name, a.Count)).ToList();
+
+        return new EntityDetail(
+            field, entity.Slug, entity.Name, storyCount, aboutCount,
+            Top(NewsEntityKind.Company, EntityField.Company), Top(NewsEntityKind.Country, EntityField.Country));
+    }
+
+    /// <summary>All visible entities of a kind with their story counts, most named first.</summary>
+    public async Task<IReadOnlyList<EntityCount>> DirectoryAsync(EntityField field, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var kind = KindOf(field);
+        var rows = await db.Entities.AsNoTracking()
+            .Where(e => e.Kind == kind && !e.IsHidden)
+            .Select(e => new
+            {
+                e.Slug,
+                e.Name,
+                Count = e.Links.Count(l => l.RemovedAt == null && l.Article!.DeletedAt == null),
+            })
+            .Where(e => e.Count > 0)
+            .OrderByDescending(e => e.Count).ThenBy(e => e.Name)
+            .ToListAsync(ct);
+        return rows.Select(r => new EntityCount(field, r.Slug, r.Name, r.Count)).ToList();
+    }
+
+    /// <summary>Reading time in whole minutes, at least one.</summary>
+    public static int ReadingMinutes(int bodyLength) => Math.Max(1, (int)Math.Ceiling(bodyLength / (double)CharsPerMinute));
+
+    private sealed record ResolvedFilter(long EntityId, ActiveFilter Filter);
+
+    private static async Task<List<ResolvedFilter>> ResolveFiltersAsync(NewsDbContext db, ListState state, CancellationToken ct)
+    {
+        var resolved = new List<ResolvedFilter>();
+        foreach (var field in EntityField.All)
+        {
+            var slugs = state.SlugsOf(field);
+            if (slugs.Count == 0)
+            {
+                continue;
+            }
+
+            var kind = KindOf(field);
+            var lowered = slugs.Select(s => s.ToLowerInvariant()).ToList();
+            var found = await db.Entities.AsNoTracking()
+                .Where(e => e.Kind == kind && lowered.Contains(e.Slug))
+                .Select(e => new { e.Id, e.Slug, e.Name })
+                .ToListAsync(ct);
+
+            // Keep the URL's order so chips stay where the reader put them.
+            foreach (var slug in lowered)
+            {
+                var hit = found.FirstOrDefault(f => f.Slug == slug);
+                if (hit is not null)
+                {
+                    resolved.Add(new ResolvedFilter(hit.Id, new ActiveFilter(field, hit.Slug, hit.Name)));
+                }
+            }
+        }
+
+        return resolved;
+    }
+
+    private async Task<IReadOnlyList<StoryCardModel>> RelatedAsync(NewsDbContext db, long id, string title, CancellationToken ct)
+    {
+        var count = Math.Clamp(_options.RelatedCount, 0, 20);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        // Shared entities, weighted by how central each is to both stories; ties go to the newer story.
+        var mine = await db.ArticleEntities.AsNoTracking()
+            .Where(l => l.ArticleId == id && l.RemovedAt == null)
+            .Select(l => new { l.EntityId, l.About })
+            .ToListAsync(ct);
+        var aboutIds = mine.Where(m => m.About).Select(m => m.EntityId).ToList();
+        var mentionIds = mine.Where(m => !m.About).Select(m => m.EntityId).ToList();
+        var scored = await db.ArticleEntities.AsNoTracking()
+            .Where(l => l.ArticleId != id && l.RemovedAt == null && l.Article!.DeletedAt == null
+                && (aboutIds.Contains(l.EntityId) || mentionIds.Contains(l.EntityId)))
+            .GroupBy(l => l.ArticleId)
+            .Select(g => new
+            {
+                ArticleId = g.Key,
+                Score = g.Sum(l => (aboutIds.Contains(l.EntityId) ? 3 : 1) * (l.About ? 2 : 1)),
+            })
+            .OrderByDescending(g => g.Score).ThenByDescending(g => g.ArticleId)
+            .Take(count)
+            .ToListAsync(ct);
+
+        var ids = scored.Select(s => s.ArticleId).ToList();
+        if (ids.Count < count)
+        {
+            // Too few shared entities: fill up with stories whose text is closest to this headline.
+            var similar = await SimilarToAsync(title, id, count * 2, ct);
+            ids.AddRange(similar.Where(s => !ids.Contains(s)).Take(count - ids.Count));
+        }
+
+        return await CardsAsync(db, ids, [], ct);
+    }
+
+    /// <summary>Stories whose text best matches the words of a headline, best first.</summary>
+    private async Task<List<long>> SimilarToAsync(string title, long excludeId, int count, CancellationToken ct)
+    {
+        var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()))
+            .Where(w => w.Length > 3)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(12)
+            .ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var result = await search.SearchAsync(
+            new SearchRequest(string.Join(" OR ", words.Select(w => "\"" + w + "\"")), Limit: count + 1, FacetLimit: 0), ct);
+        return result.Hits.Select(h => h.Id).Where(h => h != excludeId).Take(count).ToList();
+    }
+
+    private static async Task<List<StoryCardModel>> CardsAsync(
+        NewsDbContext db, List<long> ids, Dictionary<long, string> snippets, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Articles.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Slug, a.Title, a.Summary, BodyLength = a.Body.Length })
+            .ToListAsync(ct);
+        var chips = await ChipsAsync(db, ids, ct);
+        var byId = rows.ToDictionary(r => r.Id);
+        return ids.Where(byId.ContainsKey).Select(id =>
+        {
+            var r = byId[id];
+            return new StoryCardModel(
+                r.Slug, r.Title, r.Summary, ReadingMinutes(r.BodyLength),
+                chips.GetValueOrDefault(id) ?? [], snippets.GetValueOrDefault(id));
+        }).ToList();
+    }
+
+    private static async Task<Dictionary<long, List<EntityChip>>> ChipsAsync(NewsDbContext db, List<long> ids, CancellationToken ct)
+    {
+        var links = await db.ArticleEntities.AsNoTracking()
+            .Where(l => ids.Contains(l.ArticleId) && l.RemovedAt == null && !l.Entity!.IsHidden && l.Entity.Kind != NewsEntityKind.Tag)
+            .OrderByDescending(l => l.About).ThenByDescending(l => l.Score)
+            .Select(l => new { l.ArticleId, l.About, l.Entity!.Kind, l.Entity.Slug, l.Entity.Name })
+            .ToListAsync(ct);
+        return links
+            .GroupBy(l => l.ArticleId)
+            .ToDictionary(
+                g => g.Key,
+                g => g.Select(l => new EntityChip(FieldOf(l.Kind), l.Slug, l.Name, l.About)).ToList());
+    }
+
+    internal static NewsEntityKind KindOf(EntityField field) =>
+        field == EntityField.Company ? NewsEntityKind.Company
+        : field == EntityField.Country ? NewsEntityKind.Country
+        : NewsEntityKind.Topic;
+
+    internal static EntityField FieldOf(NewsEntityKind kind) => kind switch
+    {
+        NewsEntityKind.Company => EntityField.Company,
+        NewsEntityKind.Country => EntityField.Country,
+        _ => EntityField.Topic,
+    };
+}

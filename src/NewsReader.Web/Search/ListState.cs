@@ -1,0 +1,74 @@
+using NewsReader.Web.Entities;
+
+namespace NewsReader.Web.Search;
+
+/// <summary>
+/// The state of the story list that lives in the URL: text query, entity filters (combined with AND)
+/// and the keyset cursor. <c>/?q=chip+export&amp;company=nvidia&amp;country=china&amp;after=…</c>.
+/// </summary>
+public sealed record ListState(
+    string? Query,
+    IReadOnlyList<string> Companies,
+    IReadOnlyList<string> Countries,
+    IReadOnlyList<string> Topics,
+    string? After = null)
+{
+    public const string QueryKey = "q";
+    public const string AfterKey = "after";
+
+    /// <summary>The unfiltered first page.</summary>
+    public static ListState Empty { get; } = new(null, [], [], []);
+
+    /// <summary>The state of a request's query parameters (null arrays mean none).</summary>
+    public static ListState From(string? q, string[]? companies, string[]? countries, string[]? topics, string? after) =>
+        new(
+            string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
+            Clean(companies),
+            Clean(countries),
+            Clean(topics),
+            string.IsNullOrWhiteSpace(after) ? null : after);
+
+    /// <summary>True when there is a text query or any filter.</summary>
+    public bool IsFiltered => Query is not null || HasFilters;
+
+    /// <summary>True when any entity filter is in force.</summary>
+    public bool HasFilters => Companies.Count > 0 || Countries.Count > 0 || Topics.Count > 0;
+
+    /// <summary>The selected slugs of one kind.</summary>
+    public IReadOnlyList<string> SlugsOf(EntityField field) =>
+        field == EntityField.Company ? Companies : field == EntityField.Country ? Countries : Topics;
+
+    /// <summary>The state with a value added, or removed when already selected; back to the first page.</summary>
+    public ListState Toggle(EntityField field, string slug)
+    {
+        var current = SlugsOf(field);
+        var next = current.Contains(slug, StringComparer.OrdinalIgnoreCase)
+            ? current.Where(s => !string.Equals(s, slug, StringComparison.OrdinalIgnoreCase)).ToArray()
+            : [.. current, slug];
+        return WithSlugs(field, next) with { After = null };
+    }
+
+    /// <summary>The state without any entity filter (the text query stays); first page.</summary>
+    public ListState WithoutFilters() => this with { Companies = [], Countries = [], Topics = [], After = null };
+
+    /// <summary>The query parameters for <c>NavigationManager.GetUriWithQueryParameters</c>; null removes a key.</summary>
+    public IReadOnlyDictionary<string, object?> ToParameters() => new Dictionary<string, object?>
+    {
+        [QueryKey] = Query,
+        [EntityField.Company.Key] = Companies.Count == 0 ? null : Companies.ToArray(),
+        [EntityField.Country.Key] = Countries.Count == 0 ? null : Countries.ToArray(),
+        [EntityField.Topic.Key] = Topics.Count == 0 ? null : Topics.ToArray(),
+        [AfterKey] = After,
+    };
+
+    private ListState WithSlugs(EntityField field, IReadOnlyList<string> slugs) =>
+        field == EntityField.Company ? this with { Companies = slugs }
+        : field == EntityField.Country ? this with { Countries = slugs }
+        : this with { Topics = slugs };
+
+    private static string[] Clean(string[]? values) =>
+        values is null
+            ? []
+            : values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim())
+                .Distinct(StringComparer.OrdinalIgnoreCase).Take(16).ToArray();
+}

@@ -1,0 +1,17 @@
+using NewsReader.Web.Entities;
+
+namespace NewsReader.Web.Stories;
+
+/// <summary>A company, country or topic attached to a story, as a chip links to it.</summary>
+/// <param name="About">True when the story is about it; false when it is only mentioned.</param>
+public sealed record EntityChip(EntityField Field, string Slug, string Name, bool About);
+
+/// <summary>What a story card shows.</summary>
+/// <param name="Snippet">Search snippet with highlight markers (see <see cref="SnippetText"/>), or null outside search.</param>
+public sealed record StoryCardModel(
+    string Slug,
+    string Title,
+    string Summary,
+    int ReadingMinutes,
+    IReadOnlyList<EntityChip> Entities,
+    string? Snippet = null);

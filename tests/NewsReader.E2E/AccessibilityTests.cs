@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+using NewsReader.E2E.Infrastructure;
+using NewsReader.E2E.Pages;
+
+namespace NewsReader.E2E;
+
+/// <summary>axe-core on every kind of page, light and dark: no serious or critical violations.</summary>
+[Collection(AppGroup.Name)]
+public sealed class AccessibilityTests(AppServer app)
+{
+    [Theory]
+    [InlineData("/", false)]
+    [InlineData("/", true)]
+    [InlineData("/?q=Tencent", false)]
+    [InlineData("/?q=zzzznotfoundzzzz", false)]
+    [InlineData("/companies", false)]
+    [InlineData("/countries", true)]
+    [InlineData("/topics", false)]
+    [InlineData("/articles/no-such-story", false)]
+    public async Task Page_Axe_NoSeriousViolations(string url, bool dark)
+    {
+        var page = await app.NewPageAsync(colorScheme: dark ? ColorScheme.Dark : ColorScheme.Light);
+        await page.GotoAsync(url);
+        await new HomePage(page).WaitInteractiveAsync();
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task StoryAndEntityPages_Axe_NoSeriousViolations()
+    {
+        var page = await app.NewPageAsync();
+        var home = await HomePage.OpenAsync(page);
+        await home.StoryLinks.First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/articles/", StringComparison.Ordinal));
+        await home.WaitInteractiveAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        var chip = page.Locator("a[href*='/companies/'], a[href*='/countries/'], a[href*='/topics/']").First;
+        if (await chip.CountAsync() == 0)
+        {
+            await page.GotoAsync("/companies");
+            chip = page.Locator(".directory-list a").First;
+        }
+
+        if (await chip.CountAsync() > 0)
+        {
+            await chip.ClickAsync();
+            await home.WaitInteractiveAsync();
+            await Accessibility.AssertNoSeriousViolationsAsync(page);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+
+namespace NewsReader.E2E.Pages;
+
+/// <summary>What every page has: the app bar with its search box and theme switch, and a main heading.</summary>
+public abstract class AppPage(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    public ILocator SearchBox => Page.GetByRole(AriaRole.Search).First.GetByLabel("Search stories");
+
+    public ILocator ThemeButton => Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Theme:") });
+
+    /// <summary>Waits until the circuit is connected (the layout marks <c>main</c> then).</summary>
+    public Task WaitInteractiveAsync() =>
+        Page.Locator("main[data-interactive=true]").WaitForAsync();
+
+    /// <summary>Focuses the search with the <c>/</c> shortcut, types, and submits with Enter.</summary>
+    public async Task<HomePage> SearchAsync(string text)
+    {
+        await WaitInteractiveAsync();
+        await Page.Locator("body").PressAsync("/");
+        await Assertions.Expect(SearchBox).ToBeFocusedAsync();
+        await SearchBox.FillAsync(text);
+        await SearchBox.PressAsync("Enter");
+        await Page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        return new HomePage(Page);
+    }
+
+    /// <summary>Waits until the page background is dark (or light), as the theme switch repaints.</summary>
+    public async Task WaitForThemeAsync(bool dark)
+    {
+        var test = dark ? "l < 0.3" : "l > 0.7";
+        await Page.WaitForFunctionAsync(
+            "() => { const c = getComputedStyle(document.body).backgroundColor.match(/[\\d.]+/g).map(Number);"
+            + " const l = (0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]) / 255; return " + test + "; }");
+    }
+
+    /// <summary>The page background colour's relative luminance (0 black … 1 white).</summary>
+    public async Task<double> BackgroundLuminanceAsync()
+    {
+        var rgb = await Page.EvaluateAsync<double[]>(
+            "() => getComputedStyle(document.body).backgroundColor.match(/[\\d.]+/g).slice(0, 3).map(Number)");
+        return (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255.0;
+    }
+}

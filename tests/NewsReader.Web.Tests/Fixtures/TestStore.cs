@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Core.Data;
+
+namespace NewsReader.Web.Tests.Fixtures;
+
+/// <summary>
+/// A real SQLite store in a temp file, built by the migrations, that tests fill with exactly the
+/// stories they need (so assertions do not depend on the splitter's or extractor's output).
+/// </summary>
+public sealed class TestStore : IAsyncDisposable
+{
+    private static readonly DateTime BaseTime = new(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    private TestStore(string folder, IDbContextFactory<NewsDbContext> factory)
+    {
+        Folder = folder;
+        Factory = factory;
+    }
+
+    /// <summary>The temp folder holding <c>news.db</c> (usable as the app's data folder).</summary>
+    public string Folder { get; }
+
+    public string DatabasePath => NewsDb.DefaultPath(Folder);
+
+    public IDbContextFactory<NewsDbContext> Factory { get; }
+
+    public static async Task<TestStore> CreateAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "newsreader-web-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var factory = await NewsDb.OpenAsync(NewsDb.DefaultPath(folder));
+        return new TestStore(folder, factory);
+    }
+
+    /// <summary>Adds a story; <paramref name="age"/> 0 is the newest. Entities are (kind, name, about).</summary>
+    public async Task<long> AddStoryAsync(
+        string slug, string title, string body, int age = 0, string? summary = null,
+        params (NewsEntityKind Kind, string Name, bool About)[] entities)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        var created = BaseTime.AddMinutes(-age);
+        var article = new Article
+        {
+            Slug = slug,
+            Title = title,
+            Summary = summary ?? body.Split("\n\n")[0],
+            Body = body,
+            Fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(slug + body))),
+            SourceFile = "fixture.txt",
+            CreatedAt = created,
+            UpdatedAt = created,
+            EntityNames = string.Join('\n', entities.Select(e => e.Name)),
+        };
+        db.Articles.Add(article);
+        await db.SaveChangesAsync();
+
+        foreach (var (kind, name, about) in entities)
+        {
+            var entitySlug = NameKey.Of(name).Replace(' ', '-');
+            var entity = await db.Entities.FirstOrDefaultAsync(e => e.Kind == kind && e.Slug == entitySlug);
+            if (entity is null)
+            {
+                entity = new NewsEntity { Kind = kind, Name = name, Slug = entitySlug, CreatedAt = created };
+                entity.Aliases.Add(new EntityAlias { Kind = kind, Name = name, Key = NameKey.Of(name) });
+                db.Entities.Add(entity);
+                await db.SaveChangesAsync();
+            }
+
+            db.ArticleEntities.Add(new ArticleEntity
+            {
+                ArticleId = article.Id,
+                EntityId = entity.Id,
+                About = about,
+                Mentions = about ? 3 : 1,
+                Score = about ? 0.9 : 0.2,
+                AddedAt = created,
+            });
+        }
+
+        await db.SaveChangesAsync();
+        return article.Id;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open for a moment leaves a temp folder behind; harmless.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using NewsReader.Web.Tests.Fixtures;
+
+namespace NewsReader.Web.Tests.Http;
+
+/// <summary>The app on ASP.NET's test server over a temp store holding <see cref="SampleStories"/>.</summary>
+public sealed class WebAppFixture : IAsyncLifetime
+{
+    private TestStore? _store;
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        _store = await TestStore.CreateAsync();
+        await SampleStories.AddAllAsync(_store);
+        var folder = _store.Folder;
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("Reader:DataFolder", folder);
+            b.UseSetting("Reader:ImportSeedsWhenEmpty", "false");
+        });
+    }
+
+    public HttpClient CreateClient() =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebAppGroup : ICollectionFixture<WebAppFixture>
+{
+    public const string Name = "web app";
+}

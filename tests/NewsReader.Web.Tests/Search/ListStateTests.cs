@@ -1,0 +1,56 @@
+using NewsReader.Web.Entities;
+using NewsReader.Web.Search;
+
+namespace NewsReader.Web.Tests.Search;
+
+public sealed class ListStateTests
+{
+    [Fact]
+    public void Toggle_NewValue_AddsItAndResetsCursor()
+    {
+        var state = ListState.From("chips", ["nvidia"], null, null, "cursor");
+
+        var next = state.Toggle(EntityField.Country, "china");
+
+        Assert.Equal(["china"], next.Countries);
+        Assert.Equal(["nvidia"], next.Companies);
+        Assert.Null(next.After);
+    }
+
+    [Fact]
+    public void Toggle_SelectedValue_RemovesIt()
+    {
+        var state = ListState.From(null, ["nvidia", "tencent"], null, null, null);
+
+        Assert.Equal(["tencent"], state.Toggle(EntityField.Company, "NVIDIA").Companies);
+    }
+
+    [Fact]
+    public void From_BlankAndRepeatedValues_AreCleaned()
+    {
+        var state = ListState.From("  ", ["a", " ", "A", "b "], null, [], "");
+
+        Assert.Null(state.Query);
+        Assert.Equal(["a", "b"], state.Companies);
+        Assert.Null(state.After);
+        Assert.True(state.HasFilters);
+    }
+
+    [Fact]
+    public void ToParameters_EmptyParts_AreRemovedFromTheUrl()
+    {
+        var parameters = ListState.Empty.ToParameters();
+
+        Assert.All(parameters.Values, Assert.Null);
+    }
+
+    [Fact]
+    public void Split_Snippet_AlternatesPlainAndHighlighted()
+    {
+        var parts = SnippetText.Split($"a {SnippetText.Open}b{SnippetText.Close} c{SnippetText.Open}d");
+
+        Assert.Equal(
+            [new SnippetPart("a ", false), new SnippetPart("b", true), new SnippetPart(" c", false), new SnippetPart("d", true)],
+            parts);
+    }
+}

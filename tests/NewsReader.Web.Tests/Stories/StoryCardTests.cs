@@ -1,0 +1,86 @@
+using NewsReader.Web.Entities;
+using NewsReader.Web.Search;
+using NewsReader.Web.Stories;
+
+namespace NewsReader.Web.Tests.Stories;
+
+[Collection(BunitGroup.Name)]
+public sealed class StoryCardTests(BunitFixture fixture)
+{
+    private static StoryCardModel Story(string? snippet = null) => new(
+        "tencent-buys-stake",
+        "Tencent buys a stake in VSPN",
+        "The deal values the esports firm at $1bn.",
+        4,
+        [
+            new EntityChip(EntityField.Country, "china", "China", About: false),
+            new EntityChip(EntityField.Company, "tencent", "Tencent", About: true),
+            new EntityChip(EntityField.Topic, "acquisitions", "Acquisitions", About: true),
+        ],
+        snippet);
+
+    private IRenderedComponent<StoryCard> Render(StoryCardModel story) =>
+        fixture.Context.Render<StoryCard>(p => p.Add(c => c.Story, story));
+
+    [Fact]
+    public void Render_Story_HeadlineLinksToStoryPage()
+    {
+        var cut = Render(Story());
+
+        var link = cut.Find("h2 a");
+        Assert.Equal("Tencent buys a stake in VSPN", link.TextContent);
+        Assert.Equal("/articles/tencent-buys-stake", link.GetAttribute("href"));
+        Assert.True(link.HasAttribute("data-nav-item"));
+    }
+
+    [Fact]
+    public void Render_Story_ShowsSummaryAndReadingTime()
+    {
+        var cut = Render(Story());
+
+        Assert.Equal("The deal values the esports firm at $1bn.", cut.Find(".story-summary").TextContent);
+        Assert.Contains("4 min read", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Story_ChipsLinkToEntityPagesAboutFirst()
+    {
+        var cut = Render(Story());
+
+        var chips = cut.FindAll("ul[aria-label='About'] a");
+        Assert.Equal(["Tencent", "Acquisitions", "China"], chips.Select(a => a.TextContent.Trim()));
+        Assert.Equal("/companies/tencent", chips[0].GetAttribute("href"));
+        Assert.Equal("/countries/china", chips[2].GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Render_Snippet_MarksMatchesAndKeepsMarkupAsText()
+    {
+        var snippet = $"…<b>bold</b> {SnippetText.Open}Tencent{SnippetText.Close} agreed{SnippetText.Close}…";
+
+        var cut = Render(Story(snippet));
+
+        Assert.Equal("Tencent", Assert.Single(cut.FindAll("mark")).TextContent);
+        Assert.Empty(cut.FindAll(".story-snippet b"));
+        Assert.Contains("<b>bold</b>", cut.Find(".story-snippet").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll(".story-summary"));
+    }
+
+    [Fact]
+    public void Render_HostileHeadline_IsText()
+    {
+        var cut = Render(Story() with { Title = "<img src=x onerror=alert(1)>" });
+
+        Assert.Empty(cut.FindAll("img"));
+        Assert.Equal("<img src=x onerror=alert(1)>", cut.Find("h2 a").TextContent);
+    }
+
+    [Fact]
+    public void Render_HeadingLevel3_UsesH3()
+    {
+        var cut = fixture.Context.Render<StoryCard>(p => p.Add(c => c.Story, Story()).Add(c => c.HeadingLevel, 3));
+
+        Assert.Empty(cut.FindAll("h2"));
+        Assert.Single(cut.FindAll("h3"));
+    }
+}
