@@ -89,8 +89,14 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         ArgumentNullException.ThrowIfNull(source);
         options ??= ImportOptions.Default;
 
-        // CPU work before taking the write lock, so another import waits as little as possible.
-        var stories = doc.Articles.Select(a => new IncomingStory(a)).ToList();
+        // CPU work (normalising, hashing, shingling) on every core, before taking the write lock, so
+        // another import waits as little as possible.
+        var stories = doc.Articles.AsParallel().AsOrdered().Select(a =>
+        {
+            var story = new IncomingStory(a);
+            _ = story.BandKeys;
+            return story;
+        }).ToList();
         try
         {
             var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
