@@ -19,10 +19,14 @@ public static class ImportCommand
             throw new CliUsageException("import takes one or more FILEs");
         }
 
-        // Check every file before touching the store, so bad input stores nothing at all.
-        foreach (var file in args.Positional)
+        // With several files, check them all before touching the store, so bad input stores nothing
+        // at all. One file needs no extra pass: the importer refuses it before storing anything.
+        if (args.Positional.Count > 1)
         {
-            _ = await SeedReader.ReadFileAsync(file, ct: ct).ConfigureAwait(false);
+            foreach (var file in args.Positional)
+            {
+                _ = await SeedReader.ReadFileAsync(file, ct: ct).ConfigureAwait(false);
+            }
         }
 
         var factory = await StoreOptions.OpenAsync(args, ct).ConfigureAwait(false);

@@ -89,8 +89,13 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         ArgumentNullException.ThrowIfNull(source);
         options ??= ImportOptions.Default;
 
-        // CPU work before taking the write lock, so another import waits as little as possible.
-        var stories = doc.Articles.Select(a => new IncomingStory(a)).ToList();
+        // CPU work on every core before taking the write lock, so another import waits as little as
+        // possible: fingerprints for all stories, MinHash bands only for texts not stored yet (a
+        // re-import of known stories skips shingling entirely).
+        var stories = doc.Articles.AsParallel().AsOrdered().Select(a => new IncomingStory(a)).ToList();
+        var known = await KnownFingerprintsAsync(stories, ct).ConfigureAwait(false);
+        stories.Where(s => s.HasText && s.Article.DuplicateOf is null && !known.Contains(s.Fingerprint))
+            .AsParallel().ForAll(s => _ = s.BandKeys);
         try
         {
             var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -112,6 +117,23 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
             await RecordUnsuccessfulRunAsync(source, ImportStatus.Failed, e.Message, options).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Which of the stories' fingerprints the store knows (current texts and revisions); read without the lock.</summary>
+    private async Task<HashSet<string>> KnownFingerprintsAsync(List<IncomingStory> stories, CancellationToken ct)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            foreach (var chunk in stories.Select(s => s.Fingerprint).Distinct().Chunk(500))
+            {
+                known.UnionWith(await db.Articles.Where(a => chunk.Contains(a.Fingerprint)).Select(a => a.Fingerprint).ToListAsync(ct).ConfigureAwait(false));
+                known.UnionWith(await db.ArticleRevisions.Where(r => chunk.Contains(r.Fingerprint)).Select(r => r.Fingerprint).ToListAsync(ct).ConfigureAwait(false));
+            }
+        }
+
+        return known;
     }
 
     /// <summary>

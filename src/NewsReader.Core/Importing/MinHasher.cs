@@ -69,11 +69,14 @@ public static class MinHasher
 
         Span<ulong> signature = stackalloc ulong[Bands * RowsPerBand];
         signature.Fill(ulong.MaxValue);
+        // One well-mixed hash per shingle, then a cheap permutation per signature row: x -> a*x + b
+        // (mod 2^64, a odd) is a bijection, and the multiply spreads the mixed bits to the top.
         foreach (var s in shingles)
         {
+            var x = Mix(s);
             for (var i = 0; i < signature.Length; i++)
             {
-                var h = Mix(s ^ Seed(i));
+                var h = unchecked((x * Multipliers[i]) + Increments[i]);
                 if (h < signature[i])
                 {
                     signature[i] = h;
@@ -151,7 +154,8 @@ public static class MinHasher
         return h;
     }
 
-    private static ulong Seed(int i) => Mix((ulong)(i + 1) * 0xD1B54A32D192ED03UL);
+    private static readonly ulong[] Multipliers = Enumerable.Range(0, Bands * RowsPerBand).Select(i => Mix((ulong)(i + 1) * 0xD1B54A32D192ED03UL) | 1).ToArray();
+    private static readonly ulong[] Increments = Enumerable.Range(0, Bands * RowsPerBand).Select(i => Mix((ulong)(i + 1) * 0x9E3779B97F4A7C15UL)).ToArray();
 
     // SplitMix64 finaliser: a fast, well-mixed, fixed 64-bit hash.
     private static ulong Mix(ulong z)

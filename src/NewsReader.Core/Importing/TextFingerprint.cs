@@ -13,8 +13,8 @@ public static class TextFingerprint
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // ASCII is already NFKC; asking ICU costs more than the rest of the loop.
-        var source = System.Text.Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        // Asking ICU costs more than the rest of the loop: skip it for text NFKC leaves alone.
+        var source = NeedsNoNormalization(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         var sb = new StringBuilder(source.Length);
         var space = false;
         foreach (var raw in source)
@@ -42,6 +42,20 @@ public static class TextFingerprint
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>True when every character is below U+00A0 or a quote or dash (U+2010-U+201F): NFKC changes none of them.</summary>
+    private static bool NeedsNoNormalization(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u00A0' && c is < '\u2010' or > '\u201F')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The fingerprint (64 hex digits) of a story body.</summary>

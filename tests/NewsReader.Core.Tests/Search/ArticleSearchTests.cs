@@ -69,6 +69,15 @@ public sealed class ArticleSearchTests
     }
 
     [Fact]
+    public async Task SearchAsync_OnlyExclusions_EverythingElse()
+    {
+        await using var store = await StoreWithStoriesAsync();
+        var result = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("-solar"));
+
+        Assert.Equal(["Bank profits rise", "Café culture in Paris"], result.Hits.Select(h => h.Title).Order());
+    }
+
+    [Fact]
     public async Task SearchAsync_Facets_CountTheWholeResultSet()
     {
         await using var store = await StoreWithStoriesAsync();

@@ -1,0 +1,46 @@
+using NewsReader.Core.Importing;
+using NewsReader.Core.Tests.Data;
+
+namespace NewsReader.Core.Tests.Importing;
+
+public sealed class MinHasherTests
+{
+    [Fact]
+    public void BandKeys_SameTextInOtherStyle_SameKeys()
+    {
+        var text = Docs.Text("omega");
+        var restyled = text.Replace(". ", ".  ", StringComparison.Ordinal).ToUpperInvariant();
+
+        Assert.Equal(MinHasher.BandKeys(MinHasher.Shingles(text)), MinHasher.BandKeys(MinHasher.Shingles(restyled)));
+    }
+
+    [Fact]
+    public void BandKeys_SmallEdit_AboveThresholdAndSharesABand()
+    {
+        var text = Docs.Text("sigma", 40);
+        var edited = text[..^40] + " a closing remark added.";
+        var a = MinHasher.Shingles(text);
+        var b = MinHasher.Shingles(edited);
+
+        Assert.True(MinHasher.Jaccard(a, b) >= MinHasher.Threshold);
+        Assert.NotEmpty(MinHasher.BandKeys(a).Intersect(MinHasher.BandKeys(b)));
+    }
+
+    [Fact]
+    public void BandKeys_UnrelatedTexts_FarApartAndNoSharedBand()
+    {
+        var a = MinHasher.Shingles(Docs.Text("first"));
+        var b = MinHasher.Shingles(Docs.Text("second"));
+
+        Assert.True(MinHasher.Jaccard(a, b) < 0.1);
+        Assert.Empty(MinHasher.BandKeys(a).Intersect(MinHasher.BandKeys(b)));
+    }
+
+    [Fact]
+    public void BandKeys_NoWords_NoKeys() =>
+        Assert.Empty(MinHasher.BandKeys(MinHasher.Shingles("... --- !!!")));
+
+    [Fact]
+    public void BandKeys_OneKeyPerBand() =>
+        Assert.Equal(MinHasher.Bands, MinHasher.BandKeys(MinHasher.Shingles("a few words here")).Length);
+}
