@@ -17,10 +17,36 @@ internal static class TextTokenizer
 
     private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".!?:");
 
+    // Most words of a file are words seen before: reusing their strings (and their lower-case form
+    // and shape, which depend on the word alone) saves two allocations per word. Bounded, so a
+    // long-lived thread keeps at most a dictionary of a few megabytes.
+    private const int MaxPooledWords = 50_000;
+
+    [ThreadStatic]
+    private static Dictionary<string, (string Lower, TokenFlags Shape)>? t_words;
+
+    // One-character gaps ("," "." "-") are most gaps: one shared string each.
+    private static readonly string[] AsciiGaps = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
+
     /// <summary>Appends the words of <paramref name="raw"/> to <paramref name="into"/>.</summary>
     public static void Tokenize(string raw, int paragraph, List<TextToken> into)
     {
-        var text = Normalise(raw);
+        var normalised = Normalise(raw, out var rented);
+        try
+        {
+            Tokenize(normalised, paragraph, into);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static void Tokenize(ReadOnlySpan<char> text, int paragraph, List<TextToken> into)
+    {
         var i = 0;
         var n = text.Length;
         var sentenceStart = true;
@@ -106,9 +132,8 @@ internal static class TextTokenizer
                 end = ++i; // U.S. keeps its final dot
             }
 
-            var word = text[start..end];
+            var (word, lower, flags) = Word(text[start..end]);
             var gap = GapText(text, gapStart, start);
-            var flags = Shape(word);
             if (sentenceStart || StartsSentence(gap))
             {
                 flags |= TokenFlags.SentenceStart;
@@ -129,7 +154,7 @@ internal static class TextTokenizer
                 i += text[i + 1] is 's' or 'S' ? 2 : 1;
             }
 
-            into.Add(new TextToken(word, (flags & (TokenFlags.Capitalised | TokenFlags.AllCaps)) == 0 && !HasUpper(word) ? word : word.ToLowerInvariant(), flags, gap, paragraph));
+            into.Add(new TextToken(word, lower, flags, gap, paragraph));
             gapStart = i;
             sentenceStart = false;
 
@@ -147,37 +172,60 @@ internal static class TextTokenizer
         }
     }
 
-    private static string Normalise(string s)
+    /// <summary>The word's pooled string, its lower-case form and its shape flags.</summary>
+    private static (string Word, string Lower, TokenFlags Shape) Word(ReadOnlySpan<char> span)
     {
+        var pool = t_words ??= new Dictionary<string, (string, TokenFlags)>(StringComparer.Ordinal);
+        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(span, out var word, out var known))
+        {
+            return (word, known.Lower, known.Shape);
+        }
+
+        word = span.ToString();
+        var flags = Shape(word);
+        var lower = (flags & (TokenFlags.Capitalised | TokenFlags.AllCaps)) == 0 && !HasUpper(word) ? word : word.ToLowerInvariant();
+        if (pool.Count < MaxPooledWords)
+        {
+            pool[word] = (lower, flags);
+        }
+
+        return (word, lower, flags);
+    }
+
+    /// <summary>The text with typographic quotes, dashes and no-break spaces made plain, in a rented buffer when any changed.</summary>
+    private static ReadOnlySpan<char> Normalise(string s, out char[]? rented)
+    {
+        rented = null;
         if (s.AsSpan().IndexOfAny(Typographic) < 0)
         {
             return s;
         }
 
-        return string.Create(s.Length, s, static (span, src) =>
+        rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length);
+        var span = rented.AsSpan(0, s.Length);
+        for (var k = 0; k < s.Length; k++)
         {
-            for (var k = 0; k < src.Length; k++)
+            span[k] = s[k] switch
             {
-                span[k] = src[k] switch
-                {
-                    '\u2018' or '\u2019' or '\u201a' or '\u201b' or '\u02bc' => '\'',
-                    '\u201c' or '\u201d' or '\u201e' => '"',
-                    '\u2013' or '\u2014' => '-',
-                    '\u00a0' => ' ',
-                    var ch => ch,
-                };
-            }
-        });
+                '\u2018' or '\u2019' or '\u201a' or '\u201b' or '\u02bc' => '\'',
+                '\u201c' or '\u201d' or '\u201e' => '"',
+                '\u2013' or '\u2014' => '-',
+                '\u00a0' => ' ',
+                var ch => ch,
+            };
+        }
+
+        return span;
     }
 
-    private static string GapText(string text, int from, int to)
+    private static string GapText(ReadOnlySpan<char> text, int from, int to)
     {
-        var span = text.AsSpan(from, to - from).Trim();
+        var span = text.Slice(from, to - from).Trim();
         return span.Length switch
         {
             0 => string.Empty,
-            1 when span[0] == ',' => ",",
-            1 when span[0] == '-' => "-",
+            1 when span[0] < AsciiGaps.Length => AsciiGaps[span[0]],
             _ => RemoveSpaces(span),
         };
     }
@@ -208,7 +256,7 @@ internal static class TextTokenizer
         return gap.AsSpan().IndexOfAny(SentenceEnds) >= 0 || gap[^1] == '"' || gap[^1] == '\u2022';
     }
 
-    private static bool IsDottedInitials(string text, int start, int dot)
+    private static bool IsDottedInitials(ReadOnlySpan<char> text, int start, int dot)
     {
         // Single letters separated by dots, e.g. "U.S" or "U.K" or "U.S.A".
         var len = dot - start;

@@ -262,8 +262,8 @@ internal static class BoundaryScorer
         const int MinChars = 40; // short lines ("Image Credits: Getty Images") repeat without meaning anything
 
         // Only substantial paragraphs take part, so a caption between two repeated ones does not break the run.
-        var index = new List<int>();
-        var keys = new List<ulong>();
+        var index = new List<int>(paragraphs.Count);
+        var keys = new List<ulong>(paragraphs.Count);
         for (var i = 0; i < paragraphs.Count; i++)
         {
             if (paragraphs[i].Text.Length >= MinChars)
@@ -273,7 +273,7 @@ internal static class BoundaryScorer
             }
         }
 
-        var first = new Dictionary<ulong, int>();
+        var first = new Dictionary<ulong, int>(keys.Count);
         var starts = new HashSet<int>();
         for (var i = 0; i < keys.Count; i++)
         {

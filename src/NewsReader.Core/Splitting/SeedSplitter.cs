@@ -59,34 +59,43 @@ public static class SeedSplitter
     internal static (List<string> Header, List<SourceParagraph> Paragraphs) Prepare(IReadOnlyList<string> lines, SplitterLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var nonBlank = new List<(string Text, int Line)>();
-        for (var i = 0; i < lines.Count; i++)
+
+        // The lines are walked in place (blank ones skipped) rather than copied into a list of the
+        // non-blank ones: on a big file that copy was a few megabytes of the peak memory.
+        var nonBlankCount = 0;
+        foreach (var l in lines)
         {
-            if (lines[i].Length > 0)
-            {
-                nonBlank.Add((lines[i], i + 1));
-            }
+            nonBlankCount += l.Length > 0 ? 1 : 0;
         }
 
         var header = new List<string>();
+        var bodyStart = NextNonBlank(lines, 0);
         while (header.Count < MaxHeaderLines
-               && header.Count + 1 < nonBlank.Count
-               && IsHeaderLine(nonBlank[header.Count].Text, lexicon))
+               && header.Count + 1 < nonBlankCount
+               && IsHeaderLine(lines[bodyStart], lexicon))
         {
-            header.Add(nonBlank[header.Count].Text);
+            header.Add(lines[bodyStart]);
+            bodyStart = NextNonBlank(lines, bodyStart + 1);
         }
 
         // A file of nothing but short lines has no header: they are its text.
-        if (header.Count > 0 && !nonBlank.Skip(header.Count).Any(p => !ParagraphShape.IsShortUnpunctuated(p.Text)))
+        if (header.Count > 0 && !AnyLongOrPunctuated(lines, bodyStart))
         {
             header.Clear();
+            bodyStart = NextNonBlank(lines, 0);
         }
 
-        var paragraphs = new List<SourceParagraph>(nonBlank.Count - header.Count);
+        var paragraphs = new List<SourceParagraph>(nonBlankCount - header.Count);
         ulong? previousKey = null;
-        for (var i = header.Count; i < nonBlank.Count; i++)
+        for (var i = bodyStart; i < lines.Count; i++)
         {
-            var (t, line) = nonBlank[i];
+            var t = lines[i];
+            if (t.Length == 0)
+            {
+                continue;
+            }
+
+            var line = i + 1;
             var key = ParagraphShape.LooseHash(t);
             if (key == previousKey && ParagraphShape.LooseKey(t) is { Length: > 0 } loose && loose == ParagraphShape.LooseKey(paragraphs[^1].Text))
             {
@@ -101,6 +110,30 @@ public static class SeedSplitter
         }
 
         return (header, paragraphs);
+    }
+
+    /// <summary>Index of the first non-blank line at or after <paramref name="from"/> (the line count when none).</summary>
+    private static int NextNonBlank(IReadOnlyList<string> lines, int from)
+    {
+        while (from < lines.Count && lines[from].Length == 0)
+        {
+            from++;
+        }
+
+        return from;
+    }
+
+    private static bool AnyLongOrPunctuated(IReadOnlyList<string> lines, int from)
+    {
+        for (var i = from; i < lines.Count; i++)
+        {
+            if (lines[i].Length > 0 && !ParagraphShape.IsShortUnpunctuated(lines[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Caption (by its markers), subheading (short line without final punctuation) or text.</summary>
