@@ -20,7 +20,9 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
+app.UseHeadAsGet(); // before routing, so HEAD finds the GET endpoints
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRouting();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

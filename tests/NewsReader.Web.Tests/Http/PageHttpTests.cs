@@ -30,6 +30,21 @@ public sealed class PageHttpTests(WebAppFixture app)
         Assert.Contains("4 stories", doc.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/articles/nvidia-chip-export-rules", HttpStatusCode.OK)]
+    [InlineData("/articles/no-such-story", HttpStatusCode.NotFound)]
+    public async Task Page_Head_AnswersLikeGetWithoutBody(string url, HttpStatusCode expected)
+    {
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, new Uri(url, UriKind.Relative));
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task Home_Get_HasLandmarksSearchAndFacets()
     {
