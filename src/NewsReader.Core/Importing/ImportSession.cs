@@ -32,6 +32,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
             "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, 0, 0, 0, 0, 0)", ct,
             source.FileName, source.Sha256, source.SizeBytes, options.StartedBy, now, (int)ImportStatus.Running, stories.Count).ConfigureAwait(false);
         await LoadEntitiesAsync(ct).ConfigureAwait(false);
+        var lastIdBefore = (long)(await sql.ScalarAsync("SELECT COALESCE(MAX(Id), 0) FROM Articles", ct).ConfigureAwait(false))!;
 
         var reports = new List<StoryReport>(stories.Count);
         foreach (var story in stories)
@@ -48,6 +49,9 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
             options.Progress?.Report(new ImportProgress(stories.Count, reports.Count));
         }
 
+        // Must run while the run is still Running and before the status update below: from then on the
+        // triggers index this run's stories themselves.
+        await sql.ExecuteAsync(ArticleSearch.IndexImportRunSql, ct, _runId, lastIdBefore).ConfigureAwait(false);
         foreach (var (position, articleId, text) in _messages)
         {
             await sql.ExecuteAsync("INSERT INTO ImportRunMessages (ImportRunId, Position, ArticleId, Text) VALUES ($p0, $p1, $p2, $p3)", ct,
