@@ -243,9 +243,26 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
             "INSERT INTO ArticleEntities (ArticleId, EntityId, Origin, About, Mentions, Score, AddedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)", ct,
             articleId, link.EntityId, (int)LinkOrigin.Extracted, link.About, link.Mentions, link.Score, now);
 
+    // All of a story's bands in one statement: one prepared multi-row INSERT instead of ten round trips.
+    private static readonly string InsertAllBandsSql = "INSERT INTO ArticleBands (ArticleId, Band, Key) VALUES " +
+        string.Join(", ", Enumerable.Range(0, MinHasher.Bands).Select(b => Invariant($"($p0, {b}, $p{b + 1})")));
+
     private async Task WriteBandsAsync(long articleId, IncomingStory story, CancellationToken ct)
     {
         var keys = story.BandKeys;
+        if (keys.Length == MinHasher.Bands)
+        {
+            var args = new object?[MinHasher.Bands + 1];
+            args[0] = articleId;
+            for (var b = 0; b < keys.Length; b++)
+            {
+                args[b + 1] = keys[b];
+            }
+
+            await sql.ExecuteAsync(InsertAllBandsSql, ct, args).ConfigureAwait(false);
+            return;
+        }
+
         for (var b = 0; b < keys.Length; b++)
         {
             await sql.ExecuteAsync("INSERT INTO ArticleBands (ArticleId, Band, Key) VALUES ($p0, $p1, $p2)", ct, articleId, b, keys[b]).ConfigureAwait(false);
