@@ -122,28 +122,14 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
     /// <summary>Which of the stories' fingerprints the store knows (current texts and revisions); read without the lock.</summary>
     private async Task<HashSet<string>> KnownFingerprintsAsync(List<IncomingStory> stories, CancellationToken ct)
     {
-        // One parameterised statement over a JSON array instead of an EF query per chunk: measured
-        // ~0.1 s of an import of 2,000 new stories went to translating and running the EF queries.
         var known = new HashSet<string>(StringComparer.Ordinal);
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-            var command = db.Database.GetDbConnection().CreateCommand();
-            await using (command.ConfigureAwait(false))
+            foreach (var chunk in stories.Select(s => s.Fingerprint).Distinct().Chunk(500))
             {
-                command.CommandText =
-                    "SELECT Fingerprint FROM Articles WHERE Fingerprint IN (SELECT value FROM json_each($p0)) " +
-                    "UNION SELECT Fingerprint FROM ArticleRevisions WHERE Fingerprint IN (SELECT value FROM json_each($p0))";
-                command.Parameters.Add(new SqliteParameter("$p0", System.Text.Json.JsonSerializer.Serialize(stories.Select(s => s.Fingerprint).Distinct())));
-                var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                    {
-                        known.Add(reader.GetString(0));
-                    }
-                }
+                known.UnionWith(await db.Articles.Where(a => chunk.Contains(a.Fingerprint)).Select(a => a.Fingerprint).ToListAsync(ct).ConfigureAwait(false));
+                known.UnionWith(await db.ArticleRevisions.Where(r => chunk.Contains(r.Fingerprint)).Select(r => r.Fingerprint).ToListAsync(ct).ConfigureAwait(false));
             }
         }
 
