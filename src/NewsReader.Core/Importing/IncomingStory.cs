@@ -34,5 +34,5 @@ internal sealed class IncomingStory
 
     public HashSet<ulong> Shingles => _shingles ??= MinHasher.ShinglesOfNormalized(Normalized);
 
-    public long[] BandKeys => _bandKeys ??= MinHasher.BandKeys(Shingles);
+    public long[] BandKeys => _bandKeys ??= MinHasher.BandKeysOfNormalized(Normalized);
 }

@@ -69,21 +69,62 @@ public static class MinHasher
 
         Span<ulong> signature = stackalloc ulong[Bands * RowsPerBand];
         signature.Fill(ulong.MaxValue);
-        // One well-mixed hash per shingle, then a cheap permutation per signature row: x -> a*x + b
-        // (mod 2^64, a odd) is a bijection, and the multiply spreads the mixed bits to the top.
         foreach (var s in shingles)
         {
-            var x = Mix(s);
-            for (var i = 0; i < signature.Length; i++)
+            Add(signature, s);
+        }
+
+        return KeysOf(signature);
+    }
+
+    /// <summary>
+    /// The same keys as <c>BandKeys(ShinglesOfNormalized(normalized))</c> without building the set:
+    /// a minimum does not care about repeats, and an import needs the set only for the rare story
+    /// with near-duplicate candidates (measured: the set was most of the key cost).
+    /// </summary>
+    public static long[] BandKeysOfNormalized(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        var words = Words(normalized);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        Span<ulong> signature = stackalloc ulong[Bands * RowsPerBand];
+        signature.Fill(ulong.MaxValue);
+        if (words.Count < ShingleWords)
+        {
+            Add(signature, Combine(words, 0, words.Count));
+        }
+        else
+        {
+            for (var i = 0; i + ShingleWords <= words.Count; i++)
             {
-                var h = unchecked((x * Multipliers[i]) + Increments[i]);
-                if (h < signature[i])
-                {
-                    signature[i] = h;
-                }
+                Add(signature, Combine(words, i, ShingleWords));
             }
         }
 
+        return KeysOf(signature);
+    }
+
+    // One well-mixed hash per shingle, then a cheap permutation per signature row: x -> a*x + b
+    // (mod 2^64, a odd) is a bijection, and the multiply spreads the mixed bits to the top.
+    private static void Add(Span<ulong> signature, ulong shingle)
+    {
+        var x = Mix(shingle);
+        for (var i = 0; i < signature.Length; i++)
+        {
+            var h = unchecked((x * Multipliers[i]) + Increments[i]);
+            if (h < signature[i])
+            {
+                signature[i] = h;
+            }
+        }
+    }
+
+    private static long[] KeysOf(ReadOnlySpan<ulong> signature)
+    {
         var keys = new long[Bands];
         for (var b = 0; b < Bands; b++)
         {

@@ -17,6 +17,16 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
     /// Rewrites a story's <c>Entities</c> column (what <c>articles_fts</c> indexes as <c>entities</c>)
     /// from its live links; run after any change to its links. Parameter <c>$p0</c>: the story id.
     /// </summary>
+    /// <summary>
+    /// Indexes the stories an import run created, once, just before it commits: the FTS triggers skip
+    /// the stories of a run still <c>Running</c> (migration DeferImportSearchIndex), so the index is
+    /// complete at commit and a killed import leaves neither the rows nor their index entries.
+    /// $p1 is the largest article id before the run: new rows get larger ids, so the rowid range
+    /// keeps this from scanning the whole table (CreatedByRunId has no index).
+    /// </summary>
+    public const string IndexImportRunSql =
+        "INSERT INTO articles_fts(rowid, title, summary, body, entities) SELECT Id, Title, Summary, Body, Entities FROM Articles WHERE Id > $p1 AND CreatedByRunId = $p0";
+
     public const string RefreshEntityTextSql =
         "UPDATE Articles SET Entities = COALESCE((SELECT group_concat(Name, char(10)) FROM (" +
         "SELECT e.Name FROM ArticleEntities ae JOIN Entities e ON e.Id = ae.EntityId " +

@@ -5,6 +5,17 @@ namespace NewsReader.Core.Tests.Importing;
 
 public sealed class MinHasherTests
 {
+    [Theory]
+    [InlineData("")]
+    [InlineData("one")]
+    [InlineData("two words")]
+    [InlineData("the same words again and the same words again, with more words after them")]
+    public void BandKeysOfNormalized_AnyText_SameAsKeysOfTheShingleSet(string text)
+    {
+        var normalized = TextFingerprint.Normalize(text);
+        Assert.Equal(MinHasher.BandKeys(MinHasher.ShinglesOfNormalized(normalized)), MinHasher.BandKeysOfNormalized(normalized));
+    }
+
     [Fact]
     public void BandKeys_SameTextInOtherStyle_SameKeys()
     {
