@@ -158,20 +158,11 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
             var unchanged = previous.Found - previous.DuplicatesInFile - previous.Rejected;
             var message = string.Create(CultureInfo.InvariantCulture,
                 $"same file as run #{previous.Id}: not parsed again, all {unchanged} stories unchanged");
-            var run = new ImportRun
-            {
-                FileName = source.FileName,
-                Sha256 = source.Sha256,
-                SizeBytes = source.SizeBytes,
-                StartedBy = options.StartedBy,
-                StartedAt = now,
-                FinishedAt = now,
-                Status = ImportStatus.Succeeded,
-                Found = previous.Found,
-                Unchanged = unchanged,
-                DuplicatesInFile = previous.DuplicatesInFile,
-                Rejected = previous.Rejected,
-            };
+            var run = FinishedRun(source, options, now, ImportStatus.Succeeded);
+            run.Found = previous.Found;
+            run.Unchanged = unchanged;
+            run.DuplicatesInFile = previous.DuplicatesInFile;
+            run.Rejected = previous.Rejected;
             run.Messages.Add(new ImportRunMessage { Text = message });
             var tx = await BeginWriteAsync(db, options, ct).ConfigureAwait(false);
             await using (tx.ConfigureAwait(false))
@@ -237,16 +228,7 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
             await using (db.ConfigureAwait(false))
             {
                 var now = _time.GetUtcNow().UtcDateTime;
-                var run = new ImportRun
-                {
-                    FileName = source.FileName,
-                    Sha256 = source.Sha256,
-                    SizeBytes = source.SizeBytes,
-                    StartedBy = options.StartedBy,
-                    StartedAt = now,
-                    FinishedAt = now,
-                    Status = status,
-                };
+                var run = FinishedRun(source, options, now, status);
                 run.Messages.Add(new ImportRunMessage { Text = reason.Length > 2000 ? reason[..2000] : reason });
                 db.ImportRuns.Add(run);
                 await db.SaveChangesAsync().ConfigureAwait(false);
@@ -258,4 +240,16 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         {
         }
     }
+
+    /// <summary>A run that starts and ends at once: a fast-path re-import or a refused/failed file.</summary>
+    private static ImportRun FinishedRun(ImportSource source, ImportOptions options, DateTime now, ImportStatus status) => new()
+    {
+        FileName = source.FileName,
+        Sha256 = source.Sha256,
+        SizeBytes = source.SizeBytes,
+        StartedBy = options.StartedBy,
+        StartedAt = now,
+        FinishedAt = now,
+        Status = status,
+    };
 }
