@@ -1,9 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace NewsReader.Core.Data;
 
-/// <summary>The news store: stories, entities, links and import runs in one SQLite database.</summary>
-public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(options)
+/// <summary>
+/// The news store: stories, entities, links, import runs, the splitter corrections people made, and
+/// the accounts (ASP.NET Core Identity tables) in one SQLite database.
+/// </summary>
+public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<Article> Articles => Set<Article>();
 
@@ -21,9 +26,12 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbC
 
     public DbSet<ImportRunMessage> ImportRunMessages => Set<ImportRunMessage>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<BoundaryOverride> BoundaryOverrides => Set<BoundaryOverride>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
     }
 }
