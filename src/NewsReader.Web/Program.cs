@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using NewsReader.Web;
+using NewsReader.Web.Account;
 using NewsReader.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddReaderStore(builder.Configuration, builder.Environment);
+builder.Services.AddAccounts();
 
 var app = builder.Build();
 
@@ -23,6 +25,8 @@ if (!app.Environment.IsDevelopment())
 app.UseHeadAsGet(); // before routing, so HEAD finds the GET endpoints
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
