@@ -159,6 +159,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
             }
         }
 
+        // OrderBy + Take selects the best few without sorting every candidate.
         return scores
             .OrderByDescending(s => s.Value).ThenByDescending(s => index.IdAt(s.Key))
             .Take(count)
@@ -502,18 +503,15 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
     /// <summary>Facet counts per kind over the matches (or over the whole store), top <paramref name="perKind"/> each.</summary>
     private static List<(NewsEntityKind Kind, FacetCount Facet)> Facets(LinkIndex index, List<Match>? matched, int perKind)
     {
-        int[] counts;
         if (matched is null)
         {
-            counts = index.AllCounts();
+            return index.AllFacets(perKind, counts => Top(index, counts, perKind));
         }
-        else
+
+        var counts = new int[index.EntityCount];
+        foreach (var m in matched)
         {
-            counts = new int[index.EntityCount];
-            foreach (var m in matched)
-            {
-                index.CountLinks(m.Slot, counts);
-            }
+            index.CountLinks(m.Slot, counts);
         }
 
         return Top(index, counts, perKind);

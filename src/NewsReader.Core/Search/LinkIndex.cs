@@ -29,6 +29,8 @@ internal sealed class LinkIndex
     // Per entity ordinal: the slots linking to it, ascending (newest first).
     private readonly int[][] _postings;
 
+    private readonly Dictionary<int, object> _allFacets = [];
+
     private LinkIndex(long version, long[] ids, long[] created, Dictionary<long, int> slotOf, int[] linkStart, int[] linkEntity, bool[] linkAbout,
         Entity[] entities, Dictionary<long, int> ordinalOf)
     {
@@ -133,8 +135,29 @@ internal sealed class LinkIndex
         }
     }
 
-    /// <summary>Story counts per entity ordinal over all live stories (the facets of an unfiltered list).</summary>
-    public int[] AllCounts() => _postings.Select(p => p.Length).ToArray();
+    /// <summary>
+    /// The facets of the unfiltered list (the home page) for a top N, worked out once per copy:
+    /// they are the same for every request until the store changes.
+    /// </summary>
+    public T AllFacets<T>(int perKind, Func<int[], T> top)
+        where T : class
+    {
+        lock (_allFacets)
+        {
+            if (_allFacets.TryGetValue(perKind, out var cached))
+            {
+                return (T)cached;
+            }
+        }
+
+        var made = top(_postings.Select(p => p.Length).ToArray());
+        lock (_allFacets)
+        {
+            _allFacets[perKind] = made;
+        }
+
+        return made;
+    }
 
     /// <summary>
     /// The first slot after a newest-first cursor (CreatedAt ticks, id): slots are sorted by that
