@@ -7,7 +7,10 @@ namespace NewsReader.Benchmarks.Web;
 /// Memory per connected interactive circuit (issue 5): opens N browser tabs on a running reader,
 /// waits until each tab's circuit is up (the layout marks <c>main[data-interactive=true]</c>), and
 /// reads the server process's resident memory from /proc before, halfway and at the end.
-/// Usage: <c>--circuits URL PID [--count 200]</c> (Debian's /usr/bin/chromium, headless).
+/// With <c>--gcdump TOOL</c> (the path of <c>dotnet-gcdump</c>) it also reads the live managed heap
+/// at each point: a gcdump runs a full collection first, so garbage does not count.
+/// Usage: <c>--circuits URL PID [--count 200] [--gcdump ~/.dotnet/tools/dotnet-gcdump]</c>
+/// (Debian's /usr/bin/chromium, headless).
 /// </summary>
 public static class CircuitMemory
 {
@@ -16,6 +19,7 @@ public static class CircuitMemory
         var url = args[0];
         var pid = int.Parse(args[1], CultureInfo.InvariantCulture);
         var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(200);
+        var gcdump = args.SkipWhile(a => a != "--gcdump").Skip(1).FirstOrDefault();
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -42,7 +46,8 @@ public static class CircuitMemory
         var pages = new List<IPage> { await OpenAsync(context, url) };
         await Task.Delay(3000);
         var start = Memory(pid);
-        Console.WriteLine($"1 circuit: {Mb(start)}");
+        var heapStart = await HeapAsync(gcdump, pid);
+        Console.WriteLine($"1 circuit: {Mb(start)}{HeapText(heapStart)}");
         var half = start;
         while (pages.Count < count)
         {
@@ -52,13 +57,19 @@ public static class CircuitMemory
             {
                 await Task.Delay(3000);
                 half = Memory(pid);
-                Console.WriteLine($"{pages.Count} circuits: {Mb(half)}");
+                Console.WriteLine($"{pages.Count} circuits: {Mb(half)}{HeapText(await HeapAsync(gcdump, pid))}");
             }
         }
 
         await Task.Delay(5000);
         var end = Memory(pid);
-        Console.WriteLine($"{pages.Count} circuits: {Mb(end)}");
+        var heapEnd = await HeapAsync(gcdump, pid);
+        Console.WriteLine($"{pages.Count} circuits: {Mb(end)}{HeapText(heapEnd)}");
+        if (heapStart is { } h0 && heapEnd is { } h1)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"live managed heap per circuit: {(h1 - h0) / 1024.0 / (pages.Count - 1):0} KB"));
+        }
+
         var open = await CountInteractiveAsync(pages);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{open} of {pages.Count} tabs interactive; per circuit: {(end.Rss - start.Rss) / 1024.0 / (pages.Count - 1):0} KB resident, {(end.Anon - start.Anon) / 1024.0 / (pages.Count - 1):0} KB anonymous " +
@@ -83,6 +94,33 @@ public static class CircuitMemory
         }
 
         return n;
+    }
+
+    private static string HeapText(long? heap) =>
+        heap is { } h ? string.Create(CultureInfo.InvariantCulture, $", live managed heap {h / 1e6:0.0} MB") : string.Empty;
+
+    /// <summary>The live managed heap in bytes, from a gcdump of the process (null without the tool).</summary>
+    private static async Task<long?> HeapAsync(string? tool, int pid)
+    {
+        if (tool is null)
+        {
+            return null;
+        }
+
+        var file = Path.Combine(Path.GetTempPath(), $"circuits-{pid}.gcdump");
+        await RunAsync(tool, $"collect -p {pid} -o {file}");
+        var report = await RunAsync(tool, $"report {file}");
+        File.Delete(file);
+        var line = report.Split('\n').First(l => l.Contains("GC Heap bytes", StringComparison.Ordinal));
+        return long.Parse(line.Trim().Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> RunAsync(string tool, string arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
     }
 
     private static string Mb((long Rss, long Anon) m) =>

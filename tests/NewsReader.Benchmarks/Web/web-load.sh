@@ -35,6 +35,7 @@ run() {
   curl -s -o /dev/null "$BASE$2"   # warm
   printf '%-28s %s\n' "$1" "$(wrk -t2 -c16 -d"${SECS}s" --timeout 30s -s "$HERE/wrk-lat.lua" "$BASE$2" | tail -1)"
 }
+run "/app.css (static file)" "/app.css"   # what the machine gives any request right now
 run "/" "/"
 run "/articles/{slug}" "/articles/$STORY"
 run "/companies/{slug}" "/companies/$COMPANY"
