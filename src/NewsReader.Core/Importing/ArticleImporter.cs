@@ -32,7 +32,7 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         ArgumentNullException.ThrowIfNull(path);
         options ??= ImportOptions.Default;
         var limits = options.Limits ?? ReadLimits.Default;
-        var name = Path.GetFileName(path);
+        var name = options.SourceName ?? Path.GetFileName(path);
         byte[] bytes;
         try
         {
