@@ -18,7 +18,7 @@ public sealed class ImportActions(
     ImportHistory history,
     IOptions<AdminImportOptions> options,
     IOptions<ReaderOptions> readerOptions,
-    IWebHostEnvironment environment,
+    IHostEnvironment environment,
     TimeProvider time)
 {
     /// <summary>The signed-in admin.</summary>
