@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsReader.Core.Accounts;
@@ -36,7 +37,10 @@ public static class AdminImportsSetup
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<UploadReceiver>().Clear();
         app.MapPost(UploadEndpoint.Path, UploadEndpoint.HandleAsync)
-            .RequireAuthorization(p => p.RequireRole(NewsRoles.Admin));
+            .RequireAuthorization(p => p.RequireRole(NewsRoles.Admin))
+            // The status-code pages would re-run a 401/403/413 as a POST to /not-found, which fails its
+            // antiforgery check (400) and hides the real answer; this endpoint's answers carry their own text.
+            .WithMetadata(new SkipStatusCodePagesAttribute());
         return app;
     }
 }
