@@ -47,6 +47,24 @@ public sealed class AccountTests(AppServer app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access denied" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task ReaderPages_BecomeInteractiveWithoutCspViolations()
+    {
+        var page = await app.NewPageAsync();
+        var errors = CollectConsoleErrors(page);
+        var home = await HomePage.OpenAsync(page);
+        await home.WaitInteractiveAsync();
+
+        await home.ThemeButton.ClickAsync(); // a MudBlazor interaction over the WebSocket
+        var results = await home.SearchAsync("company");
+        await results.WaitInteractiveAsync();
+        await page.GotoAsync("/companies");
+        await new HomePage(page).WaitInteractiveAsync();
+
+        // Chromium reports every CSP refusal ("Refused to execute inline script ...") as a console error.
+        Assert.Empty(errors);
+    }
+
     /// <summary>Console errors, CSP violations included (Chromium reports them there).</summary>
     internal static List<string> CollectConsoleErrors(IPage page)
     {

@@ -113,10 +113,18 @@ public static class AccountSetup
         return endpoints;
     }
 
-    private static bool IsCredentialPost(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method)
-        && (request.Path.Equals(AccountUrls.SignIn, StringComparison.OrdinalIgnoreCase)
-            || request.Path.Equals(AccountUrls.Register, StringComparison.OrdinalIgnoreCase));
+    private static bool IsCredentialPost(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return false;
+        }
+
+        // Routing ignores a trailing slash and letter case, so the limit must too.
+        var path = (request.Path.Value ?? "").TrimEnd('/');
+        return path.Equals(AccountUrls.SignIn, StringComparison.OrdinalIgnoreCase)
+            || path.Equals(AccountUrls.Register, StringComparison.OrdinalIgnoreCase);
+    }
 
     private static Task RedirectOrStatus(HttpContext context, string redirectUri, int status)
     {

@@ -69,5 +69,9 @@ public sealed class LockoutAndRateLimitTests(WebAppFixture app)
         last.Dispose();
         using var page = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        // The same form under another spelling of the path counts against the same limit.
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "sign-in" });
+        using var respelled = await client.PostAsync(new Uri("/Account/Sign-In/", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.TooManyRequests, respelled.StatusCode);
     }
 }
