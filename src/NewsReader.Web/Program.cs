@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using NewsReader.Web;
 using NewsReader.Web.Account;
+using NewsReader.Web.Admin;
 using NewsReader.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.Services.AddRazorComponents()
 builder.Services.AddMudServices();
 builder.Services.AddReaderStore(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddCuration();
 
 var app = builder.Build();
 
