@@ -20,7 +20,7 @@ public sealed record StoryRow(
     DateTime CreatedAt, DateTime? DeletedAt, string? DeletedBy, bool TitleEdited, bool SummaryEdited);
 
 /// <summary>A page of the admin story list and how many match in all.</summary>
-public sealed record StoryPage(IReadOnlyList<StoryRow> Rows, int Total);
+public sealed record StoryListPage(IReadOnlyList<StoryRow> Rows, int Total);
 
 /// <summary>A story as the admin edits it: texts, paragraphs (for choosing a split), who changed what.</summary>
 public sealed record StoryForEdit(
@@ -54,4 +54,4 @@ public sealed record EntityRow(long Id, NewsEntityKind Kind, string Name, string
 public sealed record EntityQuery(NewsEntityKind? Kind = null, string? Text = null, int Skip = 0, int Limit = 50);
 
 /// <summary>A page of the admin entity list.</summary>
-public sealed record EntityPage(IReadOnlyList<EntityRow> Rows, int Total);
+public sealed record EntityListPage(IReadOnlyList<EntityRow> Rows, int Total);

@@ -14,7 +14,7 @@ public sealed class EntityCurator(IDbContextFactory<NewsDbContext> factory)
     public const int MaxNameLength = 200;
 
     /// <summary>Entities for the admin list, most linked first, with their aliases; hidden ones included.</summary>
-    public async Task<EntityPage> ListAsync(EntityQuery query, CancellationToken ct = default)
+    public async Task<EntityListPage> ListAsync(EntityQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -43,7 +43,7 @@ public sealed class EntityCurator(IDbContextFactory<NewsDbContext> factory)
                 .OrderByDescending(e => e.Stories).ThenBy(e => e.Name).ThenBy(e => e.Id)
                 .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Limit, 1, 200))
                 .ToListAsync(ct).ConfigureAwait(false);
-            return new EntityPage(
+            return new EntityListPage(
                 page.Select(e => new EntityRow(e.Id, e.Kind, e.Name, e.Slug, e.IsHidden, e.Stories,
                     e.Aliases.Where(a => a != e.Name).Order(StringComparer.OrdinalIgnoreCase).ToList())).ToList(),
                 total);

@@ -18,7 +18,7 @@ public sealed class StoryCurator(IDbContextFactory<NewsDbContext> factory, TimeP
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>Stories for the admin list, newest first; deleted ones only when asked.</summary>
-    public async Task<StoryPage> ListAsync(StoryQuery query, CancellationToken ct = default)
+    public async Task<StoryListPage> ListAsync(StoryQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -44,7 +44,7 @@ public sealed class StoryCurator(IDbContextFactory<NewsDbContext> factory, TimeP
                 .Select(a => new StoryRow(a.Id, a.Slug, a.Title, a.SourceFile, a.SourcePosition, a.StartConfidence, a.CreatedAt,
                     a.DeletedAt, a.DeletedBy, a.TitleEditedAt != null, a.SummaryEditedAt != null))
                 .ToListAsync(ct).ConfigureAwait(false);
-            return new StoryPage(page, total);
+            return new StoryListPage(page, total);
         }
     }
 

@@ -7,7 +7,7 @@ namespace NewsReader.Web.Admin.Entities;
 /// <summary>The admin's entity corrections (rename, merge, hide); every method checks the admin role first.</summary>
 public sealed class EntityAdmin(CurrentUser currentUser, EntityCurator entities)
 {
-    public async Task<EntityPage> ListAsync(EntityQuery query, CancellationToken ct = default)
+    public async Task<EntityListPage> ListAsync(EntityQuery query, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(NewsRoles.Admin);
         return await entities.ListAsync(query, ct);

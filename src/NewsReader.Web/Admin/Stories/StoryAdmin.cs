@@ -11,7 +11,7 @@ namespace NewsReader.Web.Admin.Stories;
 /// </summary>
 public sealed class StoryAdmin(CurrentUser currentUser, StoryCurator stories, BoundaryCurator boundaries)
 {
-    public async Task<StoryPage> ListAsync(StoryQuery query, CancellationToken ct = default)
+    public async Task<StoryListPage> ListAsync(StoryQuery query, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(NewsRoles.Admin);
         return await stories.ListAsync(query, ct);
