@@ -166,6 +166,10 @@ public sealed class EntityCurator(IDbContextFactory<NewsDbContext> factory)
         }
     }
 
+    /// <summary>Where a slug no entity has any more (renamed or merged away) leads now, or null.</summary>
+    public Task<string?> CurrentSlugAsync(NewsEntityKind kind, string slug, CancellationToken ct = default) =>
+        EntitySlugs.CurrentSlugAsync(factory, kind, slug, ct);
+
     /// <summary>Hides an entity from facets and directories (links, entity page and search keep working), or shows it again.</summary>
     public async Task SetHiddenAsync(long id, bool hidden, string by, CancellationToken ct = default)
     {
