@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using NewsReader.Core.Accounts;
 using NewsReader.Core.Data;
@@ -94,14 +93,23 @@ public static class AccountSetup
         return services;
     }
 
-    /// <summary>Maps the sign-out POST (antiforgery-checked, as every form-bound endpoint is).</summary>
+    /// <summary>Maps the sign-out POST, which needs a valid antiforgery token (a cross-site page must not sign people out).</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(AccountUrls.SignOut, async (SignInManager<IdentityUser> signIn, [FromForm] string? returnUrl) =>
-        {
-            await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect(AccountUrls.LocalOrHome(returnUrl));
-        });
+        endpoints.MapPost(AccountUrls.SignOut, async (HttpContext context, SignInManager<IdentityUser> signIn) =>
+            {
+                // UseAntiforgery validated the token (RequireAntiforgeryToken below) and recorded the
+                // outcome; refuse here with 400 instead of letting the form read throw.
+                if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+                {
+                    return Results.BadRequest("The form has expired or did not come from this site. Reload the page and try again.");
+                }
+
+                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                await signIn.SignOutAsync();
+                return Results.LocalRedirect(AccountUrls.LocalOrHome(form["returnUrl"]));
+            })
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
         return endpoints;
     }
 
