@@ -39,7 +39,7 @@ public sealed class CurationServiceTests(WebAppFixture app) : IClassFixture<WebA
         return data;
     }
 
-    private static readonly Dictionary<string, Func<IServiceProvider, (long Story, long Entity, long Other), Task>> Calls = new()
+    private static readonly Dictionary<string, Func<IServiceProvider, (long Story, long Next, long Entity, long Other), Task>> Calls = new()
     {
         ["stories.list"] = (s, ids) => s.GetRequiredService<StoryAdmin>().ListAsync(new StoryQuery()),
         ["stories.get"] = (s, ids) => s.GetRequiredService<StoryAdmin>().GetAsync(ids.Story),
@@ -128,14 +128,14 @@ public sealed class CurationServiceTests(WebAppFixture app) : IClassFixture<WebA
         var boundaries = scope.ServiceProvider.GetRequiredService<BoundaryAdmin>();
 
         Assert.NotNull(await boundaries.LeastCertainAsync(5));
-        await boundaries.KeepAsync(ids.Story + 1);
+        await boundaries.KeepAsync(ids.Next);
 
         await using var db = await ContextAsync();
-        Assert.Equal(1.0, (await db.Articles.SingleAsync(a => a.Id == ids.Story + 1)).StartConfidence);
+        Assert.Equal(1.0, (await db.Articles.SingleAsync(a => a.Id == ids.Next)).StartConfidence);
     }
 
     /// <summary>Two stories of one file (positions 0 and 1) and two companies, all unique to the calling test.</summary>
-    private async Task<(long Story, long Entity, long Other)> AddPairAsync()
+    private async Task<(long Story, long Next, long Entity, long Other)> AddPairAsync()
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
         await using var db = await ContextAsync();
@@ -161,7 +161,7 @@ public sealed class CurationServiceTests(WebAppFixture app) : IClassFixture<WebA
         db.ArticleEntities.Add(new ArticleEntity { ArticleId = first.Id, EntityId = one.Id, About = true, Mentions = 1 });
         db.ArticleEntities.Add(new ArticleEntity { ArticleId = second.Id, EntityId = two.Id, About = true, Mentions = 1 });
         await db.SaveChangesAsync();
-        return (first.Id, one.Id, two.Id);
+        return (first.Id, second.Id, one.Id, two.Id);
     }
 
     /// <summary>A request scope whose authentication state is the persona (an admin or reader account created once).</summary>
