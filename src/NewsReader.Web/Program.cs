@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using NewsReader.Web;
 using NewsReader.Web.Account;
 using NewsReader.Web.Admin.Importing;
+using NewsReader.Web.Admin;
 using NewsReader.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.Services.AddMudServices();
 builder.Services.AddReaderStore(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddAdminImports(builder.Configuration, builder.Environment);
+builder.Services.AddCuration();
 
 var app = builder.Build();
 

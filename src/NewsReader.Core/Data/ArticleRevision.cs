@@ -11,6 +11,12 @@ public enum RevisionReason
 
     /// <summary>A person edited the headline or summary; this was the text before (issue 6).</summary>
     Edited = 2,
+
+    /// <summary>A person joined stories: this was the story's text before, or the text of the story joined into it.</summary>
+    Joined = 3,
+
+    /// <summary>A person split the story: this was its whole text before the split.</summary>
+    Split = 4,
 }
 
 /// <summary>A text a story had, or was offered, and does not show now. Its fingerprint counts as known.</summary>

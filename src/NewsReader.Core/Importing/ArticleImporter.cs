@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using NewsReader.Core.Curation;
 using NewsReader.Core.Data;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
@@ -78,7 +79,9 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
             throw;
         }
 
-        var doc = parser.Parse(text);
+        // People's joins and splits, so that parsing the file again reproduces them (docs/admin.md).
+        var overrides = await BoundaryOverrideStore.LoadAsync(factory, ct).ConfigureAwait(false);
+        var doc = parser.Parse(text, overrides);
         return await ImportAsync(doc, source, options, ct).ConfigureAwait(false);
     }
 

@@ -10,11 +10,11 @@ public sealed class SeedParser(ArticleAnalyzer analyzer)
     /// <summary>A parser over the knowledge files shipped with the application.</summary>
     public static SeedParser CreateDefault() => new(ArticleAnalyzer.LoadDefault());
 
-    /// <summary>Parses an already read seed file.</summary>
-    public ParsedDocument Parse(SeedText text)
+    /// <summary>Parses an already read seed file, honouring people's joins and splits when given.</summary>
+    public ParsedDocument Parse(SeedText text, SplitOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var split = SeedSplitter.Split(text);
+        var split = SeedSplitter.Split(text, overrides);
         var slugs = new SlugSet();
         var articles = new List<ParsedArticle>(split.Articles.Count);
         foreach (var a in split.Articles)

@@ -16,15 +16,16 @@ public static class SeedSplitter
     /// paragraph as a possible lead (see <see cref="BoundaryScorer"/>). Markdown: <c>#</c>/<c>##</c>
     /// headings start articles. In both, doubled captions are kept once and repeated articles flagged.
     /// </summary>
-    public static SplitResult Split(SeedText text)
+    /// <param name="overrides">People's joins and splits (seed format only: in Markdown the headings decide).</param>
+    public static SplitResult Split(SeedText text, SplitOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lexicon = SplitterLexicon.Default;
-        var split = text.Format == SeedFormat.Markdown ? MarkdownSplitter.Split(text.Lines, lexicon) : SplitSeed(text.Lines, lexicon);
+        var split = text.Format == SeedFormat.Markdown ? MarkdownSplitter.Split(text.Lines, lexicon) : SplitSeed(text.Lines, lexicon, overrides);
         return split with { Articles = DuplicateFinder.Flag(split.Articles) };
     }
 
-    internal static SplitResult SplitSeed(IReadOnlyList<string> lines, SplitterLexicon lexicon)
+    internal static SplitResult SplitSeed(IReadOnlyList<string> lines, SplitterLexicon lexicon, SplitOverrides? overrides = null)
     {
         var (header, paragraphs) = Prepare(lines, lexicon);
         if (paragraphs.Count == 0)
@@ -33,7 +34,7 @@ public static class SeedSplitter
         }
 
         var evidence = BoundaryScorer.Score(paragraphs, lexicon);
-        var starts = ChooseStarts(paragraphs, evidence);
+        var starts = ChooseStarts(paragraphs, evidence, overrides);
         var articles = new List<SplitArticle>(starts.Count);
         for (var s = 0; s < starts.Count; s++)
         {
@@ -45,7 +46,10 @@ public static class SeedSplitter
                 body[k - from] = new Paragraph(paragraphs[k].Text, paragraphs[k].Kind);
             }
 
-            var confidence = s == 0 ? 1.0 : BoundaryScorer.Confidence(evidence[from].Score);
+            // A start a person made (a split, or a boundary they confirmed) is certain.
+            var confidence = s == 0 || overrides?.StartsAt(paragraphs[from - 1].Text, paragraphs[from].Text) == true
+                ? 1.0
+                : BoundaryScorer.Confidence(evidence[from].Score);
             articles.Add(new SplitArticle(null, body, paragraphs[from].Line, null, Math.Round(confidence, 3)));
         }
 
@@ -155,22 +159,33 @@ public static class SeedSplitter
     /// Story starts: the first paragraph, every repeat start, and every paragraph whose score clears
     /// the threshold; of two starts fewer than <see cref="MinStoryParagraphs"/> text paragraphs apart
     /// only the stronger stays, since a story of one paragraph is far less likely than one misread cue.
+    /// A person's decision (<paramref name="overrides"/>) beats all of that: a split always starts a
+    /// story there and is never displaced, a join never does.
     /// </summary>
-    internal static List<int> ChooseStarts(IReadOnlyList<SourceParagraph> paragraphs, BoundaryEvidence[] evidence)
+    internal static List<int> ChooseStarts(IReadOnlyList<SourceParagraph> paragraphs, BoundaryEvidence[] evidence, SplitOverrides? overrides = null)
     {
         var starts = new List<int> { 0 };
         var textSinceStart = 0;
+        var lastStartForced = false;
         for (var i = 0; i < paragraphs.Count; i++)
         {
             var e = evidence[i];
-            if (i > 0 && e.Candidate && (e.Score >= BoundaryScorer.Threshold || e.RepeatStart))
+            var decided = i > 0 && overrides is { IsEmpty: false } ? overrides.StartsAt(paragraphs[i - 1].Text, paragraphs[i].Text) : null;
+            if (decided == true)
+            {
+                starts.Add(i);
+                textSinceStart = 0;
+                lastStartForced = true;
+            }
+            else if (decided is null && i > 0 && e.Candidate && (e.Score >= BoundaryScorer.Threshold || e.RepeatStart))
             {
                 if (textSinceStart >= MinStoryParagraphs)
                 {
                     starts.Add(i);
                     textSinceStart = 0;
+                    lastStartForced = false;
                 }
-                else if (starts[^1] != 0 && !evidence[starts[^1]].RepeatStart && (e.RepeatStart || e.Score > evidence[starts[^1]].Score))
+                else if (starts[^1] != 0 && !lastStartForced && !evidence[starts[^1]].RepeatStart && (e.RepeatStart || e.Score > evidence[starts[^1]].Score))
                 {
                     // Too close to the previous start: the stronger of the two is the real one.
                     starts[^1] = i;

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NewsReader.Core.Accounts;
+using NewsReader.Core.Data;
+using NewsReader.Core.Importing;
+using NewsReader.E2E.Infrastructure;
+using NewsReader.E2E.Pages;
+
+namespace NewsReader.E2E;
+
+/// <summary>An admin's corrections seen by readers: merged companies in the facets, an edited headline kept inert.</summary>
+[Collection(AppGroup.Name)]
+public sealed class CurationTests(AppServer app)
+{
+    [Fact]
+    public async Task Admin_MergesTwoCompanies_ReaderFacetCountsFollow()
+    {
+        var word = "quokka" + Guid.NewGuid().ToString("N")[..8];
+        var loser = "Gizmo Works " + word[^4..];
+        var survivor = "GizmoWorks Group " + word[^4..];
+        await AddStoryAsync($"{word}-one", $"Gizmo story one {word}", loser);
+        await AddStoryAsync($"{word}-two", $"Gizmo story two {word}", survivor);
+        await AddStoryAsync($"{word}-three", $"Gizmo story three {word}", survivor);
+        var reader = await app.NewPageAsync();
+        var home = await HomePage.OpenAsync(reader, "?q=" + word);
+        await Assertions.Expect(home.FacetLinks("Companies").Filter(new() { HasText = survivor })).ToHaveAttributeAsync("aria-label", $"{survivor}, 2 stories");
+        await Assertions.Expect(home.FacetLinks("Companies").Filter(new() { HasText = loser })).ToHaveAttributeAsync("aria-label", $"{loser}, 1 story");
+
+        var admin = await AdminEntitiesPage.OpenAsync(await app.NewSignedInPageAsync(NewsRoles.Admin), word[^4..]);
+        await admin.MergeAsync(loser, survivor);
+        await AppServer.ScreenshotAsync(admin.Page, "admin-entities-merged");
+
+        home = await HomePage.OpenAsync(reader, "?q=" + word);
+        await Assertions.Expect(home.FacetLinks("Companies").Filter(new() { HasText = survivor })).ToHaveAttributeAsync("aria-label", $"{survivor}, 3 stories");
+        await Assertions.Expect(home.FacetLinks("Companies").Filter(new() { HasText = loser })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Admin_EditsHeadlineWithHostileText_RendersInertForReaders()
+    {
+        var word = "wombat" + Guid.NewGuid().ToString("N")[..8];
+        var id = await AddStoryAsync(word, "Plain headline " + word, null);
+        const string Hostile = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=1\"> Edited";
+
+        var admin = await AdminStoryPage.OpenAsync(await app.NewSignedInPageAsync(NewsRoles.Admin), id);
+        await admin.SaveHeadlineAsync(Hostile);
+
+        var reader = await app.NewPageAsync();
+        var errors = AccountTests.CollectConsoleErrors(reader);
+        await reader.GotoAsync("/articles/" + word);
+        var story = new StoryPage(reader);
+        await story.WaitInteractiveAsync();
+        await Assertions.Expect(story.Heading).ToHaveTextAsync(Hostile);
+        var home = await HomePage.OpenAsync(reader, "?q=" + word);
+        await Assertions.Expect(home.StoryLinks.First).ToHaveTextAsync(Hostile);
+        Assert.Null(await reader.EvaluateAsync<int?>("() => window.__pwned ?? null"));
+        Assert.Equal(0, await reader.Locator("main img[src=x], main script").CountAsync());
+        await AppServer.ScreenshotAsync(reader, "hostile-headline-inert");
+        Assert.DoesNotContain(errors, e => e.Contains("pwned", StringComparison.Ordinal));
+    }
+
+    /// <summary>A story linked to one company (or none), stored directly so the test knows its text.</summary>
+    private async Task<long> AddStoryAsync(string slug, string title, string? company)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
+        var body = $"{title} was reported today by the desk.\n\nA second paragraph follows.";
+        var story = new Article
+        {
+            Slug = slug, Title = title, Summary = title + ".", Body = body, Fingerprint = TextFingerprint.Of(body),
+            SourceFile = slug + ".txt", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, EntityNames = company ?? string.Empty,
+        };
+        db.Articles.Add(story);
+        if (company is not null)
+        {
+            var key = NameKey.Of(company);
+            var entity = await db.Entities.FirstOrDefaultAsync(e => e.Kind == NewsEntityKind.Company && e.Name == company);
+            if (entity is null)
+            {
+                entity = new NewsEntity { Kind = NewsEntityKind.Company, Name = company, Slug = key.Replace(' ', '-') };
+                entity.Aliases.Add(new EntityAlias { Kind = NewsEntityKind.Company, Name = company, Key = key });
+                db.Entities.Add(entity);
+            }
+
+            story.Links.Add(new ArticleEntity { Entity = entity, About = true, Mentions = 2, Score = 0.9 });
+        }
+
+        await db.SaveChangesAsync();
+        return story.Id;
+    }
+}
