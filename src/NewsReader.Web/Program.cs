@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using NewsReader.Web;
 using NewsReader.Web.Account;
 using NewsReader.Web.Hosting;
+using NewsReader.Web.Tagging;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.Services.AddRazorComponents()
 builder.Services.AddMudServices();
 builder.Services.AddReaderStore(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts();
+builder.Services.AddTagging();
 
 var app = builder.Build();
 
