@@ -24,6 +24,10 @@ public static class CliApp
                  [--limit N] [--after CURSOR] [--db PATH] [--json]
                                                          search the store
           stats [--db PATH]                              stories, entities, runs and database size
+          create-admin --email E --password P [--db PATH]
+                                                         create an admin account, or make an account admin
+          set-role --email E --role Reader|Admin [--db PATH]
+                                                         make an account an admin, or a reader only
 
         The store is --db PATH, else the ConnectionStrings__News environment variable (a connection
         string), else data/news.db under the current directory.
@@ -53,6 +57,8 @@ public static class CliApp
                 "import" => await ImportCommand.RunAsync(options, text, stderr, ct).ConfigureAwait(false),
                 "search" => await SearchCommand.RunAsync(options, text, ct).ConfigureAwait(false),
                 "stats" => await StatsCommand.RunAsync(options, text, ct).ConfigureAwait(false),
+                "create-admin" => await CreateAdminCommand.RunAsync(options, text, stderr, ct).ConfigureAwait(false),
+                "set-role" => await SetRoleCommand.RunAsync(options, text, stderr, ct).ConfigureAwait(false),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };
         }

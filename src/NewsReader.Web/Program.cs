@@ -14,7 +14,7 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddReaderStore(builder.Configuration, builder.Environment);
-builder.Services.AddAccounts();
+builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddTagging();
 
 var app = builder.Build();
@@ -24,18 +24,22 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
+app.UseSecurityHeaders(); // first, so every response carries them (static files, 404s, errors)
 app.UseHeadAsGet(); // before routing, so HEAD finds the GET endpoints
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
 await app.InitializeStoreAsync();
+await app.EnsureFirstAdminAsync();
 await app.RunAsync();
 
 /// <summary>The web app's entry point; public so integration tests can host it.</summary>

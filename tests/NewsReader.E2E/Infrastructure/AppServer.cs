@@ -47,6 +47,8 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Reader:DataFolder", _dataFolder);
         builder.UseSetting("Reader:SeedsFolder", RepoPaths.Seeds);
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        // Every test signs in from 127.0.0.1; the sign-in rate limit has its own HTTP test.
+        builder.UseSetting("Accounts:SignInPermitLimit", "100000");
     }
 
     public async Task InitializeAsync()

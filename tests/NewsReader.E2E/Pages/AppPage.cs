@@ -11,6 +11,14 @@ public abstract class AppPage(IPage page)
 
     public ILocator SearchBox => Page.GetByRole(AriaRole.Search).First.GetByLabel("Search stories");
 
+    /// <summary>The account corner of the app bar: "Sign in" when anonymous.</summary>
+    public ILocator SignInLink => Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true });
+
+    public ILocator SignOutButton => Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true });
+
+    /// <summary>Shown to admins only (the server checks the role; this is a convenience).</summary>
+    public ILocator AdminLink => Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true });
+
     public ILocator ThemeButton => Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Theme:") });
 
     /// <summary>Waits until the circuit is connected (the layout marks <c>main</c> then).</summary>

@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+using NewsReader.E2E.Infrastructure;
+
+namespace NewsReader.E2E.Pages;
+
+/// <summary>The sign-in form at <c>/account/sign-in</c> (a static page: no circuit to wait for).</summary>
+public sealed class SignInPage(IPage page) : AppPage(page)
+{
+    public static async Task<SignInPage> OpenAsync(IPage page, string? returnUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var url = "/account/sign-in" + (returnUrl is null or "/" ? "" : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.GotoAsync(url);
+        return new SignInPage(page);
+    }
+
+    public ILocator Email => Page.GetByLabel("E-mail");
+
+    public ILocator Password => Page.GetByLabel("Password", new() { Exact = true });
+
+    public ILocator SubmitButton => Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true });
+
+    public ILocator Error => Page.GetByRole(AriaRole.Alert).Filter(new() { HasNotText = "Something went wrong" });
+
+    /// <summary>Fills the form and submits; waits until the browser has left the sign-in page.</summary>
+    public async Task SignInAsync(TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await Email.FillAsync(user.Email);
+        await Password.FillAsync(user.Password);
+        await SubmitButton.ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.OrdinalIgnoreCase));
+    }
+}
