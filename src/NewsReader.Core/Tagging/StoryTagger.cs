@@ -126,13 +126,26 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            // Aliases first (a small table keyed by normalised name), then their entities: enough rows to
-            // fill the limit after several aliases of one entity collapse into one suggestion.
+            // Aliases first (keyed by normalised name), then their entities. Names that start with the
+            // text, shortest first, then names with a later word starting with it: a short prefix
+            // ("ch") matches many names, and an unordered cut could drop the exact one ("China").
+            // Enough rows to fill the limit after several aliases of one entity collapse into one.
             var matches = await db.EntityAliases.AsNoTracking()
-                .Where(a => a.Key.StartsWith(key) || a.Key.Contains(wordStart))
+                .Where(a => a.Key.StartsWith(key))
+                .OrderBy(a => a.Key.Length).ThenBy(a => a.Key)
                 .Select(a => new { a.EntityId, a.Key })
-                .Take(limit * 8)
+                .Take(limit * 4)
                 .ToListAsync(ct).ConfigureAwait(false);
+            if (matches.Select(m => m.EntityId).Distinct().Count() < limit)
+            {
+                matches.AddRange(await db.EntityAliases.AsNoTracking()
+                    .Where(a => a.Key.Contains(wordStart))
+                    .OrderBy(a => a.Key.Length).ThenBy(a => a.Key)
+                    .Select(a => new { a.EntityId, a.Key })
+                    .Take(limit * 4)
+                    .ToListAsync(ct).ConfigureAwait(false));
+            }
+
             var best = matches
                 .GroupBy(m => m.EntityId)
                 .Select(g => (EntityId: g.Key, Rank: g.Min(m => m.Key == key ? 0 : m.Key.StartsWith(key, StringComparison.Ordinal) ? 1 : 2)))

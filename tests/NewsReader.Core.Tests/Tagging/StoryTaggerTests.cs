@@ -216,6 +216,23 @@ public sealed class StoryTaggerTests
     }
 
     [Fact]
+    public async Task SuggestAsync_ManyLongerNamesWithThePrefix_ExactNameStillFirst()
+    {
+        await using var store = await StoreAsync();
+        var tagger = new StoryTagger(store.Factory);
+        for (var i = 0; i < 60; i++)
+        {
+            await tagger.AddNamedAsync(Wind, $"Spa{i:00} long name", "bob");
+        }
+
+        var found = await tagger.SuggestAsync("spain", limit: 3);
+        var spa = await tagger.SuggestAsync("spa", limit: 3);
+
+        Assert.Equal("Spain", found[0].Name);
+        Assert.Equal(["Spain", "Spa00 long name", "Spa01 long name"], spa.Select(s => s.Name));
+    }
+
+    [Fact]
     public async Task AddNamedAsync_NewTag_TagSearchAndTextSearchFindTheStory()
     {
         await using var store = await StoreAsync();
