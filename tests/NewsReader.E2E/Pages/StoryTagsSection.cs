@@ -24,6 +24,7 @@ public sealed class StoryTagsSection(IPage page)
         await AddBox.FillAsync(name);
         var option = Page.Locator(".mud-popover-open").GetByText("New tag: “" + name + "”", new() { Exact = true });
         await option.ClickAsync();
-        await Assertions.Expect(Status).ToHaveTextAsync("Tagged “" + name + "”.");
+        // The change is a write transaction that may wait for an import's lock: allow more than the default 5 s.
+        await Assertions.Expect(Status).ToHaveTextAsync("Tagged “" + name + "”.", new() { Timeout = 20_000 });
     }
 }

@@ -14,6 +14,10 @@ public sealed class StoryTagsTests
     private const string Nvidia = "nvidia-chip-export-rules";
     private const string Hostile = "<img src=x onerror=window.__pwned=1>";
 
+    // The first render of a context starts MudBlazor and Identity; on a loaded machine that takes
+    // seconds. A cap on waiting for the markup, not a timing assertion.
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
     private static BunitContext ContextFor(TaggingHarness h)
     {
         var context = new BunitContext();
@@ -33,7 +37,7 @@ public sealed class StoryTagsTests
 
         var cut = context.Render<StoryTags>(p => p.Add(c => c.Slug, Nvidia));
 
-        cut.WaitForAssertion(() => Assert.Equal("Green Deal", cut.Find("a.tag-link").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("Green Deal", cut.Find("a.tag-link").TextContent), Wait);
         Assert.Equal("/tags/green-deal", cut.Find("a.tag-link").GetAttribute("href"));
         Assert.StartsWith($"added by {TaggingHarness.Reader}, ", cut.Find(".tag-added").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("input"));
@@ -51,7 +55,7 @@ public sealed class StoryTagsTests
 
         var cut = context.Render<StoryTags>(p => p.Add(c => c.Slug, Nvidia));
 
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("input#add-tag")));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("input#add-tag")), Wait);
         Assert.NotNull(cut.Find("button[aria-label='Remove tag Green Deal']"));
         Assert.NotNull(cut.Find("details button[aria-label='Remove tag Nvidia']"));
     }
@@ -65,11 +69,11 @@ public sealed class StoryTagsTests
         await using var context = ContextFor(h);
         var changed = 0;
         var cut = context.Render<StoryTags>(p => p.Add(c => c.Slug, Nvidia).Add(c => c.Changed, () => changed++));
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("button[aria-label='Remove tag Green Deal']")));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("button[aria-label='Remove tag Green Deal']")), Wait);
 
         await cut.Find("button[aria-label='Remove tag Green Deal']").ClickAsync(new());
 
-        cut.WaitForAssertion(() => Assert.Equal("Removed “Green Deal”.", cut.Find("[role=status]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("Removed “Green Deal”.", cut.Find("[role=status]").TextContent), Wait);
         Assert.DoesNotContain(cut.FindAll("a.tag-link"), a => a.TextContent == "Green Deal");
         Assert.Equal(1, changed);
         Assert.Contains($"|{TaggingHarness.Reader}\n", await h.DumpAsync(), StringComparison.Ordinal);
@@ -85,7 +89,7 @@ public sealed class StoryTagsTests
 
         var cut = context.Render<StoryTags>(p => p.Add(c => c.Slug, Nvidia));
 
-        cut.WaitForAssertion(() => Assert.Equal(Hostile, cut.Find("a.tag-link").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal(Hostile, cut.Find("a.tag-link").TextContent), Wait);
         Assert.Empty(cut.FindAll("img"));
         Assert.Empty(cut.FindAll("[onerror]"));
         Assert.NotNull(cut.Find($"button[aria-label='Remove tag {Hostile}']"));
