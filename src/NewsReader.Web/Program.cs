@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using NewsReader.Web;
 using NewsReader.Web.Account;
+using NewsReader.Web.Admin.Importing;
 using NewsReader.Web.Hosting;
 using NewsReader.Web.Tagging;
 
@@ -15,6 +16,7 @@ builder.Services.AddRazorComponents()
 builder.Services.AddMudServices();
 builder.Services.AddReaderStore(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddAdminImports(builder.Configuration, builder.Environment);
 builder.Services.AddTagging();
 
 var app = builder.Build();
@@ -35,6 +37,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapAccountEndpoints();
+app.MapAdminImports();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

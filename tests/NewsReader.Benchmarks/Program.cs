@@ -6,6 +6,7 @@ using NewsReader.Benchmarks.Store;
 // (`--filter '*Parse*'`, `--filter '*Store*'`, `--list flat`):
 //   peak FILE [--no-extract]   parse once; throughput and peak memory (docs/performance.md)
 //   --store-latency CORPUS     per-query latency percentiles, search vs the bare FTS5 floor
+//   --circuits URL PID         memory per interactive circuit of a running reader (Web/CircuitMemory.cs)
 if (args is ["peak", ..])
 {
     return await PeakMemory.RunAsync(args[1..]).ConfigureAwait(false);
@@ -14,6 +15,11 @@ if (args is ["peak", ..])
 if (args is ["--store-latency", ..])
 {
     return await StoreLatencyReport.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
+if (args is ["--circuits", ..])
+{
+    return await NewsReader.Benchmarks.Web.CircuitMemory.RunAsync(args[1..]).ConfigureAwait(false);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args);

@@ -26,6 +26,10 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         // Newest-first listing and its keyset cursor.
         builder.HasIndex(a => new { a.CreatedAt, a.Id });
+
+        // The few soft-deleted stories, found without scanning every row (the link index's rebuild
+        // asks for them; a partial index stays tiny because deletions are rare).
+        builder.HasIndex(a => a.DeletedAt).HasFilter("DeletedAt IS NOT NULL");
         builder.HasMany(a => a.Revisions).WithOne(r => r.Article).HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Links).WithOne(l => l.Article).HasForeignKey(l => l.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany<ArticleBand>().WithOne().HasForeignKey(b => b.ArticleId).OnDelete(DeleteBehavior.Cascade);

@@ -32,7 +32,7 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         ArgumentNullException.ThrowIfNull(path);
         options ??= ImportOptions.Default;
         var limits = options.Limits ?? ReadLimits.Default;
-        var name = Path.GetFileName(path);
+        var name = options.SourceName ?? Path.GetFileName(path);
         byte[] bytes;
         try
         {
@@ -107,6 +107,10 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
                     using var commands = new StoreCommands((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)tx.GetDbTransaction());
                     var session = new ImportSession(commands, _time.GetUtcNow().UtcDateTime, source, options);
                     var report = await session.RunAsync(stories, ct).ConfigureAwait(false);
+
+                    // The session stamps start and end with one clock reading; the history shows the real duration.
+                    await commands.ExecuteAsync("UPDATE ImportRuns SET FinishedAt = $p1 WHERE Id = $p0", ct,
+                        report.RunId, _time.GetUtcNow().UtcDateTime).ConfigureAwait(false);
                     await tx.CommitAsync(ct).ConfigureAwait(false);
                     return report;
                 }

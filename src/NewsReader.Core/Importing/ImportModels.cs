@@ -8,12 +8,17 @@ namespace NewsReader.Core.Importing;
 /// <param name="LockWait">How long to wait for another import to finish before giving up (default 5 minutes).</param>
 /// <param name="Reparse">Parse even a file already imported byte for byte (skips the re-import fast path).</param>
 /// <param name="Progress">Told after each story: (stories read, stories handled).</param>
+/// <param name="SourceName">
+/// The file name recorded on the run and the stories instead of the path's own name (an upload is
+/// stored under a server-generated name; the name the person gave is only display text).
+/// </param>
 public sealed record ImportOptions(
     string? StartedBy = null,
     ReadLimits? Limits = null,
     TimeSpan? LockWait = null,
     bool Reparse = false,
-    IProgress<ImportProgress>? Progress = null)
+    IProgress<ImportProgress>? Progress = null,
+    string? SourceName = null)
 {
     /// <summary>The defaults.</summary>
     public static ImportOptions Default { get; } = new();

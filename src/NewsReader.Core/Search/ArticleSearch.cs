@@ -11,7 +11,7 @@ namespace NewsReader.Core.Search;
 /// Full-text search over stored stories with filters, facets and keyset pages. Holds all the FTS5
 /// query SQL of the app; every value goes in a parameter. Design in docs/adr/0005-search-design.md.
 /// </summary>
-public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
+public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : IDisposable
 {
     /// <summary>
     /// Rewrites a story's <c>Entities</c> column (what <c>articles_fts</c> indexes as <c>entities</c>)
@@ -45,6 +45,9 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
     private const string SnippetSql =
         "SELECT rowid, snippet(articles_fts, -1, char(2), char(3), '…', 24) FROM articles_fts WHERE articles_fts MATCH $q";
 
+    private const string HitsSql = "SELECT rowid, " + Rank + " FROM articles_fts WHERE articles_fts MATCH $q";
+    private const string ExcludedSql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH $x";
+
     private static readonly Dictionary<string, NewsEntityKind> FieldKinds = new(StringComparer.OrdinalIgnoreCase)
     {
         [FieldFilter.Company] = NewsEntityKind.Company,
@@ -53,29 +56,60 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
         [FieldFilter.Tag] = NewsEntityKind.Tag,
     };
 
+    private readonly SemaphoreSlim _building = new(1, 1);
+    private readonly Lock _versionLock = new();
+    private SqliteConnection? _versionConnection;
+    private LinkIndex? _index;
+
     /// <summary>Runs a search: one page, the total, and facets over the whole result set.</summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var index = await IndexAsync(ct).ConfigureAwait(false);
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
             await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
             var connection = (SqliteConnection)db.Database.GetDbConnection();
 
-            // A deferred read transaction: one snapshot for page, total and facets; never blocks imports.
+            // A deferred read transaction: one snapshot for the matches, details and snippets; never blocks imports.
             using var tx = connection.BeginTransaction(deferred: true);
-            var plan = await PlanAsync(connection, tx, request, ct).ConfigureAwait(false);
-            if (plan is null)
+            var query = SearchQueryParser.Parse(request.Text);
+            var filter = await FilterAsync(connection, tx, index, query, request, ct).ConfigureAwait(false);
+            if (filter is null)
             {
                 return SearchResult.Empty;
             }
 
-            var (ids, total, next) = await PageAsync(connection, tx, plan, ct).ConfigureAwait(false);
-            var hits = await HitsAsync(connection, tx, plan, ids, ct).ConfigureAwait(false);
-            var facets = request.FacetLimit > 0 && total > 0
-                ? await FacetsAsync(connection, tx, plan, request.FacetLimit, ct).ConfigureAwait(false)
-                : [];
+            var hasText = query.FtsMatch is not null;
+            var byRank = hasText && request.Sort == SearchSort.Relevance;
+            var limit = Math.Clamp(request.Limit, 1, MaxLimit);
+            List<Match>? matched = null;
+            if (hasText)
+            {
+                matched = await TextMatchesAsync(connection, tx, index, query.FtsMatch!, filter, ct).ConfigureAwait(false);
+            }
+            else if (!filter.IsEmpty)
+            {
+                matched = FilterMatches(index, filter);
+            }
+
+            // matched is null for the whole store: every live story, newest first.
+            var total = matched?.Count ?? index.Count;
+            var page = byRank ? PageByRank(index, matched!, request.After, limit) : PageByNewest(index, matched, request.After, limit);
+            string? next = null;
+            if (page.Count > limit)
+            {
+                page.RemoveAt(page.Count - 1);
+                var last = page[^1];
+                next = byRank
+                    ? Cursor.Encode(last.Rank, index.IdAt(last.Slot))
+                    : Cursor.Encode(index.CreatedTicksAt(last.Slot), index.IdAt(last.Slot));
+            }
+
+            var ids = page.Select(m => (index.IdAt(m.Slot), m.Rank)).ToList();
+            var hits = await HitsAsync(connection, tx, hasText ? query.FtsMatch : null, ids, ct).ConfigureAwait(false);
+            var facets = request.FacetLimit > 0 && total > 0 ? Facets(index, matched, request.FacetLimit) : [];
             return new SearchResult(hits, total,
                 facets.Where(f => f.Kind == NewsEntityKind.Company).Select(f => f.Facet).ToList(),
                 facets.Where(f => f.Kind == NewsEntityKind.Country).Select(f => f.Facet).ToList(),
@@ -85,17 +119,126 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
         }
     }
 
-    /// <summary>EXPLAIN QUERY PLAN of the page query, one line per plan step (tests check the FTS scan comes first).</summary>
+    /// <summary>The newer and the older neighbour of a live story in the newest-first list (ids), each null at an end.</summary>
+    public async Task<(long? Newer, long? Older)> NeighboursAsync(long articleId, CancellationToken ct = default)
+    {
+        var index = await IndexAsync(ct).ConfigureAwait(false);
+        var slot = index.SlotOf(articleId);
+        if (slot < 0)
+        {
+            return (null, null);
+        }
+
+        return (slot > 0 ? index.IdAt(slot - 1) : null, slot + 1 < index.Count ? index.IdAt(slot + 1) : null);
+    }
+
+    /// <summary>
+    /// Live stories sharing the most entities with a story, best first (ids): each shared entity
+    /// scores 3 when this story is about it (else 1), doubled when the other story is about it;
+    /// ties go to the newer id.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> RelatedAsync(long articleId, int count, CancellationToken ct = default)
+    {
+        var index = await IndexAsync(ct).ConfigureAwait(false);
+        var slot = index.SlotOf(articleId);
+        if (slot < 0 || count <= 0)
+        {
+            return [];
+        }
+
+        var scores = new Dictionary<int, int>();
+        foreach (var (ordinal, about) in index.LinksOf(slot))
+        {
+            foreach (var other in index.Posting(ordinal))
+            {
+                if (other != slot)
+                {
+                    var points = (about ? 3 : 1) * (index.IsAbout(other, ordinal) ? 2 : 1);
+                    scores[other] = scores.GetValueOrDefault(other) + points;
+                }
+            }
+        }
+
+        // OrderBy + Take selects the best few without sorting every candidate.
+        return scores
+            .OrderByDescending(s => s.Value).ThenByDescending(s => index.IdAt(s.Key))
+            .Take(count)
+            .Select(s => index.IdAt(s.Key))
+            .ToList();
+    }
+
+    /// <summary>
+    /// An entity's live stories, how many are about it, and the visible companies and countries most
+    /// often named in those stories (top <paramref name="alongside"/> each); null for an unknown entity.
+    /// </summary>
+    public async Task<EntityStats?> EntityStatsAsync(long entityId, int alongside, CancellationToken ct = default)
+    {
+        var index = await IndexAsync(ct).ConfigureAwait(false);
+        var ordinal = index.OrdinalOf(entityId);
+        if (ordinal < 0)
+        {
+            return null;
+        }
+
+        var posting = index.Posting(ordinal);
+        var counts = new int[index.EntityCount];
+        var about = 0;
+        foreach (var slot in posting)
+        {
+            index.CountLinks(slot, counts);
+            about += index.IsAbout(slot, ordinal) ? 1 : 0;
+        }
+
+        counts[ordinal] = 0;
+        var top = Top(index, counts, Math.Max(0, alongside));
+        return new EntityStats(posting.Length, about,
+            top.Where(t => t.Kind == NewsEntityKind.Company).Select(t => t.Facet).ToList(),
+            top.Where(t => t.Kind == NewsEntityKind.Country).Select(t => t.Facet).ToList());
+    }
+
+    /// <summary>Every visible entity of a kind with live stories, with its story count; most stories first, then by name.</summary>
+    public async Task<IReadOnlyList<FacetCount>> EntityCountsAsync(NewsEntityKind kind, CancellationToken ct = default)
+    {
+        var index = await IndexAsync(ct).ConfigureAwait(false);
+        var rows = new List<FacetCount>();
+        for (var e = 0; e < index.EntityCount; e++)
+        {
+            var entity = index.EntityAt(e);
+            var n = index.Posting(e).Length;
+            if (entity.Kind == kind && !entity.IsHidden && n > 0)
+            {
+                rows.Add(new FacetCount(entity.Name, entity.Slug, n));
+            }
+        }
+
+        rows.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Name, b.Name));
+        return rows;
+    }
+
+    /// <summary>Releases the connection that watches the store's version.</summary>
+    public void Dispose()
+    {
+        lock (_versionLock)
+        {
+            _versionConnection?.Dispose();
+            _versionConnection = null;
+        }
+
+        _building.Dispose();
+    }
+
+    /// <summary>EXPLAIN QUERY PLAN of the text query, one line per plan step (tests check it is the FTS5 index alone).</summary>
     internal async Task<IReadOnlyList<string>> ExplainAsync(SearchRequest request, CancellationToken ct = default)
     {
+        var match = SearchQueryParser.Parse(request.Text).FtsMatch ?? throw new InvalidOperationException("nothing to search");
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
             await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
             var connection = (SqliteConnection)db.Database.GetDbConnection();
-            using var tx = connection.BeginTransaction(deferred: true);
-            var plan = await PlanAsync(connection, tx, request, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("nothing to search");
-            using var command = plan.Command(connection, tx, "EXPLAIN QUERY PLAN " + plan.PageSql);
+            using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + HitsSql;
+            command.Parameters.AddWithValue("$q", match);
             var lines = new List<string>();
             using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -107,19 +250,108 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
         }
     }
 
-    /// <summary>Builds the SQL for a request; null when it cannot match anything (an unknown entity in an include filter).</summary>
-    private static async Task<QueryPlan?> PlanAsync(SqliteConnection connection, SqliteTransaction tx, SearchRequest request, CancellationToken ct)
+    /// <summary>
+    /// The link index of the store as it is now. <c>PRAGMA data_version</c> on a connection of our
+    /// own that never writes changes whenever any other connection (this process or another) commits,
+    /// so one cheap statement tells whether the copy is still current; a change rebuilds it once
+    /// (concurrent callers wait for that one build).
+    /// </summary>
+    private async Task<LinkIndex> IndexAsync(CancellationToken ct)
     {
-        var query = SearchQueryParser.Parse(request.Text);
+        var index = Volatile.Read(ref _index);
+        if (index is not null && index.Version == StoreVersion())
+        {
+            return index;
+        }
+
+        await _building.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            // Read the version before reading the store: a commit during the build makes the next
+            // call see a newer version and build again, never keep a copy older than its label.
+            var version = StoreVersion();
+            if (_index is { } built && built.Version == version)
+            {
+                return built;
+            }
+
+            var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+            await using (db.ConfigureAwait(false))
+            {
+                await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+                var connection = (SqliteConnection)db.Database.GetDbConnection();
+                using var tx = connection.BeginTransaction(deferred: true);
+                index = await LinkIndex.LoadAsync(connection, tx, version, ct).ConfigureAwait(false);
+            }
+
+            Volatile.Write(ref _index, index);
+            return index;
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    private long StoreVersion()
+    {
+        lock (_versionLock)
+        {
+            if (_versionConnection is null)
+            {
+                using var db = factory.CreateDbContext();
+                var connection = new SqliteConnection(db.Database.GetConnectionString());
+                connection.Open();
+                _versionConnection = connection;
+            }
+
+            using var command = _versionConnection.CreateCommand();
+            command.CommandText = "PRAGMA data_version";
+            return (long)command.ExecuteScalar()!;
+        }
+    }
+
+    /// <summary>A match: the story's slot in the link index and its bm25 rank (0 without text).</summary>
+    private readonly record struct Match(int Slot, double Rank);
+
+    /// <summary>The entity filters of a request as link-index ordinals; each include set is one filter (any of its entities).</summary>
+    private sealed record Filter(List<int[]> Includes, List<int[]> Excludes, HashSet<long>? ExcludedIds)
+    {
+        public bool IsEmpty => Includes.Count == 0 && Excludes.Count == 0 && ExcludedIds is null;
+
+        public bool Passes(LinkIndex index, int slot)
+        {
+            foreach (var set in Includes)
+            {
+                if (!index.LinksAny(slot, set))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var set in Excludes)
+            {
+                if (index.LinksAny(slot, set))
+                {
+                    return false;
+                }
+            }
+
+            return ExcludedIds is null || !ExcludedIds.Contains(index.IdAt(slot));
+        }
+    }
+
+    /// <summary>Resolves the request's filters; null when an include filter names no entity (nothing can match).</summary>
+    private static async Task<Filter?> FilterAsync(SqliteConnection connection, SqliteTransaction tx, LinkIndex index, SearchQuery query, SearchRequest request, CancellationToken ct)
+    {
         var filters = query.Filters.ToList();
         AddOption(filters, FieldFilter.Company, request.Company);
         AddOption(filters, FieldFilter.Country, request.Country);
         AddOption(filters, FieldFilter.Topic, request.Topic);
         AddOption(filters, FieldFilter.Tag, request.Tag);
 
-        var p = new Dictionary<string, object>(StringComparer.Ordinal);
-        var includes = new List<string>();
-        var excludes = new List<string>();
+        var includes = new List<int[]>();
+        var excludes = new List<int[]>();
         foreach (var filter in filters)
         {
             if (!FieldKinds.TryGetValue(filter.Field, out var kind))
@@ -127,8 +359,9 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
                 continue;
             }
 
-            var ids = await ResolveAsync(connection, tx, kind, filter.Value, ct).ConfigureAwait(false);
-            if (ids.Count == 0)
+            var ordinals = (await ResolveAsync(connection, tx, kind, filter.Value, ct).ConfigureAwait(false))
+                .Select(index.OrdinalOf).Where(o => o >= 0).ToArray();
+            if (ordinals.Length == 0)
             {
                 if (filter.Exclude)
                 {
@@ -138,71 +371,25 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
                 return null;
             }
 
-            var names = new List<string>();
-            foreach (var id in ids)
-            {
-                var name = "$e" + p.Count.ToString(CultureInfo.InvariantCulture);
-                p[name] = id;
-                names.Add(name);
-            }
-
-            (filter.Exclude ? excludes : includes).Add(string.Join(", ", names));
+            (filter.Exclude ? excludes : includes).Add(ordinals);
         }
 
-        var hasText = query.FtsMatch is not null;
-        var source = new StringBuilder();
-        var where = new StringBuilder("a.DeletedAt IS NULL");
-        if (hasText)
+        HashSet<long>? excluded = null;
+        if (query.ExcludeOnlyMatch is { } x)
         {
-            p["$q"] = query.FtsMatch!;
-            source.Append(CultureInfo.InvariantCulture, $"SELECT rowid AS id, {Rank} AS rank FROM articles_fts WHERE articles_fts MATCH $q");
-            foreach (var set in includes)
+            excluded = [];
+            using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = ExcludedSql;
+            command.Parameters.AddWithValue("$x", x);
+            using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                where.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM ArticleEntities l WHERE l.ArticleId = h.id AND l.EntityId IN ({set}) AND l.RemovedAt IS NULL)");
+                excluded.Add(reader.GetInt64(0));
             }
         }
-        else if (includes.Count > 0)
-        {
-            // No text: the rarest way in is the links of the filtered entities, intersected.
-            source.AppendJoin(" INTERSECT ", includes.Select(set =>
-                $"SELECT ArticleId AS id, 0.0 AS rank FROM ArticleEntities WHERE EntityId IN ({set}) AND RemovedAt IS NULL"));
-        }
-        else
-        {
-            source.Append("SELECT Id AS id, 0.0 AS rank FROM Articles");
-        }
 
-        foreach (var set in excludes)
-        {
-            where.Append(CultureInfo.InvariantCulture, $" AND NOT EXISTS (SELECT 1 FROM ArticleEntities l WHERE l.ArticleId = h.id AND l.EntityId IN ({set}) AND l.RemovedAt IS NULL)");
-        }
-
-        if (query.ExcludeOnlyMatch is { } excluded)
-        {
-            p["$x"] = excluded;
-            where.Append(" AND h.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $x)");
-        }
-
-        // MATERIALIZED keeps the FTS5 MATCH first: the planner may not start from the filters instead.
-        var matched = $"WITH hits AS MATERIALIZED ({source}), " +
-            $"matched AS (SELECT h.id, h.rank, a.CreatedAt FROM hits h JOIN Articles a ON a.Id = h.id WHERE {where})";
-
-        var byRank = hasText && request.Sort == SearchSort.Relevance;
-        var order = byRank ? "rank, id" : "CreatedAt DESC, id DESC";
-        var cursor = string.Empty;
-        if (Cursor.TryDecode(request.After, byRank) is { } after)
-        {
-            p["$ck"] = after.Key;
-            p["$cid"] = after.Id;
-            cursor = byRank
-                ? "WHERE rank > $ck OR (rank = $ck AND id > $cid)"
-                : "WHERE CreatedAt < $ck OR (CreatedAt = $ck AND id < $cid)";
-        }
-
-        p["$limit"] = Math.Clamp(request.Limit, 1, MaxLimit) + 1;
-        var page = $"{matched} SELECT id, rank, CreatedAt, total FROM (SELECT id, rank, CreatedAt, count(*) OVER () AS total FROM matched) " +
-            $"{cursor} ORDER BY {order} LIMIT $limit";
-        return new QueryPlan(matched, page, p, hasText, byRank, Math.Clamp(request.Limit, 1, MaxLimit));
+        return new Filter(includes, excludes, excluded);
     }
 
     private static void AddOption(List<FieldFilter> filters, string field, string? value)
@@ -232,34 +419,149 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
         return ids;
     }
 
-    private static async Task<(List<(long Id, double Rank)> Ids, int Total, string? Next)> PageAsync(
-        SqliteConnection connection, SqliteTransaction tx, QueryPlan plan, CancellationToken ct)
+    /// <summary>
+    /// The FTS5 matches, alone in their statement: the index is the only way in, and the rest (live
+    /// stories, filters) is checked against the link index per row, not joined in SQL.
+    /// </summary>
+    private static async Task<List<Match>> TextMatchesAsync(SqliteConnection connection, SqliteTransaction tx, LinkIndex index, string match, Filter filter, CancellationToken ct)
     {
-        using var command = plan.Command(connection, tx, plan.PageSql);
-        var rows = new List<(long Id, double Rank, DateTime CreatedAt)>();
-        var total = 0;
-        using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = HitsSql;
+        command.Parameters.AddWithValue("$q", match);
+        var matched = new List<Match>();
+        using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            var slot = index.SlotOf(reader.GetInt64(0));
+            if (slot >= 0 && filter.Passes(index, slot))
             {
-                rows.Add((reader.GetInt64(0), reader.GetDouble(1), reader.GetDateTime(2)));
-                total = reader.GetInt32(3);
+                matched.Add(new Match(slot, reader.GetDouble(1)));
             }
         }
 
-        string? next = null;
-        if (rows.Count > plan.Limit)
-        {
-            rows.RemoveAt(rows.Count - 1);
-            var last = rows[^1];
-            next = plan.ByRank ? Cursor.Encode(last.Rank, last.Id) : Cursor.Encode(last.CreatedAt, last.Id);
-        }
-
-        // The window counts the whole result set before the cursor applies: every page reports the same total.
-        return (rows.Select(r => (r.Id, r.Rank)).ToList(), total, next);
+        return matched;
     }
 
-    private static async Task<List<SearchHit>> HitsAsync(SqliteConnection connection, SqliteTransaction tx, QueryPlan plan, List<(long Id, double Rank)> ids, CancellationToken ct)
+    /// <summary>Matches without text, newest first: the rarest include filter's stories, checked against the rest.</summary>
+    private static List<Match> FilterMatches(LinkIndex index, Filter filter)
+    {
+        var matched = new List<Match>();
+        if (filter.Includes.Count == 0)
+        {
+            for (var slot = 0; slot < index.Count; slot++)
+            {
+                if (filter.Passes(index, slot))
+                {
+                    matched.Add(new Match(slot, 0));
+                }
+            }
+
+            return matched;
+        }
+
+        var rarest = filter.Includes.MinBy(set => set.Sum(o => index.Posting(o).Length))!;
+        IEnumerable<int> candidates = rarest.Length == 1
+            ? index.Posting(rarest[0]).ToArray()
+            : rarest.SelectMany(o => index.Posting(o).ToArray()).Distinct().Order();
+        foreach (var slot in candidates)
+        {
+            if (filter.Passes(index, slot))
+            {
+                matched.Add(new Match(slot, 0));
+            }
+        }
+
+        return matched;
+    }
+
+    private static List<Match> PageByRank(LinkIndex index, List<Match> matched, string? after, int limit)
+    {
+        IEnumerable<Match> rows = matched;
+        if (Cursor.TryDecodeRank(after) is { } c)
+        {
+            rows = rows.Where(m => m.Rank > c.Rank || (m.Rank == c.Rank && index.IdAt(m.Slot) > c.Id));
+        }
+
+        // OrderBy + Take selects the page without sorting every match.
+        return rows.OrderBy(m => m.Rank).ThenBy(m => index.IdAt(m.Slot)).Take(limit + 1).ToList();
+    }
+
+    private static List<Match> PageByNewest(LinkIndex index, List<Match>? matched, string? after, int limit)
+    {
+        var first = Cursor.TryDecodeNewest(after) is { } c ? index.FirstSlotAfter(c.Ticks, c.Id) : 0;
+        if (matched is null)
+        {
+            var end = Math.Min(index.Count, first + limit + 1);
+            return Enumerable.Range(first, Math.Max(0, end - first)).Select(s => new Match(s, 0)).ToList();
+        }
+
+        // Text matches come in FTS order; filter matches are already newest first (ascending slots).
+        return matched.Where(m => m.Slot >= first).OrderBy(m => m.Slot).Take(limit + 1).ToList();
+    }
+
+    /// <summary>Facet counts per kind over the matches (or over the whole store), top <paramref name="perKind"/> each.</summary>
+    private static List<(NewsEntityKind Kind, FacetCount Facet)> Facets(LinkIndex index, List<Match>? matched, int perKind)
+    {
+        if (matched is null)
+        {
+            return index.AllFacets(perKind, counts => Top(index, counts, perKind));
+        }
+
+        var counts = new int[index.EntityCount];
+        foreach (var m in matched)
+        {
+            index.CountLinks(m.Slot, counts);
+        }
+
+        return Top(index, counts, perKind);
+    }
+
+    /// <summary>The visible entities with the highest counts, per kind: count descending, then name.</summary>
+    private static List<(NewsEntityKind Kind, FacetCount Facet)> Top(LinkIndex index, int[] counts, int perKind)
+    {
+        var best = new Dictionary<NewsEntityKind, List<int>>();
+        int Compare(int a, int b) => counts[a] != counts[b]
+            ? counts[b].CompareTo(counts[a])
+            : string.CompareOrdinal(index.EntityAt(a).Name, index.EntityAt(b).Name);
+        for (var e = 0; e < counts.Length; e++)
+        {
+            var entity = index.EntityAt(e);
+            if (counts[e] == 0 || entity.IsHidden || perKind == 0)
+            {
+                continue;
+            }
+
+            if (!best.TryGetValue(entity.Kind, out var list))
+            {
+                best[entity.Kind] = list = [];
+            }
+
+            // A short sorted list per kind: each entity is compared only with the current top N.
+            if (list.Count == perKind && Compare(e, list[^1]) >= 0)
+            {
+                continue;
+            }
+
+            var at = list.Count;
+            while (at > 0 && Compare(e, list[at - 1]) < 0)
+            {
+                at--;
+            }
+
+            list.Insert(at, e);
+            if (list.Count > perKind)
+            {
+                list.RemoveAt(list.Count - 1);
+            }
+        }
+
+        return best.OrderBy(b => b.Key)
+            .SelectMany(b => b.Value.Select(e => (b.Key, new FacetCount(index.EntityAt(e).Name, index.EntityAt(e).Slug, counts[e]))))
+            .ToList();
+    }
+
+    private static async Task<List<SearchHit>> HitsAsync(SqliteConnection connection, SqliteTransaction tx, string? match, List<(long Id, double Rank)> ids, CancellationToken ct)
     {
         if (ids.Count == 0)
         {
@@ -282,10 +584,10 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
         // unary + keeps the id list out of FTS5's plan: handed to FTS5, each id becomes its own
         // MATCH query (plan "0:=M"), measured 4x slower than one pass over the matches.
         var snippets = new Dictionary<long, string>();
-        if (plan.HasText)
+        if (match is not null)
         {
             using var snippet = Command(connection, tx, $"{SnippetSql} AND +rowid IN ({names})", ids);
-            snippet.Parameters.AddWithValue("$q", plan.Parameters["$q"]);
+            snippet.Parameters.AddWithValue("$q", match);
             using var reader = await snippet.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
@@ -299,7 +601,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
             if (rows.TryGetValue(id, out var r))
             {
                 hits.Add(new SearchHit(id, r.Slug, r.Title, r.Summary, r.Created,
-                    SplitSnippet(snippets.GetValueOrDefault(id, string.Empty)), plan.HasText ? rank : null));
+                    SplitSnippet(snippets.GetValueOrDefault(id, string.Empty)), match is not null ? rank : null));
             }
         }
 
@@ -319,25 +621,6 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
         }
 
         return command;
-    }
-
-    private static async Task<List<(NewsEntityKind Kind, FacetCount Facet)>> FacetsAsync(
-        SqliteConnection connection, SqliteTransaction tx, QueryPlan plan, int perKind, CancellationToken ct)
-    {
-        var sql = $"{plan.MatchedSql} SELECT Kind, Name, Slug, c FROM (" +
-            "SELECT e.Kind, e.Name, e.Slug, count(*) AS c, row_number() OVER (PARTITION BY e.Kind ORDER BY count(*) DESC, e.Name) AS rn " +
-            "FROM matched m JOIN ArticleEntities l ON l.ArticleId = m.id JOIN Entities e ON e.Id = l.EntityId " +
-            "WHERE l.RemovedAt IS NULL AND e.IsHidden = 0 GROUP BY e.Id) WHERE rn <= $facets ORDER BY Kind, c DESC, Name";
-        using var command = plan.Command(connection, tx, sql);
-        command.Parameters.AddWithValue("$facets", perKind);
-        var facets = new List<(NewsEntityKind, FacetCount)>();
-        using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            facets.Add(((NewsEntityKind)reader.GetInt32(0), new FacetCount(reader.GetString(1), reader.GetString(2), reader.GetInt32(3))));
-        }
-
-        return facets;
     }
 
     private static List<SnippetPart> SplitSnippet(string snippet)
@@ -371,37 +654,22 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
         return parts;
     }
 
-    /// <summary>The SQL and parameters of one request.</summary>
-    private sealed record QueryPlan(string MatchedSql, string PageSql, Dictionary<string, object> Parameters, bool HasText, bool ByRank, int Limit)
-    {
-        public SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = tx;
-#pragma warning disable CA2100 // Built from constant fragments and parameter names only; every value is a parameter.
-            command.CommandText = sql;
-#pragma warning restore CA2100
-            foreach (var (name, value) in Parameters)
-            {
-                if (sql.Contains(name, StringComparison.Ordinal))
-                {
-                    command.Parameters.AddWithValue(name, value);
-                }
-            }
-
-            return command;
-        }
-    }
-
     /// <summary>Keyset cursors: the sort key and id of the last row of a page, opaque to callers.</summary>
     private static class Cursor
     {
         public static string Encode(double rank, long id) => Pack('r', BitConverter.DoubleToInt64Bits(rank), id);
 
-        public static string Encode(DateTime createdAt, long id) => Pack('n', createdAt.Ticks, id);
+        public static string Encode(long createdTicks, long id) => Pack('n', createdTicks, id);
 
-        /// <summary>The key as the SQL compares it (a double, or the stored date text), or null for a missing or foreign cursor.</summary>
-        public static (object Key, long Id)? TryDecode(string? cursor, bool byRank)
+        /// <summary>A relevance cursor's (rank, id), or null for a missing or foreign cursor.</summary>
+        public static (double Rank, long Id)? TryDecodeRank(string? cursor) =>
+            Unpack(cursor, 'r') is { } c ? (BitConverter.Int64BitsToDouble(c.Key), c.Id) : null;
+
+        /// <summary>A newest-first cursor's (CreatedAt ticks, id), or null for a missing or foreign cursor.</summary>
+        public static (long Ticks, long Id)? TryDecodeNewest(string? cursor) =>
+            Unpack(cursor, 'n') is { } c && c.Key >= 0 && c.Key <= DateTime.MaxValue.Ticks ? c : null;
+
+        private static (long Key, long Id)? Unpack(string? cursor, char kind)
         {
             if (string.IsNullOrEmpty(cursor))
             {
@@ -410,21 +678,12 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory)
 
             Span<byte> bytes = stackalloc byte[17];
             var base64 = cursor.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (cursor.Length % 4)) % 4);
-            if (!Convert.TryFromBase64String(base64, bytes, out var n) || n != 17 || bytes[0] != (byRank ? 'r' : 'n'))
+            if (!Convert.TryFromBase64String(base64, bytes, out var n) || n != 17 || bytes[0] != kind)
             {
                 return null;
             }
 
-            var key = BinaryPrimitives.ReadInt64LittleEndian(bytes[1..]);
-            var id = BinaryPrimitives.ReadInt64LittleEndian(bytes[9..]);
-            if (byRank)
-            {
-                return (BitConverter.Int64BitsToDouble(key), id);
-            }
-
-            return key is < 0 || key > DateTime.MaxValue.Ticks
-                ? null
-                : (new DateTime(key, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture), id);
+            return (BinaryPrimitives.ReadInt64LittleEndian(bytes[1..]), BinaryPrimitives.ReadInt64LittleEndian(bytes[9..]));
         }
 
         private static string Pack(char kind, long key, long id)

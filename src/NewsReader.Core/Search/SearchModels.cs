@@ -54,3 +54,6 @@ public sealed record SearchResult(
     /// <summary>No results.</summary>
     public static SearchResult Empty { get; } = new([], 0, [], [], [], [], null);
 }
+
+/// <summary>An entity's live story count, how many of them are about it, and the entities most often named alongside.</summary>
+public sealed record EntityStats(int Stories, int About, IReadOnlyList<FacetCount> Companies, IReadOnlyList<FacetCount> Countries);

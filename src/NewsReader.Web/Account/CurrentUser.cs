@@ -15,7 +15,7 @@ public sealed record SignedInUser(string Id, string UserName, bool IsAdmin);
 /// so a removed role or a locked-out account stops working at once even on a page opened earlier.
 /// Hiding a button is never the control; calling <see cref="RequireAsync"/> is.
 /// </summary>
-public sealed class CurrentUser(AuthenticationStateProvider authState, UserManager<IdentityUser> users)
+public sealed class CurrentUser(AuthenticationStateProvider authState, IServiceScopeFactory scopes)
 {
     /// <summary>The signed-in user, or null for an anonymous reader or an account that no longer exists or is locked out.</summary>
     public async Task<SignedInUser?> GetAsync()
@@ -26,6 +26,10 @@ public sealed class CurrentUser(AuthenticationStateProvider authState, UserManag
             return null;
         }
 
+        // A fresh scope (so a fresh DbContext) per check: a circuit's scope lives for hours, and its
+        // context would answer the role question from entities it tracked at the first check.
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var user = await users.GetUserAsync(state.User);
         if (user is null || await users.IsLockedOutAsync(user))
         {

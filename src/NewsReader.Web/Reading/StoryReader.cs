@@ -108,17 +108,15 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         }
 
         var chips = (await ChipsAsync(db, [story.Id], ct)).GetValueOrDefault(story.Id) ?? [];
-        var live = db.Articles.AsNoTracking().Where(a => a.DeletedAt == null);
-
         // Previous/next follow the home page's order (newest first): "previous" is the newer neighbour.
-        var previous = await live
-            .Where(a => a.CreatedAt > story.CreatedAt || (a.CreatedAt == story.CreatedAt && a.Id > story.Id))
-            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
-            .Select(a => new StoryLink(a.Slug, a.Title)).FirstOrDefaultAsync(ct);
-        var next = await live
-            .Where(a => a.CreatedAt < story.CreatedAt || (a.CreatedAt == story.CreatedAt && a.Id < story.Id))
-            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-            .Select(a => new StoryLink(a.Slug, a.Title)).FirstOrDefaultAsync(ct);
+        var (newer, older) = await search.NeighboursAsync(story.Id, ct);
+        var neighbourIds = new[] { newer, older }.OfType<long>().ToList();
+        var neighbours = await db.Articles.AsNoTracking()
+            .Where(a => neighbourIds.Contains(a.Id))
+            .Select(a => new { a.Id, Link = new StoryLink(a.Slug, a.Title) })
+            .ToDictionaryAsync(a => a.Id, a => a.Link, ct);
+        var previous = newer is { } n ? neighbours.GetValueOrDefault(n) : null;
+        var next = older is { } o ? neighbours.GetValueOrDefault(o) : null;
 
         var related = await RelatedAsync(db, story.Id, story.Title, ct);
         return new StoryDetail(
@@ -141,47 +139,21 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
             return null;
         }
 
-        var links = db.ArticleEntities.AsNoTracking()
-            .Where(l => l.EntityId == entity.Id && l.RemovedAt == null && l.Article!.DeletedAt == null);
-        var storyCount = await links.CountAsync(ct);
-        var aboutCount = await links.CountAsync(l => l.About, ct);
-
-        var alongside = await db.ArticleEntities.AsNoTracking()
-            .Where(o => o.RemovedAt == null && o.EntityId != entity.Id
-                && (o.Entity!.Kind == NewsEntityKind.Company || o.Entity.Kind == NewsEntityKind.Country)
-                && !o.Entity.IsHidden
-                && links.Any(l => l.ArticleId == o.ArticleId))
-            .GroupBy(o => new { o.Entity!.Kind, o.Entity.Slug, o.Entity.Name })
-            .Select(g => new { g.Key.Kind, g.Key.Slug, g.Key.Name, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Name)
-            .Take(40)
-            .ToListAsync(ct);
-
-        List<EntityCount> Top(NewsEntityKind k, EntityField f) =>
-            alongside.Where(a => a.Kind == k).Take(10).Select(a => new EntityCount(f, a.Slug, a.Name, a.Count)).ToList();
+        // Counts and "named alongside" come from the search's link index, not a scan of the links.
+        var stats = await search.EntityStatsAsync(entity.Id, 10, ct);
+        List<EntityCount> Top(IReadOnlyList<FacetCount>? counts, EntityField f) =>
+            (counts ?? []).Select(c => new EntityCount(f, c.Slug, c.Name, c.Count)).ToList();
 
         return new EntityDetail(
-            field, entity.Slug, entity.Name, storyCount, aboutCount,
-            Top(NewsEntityKind.Company, EntityField.Company), Top(NewsEntityKind.Country, EntityField.Country));
+            field, entity.Slug, entity.Name, stats?.Stories ?? 0, stats?.About ?? 0,
+            Top(stats?.Companies, EntityField.Company), Top(stats?.Countries, EntityField.Country));
     }
 
     /// <summary>All visible entities of a kind with their story counts, most named first.</summary>
     public async Task<IReadOnlyList<EntityCount>> DirectoryAsync(EntityField field, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(field);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var kind = KindOf(field);
-        var rows = await db.Entities.AsNoTracking()
-            .Where(e => e.Kind == kind && !e.IsHidden)
-            .Select(e => new
-            {
-                e.Slug,
-                e.Name,
-                Count = e.Links.Count(l => l.RemovedAt == null && l.Article!.DeletedAt == null),
-            })
-            .Where(e => e.Count > 0)
-            .OrderByDescending(e => e.Count).ThenBy(e => e.Name)
-            .ToListAsync(ct);
+        var rows = await search.EntityCountsAsync(KindOf(field), ct);
         return rows.Select(r => new EntityCount(field, r.Slug, r.Name, r.Count)).ToList();
     }
 
@@ -231,26 +203,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         }
 
         // Shared entities, weighted by how central each is to both stories; ties go to the newer story.
-        var mine = await db.ArticleEntities.AsNoTracking()
-            .Where(l => l.ArticleId == id && l.RemovedAt == null)
-            .Select(l => new { l.EntityId, l.About })
-            .ToListAsync(ct);
-        var aboutIds = mine.Where(m => m.About).Select(m => m.EntityId).ToList();
-        var mentionIds = mine.Where(m => !m.About).Select(m => m.EntityId).ToList();
-        var scored = await db.ArticleEntities.AsNoTracking()
-            .Where(l => l.ArticleId != id && l.RemovedAt == null && l.Article!.DeletedAt == null
-                && (aboutIds.Contains(l.EntityId) || mentionIds.Contains(l.EntityId)))
-            .GroupBy(l => l.ArticleId)
-            .Select(g => new
-            {
-                ArticleId = g.Key,
-                Score = g.Sum(l => (aboutIds.Contains(l.EntityId) ? 3 : 1) * (l.About ? 2 : 1)),
-            })
-            .OrderByDescending(g => g.Score).ThenByDescending(g => g.ArticleId)
-            .Take(count)
-            .ToListAsync(ct);
-
-        var ids = scored.Select(s => s.ArticleId).ToList();
+        var ids = (await search.RelatedAsync(id, count, ct)).ToList();
         if (ids.Count < count)
         {
             // Too few shared entities: fill up with stories whose text is closest to this headline.

@@ -54,6 +54,26 @@ public static class BenchQueries
         return n;
     }
 
+    /// <summary>
+    /// The floor without snippet(): SQLite evaluates the result columns of every match before the
+    /// ORDER BY ... LIMIT, so the floor pays snippet() per match; this one shows the cost of
+    /// ranking alone.
+    /// </summary>
+    public static int BareRankOnly(SqliteConnection connection, string ftsMatch)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH $q ORDER BY bm25(articles_fts) LIMIT 20";
+        command.Parameters.AddWithValue("$q", ftsMatch);
+        using var reader = command.ExecuteReader();
+        var n = 0;
+        while (reader.Read())
+        {
+            n++;
+        }
+
+        return n;
+    }
+
     /// <summary>The FTS5 expression our search sends for a query, so both sides search the same thing.</summary>
     public static string Match(string query) => SearchQueryParser.Parse(query).FtsMatch ?? throw new InvalidOperationException(query);
 

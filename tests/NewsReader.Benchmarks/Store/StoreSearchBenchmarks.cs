@@ -11,7 +11,7 @@ namespace NewsReader.Benchmarks.Store;
 /// For p95 per query use <c>--store-latency</c> (docs/store.md).
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
-public class StoreSearchBenchmarks
+public class StoreSearchBenchmarks : IDisposable
 {
     private ArticleSearch _search = null!;
     private SqliteConnection _bare = null!;
@@ -36,7 +36,12 @@ public class StoreSearchBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _bare.Dispose();
+    public void Dispose()
+    {
+        _bare.Dispose();
+        _search.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = BenchQueries.Count)]
     public int BareFts()

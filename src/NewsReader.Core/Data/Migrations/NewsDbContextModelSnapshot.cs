@@ -290,6 +290,9 @@ namespace NewsReader.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
                     b.HasIndex("Fingerprint")
                         .IsUnique();
 

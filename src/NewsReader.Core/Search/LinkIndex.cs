@@ -1,0 +1,288 @@
+using Microsoft.Data.Sqlite;
+using NewsReader.Core.Data;
+
+namespace NewsReader.Core.Search;
+
+/// <summary>
+/// An in-memory copy of one store version's live stories (newest first) and their live links to
+/// entities. Totals, filters without text, facet counts, entity counts, neighbours and related
+/// stories are answered from here in microseconds instead of visiting every matching row in SQLite
+/// (a story row's CreatedAt and DeletedAt sit behind its Markdown body, on overflow pages). About 70
+/// bytes per story and 10 per link; rebuilt by <see cref="ArticleSearch"/> when the store changes.
+/// Design and figures: docs/adr/0005-search-design.md.
+/// </summary>
+internal sealed class LinkIndex
+{
+    // Stories are "slots" 0..n-1 in list order: newest first (CreatedAt desc, Id desc).
+    private readonly long[] _ids;
+    private readonly long[] _created;
+    private readonly Dictionary<long, int> _slotOf;
+
+    // The links of slot s are _linkEntity[_linkStart[s].._linkStart[s + 1]] (entity ordinals).
+    private readonly int[] _linkStart;
+    private readonly int[] _linkEntity;
+    private readonly bool[] _linkAbout;
+
+    private readonly Entity[] _entities;
+    private readonly Dictionary<long, int> _ordinalOf;
+
+    // Per entity ordinal: the slots linking to it, ascending (newest first).
+    private readonly int[][] _postings;
+
+    private readonly Dictionary<int, object> _allFacets = [];
+
+    private LinkIndex(long version, long[] ids, long[] created, Dictionary<long, int> slotOf, int[] linkStart, int[] linkEntity, bool[] linkAbout,
+        Entity[] entities, Dictionary<long, int> ordinalOf)
+    {
+        Version = version;
+        _ids = ids;
+        _created = created;
+        _slotOf = slotOf;
+        _linkStart = linkStart;
+        _linkEntity = linkEntity;
+        _linkAbout = linkAbout;
+        _entities = entities;
+        _ordinalOf = ordinalOf;
+
+        var sizes = new int[entities.Length];
+        foreach (var e in linkEntity)
+        {
+            sizes[e]++;
+        }
+
+        _postings = sizes.Select(n => new int[n]).ToArray();
+        Array.Clear(sizes);
+        for (var s = 0; s < ids.Length; s++)
+        {
+            for (var l = linkStart[s]; l < linkStart[s + 1]; l++)
+            {
+                var e = linkEntity[l];
+                _postings[e][sizes[e]++] = s;
+            }
+        }
+    }
+
+    /// <summary>An entity as the facets show it.</summary>
+    public sealed record Entity(long Id, NewsEntityKind Kind, string Name, string Slug, bool IsHidden);
+
+    /// <summary>The store's <c>PRAGMA data_version</c> this copy was made at.</summary>
+    public long Version { get; }
+
+    /// <summary>Live stories.</summary>
+    public int Count => _ids.Length;
+
+    /// <summary>Entities (ordinals are 0..EntityCount-1).</summary>
+    public int EntityCount => _entities.Length;
+
+    public long IdAt(int slot) => _ids[slot];
+
+    public long CreatedTicksAt(int slot) => _created[slot];
+
+    public Entity EntityAt(int ordinal) => _entities[ordinal];
+
+    /// <summary>The slot of a live story, or -1 (deleted, unknown, or stored after this copy).</summary>
+    public int SlotOf(long articleId) => _slotOf.GetValueOrDefault(articleId, -1);
+
+    /// <summary>The ordinal of an entity, or -1.</summary>
+    public int OrdinalOf(long entityId) => _ordinalOf.GetValueOrDefault(entityId, -1);
+
+    /// <summary>The live stories linked to an entity, as ascending slots (newest first).</summary>
+    public ReadOnlySpan<int> Posting(int ordinal) => _postings[ordinal];
+
+    /// <summary>Whether the story in a slot links to any of the entity ordinals.</summary>
+    public bool LinksAny(int slot, int[] ordinals)
+    {
+        for (var l = _linkStart[slot]; l < _linkStart[slot + 1]; l++)
+        {
+            if (Array.IndexOf(ordinals, _linkEntity[l]) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The links of a story: entity ordinals and whether the story is about each.</summary>
+    public IEnumerable<(int Ordinal, bool About)> LinksOf(int slot)
+    {
+        for (var l = _linkStart[slot]; l < _linkStart[slot + 1]; l++)
+        {
+            yield return (_linkEntity[l], _linkAbout[l]);
+        }
+    }
+
+    /// <summary>Whether the story in a slot is about the entity (false when it does not link to it).</summary>
+    public bool IsAbout(int slot, int ordinal)
+    {
+        for (var l = _linkStart[slot]; l < _linkStart[slot + 1]; l++)
+        {
+            if (_linkEntity[l] == ordinal)
+            {
+                return _linkAbout[l];
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds one to the count of every entity the story links to.</summary>
+    public void CountLinks(int slot, int[] counts)
+    {
+        for (var l = _linkStart[slot]; l < _linkStart[slot + 1]; l++)
+        {
+            counts[_linkEntity[l]]++;
+        }
+    }
+
+    /// <summary>
+    /// The facets of the unfiltered list (the home page) for a top N, worked out once per copy:
+    /// they are the same for every request until the store changes.
+    /// </summary>
+    public T AllFacets<T>(int perKind, Func<int[], T> top)
+        where T : class
+    {
+        lock (_allFacets)
+        {
+            if (_allFacets.TryGetValue(perKind, out var cached))
+            {
+                return (T)cached;
+            }
+        }
+
+        var made = top(_postings.Select(p => p.Length).ToArray());
+        lock (_allFacets)
+        {
+            _allFacets[perKind] = made;
+        }
+
+        return made;
+    }
+
+    /// <summary>
+    /// The first slot after a newest-first cursor (CreatedAt ticks, id): slots are sorted by that
+    /// key descending, so this is a binary search.
+    /// </summary>
+    public int FirstSlotAfter(long ticks, long id)
+    {
+        int lo = 0, hi = _ids.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var after = _created[mid] < ticks || (_created[mid] == ticks && _ids[mid] < id);
+            if (after)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
+    /// Reads the store in one read transaction. The entities and the (CreatedAt, Id) index are
+    /// small; finding the soft-deleted stories scans <c>Articles</c> unless a partial index on
+    /// <c>DeletedAt</c> exists; the live links are one scan of <c>ArticleEntities</c>.
+    /// </summary>
+    public static async Task<LinkIndex> LoadAsync(SqliteConnection connection, SqliteTransaction tx, long version, CancellationToken ct)
+    {
+        var entities = new List<Entity>();
+        using (var command = Command(connection, tx, "SELECT Id, Kind, Name, Slug, IsHidden FROM Entities"))
+        using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                entities.Add(new Entity(reader.GetInt64(0), (NewsEntityKind)reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4)));
+            }
+        }
+
+        var deleted = new HashSet<long>();
+        using (var command = Command(connection, tx, "SELECT Id FROM Articles WHERE DeletedAt IS NOT NULL"))
+        using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                deleted.Add(reader.GetInt64(0));
+            }
+        }
+
+        var stories = new List<(long Ticks, long Id)>();
+        using (var command = Command(connection, tx, "SELECT Id, CreatedAt FROM Articles"))
+        using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var id = reader.GetInt64(0);
+                if (!deleted.Contains(id))
+                {
+                    stories.Add((reader.GetDateTime(1).Ticks, id));
+                }
+            }
+        }
+
+        // Newest first, the home page's order; sorted here so the cursor comparisons agree with it exactly.
+        stories.Sort((a, b) => a.Ticks != b.Ticks ? b.Ticks.CompareTo(a.Ticks) : b.Id.CompareTo(a.Id));
+        var ids = stories.Select(s => s.Id).ToArray();
+        var created = stories.Select(s => s.Ticks).ToArray();
+        var slotOf = new Dictionary<long, int>(ids.Length);
+        for (var s = 0; s < ids.Length; s++)
+        {
+            slotOf[ids[s]] = s;
+        }
+
+        var ordinalOf = new Dictionary<long, int>(entities.Count);
+        for (var e = 0; e < entities.Count; e++)
+        {
+            ordinalOf[entities[e].Id] = e;
+        }
+
+        var links = new List<(int Slot, int Ordinal, bool About)>();
+        using (var command = Command(connection, tx, "SELECT ArticleId, EntityId, About FROM ArticleEntities WHERE RemovedAt IS NULL"))
+        using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                if (slotOf.TryGetValue(reader.GetInt64(0), out var slot) && ordinalOf.TryGetValue(reader.GetInt64(1), out var ordinal))
+                {
+                    links.Add((slot, ordinal, reader.GetBoolean(2)));
+                }
+            }
+        }
+
+        // Links grouped by slot (compressed rows), keeping the stored order within a story.
+        var start = new int[ids.Length + 1];
+        foreach (var link in links)
+        {
+            start[link.Slot + 1]++;
+        }
+
+        for (var s = 0; s < ids.Length; s++)
+        {
+            start[s + 1] += start[s];
+        }
+
+        var fill = (int[])start.Clone();
+        var linkEntity = new int[links.Count];
+        var linkAbout = new bool[links.Count];
+        foreach (var link in links)
+        {
+            var at = fill[link.Slot]++;
+            linkEntity[at] = link.Ordinal;
+            linkAbout[at] = link.About;
+        }
+
+        return new LinkIndex(version, ids, created, slotOf, start, linkEntity, linkAbout, [.. entities], ordinalOf);
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return command;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using NewsReader.Core.Accounts;
+using NewsReader.Core.Reading;
+using NewsReader.Web.Account;
+using NewsReader.Web.Hosting;
+
+namespace NewsReader.Web.Admin.Importing;
+
+/// <summary>
+/// The import actions an admin takes (queue an uploaded file, refuse one, re-import <c>seeds/</c>).
+/// Every method first checks, against the store, that the signed-in user is an admin right now: the
+/// check lives here, not in a page or endpoint, so no caller can forget it.
+/// </summary>
+public sealed class ImportActions(
+    CurrentUser currentUser,
+    ImportBacklog queue,
+    ImportHistory history,
+    IOptions<AdminImportOptions> options,
+    IOptions<ReaderOptions> readerOptions,
+    IHostEnvironment environment,
+    TimeProvider time)
+{
+    /// <summary>The signed-in admin.</summary>
+    /// <exception cref="ActionForbiddenException">Not signed in, or not an admin (any more).</exception>
+    public Task<SignedInUser> RequireAdminAsync() => currentUser.RequireAsync(NewsRoles.Admin);
+
+    /// <summary>
+    /// Checks an uploaded file's content (text, UTF-8 or UTF-16, not empty, within the limit: the
+    /// content decides, not the name) and queues its import; a refused file is deleted, its run
+    /// recorded as refused, and its job ends at once with the reason.
+    /// </summary>
+    public async Task<ImportJob> QueueUploadAsync(ReceivedFile file, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        SignedInUser admin;
+        try
+        {
+            admin = await RequireAdminAsync();
+        }
+        catch (ActionForbiddenException)
+        {
+            UploadReceiver.TryDelete(file.TempPath);
+            throw;
+        }
+
+        var job = new ImportJob(file.FileName, file.SizeBytes, admin.UserName, Now, file.TempPath, deleteWhenDone: true, reparse: false);
+        try
+        {
+            // Validation only (the text is dropped): a refused file never waits in the queue.
+            _ = await SeedReader.ReadFileAsync(file.TempPath, limits: new ReadLimits(Math.Max(options.Value.MaxUploadBytes, ReadLimits.DefaultMaxFileBytes)), ct: ct);
+        }
+        catch (SeedReadException e)
+        {
+            UploadReceiver.TryDelete(file.TempPath);
+            var runId = await history.RecordRefusedAsync(file.FileName, file.Sha256, file.SizeBytes, admin.UserName, e.Reason, ct);
+            job.Set(new ImportJobStatus(ImportJobState.Refused, StartedAt: job.QueuedAt, FinishedAt: Now, RunId: runId, Message: e.Reason));
+            queue.AddFinished(job);
+            return job;
+        }
+
+        queue.Enqueue(job);
+        return job;
+    }
+
+    /// <summary>Records an upload refused for its size before it was read to the end; nothing of it is kept.</summary>
+    public async Task<ImportJob> RefuseTooLargeAsync(string fileName, long bytesSeen, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var admin = await RequireAdminAsync();
+        var reason = TooLargeReason(options.Value.MaxUploadBytes);
+        var runId = await history.RecordRefusedAsync(fileName, string.Empty, bytesSeen, admin.UserName, reason, ct);
+        var job = new ImportJob(fileName, bytesSeen, admin.UserName, Now, string.Empty, deleteWhenDone: false, reparse: false);
+        job.Set(new ImportJobStatus(ImportJobState.Refused, StartedAt: job.QueuedAt, FinishedAt: Now, RunId: runId, Message: reason));
+        queue.AddFinished(job);
+        return job;
+    }
+
+    /// <summary>Queues every file of the seeds folder (<c>Reader:SeedsFolder</c>), in name order.</summary>
+    /// <param name="reparse">Parse even files imported before byte for byte (after the splitter or extractor changed).</param>
+    public async Task<IReadOnlyList<ImportJob>> ReimportSeedsAsync(bool reparse, CancellationToken ct = default)
+    {
+        var admin = await RequireAdminAsync();
+        ct.ThrowIfCancellationRequested();
+        var folder = SeedsFolder;
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var jobs = new List<ImportJob>();
+        foreach (var info in new DirectoryInfo(folder).EnumerateFiles().Where(f => !f.Name.StartsWith('.')).OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            var job = new ImportJob(info.Name, info.Length, admin.UserName, Now, info.FullName, deleteWhenDone: false, reparse);
+            queue.Enqueue(job);
+            jobs.Add(job);
+        }
+
+        return jobs;
+    }
+
+    /// <summary>The seeds folder as configured, resolved against the content root.</summary>
+    public string SeedsFolder => ReaderOptions.Resolve(environment.ContentRootPath, readerOptions.Value.SeedsFolder);
+
+    public long MaxUploadBytes => options.Value.MaxUploadBytes;
+
+    internal static string TooLargeReason(long maxBytes) => string.Create(CultureInfo.InvariantCulture,
+        $"the upload is larger than the limit of {maxBytes:N0} bytes: nothing was stored");
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,172 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using NewsReader.Web.Account;
+
+namespace NewsReader.Web.Admin.Importing;
+
+/// <summary>
+/// <c>POST /admin/imports/upload</c>: one or more seed files as <c>multipart/form-data</c>, streamed to
+/// temp files (never buffered in memory), each checked and queued for import. The order of checks is
+/// the point: admin (endpoint policy, then the store via <see cref="ImportActions"/>), antiforgery
+/// token (before any file byte is read), size (Content-Length, then while streaming), content.
+/// </summary>
+public static class UploadEndpoint
+{
+    public const string Path = "/admin/imports/upload";
+
+    /// <summary>Room for boundaries, part headers and the token field on top of the files' bytes.</summary>
+    internal const long MultipartAllowance = 64 * 1024;
+
+    internal static async Task<IResult> HandleAsync(
+        HttpContext context,
+        IAntiforgery antiforgery,
+        IOptions<AntiforgeryOptions> antiforgeryOptions,
+        AuthenticationStateProvider authState,
+        ImportActions actions,
+        UploadReceiver receiver,
+        CancellationToken ct)
+    {
+        var max = actions.MaxUploadBytes;
+
+        // Kestrel refuses bodies over 30 MB by default; this endpoint's own limit replaces that.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = max + MultipartAllowance;
+        }
+
+        // CurrentUser reads the state Blazor's provider holds; outside a component, hand it the request's user.
+        if (authState is IHostEnvironmentAuthenticationStateProvider host)
+        {
+            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(context.User)));
+        }
+
+        try
+        {
+            await actions.RequireAdminAsync();
+            if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
+                || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+                || HeaderUtilities.RemoveQuotes(type.Boundary) is not { Length: > 0 } boundary)
+            {
+                return Refuse(StatusCodes.Status400BadRequest, "expected the files as multipart/form-data");
+            }
+
+            var reader = new MultipartReader(boundary.ToString(), context.Request.Body) { HeadersLengthLimit = 16 * 1024 };
+            if (!await HasValidTokenAsync(context, reader, antiforgery, antiforgeryOptions.Value, ct))
+            {
+                return Refuse(StatusCodes.Status400BadRequest,
+                    "the upload form has expired or did not come from this site: reload the import page and try again");
+            }
+
+            if (context.Request.ContentLength is { } length && length > max + MultipartAllowance)
+            {
+                // Refused before any file byte is read; the first file's name (from its part header) goes in the history.
+                var name = await FirstFileNameAsync(reader, ct) ?? "upload";
+                await actions.RefuseTooLargeAsync(name, length, ct);
+                return Refuse(StatusCodes.Status413PayloadTooLarge, ImportActions.TooLargeReason(max));
+            }
+
+            var upload = await receiver.ReceiveAsync(reader, max, ct);
+            if (upload.TooLarge is { } tooLarge)
+            {
+                await actions.RefuseTooLargeAsync(tooLarge, upload.BytesRead, ct);
+                return Refuse(StatusCodes.Status413PayloadTooLarge, ImportActions.TooLargeReason(max));
+            }
+
+            if (upload.Files.Count == 0)
+            {
+                return Refuse(StatusCodes.Status400BadRequest, "choose at least one file to upload");
+            }
+
+            var jobs = new List<ImportJob>(upload.Files.Count);
+            for (var i = 0; i < upload.Files.Count; i++)
+            {
+                try
+                {
+                    jobs.Add(await actions.QueueUploadAsync(upload.Files[i], ct));
+                }
+                catch
+                {
+                    UploadReceiver.DeleteAll(upload.Files.Skip(i + 1));
+                    throw;
+                }
+            }
+
+            return Results.Redirect(jobs.Count == 1 ? jobs[0].Url : ImportsPageUrl);
+        }
+        catch (ActionForbiddenException e)
+        {
+            return Refuse(StatusCodes.Status403Forbidden, e.Message);
+        }
+        catch (InvalidDataException)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, "the upload is not a well-formed multipart/form-data body");
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Refuse(StatusCodes.Status413PayloadTooLarge, ImportActions.TooLargeReason(max));
+        }
+    }
+
+    internal const string ImportsPageUrl = "/admin/imports";
+
+    /// <summary>
+    /// The token comes in the <c>RequestVerificationToken</c> header (scripts) or as the form's first
+    /// field (the page's form renders it before the file input). IAntiforgery would read the whole
+    /// form to find it, buffering every file; so the first part is read here and handed over as the
+    /// header, which IAntiforgery checks first.
+    /// </summary>
+    private static async Task<bool> HasValidTokenAsync(
+        HttpContext context, MultipartReader reader, IAntiforgery antiforgery, AntiforgeryOptions options, CancellationToken ct)
+    {
+        if (options.HeaderName is not { } header)
+        {
+            return false;
+        }
+
+        if (!context.Request.Headers.ContainsKey(header))
+        {
+            var section = await reader.ReadNextSectionAsync(ct);
+            if (section is null
+                || !ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.IsFormDisposition()
+                || !string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, options.FormFieldName, StringComparison.Ordinal)
+                || await UploadReceiver.ReadFieldAsync(section.Body, ct) is not { Length: > 0 } token)
+            {
+                return false;
+            }
+
+            context.Request.Headers[header] = token;
+        }
+
+        try
+        {
+            await antiforgery.ValidateRequestAsync(context);
+            return true;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<string?> FirstFileNameAsync(MultipartReader reader, CancellationToken ct)
+    {
+        // Part headers only: MultipartReader skips a part's body without storing it when moving on.
+        for (var i = 0; i < 4 && await reader.ReadNextSectionAsync(ct) is { } section; i++)
+        {
+            if (UploadReceiver.FileNameOf(section) is { } name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private static IResult Refuse(int status, string reason) =>
+        Results.Text("Upload refused: " + reason + ".", "text/plain; charset=utf-8", statusCode: status);
+}

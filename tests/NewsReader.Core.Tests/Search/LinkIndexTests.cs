@@ -1,0 +1,240 @@
+using System.Globalization;
+using NewsReader.Core.Data;
+using NewsReader.Core.Extraction;
+using NewsReader.Core.Search;
+using NewsReader.Core.Tests.Data;
+using static NewsReader.Core.Tests.Data.Docs;
+
+namespace NewsReader.Core.Tests.Search;
+
+/// <summary>
+/// The counts, filters, neighbours and related stories answered from the in-memory link index agree
+/// with the same things computed the slow way in SQL, including deleted stories, removed links,
+/// hidden entities and tags, and follow every change to the store.
+/// </summary>
+public sealed class LinkIndexTests
+{
+    private static readonly string[] Companies = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay"];
+    private static readonly string[] Countries = ["Spain", "Kenya", "Japan", "Chile"];
+
+    private static async Task<TestStore> MixedStoreAsync()
+    {
+        var store = await TestStore.CreateAsync();
+        var random = new Random(7);
+        var articles = Enumerable.Range(0, 60).Select(i =>
+        {
+            var mentions = new List<EntityMention>
+            {
+                Company(Companies[random.Next(Companies.Length)], random.Next(2) == 0),
+                Country(Countries[random.Next(Countries.Length)], random.Next(3) > 0),
+            };
+            if (random.Next(3) == 0)
+            {
+                mentions.Add(Company(Companies[random.Next(Companies.Length)], false));
+            }
+
+            var word = i % 3 == 0 ? "harbour" : "market";
+            return Article(i, $"Story {i} about the {word}", $"The {word} moved on day {i}.\n\n" + Text($"story{i}"), [.. mentions.DistinctBy(m => m.Name)]);
+        }).ToArray();
+        await store.Importer().ImportAsync(Document("mixed.txt", articles), Source("mixed.txt"));
+        Assert.Equal(60, store.Scalar("SELECT count(*) FROM Articles"));
+
+        // Soft-deleted stories, removed links, a hidden company and a person's tag.
+        Execute(store,
+            "UPDATE Articles SET DeletedAt = '2026-01-01' WHERE Id % 9 = 0",
+            "UPDATE ArticleEntities SET RemovedAt = '2026-01-01' WHERE ArticleId % 7 = 0 AND EntityId IN (SELECT Id FROM Entities WHERE Kind = 1)",
+            "UPDATE Entities SET IsHidden = 1 WHERE Slug = 'hooli'",
+            "INSERT INTO Entities (Kind, Name, Slug, IsHidden, CreatedAt) VALUES (3, 'Later', 'later', 0, '2026-01-01')",
+            "INSERT INTO ArticleEntities (ArticleId, EntityId, Origin, About, Mentions, Score, AddedAt) " +
+                "SELECT Id, (SELECT Id FROM Entities WHERE Slug = 'later'), 1, 0, 0, 0, '2026-01-01' FROM Articles WHERE Id % 4 = 0");
+        return store;
+    }
+
+    private static void Execute(TestStore store, params string[] statements)
+    {
+        using var c = store.Connection();
+        foreach (var sql in statements)
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    private static List<string> Rows(TestStore store, string sql)
+    {
+        using var c = store.Connection();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Facets the slow way: every link of the matching live stories, grouped.</summary>
+    private static List<string> SlowFacets(TestStore store, string matchingIds) => Rows(store,
+        "SELECT e.Kind, e.Name, count(*) FROM ArticleEntities l JOIN Entities e ON e.Id = l.EntityId " +
+        $"WHERE l.RemovedAt IS NULL AND e.IsHidden = 0 AND l.ArticleId IN ({matchingIds}) " +
+        "GROUP BY e.Id ORDER BY e.Kind, count(*) DESC, e.Name");
+
+    private static List<string> Facets(SearchResult result) =>
+        result.Companies.Select(f => $"0|{f.Name}|{f.Count}")
+            .Concat(result.Countries.Select(f => $"1|{f.Name}|{f.Count}"))
+            .Concat(result.Topics.Select(f => $"2|{f.Name}|{f.Count}"))
+            .Concat(result.Tags.Select(f => $"3|{f.Name}|{f.Count}"))
+            .ToList();
+
+    private const string Live = "SELECT Id FROM Articles WHERE DeletedAt IS NULL";
+
+    private static string LinkedTo(string slug) =>
+        $"SELECT l.ArticleId FROM ArticleEntities l JOIN Entities e ON e.Id = l.EntityId WHERE e.Slug = '{slug}' AND l.RemovedAt IS NULL";
+
+    [Fact]
+    public async Task SearchAsync_NoTextNoFilter_TotalAndFacetsEqualSlowCounts()
+    {
+        await using var store = await MixedStoreAsync();
+        using var search = new ArticleSearch(store.Factory);
+
+        var result = await search.SearchAsync(new SearchRequest(null, FacetLimit: 500));
+
+        Assert.Equal(store.Scalar("SELECT count(*) FROM Articles WHERE DeletedAt IS NULL"), result.Total);
+        Assert.Equal(SlowFacets(store, Live), Facets(result));
+        Assert.DoesNotContain(result.Companies, f => f.Slug == "hooli");
+        Assert.NotEmpty(result.Tags);
+    }
+
+    [Fact]
+    public async Task SearchAsync_FiltersAndText_TotalAndFacetsEqualSlowCounts()
+    {
+        await using var store = await MixedStoreAsync();
+        using var search = new ArticleSearch(store.Factory);
+        var market = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'market'";
+        var cases = new (SearchRequest Request, string Ids)[]
+        {
+            (new(null, Company: "Acme", FacetLimit: 500), $"{Live} INTERSECT {LinkedTo("acme")}"),
+            (new(null, Company: "Globex", Country: "Spain", FacetLimit: 500), $"{Live} INTERSECT {LinkedTo("globex")} INTERSECT {LinkedTo("spain")}"),
+            (new("market", FacetLimit: 500), $"{Live} INTERSECT {market}"),
+            (new("market", Country: "Kenya", FacetLimit: 500), $"{Live} INTERSECT {market} INTERSECT {LinkedTo("kenya")}"),
+            (new("market -company:Initech", FacetLimit: 500), $"{Live} INTERSECT {market} EXCEPT {LinkedTo("initech")}"),
+            (new("-market", FacetLimit: 500), $"{Live} EXCEPT {market}"),
+            (new(null, Tag: "later", FacetLimit: 500), $"{Live} INTERSECT {LinkedTo("later")}"),
+        };
+
+        foreach (var (request, ids) in cases)
+        {
+            var result = await search.SearchAsync(request);
+            Assert.Equal(store.Scalar($"SELECT count(*) FROM ({ids})"), result.Total);
+            Assert.Equal(SlowFacets(store, ids), Facets(result));
+        }
+    }
+
+    [Fact]
+    public async Task SearchAsync_NewestPages_FollowCreatedAtThenId()
+    {
+        await using var store = await MixedStoreAsync();
+        using var search = new ArticleSearch(store.Factory);
+        var expected = Rows(store, "SELECT Id FROM Articles WHERE DeletedAt IS NULL ORDER BY CreatedAt DESC, Id DESC");
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await search.SearchAsync(new SearchRequest(null, Limit: 7, After: cursor));
+            seen.AddRange(page.Hits.Select(h => h.Id.ToString(CultureInfo.InvariantCulture)));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public async Task SearchAsync_StoreChangesAfterASearch_SeesTheChange()
+    {
+        await using var store = await MixedStoreAsync();
+        using var search = new ArticleSearch(store.Factory);
+        var before = await search.SearchAsync(new SearchRequest(null, Company: "Acme"));
+
+        Execute(store, $"UPDATE Articles SET DeletedAt = '2026-02-01' WHERE Id = (SELECT max(ArticleId) FROM ({LinkedTo("acme")}) WHERE ArticleId IN ({Live}))");
+        var after = await search.SearchAsync(new SearchRequest(null, Company: "Acme"));
+        await store.Importer().ImportAsync(Document("more.txt", Article(0, "A fresh Acme story", "Acme did it again.\n\n" + Text("fresh"), Company("Acme"))), Source("more.txt"));
+        var imported = await search.SearchAsync(new SearchRequest(null, Company: "Acme"));
+
+        Assert.Equal(before.Total - 1, after.Total);
+        Assert.Equal(after.Total + 1, imported.Total);
+        Assert.Equal("A fresh Acme story", imported.Hits[0].Title);
+    }
+
+    [Fact]
+    public async Task EntityCountsAsync_EqualSlowCounts()
+    {
+        await using var store = await MixedStoreAsync();
+        using var search = new ArticleSearch(store.Factory);
+
+        foreach (var kind in new[] { NewsEntityKind.Company, NewsEntityKind.Country, NewsEntityKind.Tag })
+        {
+            var counts = await search.EntityCountsAsync(kind);
+            var slow = Rows(store,
+                "SELECT e.Name, count(*) FROM ArticleEntities l JOIN Entities e ON e.Id = l.EntityId " +
+                $"WHERE l.RemovedAt IS NULL AND e.IsHidden = 0 AND e.Kind = {(int)kind} AND l.ArticleId IN ({Live}) GROUP BY e.Id ORDER BY count(*) DESC, e.Name");
+            Assert.Equal(slow, counts.Select(c => $"{c.Name}|{c.Count}"));
+        }
+    }
+
+    [Fact]
+    public async Task EntityStatsAsync_EqualSlowCounts()
+    {
+        await using var store = await MixedStoreAsync();
+        using var search = new ArticleSearch(store.Factory);
+        var id = store.Scalar("SELECT Id FROM Entities WHERE Slug = 'spain'");
+
+        var stats = (await search.EntityStatsAsync(id, 50))!;
+
+        var stories = $"{Live} INTERSECT {LinkedTo("spain")}";
+        Assert.Equal(store.Scalar($"SELECT count(*) FROM ({stories})"), stats.Stories);
+        Assert.Equal(store.Scalar($"SELECT count(*) FROM ArticleEntities WHERE EntityId = {id} AND About = 1 AND RemovedAt IS NULL AND ArticleId IN ({Live})"), stats.About);
+        var alongside = SlowFacets(store, stories).Where(r => (r.StartsWith("0|", StringComparison.Ordinal) || r.StartsWith("1|", StringComparison.Ordinal)) && !r.StartsWith("1|Spain|", StringComparison.Ordinal));
+        Assert.Equal(alongside, stats.Companies.Select(f => $"0|{f.Name}|{f.Count}").Concat(stats.Countries.Select(f => $"1|{f.Name}|{f.Count}")));
+        Assert.Null(await search.EntityStatsAsync(-1, 10));
+    }
+
+    [Fact]
+    public async Task RelatedAsync_EqualSlowScores()
+    {
+        await using var store = await MixedStoreAsync();
+        using var search = new ArticleSearch(store.Factory);
+
+        foreach (var id in Rows(store, "SELECT Id FROM Articles WHERE DeletedAt IS NULL AND Id % 5 = 1").Select(long.Parse))
+        {
+            var related = await search.RelatedAsync(id, 5);
+            var slow = Rows(store,
+                "SELECT o.ArticleId FROM ArticleEntities mine JOIN ArticleEntities o ON o.EntityId = mine.EntityId " +
+                $"WHERE mine.ArticleId = {id} AND mine.RemovedAt IS NULL AND o.ArticleId <> {id} AND o.RemovedAt IS NULL AND o.ArticleId IN ({Live}) " +
+                "GROUP BY o.ArticleId ORDER BY sum((CASE WHEN mine.About THEN 3 ELSE 1 END) * (CASE WHEN o.About THEN 2 ELSE 1 END)) DESC, o.ArticleId DESC LIMIT 5");
+            Assert.Equal(slow, related.Select(r => r.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    [Fact]
+    public async Task NeighboursAsync_AreTheNextNewerAndOlderLiveStories()
+    {
+        await using var store = await MixedStoreAsync();
+        using var search = new ArticleSearch(store.Factory);
+        var order = Rows(store, "SELECT Id FROM Articles WHERE DeletedAt IS NULL ORDER BY CreatedAt DESC, Id DESC").Select(long.Parse).ToList();
+
+        for (var i = 0; i < order.Count; i++)
+        {
+            var (newer, older) = await search.NeighboursAsync(order[i]);
+            Assert.Equal(i > 0 ? order[i - 1] : null, newer);
+            Assert.Equal(i + 1 < order.Count ? order[i + 1] : null, older);
+        }
+
+        var deleted = store.Scalar("SELECT min(Id) FROM Articles WHERE DeletedAt IS NOT NULL");
+        Assert.Equal((null, null), await search.NeighboursAsync(deleted));
+    }
+}

@@ -1,0 +1,232 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Core.Data;
+using NewsReader.Web.Admin.Importing;
+
+namespace NewsReader.Web.Tests.Admin.Importing;
+
+public sealed class UploadEndpointTests
+{
+    private static readonly Uri UploadUri = new(UploadEndpoint.Path, UriKind.Relative);
+
+    [Fact]
+    public async Task Upload_Anonymous_ChallengedAndNothingStarted()
+    {
+        await using var app = await ImportApp.CreateAsync();
+        using var client = app.Client(null);
+        using var content = ImportApp.Upload("token", ("news.md", SeedFiles.Markdown(SeedFiles.ThreeStories)));
+
+        using var response = await client.PostAsync(UploadUri, content);
+
+        Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect, response.StatusCode + ": " + await response.Content.ReadAsStringAsync());
+        await AssertNothingStartedAsync(app);
+    }
+
+    [Fact]
+    public async Task Upload_Reader_ForbiddenAndNothingStarted()
+    {
+        await using var app = await ImportApp.CreateAsync();
+        using var client = app.Client("reader");
+        using var content = ImportApp.Upload("token", ("news.md", SeedFiles.Markdown(SeedFiles.ThreeStories)));
+
+        using var response = await client.PostAsync(UploadUri, content);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await AssertNothingStartedAsync(app);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-a-token")]
+    public async Task Upload_AdminWithoutValidToken_BadRequestAndNothingStarted(string? token)
+    {
+        await using var app = await ImportApp.CreateAsync();
+        using var client = app.Client("admin");
+        _ = await ImportApp.UploadTokenAsync(client); // the cookie half is there; the form half is missing or wrong
+        using var content = ImportApp.Upload(token, ("news.md", SeedFiles.Markdown(SeedFiles.ThreeStories)));
+
+        using var response = await client.PostAsync(UploadUri, content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("reload the import page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertNothingStartedAsync(app);
+    }
+
+    [Fact]
+    public async Task Upload_TokenOfAnotherUser_BadRequest()
+    {
+        await using var app = await ImportApp.CreateAsync();
+        using var other = app.Client("admin");
+        var token = await ImportApp.UploadTokenAsync(other);
+        using var client = app.Client("admin");
+        _ = await ImportApp.UploadTokenAsync(client);
+        using var stranger = app.Client("admin");
+        using var content = ImportApp.Upload(token, ("news.md", SeedFiles.Markdown(SeedFiles.ThreeStories)));
+
+        // No antiforgery cookie on this client: a token copied from another session is not enough.
+        using var response = await stranger.PostAsync(UploadUri, content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertNothingStartedAsync(app);
+    }
+
+    [Fact]
+    public async Task Upload_OversizedByContentLength_413NothingStoredRefusedRunRecorded()
+    {
+        await using var app = await ImportApp.CreateAsync(maxUploadBytes: 4096);
+        using var client = app.Client("admin");
+        var token = await ImportApp.UploadTokenAsync(client);
+        var big = Encoding.UTF8.GetBytes("# Long story\n\n" + string.Concat(Enumerable.Repeat("Words and more words. ", 8000)));
+        using var content = ImportApp.Upload(token, ("big.md", big));
+
+        using var response = await client.PostAsync(UploadUri, content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("larger than the limit of 4,096 bytes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertRefusedOnlyAsync(app, "big.md");
+    }
+
+    [Fact]
+    public async Task Upload_OversizedWhileStreaming_413NothingStoredRefusedRunRecorded()
+    {
+        await using var app = await ImportApp.CreateAsync(maxUploadBytes: 4096);
+        using var client = app.Client("admin");
+        var token = await ImportApp.UploadTokenAsync(client);
+        var big = Encoding.UTF8.GetBytes("# Long story\n\n" + string.Concat(Enumerable.Repeat("Words and more words. ", 8000)));
+        using var content = ImportApp.Upload(token, ("small.md", SeedFiles.Markdown(SeedFiles.ThreeStories[..1])));
+        content.Add(new StreamContent(new UnknownLengthStream(big)), "files", "big.md");
+
+        // A stream of unknown length goes chunked: no Content-Length to refuse early, so the limit applies while reading.
+        using var response = await client.PostAsync(UploadUri, content);
+
+        Assert.Null(content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertRefusedOnlyAsync(app, "big.md");
+    }
+
+    [Fact]
+    public async Task Upload_BinaryFile_RefusedWithReasonNothingStored()
+    {
+        await using var app = await ImportApp.CreateAsync();
+        using var client = app.Client("admin");
+        var token = await ImportApp.UploadTokenAsync(client);
+        using var content = ImportApp.Upload(token, ("photo.txt", SeedFiles.Binary()));
+
+        using var response = await client.PostAsync(UploadUri, content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await client.GetStringAsync(response.Headers.Location);
+        Assert.Contains("Refused: ", page, StringComparison.Ordinal);
+        Assert.Contains("binary", page, StringComparison.Ordinal);
+        Assert.Contains("Nothing was stored", page, StringComparison.Ordinal);
+        await AssertRefusedOnlyAsync(app, "photo.txt");
+    }
+
+    [Fact]
+    public async Task Upload_GoodFile_RedirectsToJobPageAndStoriesAreStored()
+    {
+        await using var app = await ImportApp.CreateAsync();
+        using var client = app.Client("admin");
+        var token = await ImportApp.UploadTokenAsync(client);
+        using var content = ImportApp.Upload(token, (@"..\secret\<img src=x onerror=alert(1)>.md", SeedFiles.Markdown(SeedFiles.ThreeStories)));
+
+        using var response = await client.PostAsync(UploadUri, content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.Matches("^/admin/imports/[0-9a-f-]{36}$", location);
+        await app.WaitForJobsAsync();
+        var page = await client.GetStringAsync(new Uri(location, UriKind.Relative));
+        Assert.Contains("Finished: 3 stories read", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src", page, StringComparison.Ordinal); // the client's name, as text
+        Assert.DoesNotContain("<img src=x", page, StringComparison.Ordinal);
+        var stored = await app.QueryAsync(db => db.Articles.OrderBy(a => a.SourcePosition).ToListAsync());
+        Assert.Equal(SeedFiles.ThreeStories.Select(s => s.Title), stored.Select(a => a.Title));
+        Assert.All(stored, a => Assert.Contains($"href=\"/articles/{a.Slug}\"", page, StringComparison.Ordinal));
+        var run = await app.QueryAsync(db => db.ImportRuns.SingleAsync());
+        Assert.Equal(("<img src=x onerror=alert(1)>.md", "admin", 3), (run.FileName, run.StartedBy, run.New));
+        Assert.Empty(Directory.EnumerateFiles(app.UploadFolder));
+
+        using var anonymous = app.Client(null);
+        using var story = await anonymous.GetAsync(new Uri("/articles/" + stored[0].Slug, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, story.StatusCode);
+    }
+
+    [Fact]
+    public async Task Upload_TwoFiles_BothLandAndTheHistoryListsThem()
+    {
+        await using var app = await ImportApp.CreateAsync();
+        using var client = app.Client("admin");
+        var token = await ImportApp.UploadTokenAsync(client);
+        using var content = ImportApp.Upload(token,
+            ("one.md", SeedFiles.Markdown(SeedFiles.ThreeStories[..1])), ("two.md", SeedFiles.Markdown(SeedFiles.ThreeStories[1..])));
+
+        using var response = await client.PostAsync(UploadUri, content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin/imports", response.Headers.Location!.ToString());
+        await app.WaitForJobsAsync();
+        Assert.Equal(3, await app.QueryAsync(db => db.Articles.CountAsync()));
+        var history = await client.GetStringAsync(new Uri("/admin/imports", UriKind.Relative));
+        Assert.Contains("2 runs, newest first", history, StringComparison.Ordinal);
+        Assert.Contains("one.md", history, StringComparison.Ordinal);
+        Assert.Contains("two.md", history, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData("reader", HttpStatusCode.Forbidden)]
+    [InlineData("admin", HttpStatusCode.OK)]
+    public async Task ImportsPage_Get_AdminOnly(string? user, HttpStatusCode expected)
+    {
+        await using var app = await ImportApp.CreateAsync();
+        using var client = app.Client(user);
+
+        using var response = await client.GetAsync(new Uri("/admin/imports", UriKind.Relative));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RunPage_FinishedRun_ShowsReportFromTheStore()
+    {
+        await using var app = await ImportApp.CreateAsync();
+        using var client = app.Client("admin");
+        var token = await ImportApp.UploadTokenAsync(client);
+        var file = SeedFiles.Markdown([.. SeedFiles.ThreeStories, SeedFiles.ThreeStories[0]]);
+        using var content = ImportApp.Upload(token, ("repeat.md", file));
+        using var _ = await client.PostAsync(UploadUri, content);
+        await app.WaitForJobsAsync();
+        var runId = await app.QueryAsync(db => db.ImportRuns.Select(r => r.Id).SingleAsync());
+
+        var page = await client.GetStringAsync(new Uri(ImportRunRow.PageUrl(runId), UriKind.Relative));
+
+        Assert.Contains("data-count=\"new\">3<", page, StringComparison.Ordinal);
+        Assert.Contains("data-count=\"duplicates\">1<", page, StringComparison.Ordinal);
+        Assert.Contains("Story 4: ", page, StringComparison.Ordinal);
+        Assert.Contains("repeats story #1", page, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertNothingStartedAsync(ImportApp app)
+    {
+        Assert.Empty(app.Jobs.Recent());
+        Assert.Equal(0, await app.QueryAsync(db => db.ImportRuns.CountAsync()));
+        Assert.Equal(0, await app.QueryAsync(db => db.Articles.CountAsync()));
+        Assert.False(Directory.Exists(app.UploadFolder) && Directory.EnumerateFiles(app.UploadFolder).Any());
+    }
+
+    private static async Task AssertRefusedOnlyAsync(ImportApp app, string fileName)
+    {
+        Assert.Equal(0, await app.QueryAsync(db => db.Articles.CountAsync()));
+        var run = await app.QueryAsync(db => db.ImportRuns.SingleAsync());
+        Assert.Equal((ImportStatus.Refused, fileName, "admin"), (run.Status, run.FileName, run.StartedBy));
+        Assert.False(Directory.Exists(app.UploadFolder) && Directory.EnumerateFiles(app.UploadFolder).Any());
+    }
+
+    /// <summary>A stream that hides its length, so HttpClient sends it chunked.</summary>
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+}
