@@ -4,6 +4,7 @@ using NewsReader.Web.Account;
 using NewsReader.Web.Admin.Importing;
 using NewsReader.Web.Admin;
 using NewsReader.Web.Hosting;
+using NewsReader.Web.Tagging;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.Services.AddReaderStore(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddAdminImports(builder.Configuration, builder.Environment);
 builder.Services.AddCuration();
+builder.Services.AddTagging();
 
 var app = builder.Build();
 

@@ -14,8 +14,11 @@ public sealed record EntityField(string Key, string Singular, string Plural, str
 
     public static EntityField Topic { get; } = new(FieldFilter.Topic, "Topic", "Topics", "topics");
 
+    /// <summary>Free tags people typed (issue 6); their facet shows only when the results have some.</summary>
+    public static EntityField Tag { get; } = new(FieldFilter.Tag, "Tag", "Tags", "tags");
+
     /// <summary>The kinds shown as facets, in display order.</summary>
-    public static IReadOnlyList<EntityField> All { get; } = [Company, Country, Topic];
+    public static IReadOnlyList<EntityField> All { get; } = [Company, Country, Topic, Tag];
 
     /// <summary>The kind for a query key (<c>company</c>), or null.</summary>
     public static EntityField? FromKey(string? key) =>

@@ -27,7 +27,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         await using var db = await factory.CreateDbContextAsync(ct);
         var filters = await ResolveFiltersAsync(db, state, ct);
         var active = filters.Select(f => f.Filter).ToList();
-        if (filters.Count < state.Companies.Count + state.Countries.Count + state.Topics.Count)
+        if (filters.Count < state.Companies.Count + state.Countries.Count + state.Topics.Count + state.Tags.Count)
         {
             // A filter names an entity the store does not have: nothing can match all of them.
             return new StoryListResult([], 0, null, EmptyFacets(), active);
@@ -50,6 +50,12 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
             Group(EntityField.Country, result.Countries),
             Group(EntityField.Topic, result.Topics),
         };
+        if (result.Tags.Count > 0)
+        {
+            // People's free tags (issue 6): a facet only when these results carry some.
+            facets.Add(Group(EntityField.Tag, result.Tags));
+        }
+
         return new StoryListResult(cards, result.Total, result.NextCursor, facets, active);
     }
 
@@ -74,17 +80,19 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         var company = First(EntityField.Company);
         var country = First(EntityField.Country);
         var topic = First(EntityField.Topic);
+        var tag = First(EntityField.Tag);
         return new SearchRequest(
             text.Length == 0 ? null : text.ToString(),
             Company: company,
             Country: country,
             Topic: topic,
+            Tag: tag,
             Limit: Math.Clamp(_options.PageSize, 1, ArticleSearch.MaxLimit),
             After: state.After,
             FacetLimit: Math.Clamp(_options.FacetLimit, 0, 500));
     }
 
-    private static List<FacetGroup> EmptyFacets() => EntityField.All.Select(f => new FacetGroup(f, [])).ToList();
+    private static List<FacetGroup> EmptyFacets() => EntityField.All.Where(f => f != EntityField.Tag).Select(f => new FacetGroup(f, [])).ToList();
 
     /// <summary>A story by slug, or null when there is none (or it was deleted).</summary>
     public async Task<StoryDetail?> GetStoryAsync(string slug, CancellationToken ct = default)
@@ -265,12 +273,14 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
     internal static NewsEntityKind KindOf(EntityField field) =>
         field == EntityField.Company ? NewsEntityKind.Company
         : field == EntityField.Country ? NewsEntityKind.Country
+        : field == EntityField.Tag ? NewsEntityKind.Tag
         : NewsEntityKind.Topic;
 
     internal static EntityField FieldOf(NewsEntityKind kind) => kind switch
     {
         NewsEntityKind.Company => EntityField.Company,
         NewsEntityKind.Country => EntityField.Country,
+        NewsEntityKind.Tag => EntityField.Tag,
         _ => EntityField.Topic,
     };
 }

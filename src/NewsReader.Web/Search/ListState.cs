@@ -16,27 +16,33 @@ public sealed record ListState(
     public const string QueryKey = "q";
     public const string AfterKey = "after";
 
+    /// <summary>Selected free tags (<c>tag=</c>); a property rather than a position so existing callers stay as they are.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     /// <summary>The unfiltered first page.</summary>
     public static ListState Empty { get; } = new(null, [], [], []);
 
     /// <summary>The state of a request's query parameters (null arrays mean none).</summary>
-    public static ListState From(string? q, string[]? companies, string[]? countries, string[]? topics, string? after) =>
+    public static ListState From(string? q, string[]? companies, string[]? countries, string[]? topics, string? after, string[]? tags = null) =>
         new(
             string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
             Clean(companies),
             Clean(countries),
             Clean(topics),
-            string.IsNullOrWhiteSpace(after) ? null : after);
+            string.IsNullOrWhiteSpace(after) ? null : after)
+        {
+            Tags = Clean(tags),
+        };
 
     /// <summary>True when there is a text query or any filter.</summary>
     public bool IsFiltered => Query is not null || HasFilters;
 
     /// <summary>True when any entity filter is in force.</summary>
-    public bool HasFilters => Companies.Count > 0 || Countries.Count > 0 || Topics.Count > 0;
+    public bool HasFilters => Companies.Count > 0 || Countries.Count > 0 || Topics.Count > 0 || Tags.Count > 0;
 
     /// <summary>The selected slugs of one kind.</summary>
     public IReadOnlyList<string> SlugsOf(EntityField field) =>
-        field == EntityField.Company ? Companies : field == EntityField.Country ? Countries : Topics;
+        field == EntityField.Company ? Companies : field == EntityField.Country ? Countries : field == EntityField.Tag ? Tags : Topics;
 
     /// <summary>The state with a value added, or removed when already selected; back to the first page.</summary>
     public ListState Toggle(EntityField field, string slug)
@@ -49,7 +55,7 @@ public sealed record ListState(
     }
 
     /// <summary>The state without any entity filter (the text query stays); first page.</summary>
-    public ListState WithoutFilters() => this with { Companies = [], Countries = [], Topics = [], After = null };
+    public ListState WithoutFilters() => this with { Companies = [], Countries = [], Topics = [], Tags = [], After = null };
 
     /// <summary>The query parameters for <c>NavigationManager.GetUriWithQueryParameters</c>; null removes a key.</summary>
     public IReadOnlyDictionary<string, object?> ToParameters() => new Dictionary<string, object?>
@@ -58,12 +64,14 @@ public sealed record ListState(
         [EntityField.Company.Key] = Companies.Count == 0 ? null : Companies.ToArray(),
         [EntityField.Country.Key] = Countries.Count == 0 ? null : Countries.ToArray(),
         [EntityField.Topic.Key] = Topics.Count == 0 ? null : Topics.ToArray(),
+        [EntityField.Tag.Key] = Tags.Count == 0 ? null : Tags.ToArray(),
         [AfterKey] = After,
     };
 
     private ListState WithSlugs(EntityField field, IReadOnlyList<string> slugs) =>
         field == EntityField.Company ? this with { Companies = slugs }
         : field == EntityField.Country ? this with { Countries = slugs }
+        : field == EntityField.Tag ? this with { Tags = slugs }
         : this with { Topics = slugs };
 
     private static string[] Clean(string[]? values) =>

@@ -1,0 +1,331 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Core.Data;
+using NewsReader.Core.Search;
+using NewsReader.Core.Splitting;
+
+namespace NewsReader.Core.Tagging;
+
+/// <summary>
+/// People's tags on stories: link a story to an existing company, country, topic or tag, or to a new
+/// free tag; remove a link; suggest names while someone types. Callers check who may do this (the web
+/// layer's <c>TagActions</c>); this class records who did it. Each change is one short write
+/// transaction that also refreshes the story's search text (<see cref="ArticleSearch.RefreshEntityTextSql"/>).
+/// </summary>
+/// <remarks>
+/// A removal is always a tombstone (<see cref="ArticleEntity.RemovedAt"/>), whoever made the link: a
+/// person's "this story is not about X" then holds through re-imports, even when a later version of the
+/// text makes the extractor find X, and the row keeps who removed it. Adding the entity again clears
+/// the tombstone and makes the link a person's.
+/// </remarks>
+public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimeProvider? time = null)
+{
+    /// <summary>Longest free tag name, in characters (after trimming and collapsing spaces).</summary>
+    public const int MaxNameLength = 60;
+
+    /// <summary>Most suggestions returned at once.</summary>
+    public const int MaxSuggestions = 20;
+
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>The story's live links (every kind), about-first; null when there is no such story.</summary>
+    public async Task<IReadOnlyList<StoryTag>?> ListAsync(string articleSlug, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleSlug);
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var id = await StoryIdAsync(db, articleSlug, ct).ConfigureAwait(false);
+            if (id is null)
+            {
+                return null;
+            }
+
+            var rows = await db.ArticleEntities.AsNoTracking()
+                .Where(l => l.ArticleId == id && l.RemovedAt == null)
+                .Select(l => new { l.EntityId, l.Entity!.Kind, l.Entity.Name, l.Entity.Slug, l.Origin, l.About, l.Score, l.AddedBy, l.AddedAt })
+                .ToListAsync(ct).ConfigureAwait(false);
+            return rows
+                .OrderBy(r => r.Kind).ThenByDescending(r => r.About).ThenByDescending(r => r.Score).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(r => new StoryTag(r.EntityId, r.Kind, r.Name, r.Slug, r.Origin, r.About,
+                    r.Origin == LinkOrigin.Person ? r.AddedBy : null,
+                    r.Origin == LinkOrigin.Person ? DateTime.SpecifyKind(r.AddedAt, DateTimeKind.Utc) : null))
+                .ToList();
+        }
+    }
+
+    /// <summary>Links a story to an existing entity of any kind.</summary>
+    /// <exception cref="TaggingException">No such story or entity, or the store is busy.</exception>
+    public Task<TagChange> AddEntityAsync(string articleSlug, long entityId, string userName, CancellationToken ct = default) =>
+        WriteAsync(articleSlug, userName, async (db, articleId, now) =>
+        {
+            var entity = await db.Entities.FirstOrDefaultAsync(e => e.Id == entityId, ct).ConfigureAwait(false)
+                ?? throw new TaggingException("That tag no longer exists.");
+            return await LinkAsync(db, articleId, entity, userName, now, ct).ConfigureAwait(false);
+        }, ct);
+
+    /// <summary>
+    /// Links a story to the entity a typed name means: an existing free tag with that name (any alias,
+    /// case, accents and punctuation ignored), else a company, country or topic with that name, else a
+    /// new free tag.
+    /// </summary>
+    /// <exception cref="TaggingException">No such story, an unusable name, or the store is busy.</exception>
+    public Task<TagChange> AddNamedAsync(string articleSlug, string name, string userName, CancellationToken ct = default)
+    {
+        var clean = CleanName(name);
+        return WriteAsync(articleSlug, userName, async (db, articleId, now) =>
+        {
+            var entity = await FindOrCreateAsync(db, clean, userName, now, ct).ConfigureAwait(false);
+            return await LinkAsync(db, articleId, entity, userName, now, ct).ConfigureAwait(false);
+        }, ct);
+    }
+
+    /// <summary>Removes a story's link to an entity by setting its tombstone (see the class remarks).</summary>
+    /// <exception cref="TaggingException">No such story, or the store is busy.</exception>
+    public Task<TagChange> RemoveAsync(string articleSlug, long entityId, string userName, CancellationToken ct = default) =>
+        WriteAsync(articleSlug, userName, async (db, articleId, now) =>
+        {
+            var link = await db.ArticleEntities.Include(l => l.Entity)
+                .FirstOrDefaultAsync(l => l.ArticleId == articleId && l.EntityId == entityId, ct).ConfigureAwait(false);
+            if (link?.Entity is null)
+            {
+                var entity = await db.Entities.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entityId, ct).ConfigureAwait(false)
+                    ?? throw new TaggingException("That tag no longer exists.");
+                return (TagOutcome.NotThere, entity);
+            }
+
+            if (link.RemovedAt is not null)
+            {
+                return (TagOutcome.NotThere, link.Entity);
+            }
+
+            link.RemovedAt = now;
+            link.RemovedBy = userName;
+            return (TagOutcome.Removed, link.Entity);
+        }, ct);
+
+    /// <summary>
+    /// Existing entities of every kind whose name (or one of their aliases) has a word starting with
+    /// what was typed; exact names first, then names that start with it, shorter first.
+    /// </summary>
+    public async Task<IReadOnlyList<TagSuggestion>> SuggestAsync(string? typed, int limit = 10, CancellationToken ct = default)
+    {
+        var key = NameKey.Of(typed ?? string.Empty);
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        limit = Math.Clamp(limit, 1, MaxSuggestions);
+        var wordStart = " " + key;
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            // Aliases first (keyed by normalised name), then their entities. Names that start with the
+            // text, shortest first, then names with a later word starting with it: a short prefix
+            // ("ch") matches many names, and an unordered cut could drop the exact one ("China").
+            // Enough rows to fill the limit after several aliases of one entity collapse into one.
+            var matches = await db.EntityAliases.AsNoTracking()
+                .Where(a => a.Key.StartsWith(key))
+                .OrderBy(a => a.Key.Length).ThenBy(a => a.Key)
+                .Select(a => new { a.EntityId, a.Key })
+                .Take(limit * 4)
+                .ToListAsync(ct).ConfigureAwait(false);
+            if (matches.Select(m => m.EntityId).Distinct().Count() < limit)
+            {
+                matches.AddRange(await db.EntityAliases.AsNoTracking()
+                    .Where(a => a.Key.Contains(wordStart))
+                    .OrderBy(a => a.Key.Length).ThenBy(a => a.Key)
+                    .Select(a => new { a.EntityId, a.Key })
+                    .Take(limit * 4)
+                    .ToListAsync(ct).ConfigureAwait(false));
+            }
+
+            var best = matches
+                .GroupBy(m => m.EntityId)
+                .Select(g => (EntityId: g.Key, Rank: g.Min(m => m.Key == key ? 0 : m.Key.StartsWith(key, StringComparison.Ordinal) ? 1 : 2)))
+                .ToDictionary(x => x.EntityId, x => x.Rank);
+            var ids = best.Keys.ToList();
+            var entities = await db.Entities.AsNoTracking()
+                .Where(e => ids.Contains(e.Id))
+                .Select(e => new TagSuggestion(e.Id, e.Kind, e.Name, e.Slug))
+                .ToListAsync(ct).ConfigureAwait(false);
+            return entities
+                .OrderBy(e => best[e.EntityId]).ThenBy(e => e.Name.Length).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.Kind)
+                .Take(limit)
+                .ToList();
+        }
+    }
+
+    /// <summary>
+    /// A typed tag name made fit to store: control characters dropped, spaces collapsed, trimmed, NFC.
+    /// </summary>
+    /// <exception cref="TaggingException">Empty, without a letter or digit, or longer than <see cref="MaxNameLength"/>.</exception>
+    public static string CleanName(string? name)
+    {
+        var sb = new StringBuilder();
+        var space = false;
+        foreach (var rune in (name ?? string.Empty).EnumerateRunes())
+        {
+            if (Rune.IsWhiteSpace(rune) || Rune.IsControl(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(rune.ToString());
+        }
+
+        var clean = sb.ToString().Normalize(NormalizationForm.FormC);
+        if (NameKey.Of(clean).Length == 0)
+        {
+            throw new TaggingException("A tag needs at least one letter or digit.");
+        }
+
+        if (clean.Length > MaxNameLength)
+        {
+            throw new TaggingException(string.Create(CultureInfo.InvariantCulture, $"A tag can have at most {MaxNameLength} characters."));
+        }
+
+        return clean;
+    }
+
+    /// <summary>Opens one short write transaction on a live story, runs the change, refreshes the story's search text.</summary>
+    private async Task<TagChange> WriteAsync(
+        string articleSlug, string userName, Func<NewsDbContext, long, DateTime, Task<(TagOutcome Outcome, NewsEntity Entity)>> change, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(articleSlug);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        try
+        {
+            var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+            await using (db.ConfigureAwait(false))
+            {
+                // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is taken up front, so the check
+                // (does the link or name exist?) and the write see the same store. An import holding the
+                // lock makes this wait up to busy_timeout, then fail with "busy".
+                var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                await using (tx.ConfigureAwait(false))
+                {
+                    var articleId = await StoryIdAsync(db, articleSlug, ct).ConfigureAwait(false)
+                        ?? throw new TaggingException("That story no longer exists.");
+                    var now = _time.GetUtcNow().UtcDateTime;
+                    var (outcome, entity) = await change(db, articleId, now).ConfigureAwait(false);
+                    if (outcome is TagOutcome.Added or TagOutcome.Removed)
+                    {
+                        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                        await db.Database.ExecuteSqlRawAsync(ArticleSearch.RefreshEntityTextSql, [new SqliteParameter("$p0", articleId)], ct)
+                            .ConfigureAwait(false);
+                        await tx.CommitAsync(ct).ConfigureAwait(false);
+                    }
+
+                    // After the save, so a new tag's id is known.
+                    return new TagChange(outcome, Suggestion(entity));
+                }
+            }
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteBusy or SqliteLocked)
+        {
+            throw new TaggingException("The store is busy (an import may be running). Try again in a moment.", e);
+        }
+    }
+
+    private static async Task<long?> StoryIdAsync(NewsDbContext db, string slug, CancellationToken ct) =>
+        await db.Articles.Where(a => a.Slug == slug && a.DeletedAt == null).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+
+    private static async Task<(TagOutcome Outcome, NewsEntity Entity)> LinkAsync(NewsDbContext db, long articleId, NewsEntity entity, string userName, DateTime now, CancellationToken ct)
+    {
+        var link = await db.ArticleEntities.FirstOrDefaultAsync(l => l.ArticleId == articleId && l.EntityId == entity.Id, ct).ConfigureAwait(false);
+        if (link is { RemovedAt: null })
+        {
+            return (TagOutcome.AlreadyThere, entity);
+        }
+
+        if (link is null)
+        {
+            // A person tagging a story says it is about the entity.
+            db.ArticleEntities.Add(new ArticleEntity
+            {
+                ArticleId = articleId,
+                EntityId = entity.Id,
+                Entity = entity,
+                Origin = LinkOrigin.Person,
+                About = true,
+                AddedBy = userName,
+                AddedAt = now,
+            });
+        }
+        else
+        {
+            // Brought back after a removal: now a person's link, so imports leave it alone.
+            link.RemovedAt = null;
+            link.RemovedBy = null;
+            link.Origin = LinkOrigin.Person;
+            link.AddedBy = userName;
+            link.AddedAt = now;
+        }
+
+        return (TagOutcome.Added, entity);
+    }
+
+    private static async Task<NewsEntity> FindOrCreateAsync(NewsDbContext db, string name, string userName, DateTime now, CancellationToken ct)
+    {
+        var key = NameKey.Of(name);
+        var known = await db.EntityAliases.AsNoTracking()
+            .Where(a => a.Key == key)
+            .Select(a => new { a.Kind, a.EntityId })
+            .ToListAsync(ct).ConfigureAwait(false);
+
+        // A free tag of that name first; otherwise the company, country or topic of that name (the
+        // first in kind order when several share it) rather than a second entity with the same name.
+        var pick = known.FirstOrDefault(a => a.Kind == NewsEntityKind.Tag) ?? known.OrderBy(a => a.Kind).FirstOrDefault();
+        if (pick is not null)
+        {
+            return await db.Entities.FirstAsync(e => e.Id == pick.EntityId, ct).ConfigureAwait(false);
+        }
+
+        var entity = new NewsEntity
+        {
+            Kind = NewsEntityKind.Tag,
+            Name = name,
+            Slug = await UniqueSlugAsync(db, name, ct).ConfigureAwait(false),
+            CreatedAt = now,
+            CreatedBy = userName,
+        };
+        entity.Aliases.Add(new EntityAlias { Kind = NewsEntityKind.Tag, Name = name, Key = key });
+        db.Entities.Add(entity);
+        return entity;
+    }
+
+    /// <summary>The tag's slug from its name (ASCII), "tag" for names without Latin letters; -2, -3… when taken.</summary>
+    private static async Task<string> UniqueSlugAsync(NewsDbContext db, string name, CancellationToken ct)
+    {
+        var hasAscii = name.Normalize(NormalizationForm.FormD).Any(char.IsAsciiLetterOrDigit);
+        var baseSlug = hasAscii ? SlugSet.Slugify(name) : "tag";
+        var prefix = baseSlug + "-";
+        var taken = (await db.Entities.AsNoTracking()
+            .Where(e => e.Kind == NewsEntityKind.Tag && (e.Slug == baseSlug || e.Slug.StartsWith(prefix)))
+            .Select(e => e.Slug)
+            .ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var slug = baseSlug;
+        for (var n = 2; taken.Contains(slug); n++)
+        {
+            slug = string.Create(CultureInfo.InvariantCulture, $"{baseSlug}-{n}");
+        }
+
+        return slug;
+    }
+
+    private static TagSuggestion Suggestion(NewsEntity entity) => new(entity.Id, entity.Kind, entity.Name, entity.Slug);
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Core.Data;
+using NewsReader.Core.Tagging;
+
+namespace NewsReader.Web.Tagging;
+
+/// <summary>Registers tagging: Core's <see cref="StoryTagger"/> and the checked <see cref="TagActions"/>.</summary>
+public static class TaggingSetup
+{
+    /// <summary>Adds the tagger (one per app: it holds no state) and the per-circuit actions.</summary>
+    public static IServiceCollection AddTagging(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new StoryTagger(sp.GetRequiredService<IDbContextFactory<NewsDbContext>>(), sp.GetService<TimeProvider>()));
+        services.AddScoped<TagActions>();
+        return services;
+    }
+}
