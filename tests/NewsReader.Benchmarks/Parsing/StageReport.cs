@@ -67,6 +67,18 @@ public static class StageReport
         if (dump is not null)
         {
             var sb = new StringBuilder();
+            var textHash = 14695981039346656037ul;
+            foreach (var line in text.Lines)
+            {
+                foreach (var c in line)
+                {
+                    textHash = (textHash ^ c) * 1099511628211ul;
+                }
+
+                textHash = (textHash ^ '\n') * 1099511628211ul;
+            }
+
+            sb.Append(inv, $"lines {text.Lines.Count} text hash {textHash:x16} header {string.Join(" | ", header)}\n");
             for (var i = 0; i < articles.Count; i++)
             {
                 var a = articles[i];
