@@ -7,8 +7,8 @@ namespace NewsReader.Core.Splitting;
 /// </summary>
 internal sealed class HashTable
 {
-    private int[] _keys;
-    private int[] _values; // 0 marks an empty slot
+    // Key and value side by side: a probe touches one cache line, not two.
+    private Entry[] _entries;
     private int _shift;
 
     public HashTable(int capacity = 16)
@@ -19,8 +19,7 @@ internal sealed class HashTable
             size *= 2;
         }
 
-        _keys = new int[size];
-        _values = new int[size];
+        _entries = new Entry[size];
         _shift = 32 - int.Log2(size);
     }
 
@@ -30,15 +29,14 @@ internal sealed class HashTable
     /// <summary>The value stored for <paramref name="key"/>, or 0 when it has none.</summary>
     public int Get(int key)
     {
-        var keys = _keys;
-        var values = _values;
-        var mask = keys.Length - 1;
+        var entries = _entries;
+        var mask = entries.Length - 1;
         for (var slot = Slot(key); ; slot = (slot + 1) & mask)
         {
-            var v = values[slot];
-            if (v == 0 || keys[slot] == key)
+            ref var e = ref entries[slot];
+            if (e.Value == 0 || e.Key == key)
             {
-                return v;
+                return e.Value;
             }
         }
     }
@@ -65,26 +63,28 @@ internal sealed class HashTable
     // The slot of a key, added (value 0 for now, counted) when absent.
     private ref int ValueRef(int key)
     {
-        if ((Count + 1) * 2 > _keys.Length)
+        if ((Count + 1) * 2 > _entries.Length)
         {
             Grow();
         }
 
-        var mask = _keys.Length - 1;
-        var slot = Slot(key);
-        while (_values[slot] != 0)
+        var entries = _entries;
+        var mask = entries.Length - 1;
+        for (var slot = Slot(key); ; slot = (slot + 1) & mask)
         {
-            if (_keys[slot] == key)
+            ref var e = ref entries[slot];
+            if (e.Value == 0)
             {
-                return ref _values[slot];
+                e.Key = key;
+                Count++;
+                return ref e.Value;
             }
 
-            slot = (slot + 1) & mask;
+            if (e.Key == key)
+            {
+                return ref e.Value;
+            }
         }
-
-        _keys[slot] = key;
-        Count++;
-        return ref _values[slot];
     }
 
     // Fibonacci hashing: the word hashes' high bits decide the slot, evenly for any table size.
@@ -92,27 +92,30 @@ internal sealed class HashTable
 
     private void Grow()
     {
-        var keys = _keys;
-        var values = _values;
-        _keys = new int[keys.Length * 2];
-        _values = new int[keys.Length * 2];
+        var old = _entries;
+        _entries = new Entry[old.Length * 2];
         _shift--;
-        var mask = _keys.Length - 1;
-        for (var k = 0; k < keys.Length; k++)
+        var mask = _entries.Length - 1;
+        foreach (var e in old)
         {
-            if (values[k] == 0)
+            if (e.Value == 0)
             {
                 continue;
             }
 
-            var slot = Slot(keys[k]);
-            while (_values[slot] != 0)
+            var slot = Slot(e.Key);
+            while (_entries[slot].Value != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            _keys[slot] = keys[k];
-            _values[slot] = values[k];
+            _entries[slot] = e;
         }
+    }
+
+    private struct Entry
+    {
+        public int Key;
+        public int Value;
     }
 }
