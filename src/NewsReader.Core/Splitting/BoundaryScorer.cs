@@ -1,8 +1,21 @@
+using System.Runtime.InteropServices;
+
 namespace NewsReader.Core.Splitting;
 
 /// <summary>One body paragraph of a seed file as the splitter sees it, with its 1-based line number.</summary>
+/// <param name="Paragraph">The paragraph as it goes into its article (built once, shared with the split's output).</param>
 /// <param name="Key"><see cref="ParagraphShape.LooseHash"/> of the text: equal for lines that differ only in punctuation, case or spaces.</param>
-internal readonly record struct SourceParagraph(string Text, int Line, ParagraphKind Kind, ulong Key = 0);
+internal readonly record struct SourceParagraph(Paragraph Paragraph, int Line, ulong Key = 0)
+{
+    public SourceParagraph(string text, int line, ParagraphKind kind, ulong key = 0)
+        : this(new Paragraph(text, kind), line, key)
+    {
+    }
+
+    public string Text => Paragraph.Text;
+
+    public ParagraphKind Kind => Paragraph.Kind;
+}
 
 /// <summary>Why the splitter thinks a story does or does not start at one paragraph.</summary>
 /// <param name="Candidate">The paragraph can open a story at all (body text, not a quote, question or speaker line).</param>
@@ -10,6 +23,7 @@ internal readonly record struct SourceParagraph(string Text, int Line, Paragraph
 /// <param name="Link">Highest cosine similarity of the paragraph to one of the two paragraphs before it (0..1).</param>
 /// <param name="RepeatStart">A run of paragraphs repeating earlier text starts exactly here.</param>
 /// <param name="Score">The weighted sum of all signals; a story starts where it clears the threshold.</param>
+[StructLayout(LayoutKind.Auto)] // the two flags packed together: one evidence per paragraph of a big file
 internal readonly record struct BoundaryEvidence(
     bool Candidate,
     LeadSignals Lead,
@@ -189,30 +203,66 @@ internal static class BoundaryScorer
         const int MinChars = 40; // short lines ("Image Credits: Getty Images") repeat without meaning anything
 
         // Only substantial paragraphs take part, so a caption between two repeated ones does not break the run.
-        var index = new List<int>(paragraphs.Count);
-        var keys = new List<ulong>(paragraphs.Count);
-        for (var i = 0; i < paragraphs.Count; i++)
+        var count = 0;
+        foreach (var p in paragraphs)
+        {
+            count += p.Text.Length >= MinChars ? 1 : 0;
+        }
+
+        var index = new int[count];
+        var keys = new ulong[count];
+        for (int i = 0, k = 0; i < paragraphs.Count; i++)
         {
             if (paragraphs[i].Text.Length >= MinChars)
             {
-                index.Add(i);
-                keys.Add(paragraphs[i].Key != 0 ? paragraphs[i].Key : ParagraphShape.LooseHash(paragraphs[i].Text));
+                index[k] = i;
+                keys[k++] = paragraphs[i].Key != 0 ? paragraphs[i].Key : ParagraphShape.LooseHash(paragraphs[i].Text);
             }
         }
 
-        var first = new Dictionary<ulong, int>(keys.Count);
-        var starts = new HashSet<int>();
-        for (var i = 0; i < keys.Count; i++)
+        // The first earlier paragraph with the same key, found by sorting (key, position) pairs: two
+        // arrays instead of a hash map over every paragraph of a big file.
+        var order = new int[count];
+        for (var k = 0; k < count; k++)
         {
-            if (!first.TryAdd(keys[i], i))
+            order[k] = k;
+        }
+
+        var sortedKeys = (ulong[])keys.Clone();
+        Array.Sort(sortedKeys, order);
+        var firstPosition = new int[count];
+        for (var run = 0; run < count;)
+        {
+            var end = run + 1;
+            var first = order[run];
+            while (end < count && sortedKeys[end] == sortedKeys[run])
             {
-                var j = first[keys[i]];
-                var continues = i + 1 < keys.Count && j + 1 < i && keys[i + 1] == keys[j + 1];
-                var startsHere = j == 0 || keys[i - 1] != keys[j - 1];
-                if (continues && startsHere)
-                {
-                    starts.Add(index[i]);
-                }
+                first = Math.Min(first, order[end]); // Array.Sort is not stable
+                end++;
+            }
+
+            for (var k = run; k < end; k++)
+            {
+                firstPosition[order[k]] = first;
+            }
+
+            run = end;
+        }
+
+        var starts = new HashSet<int>();
+        for (var i = 0; i < count; i++)
+        {
+            var j = firstPosition[i];
+            if (j == i)
+            {
+                continue;
+            }
+
+            var continues = i + 1 < count && j + 1 < i && keys[i + 1] == keys[j + 1];
+            var startsHere = j == 0 || keys[i - 1] != keys[j - 1];
+            if (continues && startsHere)
+            {
+                starts.Add(index[i]);
             }
         }
 
@@ -235,6 +285,10 @@ internal static class BoundaryScorer
         }
     }
 
+    // Distinct terms grow a little slower than paragraphs in news text (about 1.1 per paragraph
+    // over a 50 MB file); a guess too small only costs one growth.
+    private static int VocabularyGuess(int paragraphs) => Math.Clamp(paragraphs + (paragraphs / 8), 1024, 1 << 22);
+
     /// <summary>
     /// The term bags of the paragraphs near the current one, filled on first use into a small ring of
     /// reused bags (the scorer looks at most <see cref="NameMemory"/> + 1 behind and
@@ -246,10 +300,13 @@ internal static class BoundaryScorer
 
         private readonly TermBag[] _ring = [.. Enumerable.Range(0, Ring).Select(_ => new TermBag())];
         private readonly int[] _holds = [.. Enumerable.Repeat(-1, Ring)];
-        private int[] _counts = new int[1024];
+        private int[] _counts = new int[VocabularyGuess(paragraphs.Count)];
 
         /// <summary>Numbers every term hash met so far, so bags count terms in plain arrays.</summary>
-        public HashTable Numbers { get; } = new(4096);
+        // Sized up front: growing by doubling left as much garbage as the table itself.
+        public HashTable Numbers { get; } = new(VocabularyGuess(paragraphs.Count));
+
+        public int Paragraphs => paragraphs.Count;
 
         public TermBag this[int k]
         {
@@ -290,8 +347,8 @@ internal static class BoundaryScorer
     private sealed class ShiftWindowCounts
     {
         private readonly BagWindow _bags;
-        private int[] _before = new int[1024];
-        private int[] _after = new int[1024];
+        private int[] _before;
+        private int[] _after;
         private long _dot;
         private long _normBefore;
         private long _normAfter;
@@ -300,6 +357,8 @@ internal static class BoundaryScorer
         public ShiftWindowCounts(BagWindow bags)
         {
             _bags = bags;
+            _before = new int[bags.Numbers.Count + VocabularyGuess(bags.Paragraphs)];
+            _after = new int[_before.Length];
             for (var k = 0; k < ShiftWindow; k++)
             {
                 Add(bags[k], after: true);

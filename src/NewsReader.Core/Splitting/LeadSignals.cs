@@ -230,9 +230,9 @@ internal readonly record struct LeadSignals(
                 && !char.IsLetterOrDigit(text[phrase.Length]);
         }
 
-        var head = phrase[..star];
-        var tail = phrase[(star + 1)..].Trim();
-        if (!text.StartsWith(head, StringComparison.OrdinalIgnoreCase))
+        var head = phrase.AsSpan(0, star);
+        var tail = phrase.AsSpan(star + 1).Trim();
+        if (!text.AsSpan().StartsWith(head, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

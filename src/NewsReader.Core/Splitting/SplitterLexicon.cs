@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Reflection;
 
 namespace NewsReader.Core.Splitting;
@@ -58,7 +59,8 @@ internal sealed class SplitterLexicon
 
     public WordSet DanglingOpeners { get; }
 
-    public IReadOnlyList<string> DanglingPhrases { get; }
+    // Immutable arrays: a foreach over them allocates no enumerator (IReadOnlyList's did, per paragraph).
+    public ImmutableArray<string> DanglingPhrases { get; }
 
     public WordSet DefiniteAnaphors { get; }
 
@@ -94,9 +96,9 @@ internal sealed class SplitterLexicon
 
     public WordSet HeadlineOpeners { get; }
 
-    public IReadOnlyList<string> CaptionPrefixes { get; }
+    public ImmutableArray<string> CaptionPrefixes { get; }
 
-    public IReadOnlyList<string> CaptionContains { get; }
+    public ImmutableArray<string> CaptionContains { get; }
 
     /// <summary>Parses the <c>[section]</c> / one-entry-a-line format.</summary>
     public static SplitterLexicon Parse(string text)

@@ -18,7 +18,7 @@ public static class StageReport
     {
         if (args.Length < 1)
         {
-            await Console.Error.WriteLineAsync("usage: stages FILE [--dump OUT]").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("usage: stages FILE [--dump OUT] [--alloc]").ConfigureAwait(false);
             return 2;
         }
 
@@ -26,6 +26,7 @@ public static class StageReport
         var dumpAt = Array.IndexOf(args, "--dump");
         var dump = dumpAt > 0 && dumpAt + 1 < args.Length ? args[dumpAt + 1] : null;
         var mb = new FileInfo(path).Length / 1e6;
+        using var sampler = args.Contains("--alloc") ? new AllocationSampler() : null;
         using var me = Process.GetCurrentProcess();
         var inv = CultureInfo.InvariantCulture;
         var last = Cpu(me);
@@ -36,7 +37,8 @@ public static class StageReport
             var now = Cpu(me);
             var alloc = GC.GetTotalAllocatedBytes(precise: false);
             var pause = GC.GetTotalPauseDuration();
-            Console.WriteLine(string.Create(inv, $"{name,-12} cpu {(now - last).TotalSeconds,6:F2} s   allocated {(alloc - allocated) / 1e6,7:F1} MB   GC pauses {(pause - paused).TotalSeconds,5:F2} s"));
+            var gc = GC.GetGCMemoryInfo();
+            Console.WriteLine(string.Create(inv, $"{name,-12} cpu {(now - last).TotalSeconds,6:F2} s   allocated {(alloc - allocated) / 1e6,7:F1} MB   GC pauses {(pause - paused).TotalSeconds,5:F2} s   heap {gc.HeapSizeBytes / 1e6,5:F0} MB committed {gc.TotalCommittedBytes / 1e6,5:F0} MB   working set {me.WorkingSet64 / 1e6,4:F0} MB peak {me.PeakWorkingSet64 / 1e6,4:F0} MB"));
             last = now;
             allocated = alloc;
             paused = pause;
@@ -45,6 +47,11 @@ public static class StageReport
         var start = last;
         var text = await SeedReader.ReadFileAsync(path).ConfigureAwait(false);
         Stage("read");
+        if (sampler is not null)
+        {
+            sampler.Enabled = true; // what the split and headlines allocate, by type
+        }
+
         var lexicon = SplitterLexicon.Default;
         var (header, paragraphs) = SeedSplitter.Prepare(text.Lines, lexicon);
         Stage("prepare");
@@ -61,6 +68,14 @@ public static class StageReport
         }
 
         Stage("headlines");
+        if (sampler is not null)
+        {
+            sampler.Enabled = false;
+            foreach (var (type, bytes) in sampler.Bytes.OrderByDescending(kv => kv.Value).Take(15))
+            {
+                Console.WriteLine(string.Create(inv, $"  sampled {bytes / 1e6,6:F1} MB  {type}"));
+            }
+        }
         var total = Cpu(me) - start;
         Console.WriteLine(string.Create(inv, $"{mb:F1} MB, {paragraphs.Count} paragraphs, {articles.Count} articles, {header.Count} header lines, {evidence.Length} scored"));
         Console.WriteLine(string.Create(inv, $"total cpu {total.TotalSeconds:F2} s (split counted twice: prepare+score, then the whole split)"));
