@@ -285,9 +285,10 @@ internal static class BoundaryScorer
         }
     }
 
-    // Distinct terms grow a little slower than paragraphs in news text (about 1.1 per paragraph
-    // over a 50 MB file); a guess too small only costs one growth.
-    private static int VocabularyGuess(int paragraphs) => Math.Clamp(paragraphs + (paragraphs / 8), 1024, 1 << 22);
+    // Distinct terms per paragraph fall as a file grows (about 1.2 per paragraph over a 50 MB
+    // file of news); a guess too small only costs one growth. The hash table keeps a free half on
+    // top, so it is sized for the paragraph count and grows only past 1.35 terms per paragraph.
+    private static int VocabularyGuess(int paragraphs) => Math.Clamp(paragraphs + (paragraphs / 2), 1024, 1 << 22);
 
     /// <summary>
     /// The term bags of the paragraphs near the current one, filled on first use into a small ring of
@@ -304,7 +305,7 @@ internal static class BoundaryScorer
 
         /// <summary>Numbers every term hash met so far, so bags count terms in plain arrays.</summary>
         // Sized up front: growing by doubling left as much garbage as the table itself.
-        public HashTable Numbers { get; } = new(VocabularyGuess(paragraphs.Count));
+        public HashTable Numbers { get; } = new(Math.Max(paragraphs.Count, 1024));
 
         public int Paragraphs => paragraphs.Count;
 

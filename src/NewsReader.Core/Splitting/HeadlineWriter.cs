@@ -86,18 +86,24 @@ public static class HeadlineWriter
 
         // Sentences are cut off the lead only until one no longer fits.
         var sb = new StringBuilder();
-        string? first = null;
+        var first = Range.All; // of the first sentence in the lead, kept as a range until needed
         for (var from = 0; from < lead.Length;)
         {
             var length = Sentences.FirstLength(lead, lexicon, from);
-            var s = lead.AsSpan(from, length).Trim();
+            var raw = lead.AsSpan(from, length);
+            var s = raw.Trim();
+            if (first.Equals(Range.All) && !s.IsEmpty)
+            {
+                var at = from + raw.Length - raw.TrimStart().Length;
+                first = at..(at + s.Length);
+            }
+
             from += length;
             if (s.IsEmpty)
             {
                 continue;
             }
 
-            first ??= s.ToString();
             if (sb.Length + (sb.Length > 0 ? 1 : 0) + s.Length > MaxSummary)
             {
                 break;
@@ -112,7 +118,7 @@ public static class HeadlineWriter
         }
 
         // One sentence longer than the limit: end on a clause boundary and say that it goes on.
-        return CutAtBoundary(first ?? lead, MaxSummary - 1, lexicon) + "…";
+        return CutAtBoundary(lead[first], MaxSummary - 1, lexicon) + "…";
     }
 
     /// <summary>The headline written from a lead paragraph.</summary>
@@ -151,6 +157,11 @@ public static class HeadlineWriter
     // "(Versus Programming Network)", "(see also our interview)": asides a headline never carries.
     private static string StripParentheses(string s)
     {
+        if (!s.Contains('(', StringComparison.Ordinal))
+        {
+            return CollapseSpaces(s);
+        }
+
         var sb = new StringBuilder(s.Length);
         var depth = 0;
         foreach (var c in s)
@@ -420,6 +431,14 @@ public static class HeadlineWriter
 
     private static string CollapseSpaces(string s)
     {
+        // Most text has nothing to collapse: no copy then.
+        if (s.Length == 0
+            || (!char.IsWhiteSpace(s[0]) && !char.IsWhiteSpace(s[^1])
+                && !s.Contains("  ", StringComparison.Ordinal) && !s.Contains(" ,", StringComparison.Ordinal) && !s.Contains(" .", StringComparison.Ordinal)))
+        {
+            return s;
+        }
+
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {
