@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsReader.Core.Data;
+using NewsReader.Core.Extraction;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
 
@@ -78,24 +79,29 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
             throw;
         }
 
-        var doc = parser.Parse(text);
-        return await ImportAsync(doc, source, options, ct).ConfigureAwait(false);
+        // Entities only for the stories the store does not hold yet: extraction is most of a parse.
+        var doc = parser.ParseWithoutEntities(text);
+        return await ImportAsync(doc, source, options, parser.Extract, ct).ConfigureAwait(false);
     }
 
     /// <summary>Imports an already parsed document (tests, and callers that parse themselves).</summary>
-    public async Task<ImportReport> ImportAsync(ParsedDocument doc, ImportSource source, ImportOptions? options = null, CancellationToken ct = default)
+    public Task<ImportReport> ImportAsync(ParsedDocument doc, ImportSource source, ImportOptions? options = null, CancellationToken ct = default) =>
+        ImportAsync(doc, source, options, extract: null, ct);
+
+    private async Task<ImportReport> ImportAsync(
+        ParsedDocument doc, ImportSource source, ImportOptions? options, Func<ParsedArticle, ArticleEntities>? extract, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(source);
         options ??= ImportOptions.Default;
 
         // CPU work on every core before taking the write lock, so another import waits as little as
-        // possible: fingerprints for all stories, MinHash bands only for texts not stored yet (a
-        // re-import of known stories skips shingling entirely).
-        var stories = doc.Articles.AsParallel().AsOrdered().Select(a => new IncomingStory(a)).ToList();
+        // possible: fingerprints for all stories, MinHash bands (and, for a file parsed here, the
+        // entities) only for texts not stored yet: a re-import of known stories skips both.
+        var stories = doc.Articles.AsParallel().AsOrdered().Select(a => new IncomingStory(a, extract)).ToList();
         var known = await KnownFingerprintsAsync(stories, ct).ConfigureAwait(false);
         stories.Where(s => s.HasText && s.Article.DuplicateOf is null && !known.Fingerprints.Contains(s.Fingerprint))
-            .AsParallel().ForAll(s => _ = s.BandKeys);
+            .AsParallel().ForAll(s => (_, _) = (s.BandKeys, s.Entities));
         try
         {
             var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);

@@ -178,7 +178,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     {
         var a = story.Article;
         var slug = await UniqueArticleSlugAsync(a.Slug.Length > 0 ? a.Slug : SlugSet.Slugify(a.Title), ct).ConfigureAwait(false);
-        var links = await ResolveAsync(a.Entities, ct).ConfigureAwait(false);
+        var links = await ResolveAsync(story.Entities, ct).ConfigureAwait(false);
         var id = await sql.InsertAsync(
             "INSERT INTO Articles (Slug, Title, Summary, Body, Entities, Fingerprint, SourceFile, SourcePosition, StartConfidence, CreatedByRunId, CreatedAt, UpdatedAt) " +
             "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p10)", ct,
@@ -226,7 +226,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         await sql.ExecuteAsync("DELETE FROM ArticleBands WHERE ArticleId = $p0", ct, id).ConfigureAwait(false);
         ForgetRunBands(id);
         await WriteBandsAsync(id, story, ct).ConfigureAwait(false);
-        await SyncExtractedLinksAsync(id, await ResolveAsync(a.Entities, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        await SyncExtractedLinksAsync(id, await ResolveAsync(story.Entities, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         await sql.ExecuteAsync(ArticleSearch.RefreshEntityTextSql, ct, id).ConfigureAwait(false);
         return new StoryReport(a.Index, StoryOutcome.Updated, id, slug,
             Invariant($"near-duplicate (resemblance {resemblance:0.00}) of stored story '{slug}': text replaced, the previous one kept as a revision"));
