@@ -6,6 +6,7 @@ using NewsReader.Benchmarks.Store;
 // (`--filter '*Parse*'`, `--filter '*Store*'`, `--list flat`):
 //   peak FILE [--no-extract]   parse once; throughput and peak memory (docs/performance.md)
 //   stages FILE [--dump OUT]   CPU per stage of read + split + headline; --dump writes the output to compare
+//   --import-cpu CORPUS [ROUNDS]  store-only import vs the bare insert floor, by CPU time
 //   --store-latency CORPUS     per-query latency percentiles, search vs the bare FTS5 floor
 if (args is ["peak", ..])
 {
@@ -15,6 +16,11 @@ if (args is ["peak", ..])
 if (args is ["stages", ..])
 {
     return await NewsReader.Benchmarks.Parsing.StageReport.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
+if (args is ["--import-cpu", ..])
+{
+    return await ImportCpuReport.RunAsync(args[1..]).ConfigureAwait(false);
 }
 
 if (args is ["--store-latency", ..])
