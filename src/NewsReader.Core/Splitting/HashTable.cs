@@ -44,6 +44,7 @@ internal sealed class HashTable
     /// <summary>Combines <paramref name="bits"/> into the value of <paramref name="key"/> (bitwise or).</summary>
     public void Or(int key, int bits)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(bits); // 0 marks an empty slot
         ref var v = ref ValueRef(key);
         v |= bits;
     }
