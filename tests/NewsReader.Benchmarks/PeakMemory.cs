@@ -34,6 +34,8 @@ public static class PeakMemory
         var clock = Stopwatch.StartNew();
         var text = await SeedReader.ReadFileAsync(path).ConfigureAwait(false);
         var read = clock.Elapsed;
+        me.Refresh();
+        var peakAfterRead = me.PeakWorkingSet64;
         int articles;
         TimeSpan? extractionCpu = null;
         if (extractionOnly)
@@ -83,7 +85,7 @@ public static class PeakMemory
             Console.WriteLine(string.Create(inv, $"extraction alone: cpu {ex.TotalSeconds:F2} s, {mb / ex.TotalSeconds:F1} MB/s"));
         }
 
-        Console.WriteLine(string.Create(inv, $"peak working set {peak / 1e6:F0} MB ({(double)peak / size:F2}x file), at start {baseline / 1e6:F0} MB, above start {(double)(peak - baseline) / size:F2}x file"));
+        Console.WriteLine(string.Create(inv, $"peak working set {peak / 1e6:F0} MB ({(double)peak / size:F2}x file), at start {baseline / 1e6:F0} MB, above start {(double)(peak - baseline) / size:F2}x file; peak by the end of reading {peakAfterRead / 1e6:F0} MB, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections of gen 0/1/2"));
         return 0;
     }
 }

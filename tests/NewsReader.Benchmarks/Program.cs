@@ -5,11 +5,23 @@ using NewsReader.Benchmarks.Store;
 // Two one-shot reports, then BenchmarkDotNet for everything else
 // (`--filter '*Parse*'`, `--filter '*Store*'`, `--list flat`):
 //   peak FILE [--no-extract]   parse once; throughput and peak memory (docs/performance.md)
+//   stages FILE [--dump OUT]   CPU per stage of read + split + headline; --dump writes the output to compare
+//   --import-cpu CORPUS [ROUNDS]  store-only import vs the bare insert floor, by CPU time
 //   --store-latency CORPUS     per-query latency percentiles, search vs the bare FTS5 floor
 //   --circuits URL PID         memory per interactive circuit of a running reader (Web/CircuitMemory.cs)
 if (args is ["peak", ..])
 {
     return await PeakMemory.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
+if (args is ["stages", ..])
+{
+    return await NewsReader.Benchmarks.Parsing.StageReport.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
+if (args is ["--import-cpu", ..])
+{
+    return await ImportCpuReport.RunAsync(args[1..]).ConfigureAwait(false);
 }
 
 if (args is ["--store-latency", ..])

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsReader.Core.Curation;
 using NewsReader.Core.Data;
+using NewsReader.Core.Extraction;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
 
@@ -80,25 +81,30 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         }
 
         // People's joins and splits, so that parsing the file again reproduces them (docs/admin.md).
+        // Entities only for the stories the store does not hold yet: extraction is most of a parse.
         var overrides = await BoundaryOverrideStore.LoadAsync(factory, ct).ConfigureAwait(false);
-        var doc = parser.Parse(text, overrides);
-        return await ImportAsync(doc, source, options, ct).ConfigureAwait(false);
+        var doc = parser.ParseWithoutEntities(text, overrides);
+        return await ImportAsync(doc, source, options, parser.Extract, ct).ConfigureAwait(false);
     }
 
     /// <summary>Imports an already parsed document (tests, and callers that parse themselves).</summary>
-    public async Task<ImportReport> ImportAsync(ParsedDocument doc, ImportSource source, ImportOptions? options = null, CancellationToken ct = default)
+    public Task<ImportReport> ImportAsync(ParsedDocument doc, ImportSource source, ImportOptions? options = null, CancellationToken ct = default) =>
+        ImportAsync(doc, source, options, extract: null, ct);
+
+    private async Task<ImportReport> ImportAsync(
+        ParsedDocument doc, ImportSource source, ImportOptions? options, Func<ParsedArticle, ArticleEntities>? extract, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(source);
         options ??= ImportOptions.Default;
 
         // CPU work on every core before taking the write lock, so another import waits as little as
-        // possible: fingerprints for all stories, MinHash bands only for texts not stored yet (a
-        // re-import of known stories skips shingling entirely).
-        var stories = doc.Articles.AsParallel().AsOrdered().Select(a => new IncomingStory(a)).ToList();
+        // possible: fingerprints for all stories, MinHash bands (and, for a file parsed here, the
+        // entities) only for texts not stored yet: a re-import of known stories skips both.
+        var stories = doc.Articles.AsParallel().AsOrdered().Select(a => new IncomingStory(a, extract)).ToList();
         var known = await KnownFingerprintsAsync(stories, ct).ConfigureAwait(false);
-        stories.Where(s => s.HasText && s.Article.DuplicateOf is null && !known.Contains(s.Fingerprint))
-            .AsParallel().ForAll(s => _ = s.BandKeys);
+        stories.Where(s => s.HasText && s.Article.DuplicateOf is null && !known.Fingerprints.Contains(s.Fingerprint))
+            .AsParallel().ForAll(s => (_, _) = (s.BandKeys, s.Entities));
         try
         {
             var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -108,7 +114,7 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
                 await using (tx.ConfigureAwait(false))
                 {
                     using var commands = new StoreCommands((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)tx.GetDbTransaction());
-                    var session = new ImportSession(commands, _time.GetUtcNow().UtcDateTime, source, options);
+                    var session = new ImportSession(commands, _time.GetUtcNow().UtcDateTime, source, options, known);
                     var report = await session.RunAsync(stories, ct).ConfigureAwait(false);
 
                     // The session stamps start and end with one clock reading; the history shows the real duration.
@@ -126,21 +132,30 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         }
     }
 
-    /// <summary>Which of the stories' fingerprints the store knows (current texts and revisions); read without the lock.</summary>
-    private async Task<HashSet<string>> KnownFingerprintsAsync(List<IncomingStory> stories, CancellationToken ct)
+    /// <summary>
+    /// Which of the stories' fingerprints the store knows (current texts and revisions); read without
+    /// the lock, together with the highest article and revision ids, so the session can tell under the
+    /// lock whether anything was written since and the set still holds.
+    /// </summary>
+    private async Task<KnownFingerprints> KnownFingerprintsAsync(List<IncomingStory> stories, CancellationToken ct)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
+            // The ids first: whatever is written after them changes them (ids only grow, and a text
+            // only changes by an update that also adds a revision), so equal ids under the lock
+            // mean the fingerprints read below, or more, are all the store holds.
+            var lastArticle = await db.Articles.MaxAsync(a => (long?)a.Id, ct).ConfigureAwait(false) ?? 0;
+            var lastRevision = await db.ArticleRevisions.MaxAsync(r => (long?)r.Id, ct).ConfigureAwait(false) ?? 0;
             foreach (var chunk in stories.Select(s => s.Fingerprint).Distinct().Chunk(500))
             {
                 known.UnionWith(await db.Articles.Where(a => chunk.Contains(a.Fingerprint)).Select(a => a.Fingerprint).ToListAsync(ct).ConfigureAwait(false));
                 known.UnionWith(await db.ArticleRevisions.Where(r => chunk.Contains(r.Fingerprint)).Select(r => r.Fingerprint).ToListAsync(ct).ConfigureAwait(false));
             }
-        }
 
-        return known;
+            return new KnownFingerprints(known, lastArticle, lastRevision);
+        }
     }
 
     /// <summary>
@@ -260,3 +275,6 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         Status = status,
     };
 }
+
+/// <summary>The stories' fingerprints the store held when read, and the highest article and revision ids then.</summary>
+internal sealed record KnownFingerprints(HashSet<string> Fingerprints, long LastArticleId, long LastRevisionId);

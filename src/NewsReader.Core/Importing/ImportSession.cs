@@ -7,8 +7,11 @@ using NewsReader.Core.Splitting;
 namespace NewsReader.Core.Importing;
 
 /// <summary>One import run inside its transaction: decides each story's outcome and writes it.</summary>
-internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSource source, ImportOptions options)
+internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSource source, ImportOptions options, KnownFingerprints known)
 {
+    // Most rows of one multi-row INSERT of entity links (7 parameters each, well under SQLite's limit).
+    private const int LinksPerInsert = 50;
+
     private readonly Dictionary<(NewsEntityKind Kind, string Key), long> _aliases = [];
     private readonly Dictionary<long, string> _entityNames = [];
     private readonly Dictionary<NewsEntityKind, HashSet<string>> _entitySlugs = [];
@@ -22,6 +25,14 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     private int _duplicates;
     private int _rejected;
 
+    // What the store held before this run, read under the lock: when it had no stories, slugs and
+    // near-duplicates need only be checked against this run's own stories, which are kept here.
+    private bool _storeHadStories;
+    private bool _knownIsCurrent;
+    private readonly HashSet<string> _runSlugs = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, List<long>> _runBands = [];
+    private readonly Dictionary<long, IncomingStory> _runStories = [];
+
     public async Task<ImportReport> RunAsync(IReadOnlyList<IncomingStory> stories, CancellationToken ct)
     {
         // The transaction writes far more than SQLite's default 2 MB page cache; spilling dirty pages
@@ -33,6 +44,11 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
             source.FileName, source.Sha256, source.SizeBytes, options.StartedBy, now, (int)ImportStatus.Running, stories.Count).ConfigureAwait(false);
         await LoadEntitiesAsync(ct).ConfigureAwait(false);
         var lastIdBefore = (long)(await sql.ScalarAsync("SELECT COALESCE(MAX(Id), 0) FROM Articles", ct).ConfigureAwait(false))!;
+        var lastRevisionBefore = (long)(await sql.ScalarAsync("SELECT COALESCE(MAX(Id), 0) FROM ArticleRevisions", ct).ConfigureAwait(false))!;
+        _storeHadStories = await sql.ScalarAsync("SELECT 1 FROM Articles LIMIT 1", ct).ConfigureAwait(false) is not null;
+
+        // Nothing written since the known fingerprints were read: a fingerprint not among them is not stored.
+        _knownIsCurrent = lastIdBefore == known.LastArticleId && lastRevisionBefore == known.LastRevisionId;
 
         var reports = new List<StoryReport>(stories.Count);
         foreach (var story in stories)
@@ -87,9 +103,12 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
             return new StoryReport(position, StoryOutcome.DuplicateInFile, sameInFile, null, "same text as an earlier story of the file: not stored twice");
         }
 
-        // Exact: the same normalised text is stored, or was stored and superseded (a revision).
-        var existing = await sql.ScalarAsync("SELECT Id FROM Articles WHERE Fingerprint = $p0", ct, story.Fingerprint).ConfigureAwait(false)
-            ?? await sql.ScalarAsync("SELECT ArticleId FROM ArticleRevisions WHERE Fingerprint = $p0 LIMIT 1", ct, story.Fingerprint).ConfigureAwait(false);
+        // Exact: the same normalised text is stored, or was stored and superseded (a revision). This
+        // run's own texts are in _seenFingerprints, so only fingerprints known before need a look-up.
+        var mayBeStored = !_knownIsCurrent || known.Fingerprints.Contains(story.Fingerprint);
+        var existing = !mayBeStored ? null
+            : await sql.ScalarAsync("SELECT Id FROM Articles WHERE Fingerprint = $p0", ct, story.Fingerprint).ConfigureAwait(false)
+                ?? await sql.ScalarAsync("SELECT ArticleId FROM ArticleRevisions WHERE Fingerprint = $p0 LIMIT 1", ct, story.Fingerprint).ConfigureAwait(false);
         if (existing is long id)
         {
             _unchanged++;
@@ -114,21 +133,37 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         }
 
         var candidates = new List<long>();
-        var reader = await sql.ReadAsync(
-            "SELECT DISTINCT ArticleId FROM ArticleBands WHERE Key IN ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9)", ct,
-            keys.Cast<object?>().ToArray()).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        if (_storeHadStories)
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            var reader = await sql.ReadAsync(
+                "SELECT DISTINCT ArticleId FROM ArticleBands WHERE Key IN ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9)", ct,
+                keys.Cast<object?>().ToArray()).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
             {
-                candidates.Add(reader.GetInt64(0));
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    candidates.Add(reader.GetInt64(0));
+                }
+            }
+        }
+        else
+        {
+            // An empty store before this run: the only stored bands are this run's, held here too.
+            foreach (var key in keys)
+            {
+                if (_runBands.TryGetValue(key, out var ids))
+                {
+                    candidates.AddRange(ids.Where(i => !candidates.Contains(i)));
+                }
             }
         }
 
         (long, double)? best = null;
         foreach (var candidate in candidates)
         {
-            var body = (string?)await sql.ScalarAsync("SELECT Body FROM Articles WHERE Id = $p0", ct, candidate).ConfigureAwait(false);
+            var body = _runStories.TryGetValue(candidate, out var stored)
+                ? stored.Body
+                : (string?)await sql.ScalarAsync("SELECT Body FROM Articles WHERE Id = $p0", ct, candidate).ConfigureAwait(false);
             var resemblance = MinHasher.Jaccard(story.Shingles, MinHasher.Shingles(body ?? string.Empty));
             if (resemblance >= MinHasher.Threshold && (best is null || resemblance > best.Value.Item2))
             {
@@ -143,18 +178,14 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     {
         var a = story.Article;
         var slug = await UniqueArticleSlugAsync(a.Slug.Length > 0 ? a.Slug : SlugSet.Slugify(a.Title), ct).ConfigureAwait(false);
-        var links = await ResolveAsync(a.Entities, ct).ConfigureAwait(false);
+        var links = await ResolveAsync(story.Entities, ct).ConfigureAwait(false);
         var id = await sql.InsertAsync(
             "INSERT INTO Articles (Slug, Title, Summary, Body, Entities, Fingerprint, SourceFile, SourcePosition, StartConfidence, CreatedByRunId, CreatedAt, UpdatedAt) " +
             "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p10)", ct,
             slug, a.Title, a.Summary, story.Body, EntityText(links), story.Fingerprint, source.FileName, a.Index, a.StartConfidence, _runId, now)
             .ConfigureAwait(false);
         await WriteBandsAsync(id, story, ct).ConfigureAwait(false);
-        foreach (var link in links)
-        {
-            await InsertLinkAsync(id, link, ct).ConfigureAwait(false);
-        }
-
+        await InsertLinksAsync(id, links, ct).ConfigureAwait(false);
         _new++;
         return new StoryReport(a.Index, StoryOutcome.New, id, slug, null);
     }
@@ -193,8 +224,9 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
             "SourceFile = $p5, SourcePosition = $p6, StartConfidence = $p7, UpdatedAt = $p8, UpdatedByRunId = $p9 WHERE Id = $p0", ct,
             id, a.Title, a.Summary, story.Body, story.Fingerprint, source.FileName, a.Index, a.StartConfidence, now, _runId).ConfigureAwait(false);
         await sql.ExecuteAsync("DELETE FROM ArticleBands WHERE ArticleId = $p0", ct, id).ConfigureAwait(false);
+        ForgetRunBands(id);
         await WriteBandsAsync(id, story, ct).ConfigureAwait(false);
-        await SyncExtractedLinksAsync(id, await ResolveAsync(a.Entities, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        await SyncExtractedLinksAsync(id, await ResolveAsync(story.Entities, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         await sql.ExecuteAsync(ArticleSearch.RefreshEntityTextSql, ct, id).ConfigureAwait(false);
         return new StoryReport(a.Index, StoryOutcome.Updated, id, slug,
             Invariant($"near-duplicate (resemblance {resemblance:0.00}) of stored story '{slug}': text replaced, the previous one kept as a revision"));
@@ -243,6 +275,36 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
             "INSERT INTO ArticleEntities (ArticleId, EntityId, Origin, About, Mentions, Score, AddedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)", ct,
             articleId, link.EntityId, (int)LinkOrigin.Extracted, link.About, link.Mentions, link.Score, now);
 
+    // A new story's links in one multi-row INSERT (one prepared statement per row count) instead of a round trip each.
+    private async Task InsertLinksAsync(long articleId, List<ResolvedLink> links, CancellationToken ct)
+    {
+        for (var from = 0; from < links.Count; from += LinksPerInsert)
+        {
+            var rows = Math.Min(LinksPerInsert, links.Count - from);
+            var args = new object?[rows * 7];
+            for (var r = 0; r < rows; r++)
+            {
+                var link = links[from + r];
+                args[(r * 7) + 0] = articleId;
+                args[(r * 7) + 1] = link.EntityId;
+                args[(r * 7) + 2] = (int)LinkOrigin.Extracted;
+                args[(r * 7) + 3] = link.About;
+                args[(r * 7) + 4] = link.Mentions;
+                args[(r * 7) + 5] = link.Score;
+                args[(r * 7) + 6] = now;
+            }
+
+            await sql.ExecuteAsync(InsertLinksSql(rows), ct, args).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly string[] InsertLinksSqlByRows = new string[LinksPerInsert + 1];
+
+    private static string InsertLinksSql(int rows) => InsertLinksSqlByRows[rows] ??=
+        "INSERT INTO ArticleEntities (ArticleId, EntityId, Origin, About, Mentions, Score, AddedAt) VALUES " +
+        string.Join(", ", Enumerable.Range(0, rows).Select(r => Invariant(
+            $"($p{r * 7}, $p{(r * 7) + 1}, $p{(r * 7) + 2}, $p{(r * 7) + 3}, $p{(r * 7) + 4}, $p{(r * 7) + 5}, $p{(r * 7) + 6})")));
+
     // All of a story's bands in one statement: one prepared multi-row INSERT instead of ten round trips.
     private static readonly string InsertAllBandsSql = "INSERT INTO ArticleBands (ArticleId, Band, Key) VALUES " +
         string.Join(", ", Enumerable.Range(0, MinHasher.Bands).Select(b => Invariant($"($p0, {b}, $p{b + 1})")));
@@ -250,6 +312,17 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     private async Task WriteBandsAsync(long articleId, IncomingStory story, CancellationToken ct)
     {
         var keys = story.BandKeys;
+        _runStories[articleId] = story;
+        foreach (var key in keys)
+        {
+            if (!_runBands.TryGetValue(key, out var ids))
+            {
+                _runBands[key] = ids = [];
+            }
+
+            ids.Add(articleId);
+        }
+
         if (keys.Length == MinHasher.Bands)
         {
             var args = new object?[MinHasher.Bands + 1];
@@ -269,16 +342,31 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         }
     }
 
+    private void ForgetRunBands(long articleId)
+    {
+        if (_runStories.Remove(articleId, out var old))
+        {
+            foreach (var key in old.BandKeys)
+            {
+                _runBands.GetValueOrDefault(key)?.Remove(articleId);
+            }
+        }
+    }
+
     private async Task<string> UniqueArticleSlugAsync(string slug, CancellationToken ct)
     {
         var candidate = slug;
-        for (var n = 2; await sql.ScalarAsync("SELECT 1 FROM Articles WHERE Slug = $p0", ct, candidate).ConfigureAwait(false) is not null; n++)
+        for (var n = 2; _runSlugs.Contains(candidate) || (_storeHadStories && await SlugStoredAsync(candidate, ct).ConfigureAwait(false)); n++)
         {
             candidate = Invariant($"{slug}-{n}");
         }
 
+        _runSlugs.Add(candidate);
         return candidate;
     }
+
+    private async Task<bool> SlugStoredAsync(string slug, CancellationToken ct) =>
+        await sql.ScalarAsync("SELECT 1 FROM Articles WHERE Slug = $p0", ct, slug).ConfigureAwait(false) is not null;
 
     private async Task LoadEntitiesAsync(CancellationToken ct)
     {

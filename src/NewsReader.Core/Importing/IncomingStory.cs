@@ -1,3 +1,4 @@
+using NewsReader.Core.Extraction;
 using NewsReader.Core.Parsing;
 
 namespace NewsReader.Core.Importing;
@@ -5,12 +6,19 @@ namespace NewsReader.Core.Importing;
 /// <summary>A parsed story with its dedup keys, computed before the import takes the write lock.</summary>
 internal sealed class IncomingStory
 {
+    private readonly Func<ParsedArticle, ArticleEntities>? _extract;
     private HashSet<ulong>? _shingles;
     private long[]? _bandKeys;
+    private ArticleEntities? _entities;
 
-    public IncomingStory(ParsedArticle article)
+    /// <param name="extract">
+    /// When given, the article was parsed without entities and this finds them, on first use of
+    /// <see cref="Entities"/>: a story already stored never needs them.
+    /// </param>
+    public IncomingStory(ParsedArticle article, Func<ParsedArticle, ArticleEntities>? extract = null)
     {
         Article = article;
+        _extract = extract;
         Body = article.BodyMarkdown;
 
         // Paragraph texts only: whether a line was read as a subheading must not change the key.
@@ -31,6 +39,9 @@ internal sealed class IncomingStory
     public string Fingerprint { get; }
 
     public bool HasText { get; }
+
+    /// <summary>The article's companies, countries and topics (extracted on first use when the parse left them out).</summary>
+    public ArticleEntities Entities => _entities ??= _extract is null ? Article.Entities : _extract(Article);
 
     public HashSet<ulong> Shingles => _shingles ??= MinHasher.ShinglesOfNormalized(Normalized);
 

@@ -7,11 +7,28 @@ namespace NewsReader.Core.Parsing;
 /// <summary>Turns a decoded seed file into stories: split, headline, summary, slug and extraction.</summary>
 public sealed class SeedParser(ArticleAnalyzer analyzer)
 {
+    private static readonly ArticleEntities NoEntities = new([]);
+
     /// <summary>A parser over the knowledge files shipped with the application.</summary>
     public static SeedParser CreateDefault() => new(ArticleAnalyzer.LoadDefault());
 
     /// <summary>Parses an already read seed file, honouring people's joins and splits when given.</summary>
-    public ParsedDocument Parse(SeedText text, SplitOverrides? overrides = null)
+    public ParsedDocument Parse(SeedText text, SplitOverrides? overrides = null) => ParseCore(text, overrides, extract: true);
+
+    /// <summary>
+    /// Splits, writes headlines and slugs, but leaves every article's entities empty: for callers that
+    /// need them only for some articles (the importer, for texts not stored yet) and call <see cref="Extract"/>.
+    /// </summary>
+    public ParsedDocument ParseWithoutEntities(SeedText text, SplitOverrides? overrides = null) => ParseCore(text, overrides, extract: false);
+
+    /// <summary>Companies, countries and topics of one parsed article (what <see cref="Parse"/> puts in it).</summary>
+    public ArticleEntities Extract(ParsedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return analyzer.Analyze(article.Title, article.Paragraphs);
+    }
+
+    private ParsedDocument ParseCore(SeedText text, SplitOverrides? overrides, bool extract)
     {
         ArgumentNullException.ThrowIfNull(text);
         var split = SeedSplitter.Split(text, overrides);
@@ -20,7 +37,7 @@ public sealed class SeedParser(ArticleAnalyzer analyzer)
         foreach (var a in split.Articles)
         {
             var (title, summary) = HeadlineWriter.Write(a.Title, a.Paragraphs);
-            var entities = analyzer.Analyze(title, a.Paragraphs);
+            var entities = extract ? analyzer.Analyze(title, a.Paragraphs) : NoEntities;
             articles.Add(new ParsedArticle(
                 articles.Count, title, summary, slugs.Add(title), a.Paragraphs, a.DuplicateOf, a.StartConfidence, entities));
         }

@@ -16,6 +16,10 @@ public static class SeedReader
     // Above this share of control characters a file is treated as binary, not text.
     private const double MaxControlShare = 0.01;
 
+    // What the line cutter stops at: line ends and control characters (tab is text).
+    private static readonly SearchValues<char> LineEndsAndControls = SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\n\u000B\f\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+
     /// <summary>Reads and validates a file from disk.</summary>
     /// <exception cref="SeedReadException">The file is empty, binary, badly encoded or too big.</exception>
     public static async Task<SeedText> ReadFileAsync(
@@ -229,33 +233,45 @@ public static class SeedReader
         public void Add(ReadOnlySpan<char> text, long byteOffset)
         {
             _chars += text.Length;
-            var start = 0;
-            for (var i = 0; i < text.Length; i++)
+            var start = 0; // where the current line's text starts in this chunk
+            var pos = 0;   // next character not yet looked at
+            while (true)
             {
+                // Jump to the next line end or control character; everything before is ordinary text.
+                var k = text[pos..].IndexOfAny(LineEndsAndControls);
+                if (k < 0)
+                {
+                    _pendingCr &= pos == text.Length;
+                    break;
+                }
+
+                var i = pos + k;
+                _pendingCr &= k == 0;
                 var c = text[i];
+                pos = i + 1;
                 if (c is '\n' or '\r')
                 {
-                    Append(text[start..i]);
-                    if (!(c == '\n' && _pendingCr))
+                    if (c == '\n' && _pendingCr)
                     {
-                        EndLine();
+                        Append(text[start..i]); // the LF of a CRLF: the line already ended at the CR
+                    }
+                    else
+                    {
+                        EndLine(text[start..i]);
                     }
 
                     _pendingCr = c == '\r';
-                    start = i + 1;
+                    start = pos;
                     continue;
                 }
 
-                _pendingCr = false;
-                if (c < ' ' && c != '\t' || c == '\u007f')
+                if (c == '\0')
                 {
-                    if (c == '\0')
-                    {
-                        throw new SeedReadException(fileName, $"binary content (a NUL character on line {_lines.Count + 1}), not text", byteOffset);
-                    }
-
-                    _controls++;
+                    throw new SeedReadException(fileName, $"binary content (a NUL character on line {_lines.Count + 1}), not text", byteOffset);
                 }
+
+                _pendingCr = false;
+                _controls++;
             }
 
             Append(text[start..]);
@@ -288,10 +304,7 @@ public static class SeedReader
 
         private void Append(ReadOnlySpan<char> part)
         {
-            if (_length + part.Length > maxLineChars)
-            {
-                throw new SeedReadException(fileName, $"line {_lines.Count + 1} is longer than the limit of {maxLineChars:N0} characters");
-            }
+            CheckLength(_length + part.Length);
 
             if (_length + part.Length > _current.Length)
             {
@@ -300,6 +313,34 @@ public static class SeedReader
 
             part.CopyTo(_current.AsSpan(_length));
             _length += part.Length;
+        }
+
+        /// <summary>Ends the line whose last part is <paramref name="tail"/>.</summary>
+        private void EndLine(ReadOnlySpan<char> tail)
+        {
+            if (_length == 0)
+            {
+                // The whole line lies in this chunk: most lines are already normal and are copied once.
+                CheckLength(tail.Length);
+                if (TextNormalizer.IsNormalized(tail))
+                {
+                    var text = tail.IsEmpty ? string.Empty : new string(tail);
+                    _anyText |= text.Length > 0;
+                    _lines.Add(text);
+                    return;
+                }
+            }
+
+            Append(tail);
+            EndLine();
+        }
+
+        private void CheckLength(int length)
+        {
+            if (length > maxLineChars)
+            {
+                throw new SeedReadException(fileName, $"line {_lines.Count + 1} is longer than the limit of {maxLineChars:N0} characters");
+            }
         }
 
         private void EndLine()

@@ -1,8 +1,21 @@
+using System.Runtime.InteropServices;
+
 namespace NewsReader.Core.Splitting;
 
 /// <summary>One body paragraph of a seed file as the splitter sees it, with its 1-based line number.</summary>
+/// <param name="Paragraph">The paragraph as it goes into its article (built once, shared with the split's output).</param>
 /// <param name="Key"><see cref="ParagraphShape.LooseHash"/> of the text: equal for lines that differ only in punctuation, case or spaces.</param>
-internal readonly record struct SourceParagraph(string Text, int Line, ParagraphKind Kind, ulong Key = 0);
+internal readonly record struct SourceParagraph(Paragraph Paragraph, int Line, ulong Key = 0)
+{
+    public SourceParagraph(string text, int line, ParagraphKind kind, ulong key = 0)
+        : this(new Paragraph(text, kind), line, key)
+    {
+    }
+
+    public string Text => Paragraph.Text;
+
+    public ParagraphKind Kind => Paragraph.Kind;
+}
 
 /// <summary>Why the splitter thinks a story does or does not start at one paragraph.</summary>
 /// <param name="Candidate">The paragraph can open a story at all (body text, not a quote, question or speaker line).</param>
@@ -10,6 +23,7 @@ internal readonly record struct SourceParagraph(string Text, int Line, Paragraph
 /// <param name="Link">Highest cosine similarity of the paragraph to one of the two paragraphs before it (0..1).</param>
 /// <param name="RepeatStart">A run of paragraphs repeating earlier text starts exactly here.</param>
 /// <param name="Score">The weighted sum of all signals; a story starts where it clears the threshold.</param>
+[StructLayout(LayoutKind.Auto)] // the two flags packed together: one evidence per paragraph of a big file
 internal readonly record struct BoundaryEvidence(
     bool Candidate,
     LeadSignals Lead,
@@ -65,17 +79,17 @@ internal static class BoundaryScorer
         var bags = new BagWindow(paragraphs, lexicon);
         var repeats = RepeatStarts(paragraphs);
         var known = new Dictionary<int, int>();
-        var windows = new WindowCosine();
+        var window = new ShiftWindowCounts(bags);
         for (var i = 0; i < n; i++)
         {
             if (i > 0)
             {
                 Remember(known, bags[i - 1].Names, +1);
                 Remember(known, bags[i - 1 - NameMemory].Names, -1);
-                bags.Forget(i - 1 - Math.Max(ShiftWindow, NameMemory)); // keep memory to a window
             }
 
-            result[i] = Evidence(paragraphs, i, bags, known, windows, repeats.Contains(i), lexicon);
+            window.MoveTo(i);
+            result[i] = Evidence(paragraphs, i, bags, known, window, repeats.Contains(i), lexicon);
         }
 
         // How much vocabulary changes between paragraphs depends on the writing (long features share
@@ -93,7 +107,7 @@ internal static class BoundaryScorer
     }
 
     private static BoundaryEvidence Evidence(
-        IReadOnlyList<SourceParagraph> paragraphs, int i, BagWindow bags, Dictionary<int, int> known, WindowCosine windows, bool repeatStart, SplitterLexicon lexicon)
+        IReadOnlyList<SourceParagraph> paragraphs, int i, BagWindow bags, Dictionary<int, int> known, ShiftWindowCounts window, bool repeatStart, SplitterLexicon lexicon)
     {
         var p = paragraphs[i];
         if (i == 0 || !IsCandidate(p))
@@ -103,8 +117,8 @@ internal static class BoundaryScorer
 
         var lookahead = i + 1 < paragraphs.Count && paragraphs[i + 1].Kind == ParagraphKind.Text ? paragraphs[i + 1].Text : null;
         var lead = LeadSignals.Read(p.Text, lexicon, lookahead, known);
-        var shift = 1 - windows.Cosine(bags[i - 3], bags[i - 2], bags[i - 1], bags[i], bags[i + 1], bags[i + 2]);
-        var link = Math.Max(Cosine(bags[i], bags[i - 1]), Cosine(bags[i], bags[i - 2]));
+        var shift = 1 - window.Cosine;
+        var link = Math.Max(bags.Cosine(i, i - 1), bags.Cosine(i, i - 2));
         return new BoundaryEvidence(true, lead, shift, link, repeatStart, 0);
     }
 
@@ -179,79 +193,6 @@ internal static class BoundaryScorer
         return ((count * median) + (PriorWeight * PriorShift)) / (count + PriorWeight);
     }
 
-    /// <summary>Cosine similarity of two bags.</summary>
-    public static double Cosine(TermBag a, TermBag b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        return Cosine(a.Content, b.Content, a.SquaredNorm, b.SquaredNorm);
-    }
-
-    /// <summary>Cosine similarity of two sorted term lists (a term repeated counts more).</summary>
-    public static double Cosine(int[] a, int[] b) => Cosine(a, b, SquaredNorm(a), SquaredNorm(b));
-
-    private static double Cosine(int[] a, int[] b, long normA, long normB)
-    {
-        if (a.Length == 0 || b.Length == 0)
-        {
-            return 0;
-        }
-
-        long dot = 0;
-        int i = 0, j = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] < b[j])
-            {
-                i++;
-            }
-            else if (a[i] > b[j])
-            {
-                j++;
-            }
-            else
-            {
-                var t = a[i];
-                long ca = 0, cb = 0;
-                while (i < a.Length && a[i] == t)
-                {
-                    ca++;
-                    i++;
-                }
-
-                while (j < b.Length && b[j] == t)
-                {
-                    cb++;
-                    j++;
-                }
-
-                dot += ca * cb;
-            }
-        }
-
-        return dot == 0 ? 0 : dot / Math.Sqrt((double)normA * normB);
-    }
-
-    /// <summary>Sum of squared counts of a sorted term list.</summary>
-    public static long SquaredNorm(int[] sorted)
-    {
-        long sum = 0;
-        for (var i = 0; i < sorted.Length;)
-        {
-            var t = sorted[i];
-            long c = 0;
-            while (i < sorted.Length && sorted[i] == t)
-            {
-                c++;
-                i++;
-            }
-
-            sum += c * c;
-        }
-
-        return sum;
-    }
-
     /// <summary>
     /// Indexes where a run of at least two paragraphs repeats an earlier run and the paragraph before
     /// does not: a repeated story starts exactly where the repeat starts. One hash lookup per paragraph.
@@ -262,37 +203,73 @@ internal static class BoundaryScorer
         const int MinChars = 40; // short lines ("Image Credits: Getty Images") repeat without meaning anything
 
         // Only substantial paragraphs take part, so a caption between two repeated ones does not break the run.
-        var index = new List<int>(paragraphs.Count);
-        var keys = new List<ulong>(paragraphs.Count);
-        for (var i = 0; i < paragraphs.Count; i++)
+        var count = 0;
+        foreach (var p in paragraphs)
+        {
+            count += p.Text.Length >= MinChars ? 1 : 0;
+        }
+
+        var index = new int[count];
+        var keys = new ulong[count];
+        for (int i = 0, k = 0; i < paragraphs.Count; i++)
         {
             if (paragraphs[i].Text.Length >= MinChars)
             {
-                index.Add(i);
-                keys.Add(paragraphs[i].Key != 0 ? paragraphs[i].Key : ParagraphShape.LooseHash(paragraphs[i].Text));
+                index[k] = i;
+                keys[k++] = paragraphs[i].Key != 0 ? paragraphs[i].Key : ParagraphShape.LooseHash(paragraphs[i].Text);
             }
         }
 
-        var first = new Dictionary<ulong, int>(keys.Count);
-        var starts = new HashSet<int>();
-        for (var i = 0; i < keys.Count; i++)
+        // The first earlier paragraph with the same key, found by sorting (key, position) pairs: two
+        // arrays instead of a hash map over every paragraph of a big file.
+        var order = new int[count];
+        for (var k = 0; k < count; k++)
         {
-            if (!first.TryAdd(keys[i], i))
+            order[k] = k;
+        }
+
+        var sortedKeys = (ulong[])keys.Clone();
+        Array.Sort(sortedKeys, order);
+        var firstPosition = new int[count];
+        for (var run = 0; run < count;)
+        {
+            var end = run + 1;
+            var first = order[run];
+            while (end < count && sortedKeys[end] == sortedKeys[run])
             {
-                var j = first[keys[i]];
-                var continues = i + 1 < keys.Count && j + 1 < i && keys[i + 1] == keys[j + 1];
-                var startsHere = j == 0 || keys[i - 1] != keys[j - 1];
-                if (continues && startsHere)
-                {
-                    starts.Add(index[i]);
-                }
+                first = Math.Min(first, order[end]); // Array.Sort is not stable
+                end++;
+            }
+
+            for (var k = run; k < end; k++)
+            {
+                firstPosition[order[k]] = first;
+            }
+
+            run = end;
+        }
+
+        var starts = new HashSet<int>();
+        for (var i = 0; i < count; i++)
+        {
+            var j = firstPosition[i];
+            if (j == i)
+            {
+                continue;
+            }
+
+            var continues = i + 1 < count && j + 1 < i && keys[i + 1] == keys[j + 1];
+            var startsHere = j == 0 || keys[i - 1] != keys[j - 1];
+            if (continues && startsHere)
+            {
+                starts.Add(index[i]);
             }
         }
 
         return starts;
     }
 
-    private static void Remember(Dictionary<int, int> known, int[] names, int delta)
+    private static void Remember(Dictionary<int, int> known, ReadOnlySpan<int> names, int delta)
     {
         foreach (var h in names)
         {
@@ -308,98 +285,155 @@ internal static class BoundaryScorer
         }
     }
 
-    /// <summary>The term bags of the paragraphs near the current one, built once and dropped behind it.</summary>
+    // Distinct terms per paragraph fall as a file grows (about 1.2 per paragraph over a 50 MB
+    // file of news); a guess too small only costs one growth. The hash table keeps a free half on
+    // top, so it is sized for the paragraph count and grows only past 1.35 terms per paragraph.
+    private static int VocabularyGuess(int paragraphs) => Math.Clamp(paragraphs + (paragraphs / 2), 1024, 1 << 22);
+
+    /// <summary>
+    /// The term bags of the paragraphs near the current one, filled on first use into a small ring of
+    /// reused bags (the scorer looks at most <see cref="NameMemory"/> + 1 behind and
+    /// <see cref="ShiftWindow"/> - 1 ahead), with the term numbering they share.
+    /// </summary>
     private sealed class BagWindow(IReadOnlyList<SourceParagraph> paragraphs, SplitterLexicon lexicon)
     {
-        private readonly TermBag?[] _bags = new TermBag?[paragraphs.Count];
+        private const int Ring = 16; // > NameMemory + ShiftWindow + 1, a power of two
 
-        public TermBag this[int k] => k < 0 || k >= _bags.Length
-            ? TermBag.Empty
-            : _bags[k] ??= paragraphs[k].Kind == ParagraphKind.Caption ? TermBag.Empty : TermBag.Of(paragraphs[k].Text, lexicon);
+        private readonly TermBag[] _ring = [.. Enumerable.Range(0, Ring).Select(_ => new TermBag())];
+        private readonly int[] _holds = [.. Enumerable.Repeat(-1, Ring)];
+        private int[] _counts = new int[VocabularyGuess(paragraphs.Count)];
 
-        public void Forget(int k)
+        /// <summary>Numbers every term hash met so far, so bags count terms in plain arrays.</summary>
+        // Sized up front: growing by doubling left as much garbage as the table itself.
+        public HashTable Numbers { get; } = new(Math.Max(paragraphs.Count, 1024));
+
+        public int Paragraphs => paragraphs.Count;
+
+        public TermBag this[int k]
         {
-            if (k >= 0)
+            get
             {
-                _bags[k] = null;
+                if (k < 0 || k >= paragraphs.Count || paragraphs[k].Kind == ParagraphKind.Caption)
+                {
+                    return TermBag.Empty;
+                }
+
+                var slot = k & (Ring - 1);
+                var bag = _ring[slot];
+                if (_holds[slot] != k)
+                {
+                    bag.Fill(paragraphs[k].Text, lexicon, Numbers, ref _counts);
+                    _holds[slot] = k;
+                }
+
+                return bag;
             }
+        }
+
+        /// <summary>Cosine similarity of the bags of paragraphs <paramref name="a"/> and <paramref name="b"/>.</summary>
+        public double Cosine(int a, int b)
+        {
+            var bagA = this[a];
+            var bagB = this[b];
+            return TermBag.Cosine(bagA, bagB, _counts);
         }
     }
 
     /// <summary>
-    /// Cosine similarity of the summed term counts of three bags before and three after, by merging
-    /// their sorted term lists: no hashing, memory reused between calls.
+    /// Cosine similarity of the summed term counts of the <see cref="ShiftWindow"/> bags before a
+    /// paragraph and the ones from it on. Moving one paragraph on moves one bag from the after side
+    /// to the before side and brings one in and one out, so the dot product and both norms are kept
+    /// up to date term by term instead of being recomputed from six bags.
     /// </summary>
-    private sealed class WindowCosine
+    private sealed class ShiftWindowCounts
     {
-        private int[] _before = new int[256];
-        private int[] _after = new int[256];
-        private int[] _scratch = new int[256];
+        private readonly BagWindow _bags;
+        private int[] _before;
+        private int[] _after;
+        private long _dot;
+        private long _normBefore;
+        private long _normAfter;
+        private int _at;
 
-        public double Cosine(TermBag b1, TermBag b2, TermBag b3, TermBag a1, TermBag a2, TermBag a3)
+        public ShiftWindowCounts(BagWindow bags)
         {
-            var nb = Merge3(b1.Content, b2.Content, b3.Content, ref _before);
-            var na = Merge3(a1.Content, a2.Content, a3.Content, ref _after);
-            return CosineOfSorted(_before.AsSpan(0, nb), _after.AsSpan(0, na));
+            _bags = bags;
+            _before = new int[bags.Numbers.Count + VocabularyGuess(bags.Paragraphs)];
+            _after = new int[_before.Length];
+            for (var k = 0; k < ShiftWindow; k++)
+            {
+                Add(bags[k], after: true);
+            }
         }
 
-        private int Merge3(int[] x, int[] y, int[] z, ref int[] target)
+        /// <summary>The cosine at the current paragraph (0 when either side has no terms).</summary>
+        public double Cosine => _normBefore == 0 || _normAfter == 0 ? 0 : _dot / Math.Sqrt((double)_normBefore * _normAfter);
+
+        /// <summary>Moves forward to paragraph <paramref name="i"/>.</summary>
+        public void MoveTo(int i)
         {
-            var total = x.Length + y.Length + z.Length;
-            if (_scratch.Length < total)
+            while (_at < i)
             {
-                _scratch = new int[total * 2];
+                _at++;
+                var crossing = _bags[_at - 1];
+                Remove(_bags[_at - 1 - ShiftWindow], after: false);
+                Remove(crossing, after: true);
+                Add(crossing, after: false);
+                Add(_bags[_at + ShiftWindow - 1], after: true);
             }
-
-            if (target.Length < total)
-            {
-                target = new int[total * 2];
-            }
-
-            var xy = Merge(x, y, _scratch);
-            return Merge(_scratch.AsSpan(0, xy), z, target);
         }
 
-        private static int Merge(ReadOnlySpan<int> a, ReadOnlySpan<int> b, Span<int> into)
+        private void Add(TermBag bag, bool after)
         {
-            int i = 0, j = 0, k = 0;
-            while (i < a.Length && j < b.Length)
+            var (mine, other) = Sides(after);
+            long dot = 0, norm = 0;
+            foreach (var t in bag.Terms)
             {
-                into[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+                norm += (2 * mine[t]) + 1;
+                mine[t]++;
+                dot += other[t];
             }
 
-            a[i..].CopyTo(into[k..]);
-            k += a.Length - i;
-            b[j..].CopyTo(into[k..]);
-            return k + b.Length - j;
+            Update(after, dot, norm);
         }
 
-        private static double CosineOfSorted(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+        private void Remove(TermBag bag, bool after)
         {
-            long dot = 0, na = 0, nb = 0;
-            int i = 0, j = 0;
-            while (i < a.Length || j < b.Length)
+            var (mine, other) = Sides(after);
+            long dot = 0, norm = 0;
+            foreach (var t in bag.Terms)
             {
-                var t = i < a.Length && (j >= b.Length || a[i] <= b[j]) ? a[i] : b[j];
-                long ca = 0, cb = 0;
-                while (i < a.Length && a[i] == t)
-                {
-                    ca++;
-                    i++;
-                }
-
-                while (j < b.Length && b[j] == t)
-                {
-                    cb++;
-                    j++;
-                }
-
-                dot += ca * cb;
-                na += ca * ca;
-                nb += cb * cb;
+                mine[t]--;
+                norm -= (2 * mine[t]) + 1;
+                dot -= other[t];
             }
 
-            return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt((double)na * nb);
+            Update(after, dot, norm);
+        }
+
+        private void Update(bool after, long dot, long norm)
+        {
+            _dot += dot;
+            if (after)
+            {
+                _normAfter += norm;
+            }
+            else
+            {
+                _normBefore += norm;
+            }
+        }
+
+        private (int[] Mine, int[] Other) Sides(bool after)
+        {
+            var size = _bags.Numbers.Count + 1;
+            if (_before.Length < size)
+            {
+                Array.Resize(ref _before, Math.Max(size, _before.Length * 2));
+                Array.Resize(ref _after, _before.Length);
+            }
+
+            return after ? (_after, _before) : (_before, _after);
         }
     }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace NewsReader.Core.Splitting;
 
 /// <summary>
@@ -28,8 +31,9 @@ internal static class DuplicateFinder
     {
         ArgumentNullException.ThrowIfNull(articles);
         var result = new SplitArticle[articles.Count];
-        var bands = new Dictionary<ulong, List<int>>();
+        var bands = new Dictionary<ulong, Band>();
         var signatures = new ulong[articles.Count][];
+        var checkedAlready = new HashSet<int>();
         for (var i = 0; i < articles.Count; i++)
         {
             var signature = Signature(articles[i].Paragraphs);
@@ -37,7 +41,7 @@ internal static class DuplicateFinder
             int? duplicateOf = null;
             if (signature is not null)
             {
-                var checkedAlready = new HashSet<int>();
+                checkedAlready.Clear();
                 HashSet<ulong>? mine = null;
                 for (var b = 0; b < Bins / RowsPerBand && duplicateOf is null; b++)
                 {
@@ -46,8 +50,9 @@ internal static class DuplicateFinder
                         continue;
                     }
 
-                    foreach (var j in earlier)
+                    for (var e = 0; e < earlier.Count; e++)
                     {
+                        var j = earlier.Articles[e];
                         // The signatures estimate the resemblance for free; only likely pairs pay for an exact count.
                         if (!checkedAlready.Add(j) || EstimatedResemblance(signature, signatures[j]) < MinEstimate)
                         {
@@ -67,10 +72,10 @@ internal static class DuplicateFinder
                 {
                     for (var b = 0; b < Bins / RowsPerBand; b++)
                     {
-                        var list = CollectionsMarshalGet(bands, BandKey(signature, b));
-                        if (list.Count < MaxCandidatesPerBand)
+                        ref var band = ref CollectionsMarshal.GetValueRefOrAddDefault(bands, BandKey(signature, b), out _);
+                        if (band.Count < MaxCandidatesPerBand)
                         {
-                            list.Add(i);
+                            band.Articles[band.Count++] = i;
                         }
                     }
                 }
@@ -215,9 +220,16 @@ internal static class DuplicateFinder
         return z ^ (z >> 31);
     }
 
-    private static List<int> CollectionsMarshalGet(Dictionary<ulong, List<int>> bands, ulong key)
+    /// <summary>The first few articles that fell into one band bucket (a struct: no list per bucket).</summary>
+    private struct Band
     {
-        ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(bands, key, out _);
-        return list ??= [];
+        public FirstArticles Articles;
+        public int Count;
+    }
+
+    [InlineArray(MaxCandidatesPerBand)]
+    private struct FirstArticles
+    {
+        private int _first;
     }
 }

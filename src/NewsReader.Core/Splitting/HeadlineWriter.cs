@@ -34,6 +34,11 @@ public static class HeadlineWriter
 
     private static readonly string[] ReportingVerbs = ["announced", "announces", "said", "says", "confirmed", "confirms", "revealed", "reveals"];
 
+    private static readonly string[] SpacedReportingVerbs = [.. ReportingVerbs.Select(v => " " + v + " ")];
+
+    private static readonly string[] TimePhrases =
+        [" earlier today", " today", " this week", " on Monday", " on Tuesday", " on Wednesday", " on Thursday", " on Friday", " on Saturday", " on Sunday"];
+
     /// <summary>Headline and summary of an article: the given title when there is one, otherwise written from the lead.</summary>
     public static (string Title, string Summary) Write(string? givenTitle, IReadOnlyList<Paragraph> paragraphs)
     {
@@ -79,10 +84,26 @@ public static class HeadlineWriter
             return lead;
         }
 
-        var sentences = Sentences.Split(lead, lexicon);
+        // Sentences are cut off the lead only until one no longer fits.
         var sb = new StringBuilder();
-        foreach (var s in sentences)
+        var first = Range.All; // of the first sentence in the lead, kept as a range until needed
+        for (var from = 0; from < lead.Length;)
         {
+            var length = Sentences.FirstLength(lead, lexicon, from);
+            var raw = lead.AsSpan(from, length);
+            var s = raw.Trim();
+            if (first.Equals(Range.All) && !s.IsEmpty)
+            {
+                var at = from + raw.Length - raw.TrimStart().Length;
+                first = at..(at + s.Length);
+            }
+
+            from += length;
+            if (s.IsEmpty)
+            {
+                continue;
+            }
+
             if (sb.Length + (sb.Length > 0 ? 1 : 0) + s.Length > MaxSummary)
             {
                 break;
@@ -97,8 +118,7 @@ public static class HeadlineWriter
         }
 
         // One sentence longer than the limit: end on a clause boundary and say that it goes on.
-        var first = sentences.Count > 0 ? sentences[0] : lead;
-        return CutAtBoundary(first, MaxSummary - 1, lexicon) + "…";
+        return CutAtBoundary(lead[first], MaxSummary - 1, lexicon) + "…";
     }
 
     /// <summary>The headline written from a lead paragraph.</summary>
@@ -137,6 +157,11 @@ public static class HeadlineWriter
     // "(Versus Programming Network)", "(see also our interview)": asides a headline never carries.
     private static string StripParentheses(string s)
     {
+        if (!s.Contains('(', StringComparison.Ordinal))
+        {
+            return CollapseSpaces(s);
+        }
+
         var sb = new StringBuilder(s.Length);
         var depth = 0;
         foreach (var c in s)
@@ -197,9 +222,10 @@ public static class HeadlineWriter
     // and the pronoun that repeats the subject add words a headline does without.
     private static string DropReporting(string s)
     {
-        foreach (var verb in ReportingVerbs)
+        for (var v = 0; v < ReportingVerbs.Length; v++)
         {
-            var at = s.IndexOf(" " + verb + " ", StringComparison.Ordinal);
+            var verb = ReportingVerbs[v];
+            var at = s.IndexOf(SpacedReportingVerbs[v], StringComparison.Ordinal);
             if (at <= 0 || at > 60)
             {
                 continue;
@@ -223,7 +249,7 @@ public static class HeadlineWriter
 
     private static string DropTimePhrases(string s)
     {
-        foreach (var t in new[] { " earlier today", " today", " this week", " on Monday", " on Tuesday", " on Wednesday", " on Thursday", " on Friday", " on Saturday", " on Sunday" })
+        foreach (var t in TimePhrases)
         {
             var at = s.IndexOf(t, StringComparison.Ordinal);
             var end = at + t.Length;
@@ -239,9 +265,32 @@ public static class HeadlineWriter
     // "has slowed significantly", "reportedly said": manner adverbs are the first words a headline loses.
     private static string DropMannerAdverbs(string s)
     {
-        var words = s.Split(' ');
-        var kept = words.Where(w => !(w.Length >= 7 && char.IsLower(w[0]) && AdverbSuffixes.Any(x => w.EndsWith(x, StringComparison.Ordinal))));
-        return string.Join(' ', kept);
+        var any = false;
+        foreach (var range in s.AsSpan().Split(' '))
+        {
+            any |= IsMannerAdverb(s.AsSpan()[range]);
+        }
+
+        // Splitting on spaces and joining again gives the same text when nothing is dropped.
+        return any ? string.Join(' ', s.Split(' ').Where(w => !IsMannerAdverb(w))) : s;
+    }
+
+    private static bool IsMannerAdverb(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 7 || !char.IsLower(w[0]))
+        {
+            return false;
+        }
+
+        foreach (var suffix in AdverbSuffixes)
+        {
+            if (w.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The main clause ends where a subordinate clause, apposition or attribution begins.
@@ -328,8 +377,8 @@ public static class HeadlineWriter
     // An opening quote whose closing one was cut off is dropped, so the headline does not leave a quote open.
     private static string BalanceQuotes(string s)
     {
-        var open = s.Count(c => c == '“');
-        var close = s.Count(c => c == '”');
+        var open = s.AsSpan().Count('“');
+        var close = s.AsSpan().Count('”');
         if (open > close)
         {
             var at = s.LastIndexOf('“');
@@ -341,7 +390,7 @@ public static class HeadlineWriter
             s = s.Remove(s.LastIndexOf('”'), 1);
         }
 
-        if (s.Count(c => c == '‘') > s.Count(c => c == '’'))
+        if (s.AsSpan().Count('‘') > s.AsSpan().Count('’'))
         {
             s = s.Remove(s.LastIndexOf('‘'), 1);
         }
@@ -382,6 +431,14 @@ public static class HeadlineWriter
 
     private static string CollapseSpaces(string s)
     {
+        // Most text has nothing to collapse: no copy then.
+        if (s.Length == 0
+            || (!char.IsWhiteSpace(s[0]) && !char.IsWhiteSpace(s[^1])
+                && !s.Contains("  ", StringComparison.Ordinal) && !s.Contains(" ,", StringComparison.Ordinal) && !s.Contains(" .", StringComparison.Ordinal)))
+        {
+            return s;
+        }
+
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {

@@ -104,10 +104,11 @@ internal readonly record struct LeadSignals(
                 pairHash = (pairHash ^ lc) * 16777619u;
             }
 
-            newsVerb |= lexicon.NewsVerbHashes.Contains((int)h);
-            timeWord |= lexicon.TimeWordHashes.Contains((int)h) || (hasPrevious && lexicon.TimeWordHashes.Contains((int)pairHash));
-            var function = lexicon.FunctionHashes.Contains((int)h);
-            var name = (WordScanner.IsNameLike(w, words[k].SentenceInitial) && !function && !lexicon.CalendarHashes.Contains((int)h))
+            var flags = (WordFlags)lexicon.WordHashes.Get((int)h);
+            newsVerb |= (flags & WordFlags.NewsVerb) != 0;
+            timeWord |= (flags & WordFlags.TimeWord) != 0 || (hasPrevious && (lexicon.WordHashes.Get((int)pairHash) & (int)WordFlags.TimeWord) != 0);
+            var function = (flags & WordFlags.Function) != 0;
+            var name = (WordScanner.IsNameLike(w, words[k].SentenceInitial) && !function && (flags & WordFlags.Calendar) == 0)
                 || (k == 0 && namedSubject);
             fullName |= name && previousName;
             previousName = name || (k == 0 && char.IsUpper(w[0]) && !function);
@@ -229,9 +230,9 @@ internal readonly record struct LeadSignals(
                 && !char.IsLetterOrDigit(text[phrase.Length]);
         }
 
-        var head = phrase[..star];
-        var tail = phrase[(star + 1)..].Trim();
-        if (!text.StartsWith(head, StringComparison.OrdinalIgnoreCase))
+        var head = phrase.AsSpan(0, star);
+        var tail = phrase.AsSpan(star + 1).Trim();
+        if (!text.AsSpan().StartsWith(head, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

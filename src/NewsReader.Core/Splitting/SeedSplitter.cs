@@ -43,7 +43,7 @@ public static class SeedSplitter
             var body = new Paragraph[to - from];
             for (var k = from; k < to; k++)
             {
-                body[k - from] = new Paragraph(paragraphs[k].Text, paragraphs[k].Kind);
+                body[k - from] = paragraphs[k].Paragraph;
             }
 
             // A start a person made (a split, or a boundary they confirmed) is certain.
@@ -105,7 +105,7 @@ public static class SeedSplitter
             {
                 // Printed twice in a row: the scraper caught an image's alt text and its caption. Keep one.
                 var kept = paragraphs[^1];
-                paragraphs[^1] = kept with { Kind = ParagraphKind.Caption };
+                paragraphs[^1] = kept with { Paragraph = kept.Paragraph with { Kind = ParagraphKind.Caption } };
                 continue;
             }
 

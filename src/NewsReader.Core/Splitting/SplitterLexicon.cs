@@ -1,6 +1,26 @@
+using System.Collections.Immutable;
 using System.Reflection;
 
 namespace NewsReader.Core.Splitting;
+
+/// <summary>What a listed word is, as bits of <see cref="SplitterLexicon.WordHashes"/>.</summary>
+[Flags]
+internal enum WordFlags
+{
+    None = 0,
+
+    /// <summary>A stopword or dangling opener: names nothing.</summary>
+    Function = 1,
+
+    /// <summary>A day or month name: capitalised, yet no story's subject.</summary>
+    Calendar = 2,
+
+    /// <summary>A reporting or event verb.</summary>
+    NewsVerb = 4,
+
+    /// <summary>A news-cycle time word or two-word phrase.</summary>
+    TimeWord = 8,
+}
 
 /// <summary>The word lists of <c>SplitterLexicon.txt</c>: how the splitter and headline writer recognise grammar.</summary>
 internal sealed class SplitterLexicon
@@ -21,10 +41,11 @@ internal sealed class SplitterLexicon
         HeadlineDropTails = Set(sections, "headline-drop-tails");
         DanglingEnds = Set(sections, "dangling-ends");
         CalendarNames = Set(sections, "calendar-names");
-        FunctionHashes = [.. sections.GetValueOrDefault("stopwords", []).Concat(sections.GetValueOrDefault("dangling-openers", [])).Select(w => WordScanner.TermHashLower(w))];
-        NewsVerbHashes = [.. sections.GetValueOrDefault("news-verbs", []).Select(w => WordScanner.TermHashLower(w))];
-        TimeWordHashes = [.. sections.GetValueOrDefault("time-words", []).Select(w => WordScanner.TermHashLower(w))];
-        CalendarHashes = [.. sections.GetValueOrDefault("calendar-names", []).Select(w => WordScanner.TermHashLower(w))];
+        WordHashes = new HashTable();
+        AddHashes(sections, WordFlags.Function, "stopwords", "dangling-openers");
+        AddHashes(sections, WordFlags.NewsVerb, "news-verbs");
+        AddHashes(sections, WordFlags.TimeWord, "time-words");
+        AddHashes(sections, WordFlags.Calendar, "calendar-names");
         PhraseStarts = new WordSet(DanglingPhrases.Select(p => p.Split(' ')[0]));
         FunctionWords = new WordSet(sections.GetValueOrDefault("stopwords", []).Concat(sections.GetValueOrDefault("dangling-openers", [])));
         Abbreviations = Set(sections, "abbreviations");
@@ -38,7 +59,8 @@ internal sealed class SplitterLexicon
 
     public WordSet DanglingOpeners { get; }
 
-    public IReadOnlyList<string> DanglingPhrases { get; }
+    // Immutable arrays: a foreach over them allocates no enumerator (IReadOnlyList's did, per paragraph).
+    public ImmutableArray<string> DanglingPhrases { get; }
 
     public WordSet DefiniteAnaphors { get; }
 
@@ -57,17 +79,12 @@ internal sealed class SplitterLexicon
 
     public WordSet CalendarNames { get; }
 
-    /// <summary><see cref="FunctionWords"/> as <see cref="WordScanner.TermHashLower"/> hashes, for the per-word hot loop.</summary>
-    public HashSet<int> FunctionHashes { get; }
-
-    /// <summary><see cref="NewsVerbs"/> as hashes.</summary>
-    public HashSet<int> NewsVerbHashes { get; }
-
-    /// <summary><see cref="TimeWords"/> as hashes; a two-word entry hashes as one string with its space.</summary>
-    public HashSet<int> TimeWordHashes { get; }
-
-    /// <summary><see cref="CalendarNames"/> as hashes.</summary>
-    public HashSet<int> CalendarHashes { get; }
+    /// <summary>
+    /// For the per-word hot loops: the <see cref="WordFlags"/> of each listed word by its
+    /// <see cref="WordScanner.TermHashLower"/> hash (function words, news verbs, time words, calendar
+    /// names); a two-word time entry hashes as one string with its space. Read-only once built.
+    /// </summary>
+    public HashTable WordHashes { get; }
 
     /// <summary>First words of the dangling phrases, to skip the phrase list for most paragraphs.</summary>
     public WordSet PhraseStarts { get; }
@@ -79,9 +96,9 @@ internal sealed class SplitterLexicon
 
     public WordSet HeadlineOpeners { get; }
 
-    public IReadOnlyList<string> CaptionPrefixes { get; }
+    public ImmutableArray<string> CaptionPrefixes { get; }
 
-    public IReadOnlyList<string> CaptionContains { get; }
+    public ImmutableArray<string> CaptionContains { get; }
 
     /// <summary>Parses the <c>[section]</c> / one-entry-a-line format.</summary>
     public static SplitterLexicon Parse(string text)
@@ -108,6 +125,17 @@ internal sealed class SplitterLexicon
         }
 
         return new SplitterLexicon(sections);
+    }
+
+    private void AddHashes(Dictionary<string, List<string>> sections, WordFlags flag, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            foreach (var w in sections.GetValueOrDefault(name, []))
+            {
+                WordHashes.Or(WordScanner.TermHashLower(w), (int)flag);
+            }
+        }
     }
 
     private static WordSet Set(Dictionary<string, List<string>> sections, string name) =>

@@ -1,49 +1,58 @@
 namespace NewsReader.Core.Splitting;
 
 /// <summary>
-/// The vocabulary of one paragraph as hashed terms: content words (lower-cased, possessive and
-/// plural -s removed, function words dropped) and, separately, the distinct names it mentions.
+/// The vocabulary of one paragraph: its content words (lower-cased, possessive and plural -s removed,
+/// function words dropped) as small term numbers, and, separately, the distinct names it mentions.
+/// A bag is a reusable buffer: the splitter refills a handful of them as it walks the file, so a
+/// 50 MB file costs no per-paragraph arrays.
 /// </summary>
 internal sealed class TermBag
 {
-    public static readonly TermBag Empty = new([], []);
+    /// <summary>The bag of a caption or of a paragraph outside the file: no terms.</summary>
+    public static readonly TermBag Empty = new();
 
     private const int MaxWord = 64;
 
     // The opening of a paragraph carries its topic; reading further costs time and changes little.
     private const int MaxWords = 80;
 
-    // Scratch buffers reused across paragraphs: one bag per paragraph would otherwise allocate twice.
-    [ThreadStatic]
-    private static List<int>? t_content;
+    private readonly int[] _terms = new int[MaxWords * 2];
+    private readonly int[] _names = new int[MaxWords];
 
-    [ThreadStatic]
-    private static HashSet<int>? t_names;
+    /// <summary>Term numbers (from the <see cref="HashTable"/> given to <see cref="Fill"/>), in text order, repeated as often as they occur; names count twice.</summary>
+    public ReadOnlySpan<int> Terms => _terms.AsSpan(0, TermCount);
 
-    private TermBag(int[] content, int[] names)
-    {
-        Content = content;
-        Names = names;
-        SquaredNorm = BoundaryScorer.SquaredNorm(content);
-    }
+    public int TermCount { get; private set; }
+
+    /// <summary>Distinct hashes (<see cref="WordScanner.TermHash"/>) of name-like words (capitalised mid-sentence, or shaped like VSPN).</summary>
+    public ReadOnlySpan<int> Names => _names.AsSpan(0, NameCount);
+
+    public int NameCount { get; private set; }
 
     /// <summary>Sum of squared term counts: the squared length of the bag as a vector.</summary>
-    public long SquaredNorm { get; }
+    public long SquaredNorm { get; private set; }
 
-    /// <summary>Content-word hashes in ascending order, repeated as often as they occur; names count twice.</summary>
-    public int[] Content { get; }
+    /// <summary>A new bag holding the vocabulary of <paramref name="text"/>.</summary>
+    public static TermBag Of(string text, SplitterLexicon lexicon, HashTable numbers)
+    {
+        var bag = new TermBag();
+        var counts = new int[numbers.Count + (MaxWords * 2) + 1];
+        bag.Fill(text, lexicon, numbers, ref counts);
+        return bag;
+    }
 
-    /// <summary>Distinct hashes of name-like words (capitalised mid-sentence, or shaped like VSPN).</summary>
-    public int[] Names { get; }
-
-    public static TermBag Of(string text, SplitterLexicon lexicon)
+    /// <summary>
+    /// Replaces the bag's contents with the vocabulary of <paramref name="text"/>. Each term's hash is
+    /// numbered by <paramref name="numbers"/>; <paramref name="counts"/> is zeroed scratch space indexed
+    /// by term number (grown when too small) and is zero again on return.
+    /// </summary>
+    public void Fill(string text, SplitterLexicon lexicon, HashTable numbers, ref int[] counts)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(lexicon);
-        var content = t_content ??= new List<int>(128);
-        var names = t_names ??= new HashSet<int>();
-        content.Clear();
-        names.Clear();
+        ArgumentNullException.ThrowIfNull(numbers);
+        TermCount = 0;
+        NameCount = 0;
         var scanner = new WordScanner(text);
         var words = 0;
         while (scanner.MoveNext() && ++words <= MaxWords)
@@ -62,24 +71,94 @@ internal sealed class TermBag
                 h = (h ^ WordScanner.Lower(c)) * 16777619u;
             }
 
-            if (lexicon.FunctionHashes.Contains((int)h))
+            var flags = (WordFlags)lexicon.WordHashes.Get((int)h);
+            if ((flags & WordFlags.Function) != 0)
             {
                 continue;
             }
 
-            var name = WordScanner.IsNameLike(w, scanner.Current.SentenceInitial) && !lexicon.CalendarHashes.Contains((int)h);
-            var term = !name && w.Length > 4 && w[^1] == 's' && w[^2] != 's' ? (int)prefix : (int)h;
-            content.Add(term);
+            var name = (flags & WordFlags.Calendar) == 0 && WordScanner.IsNameLike(w, scanner.Current.SentenceInitial);
+            var term = numbers.GetOrNumber(!name && w.Length > 4 && w[^1] == 's' && w[^2] != 's' ? (int)prefix : (int)h);
+            _terms[TermCount++] = term;
             if (name)
             {
-                content.Add(term); // names weigh double: they carry the topic more than common words
-                names.Add(term);
+                _terms[TermCount++] = term; // names weigh double: they carry the topic more than common words
+                AddName((int)h);
             }
         }
 
-        int[] sorted = [.. content];
-        Array.Sort(sorted); // sorted, so two bags compare by a merge without allocating
-        return new TermBag(sorted, [.. names]);
+        if (counts.Length <= numbers.Count)
+        {
+            counts = new int[Math.Max(numbers.Count + 1, counts.Length * 2)];
+        }
+
+        long norm = 0;
+        foreach (var t in Terms)
+        {
+            norm += (2 * counts[t]) + 1; // (c + 1)² - c²
+            counts[t]++;
+        }
+
+        foreach (var t in Terms)
+        {
+            counts[t] = 0;
+        }
+
+        SquaredNorm = norm;
+    }
+
+    /// <summary>Cosine similarity of two bags' term counts; <paramref name="counts"/> is zeroed scratch space as in <see cref="Fill"/>.</summary>
+    public static double Cosine(TermBag a, TermBag b, int[] counts)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(counts);
+        if (a.TermCount == 0 || b.TermCount == 0)
+        {
+            return 0;
+        }
+
+        a.AddTo(counts, +1);
+        var dot = b.DotWith(counts);
+        a.AddTo(counts, -1);
+        return CosineOf(dot, a.SquaredNorm, b.SquaredNorm);
+    }
+
+    /// <summary>Cosine from a dot product and two squared norms (0 when they share nothing).</summary>
+    public static double CosineOf(long dot, long normA, long normB) => dot == 0 ? 0 : dot / Math.Sqrt((double)normA * normB);
+
+    /// <summary>Adds (or with -1 removes) this bag's term counts to a count vector.</summary>
+    public void AddTo(int[] counts, int sign)
+    {
+        foreach (var t in Terms)
+        {
+            counts[t] += sign;
+        }
+    }
+
+    /// <summary>Dot product of this bag's term counts with a count vector.</summary>
+    public long DotWith(int[] counts)
+    {
+        long dot = 0;
+        foreach (var t in Terms)
+        {
+            dot += counts[t];
+        }
+
+        return dot;
+    }
+
+    private void AddName(int hash)
+    {
+        foreach (var n in Names)
+        {
+            if (n == hash)
+            {
+                return;
+            }
+        }
+
+        _names[NameCount++] = hash;
     }
 
     private static bool IsNumber(ReadOnlySpan<char> w)

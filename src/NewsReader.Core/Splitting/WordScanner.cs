@@ -21,42 +21,110 @@ internal ref struct WordScanner(string text)
 
     public WordSpan Current { get; private set; }
 
+    private const byte WordChar = 1;
+    private const byte SentenceEnd = 2;
+    private const byte Joiner = 4;
+
+    /// <summary>
+    /// ASCII letters and digits lower-cased (A-Z to a-z), every other ASCII character 0: the loose
+    /// hashes' per-character step without a branch.
+    /// </summary>
+    public static ReadOnlySpan<byte> AsciiLowerAlnum =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 0, 0, 0, 0, 0, 0,
+        0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+        112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+        0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+        112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+    ];
+
+    // What each ASCII character is to the scanner: WordChar (letters, digits), SentenceEnd (. ! ?),
+    // Joiner (. ' - & inside a word).
+    private static ReadOnlySpan<byte> AsciiClass =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 2, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 4, 6, 0,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 2,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ];
+
     public bool MoveNext()
     {
         var t = _text;
         var i = _pos;
-        while (i < t.Length && !IsWordChar(t[i]))
+        while (true)
         {
-            if (t[i] is '.' or '!' or '?')
+            if ((uint)i >= (uint)t.Length)
             {
-                _sentenceStart = true;
+                _pos = i;
+                return false;
+            }
+
+            var c = t[i];
+            if (c < 128)
+            {
+                var kind = AsciiClass[c];
+                if ((kind & WordChar) != 0)
+                {
+                    break;
+                }
+
+                if ((kind & SentenceEnd) != 0)
+                {
+                    _sentenceStart = true;
+                }
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                break;
             }
 
             i++;
         }
 
-        if (i >= t.Length)
-        {
-            _pos = i;
-            return false;
-        }
-
-        var start = i;
-        while (i < t.Length)
+        var start = i++;
+        while ((uint)i < (uint)t.Length)
         {
             var c = t[i];
-            if (IsWordChar(c))
+            if (c < 128)
+            {
+                var kind = AsciiClass[c];
+                if ((kind & WordChar) != 0)
+                {
+                    i++;
+                    continue;
+                }
+
+                if ((kind & Joiner) == 0)
+                {
+                    break;
+                }
+            }
+            else if (char.IsLetterOrDigit(c))
             {
                 i++;
+                continue;
             }
-            else if (c is '.' or '\'' or '\u2019' or '-' or '&' && i + 1 < t.Length && IsWordChar(t[i + 1]))
-            {
-                i++;
-            }
-            else
+            else if (c != '\u2019')
             {
                 break;
             }
+
+            // A joiner (. ' ’ - &) continues the word only when a letter or digit follows it.
+            if (i + 1 < t.Length && IsWordChar(t[i + 1]))
+            {
+                i += 2;
+                continue;
+            }
+
+            break;
         }
 
         Current = new WordSpan(start, i - start, _sentenceStart);

@@ -188,6 +188,37 @@ public sealed class ArticleImporterTests
     }
 
     [Fact]
+    public async Task ImportAsync_SlugTakenByEarlierRun_GetsSuffix()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var importer = store.Importer();
+        await importer.ImportAsync(Document("a.txt", Article(0, "Same headline", Text("eta"))), Source("a.txt"));
+        await importer.ImportAsync(Document("b.txt", Article(0, "Same headline", Text("theta"))), Source("b.txt"));
+
+        await using var db = await store.ContextAsync();
+        Assert.Equal(["same-headline", "same-headline-2"], await db.Articles.OrderBy(a => a.Id).Select(a => a.Slug).ToListAsync());
+    }
+
+    [Fact]
+    public async Task ImportAsync_NearCopyLaterInSameFileIntoEmptyStore_UpdatedWithRevision()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var original = Text("kappa", 40);
+        var edited = original[..^10] + " with a small change at the end and a new closing sentence.";
+
+        var report = await store.Importer().ImportAsync(
+            Document("k.txt", Article(0, "Kappa", original), Article(1, "Kappa edited", edited), Article(2, "Lambda", Text("lambda"))), Source("k.txt"));
+
+        Assert.Equal((3, 2, 1), (report.Found, report.New, report.Updated));
+        await using var db = await store.ContextAsync();
+        var kappa = await db.Articles.Include(a => a.Revisions).SingleAsync(a => a.Slug == "kappa");
+        Assert.Contains("new closing sentence", kappa.Body, StringComparison.Ordinal);
+        Assert.Equal(RevisionReason.Replaced, Assert.Single(kappa.Revisions).Reason);
+        Assert.Equal(2 * MinHasher.Bands, await db.ArticleBands.CountAsync());
+        store.AssertIntegrity();
+    }
+
+    [Fact]
     public async Task ImportAsync_EntityAlias_MapsToOneEntity()
     {
         await using var store = await TestStore.CreateAsync();

@@ -49,6 +49,20 @@ public sealed class ImportFileTests
     }
 
     [Fact]
+    public async Task ImportFileAsync_NewStory_StoredWithItsExtractedEntities()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var path = Path.Combine(store.Folder, "one.txt");
+        await File.WriteAllTextAsync(path, OneStory);
+
+        var report = await store.Importer().ImportFileAsync(path);
+
+        Assert.Equal(1, report.New);
+        Assert.Equal(1, store.Scalar("SELECT count(*) FROM ArticleEntities ae JOIN Entities e ON e.Id = ae.EntityId WHERE e.Name = 'Kenya'"));
+        Assert.Equal(1, store.Scalar("SELECT count(*) FROM ArticleEntities ae JOIN Entities e ON e.Id = ae.EntityId WHERE e.Name LIKE 'Acme%'"));
+    }
+
+    [Fact]
     public async Task ImportFileAsync_SameFileTwice_SecondIsAllUnchangedWithoutWrites()
     {
         await using var store = await TestStore.CreateAsync();

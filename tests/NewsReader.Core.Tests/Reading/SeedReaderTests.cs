@@ -216,6 +216,39 @@ public class SeedReaderTests
     }
 
     [Fact]
+    public void Read_LineOverLimitBeforeLastLine_RefusedNamingTheLine()
+    {
+        var e = Refused(Encoding.UTF8.GetBytes("short\n" + new string('a', 200) + "\nlast"), new ReadLimits(MaxLineChars: 100));
+
+        Assert.Contains("line 2", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ControlCharacterBetweenCrAndLf_TwoLineBreaks()
+    {
+        var two = new string('b', 200); // enough text that one control character is no sign of a binary file
+        var text = Read("One.\r\u0007\n" + two);
+
+        Assert.Equal(["One.", "", two], text.Lines);
+    }
+
+    [Theory]
+    [InlineData("Plain ASCII text, with “typographic” quotes — and dashes.", true)]
+    [InlineData("", true)]
+    [InlineData("two  spaces", false)]
+    [InlineData(" leading", false)]
+    [InlineData("trailing ", false)]
+    [InlineData("a\ttab", false)]
+    [InlineData("no\u00A0break space", false)]
+    [InlineData("e\u0301 decomposed", false)]
+    [InlineData("bom\uFEFF", false)]
+    public void IsNormalized_Cases(string line, bool expected)
+    {
+        Assert.Equal(expected, TextNormalizer.IsNormalized(line));
+        Assert.Equal(expected, TextNormalizer.NormalizeLine(line) == line);
+    }
+
+    [Fact]
     public void Read_DefaultLimits_Are50MbAnd1Mb()
     {
         Assert.Equal(50L * 1024 * 1024, ReadLimits.Default.MaxFileBytes);

@@ -57,9 +57,4 @@ public class BoundaryScorerTests
         Assert.Empty(BoundaryScorer.RepeatStarts([a, b, a, c]));
     }
 
-    [Fact]
-    public void Cosine_SameTerms_One() => Assert.Equal(1.0, BoundaryScorer.Cosine([1, 2, 2, 3], [1, 2, 2, 3]), 6);
-
-    [Fact]
-    public void Cosine_DisjointTerms_Zero() => Assert.Equal(0.0, BoundaryScorer.Cosine([1, 2], [3, 4]));
 }
