@@ -98,12 +98,7 @@ internal sealed class StoryRewriter(NewsDbContext db, ArticleAnalyzer analyzer, 
         var resolved = new Dictionary<long, EntityMention>();
         foreach (var mention in entities.Entities)
         {
-            var kind = mention.Kind switch
-            {
-                EntityKind.Company => NewsEntityKind.Company,
-                EntityKind.Country => NewsEntityKind.Country,
-                _ => NewsEntityKind.Topic,
-            };
+            var kind = StoredKind.Of(mention.Kind);
             var key = NameKey.Of(mention.Name);
             if (key.Length == 0)
             {

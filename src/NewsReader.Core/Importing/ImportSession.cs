@@ -406,12 +406,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         var links = new List<ResolvedLink>(entities.Entities.Count);
         foreach (var mention in entities.Entities)
         {
-            var kind = mention.Kind switch
-            {
-                EntityKind.Company => NewsEntityKind.Company,
-                EntityKind.Country => NewsEntityKind.Country,
-                _ => NewsEntityKind.Topic,
-            };
+            var kind = StoredKind.Of(mention.Kind);
             var key = NameKey.Of(mention.Name);
             if (key.Length == 0)
             {
