@@ -293,7 +293,12 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
         }
     }
 
-    private long StoreVersion()
+    /// <summary>
+    /// The store's version now (<c>PRAGMA data_version</c> on a connection of our own): it changes
+    /// whenever any connection commits, so anything derived from the store can be kept while it
+    /// stays the same. One cheap statement.
+    /// </summary>
+    public long StoreVersion()
     {
         lock (_versionLock)
         {

@@ -32,6 +32,12 @@ public sealed class ReaderOptions
     /// <summary>Related stories shown on a story page.</summary>
     public int RelatedCount { get; set; } = 5;
 
+    /// <summary>
+    /// Page results (lists, stories, entity headers) kept in memory for the store's current version
+    /// (see <c>ReadCache</c>); 0 turns the cache off.
+    /// </summary>
+    public int ReadCacheEntries { get; set; } = 2000;
+
     /// <summary>Longest search text accepted from the search box.</summary>
     public int MaxQueryLength { get; set; } = 200;
 

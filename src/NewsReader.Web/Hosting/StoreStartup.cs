@@ -32,6 +32,7 @@ public static partial class StoreStartup
 
         services.AddNewsStore(connectionString);
         services.AddSingleton<ArticleSearch>();
+        services.AddSingleton<ReadCache>();
         services.AddSingleton<StoryReader>();
         return services;
     }

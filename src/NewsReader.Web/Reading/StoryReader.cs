@@ -13,7 +13,7 @@ namespace NewsReader.Web.Reading;
 /// The read side of the web app: story lists with facets, story pages, entity pages and directories.
 /// One short-lived context per call (Blazor Server circuits outlive any unit of work).
 /// </summary>
-public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, ArticleSearch search, IOptions<ReaderOptions> options)
+public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, ArticleSearch search, ReadCache cache, IOptions<ReaderOptions> options)
 {
     /// <summary>Characters of Markdown read per minute (about 200 words of English).</summary>
     private const int CharsPerMinute = 1100;
@@ -24,6 +24,22 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
     public async Task<StoryListResult> ListAsync(ListState state, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(state);
+        return (await cache.GetOrLoadAsync(CacheKey(state), () => LoadListAsync(state, ct)))!;
+    }
+
+    /// <summary>A state's cache key: every part of the URL state, in order, with separators no URL value carries.</summary>
+    private static string CacheKey(ListState state) => string.Join(
+        '\u001e',
+        "list",
+        state.Query,
+        string.Join('\u001f', state.Companies),
+        string.Join('\u001f', state.Countries),
+        string.Join('\u001f', state.Topics),
+        string.Join('\u001f', state.Tags),
+        state.After);
+
+    private async Task<StoryListResult?> LoadListAsync(ListState state, CancellationToken ct)
+    {
         await using var db = await factory.CreateDbContextAsync(ct);
         var filters = await ResolveFiltersAsync(db, state, ct);
         var active = filters.Select(f => f.Filter).ToList();
@@ -95,7 +111,10 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
     private static List<FacetGroup> EmptyFacets() => EntityField.All.Where(f => f != EntityField.Tag).Select(f => new FacetGroup(f, [])).ToList();
 
     /// <summary>A story by slug, or null when there is none (or it was deleted).</summary>
-    public async Task<StoryDetail?> GetStoryAsync(string slug, CancellationToken ct = default)
+    public Task<StoryDetail?> GetStoryAsync(string slug, CancellationToken ct = default) =>
+        cache.GetOrLoadAsync("story\u001e" + slug, () => LoadStoryAsync(slug, ct));
+
+    private async Task<StoryDetail?> LoadStoryAsync(string slug, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var story = await db.Articles.AsNoTracking()
@@ -125,9 +144,14 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
     }
 
     /// <summary>An entity's header data, or null when the kind has no such slug.</summary>
-    public async Task<EntityDetail?> GetEntityAsync(EntityField field, string slug, CancellationToken ct = default)
+    public Task<EntityDetail?> GetEntityAsync(EntityField field, string slug, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(field);
+        return cache.GetOrLoadAsync("entity\u001e" + field.Key + "\u001e" + slug, () => LoadEntityAsync(field, slug, ct));
+    }
+
+    private async Task<EntityDetail?> LoadEntityAsync(EntityField field, string slug, CancellationToken ct)
+    {
         await using var db = await factory.CreateDbContextAsync(ct);
         var kind = KindOf(field);
         var entity = await db.Entities.AsNoTracking()
