@@ -1,5 +1,6 @@
 using NewsReader.Core.Tagging;
 using NewsReader.Web.Account;
+using NewsReader.Web.Reading;
 
 namespace NewsReader.Web.Tagging;
 
@@ -8,14 +9,17 @@ namespace NewsReader.Web.Tagging;
 /// (any signed-in account, reader or admin, read from the store at that moment), then lets Core's
 /// <see cref="StoryTagger"/> make it under that user's name. Reading a story's tags is open to everyone.
 /// </summary>
-public sealed class TagActions(CurrentUser currentUser, StoryTagger tagger)
+public sealed class TagActions(CurrentUser currentUser, StoryTagger tagger, ReadCache cache)
 {
     /// <summary>How many suggestions the autocomplete shows.</summary>
     public const int SuggestionCount = 10;
 
-    /// <summary>The story's live links (every kind); null when there is no such story.</summary>
+    /// <summary>
+    /// The story's live links (every kind); null when there is no such story. The same for every
+    /// reader, so kept in the read cache until the store changes (a tag added or removed is a commit).
+    /// </summary>
     public Task<IReadOnlyList<StoryTag>?> ListAsync(string articleSlug, CancellationToken ct = default) =>
-        tagger.ListAsync(articleSlug, ct);
+        cache.GetOrLoadAsync("tags\u001e" + articleSlug, () => tagger.ListAsync(articleSlug, ct));
 
     /// <summary>Existing names of every kind matching what the person typed.</summary>
     /// <exception cref="ActionForbiddenException">Not signed in.</exception>
