@@ -27,59 +27,53 @@ public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, Ar
     public async Task<JoinResult> JoinWithNextAsync(long id, string by, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        return await CurationWrite.RunAsync(factory, async db =>
         {
-            var tx = await CurationWrite.BeginAsync(db, ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var now = _time.GetUtcNow().UtcDateTime;
+            var first = await StoryCurator.FindAsync(db, id, ct).ConfigureAwait(false);
+            RefuseDeleted(first);
+            var second = await db.Articles
+                .FirstOrDefaultAsync(n => n.SourceFile == first.SourceFile && n.SourcePosition == first.SourcePosition + 1 && n.Id != first.Id, ct)
+                .ConfigureAwait(false) ?? throw new CurationException("No stored story follows this one in its file.");
+            RefuseDeleted(second);
+            var before = StoredBody.Paragraphs(first.Body);
+            var after = StoredBody.Paragraphs(second.Body);
+            if (before.Count == 0 || after.Count == 0)
             {
-                var now = _time.GetUtcNow().UtcDateTime;
-                var first = await StoryCurator.FindAsync(db, id, ct).ConfigureAwait(false);
-                RefuseDeleted(first);
-                var second = await db.Articles
-                    .FirstOrDefaultAsync(n => n.SourceFile == first.SourceFile && n.SourcePosition == first.SourcePosition + 1 && n.Id != first.Id, ct)
-                    .ConfigureAwait(false) ?? throw new CurationException("No stored story follows this one in its file.");
-                RefuseDeleted(second);
-                var before = StoredBody.Paragraphs(first.Body);
-                var after = StoredBody.Paragraphs(second.Body);
-                if (before.Count == 0 || after.Count == 0)
-                {
-                    throw new CurationException("One of the two stories has no text.");
-                }
-
-                var rewriter = new StoryRewriter(db, analyzer, now);
-                var combined = before.Concat(after).ToList();
-                await rewriter.EnsureFreeAsync(StoryRewriter.Keys(combined).Fingerprint, first.Id, ct).ConfigureAwait(false);
-                await RememberAsync(db, BoundaryDecision.Join, before[^1].Text, after[0].Text, by, now, ct).ConfigureAwait(false);
-
-                db.ArticleRevisions.Add(Revision(first, first, RevisionReason.Joined, by, now));
-                db.ArticleRevisions.Add(Revision(first, second, RevisionReason.Joined, by, now));
-                await db.ArticleRevisions.Where(r => r.ArticleId == second.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.ArticleId, first.Id), ct).ConfigureAwait(false);
-
-                // A person's tags and removals on the second story hold for the joined one, unless it has its own.
-                var held = await db.ArticleEntities.Where(l => l.ArticleId == first.Id).Select(l => l.EntityId).ToListAsync(ct).ConfigureAwait(false);
-                var moving = await db.ArticleEntities.AsNoTracking()
-                    .Where(l => l.ArticleId == second.Id && (l.Origin == LinkOrigin.Person || l.RemovedAt != null) && !held.Contains(l.EntityId))
-                    .ToListAsync(ct).ConfigureAwait(false);
-                foreach (var link in moving)
-                {
-                    link.ArticleId = first.Id;
-                    link.Article = null;
-                    db.ArticleEntities.Add(link);
-                }
-
-                var removed = new StoryRef(second.Id, second.Slug, second.Title);
-                var position = second.SourcePosition;
-                db.Articles.Remove(second);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await ShiftPositionsAsync(db, first.SourceFile, position, -1, ct).ConfigureAwait(false);
-
-                await rewriter.RewriteAsync(first, combined, ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
-                return new JoinResult(new StoryRef(first.Id, first.Slug, first.Title), removed);
+                throw new CurationException("One of the two stories has no text.");
             }
-        }
+
+            var rewriter = new StoryRewriter(db, analyzer, now);
+            var combined = before.Concat(after).ToList();
+            await rewriter.EnsureFreeAsync(StoryRewriter.Keys(combined).Fingerprint, first.Id, ct).ConfigureAwait(false);
+            await RememberAsync(db, BoundaryDecision.Join, before[^1].Text, after[0].Text, by, now, ct).ConfigureAwait(false);
+
+            db.ArticleRevisions.Add(Revision(first, first, RevisionReason.Joined, by, now));
+            db.ArticleRevisions.Add(Revision(first, second, RevisionReason.Joined, by, now));
+            await db.ArticleRevisions.Where(r => r.ArticleId == second.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ArticleId, first.Id), ct).ConfigureAwait(false);
+
+            // A person's tags and removals on the second story hold for the joined one, unless it has its own.
+            var held = await db.ArticleEntities.Where(l => l.ArticleId == first.Id).Select(l => l.EntityId).ToListAsync(ct).ConfigureAwait(false);
+            var moving = await db.ArticleEntities.AsNoTracking()
+                .Where(l => l.ArticleId == second.Id && (l.Origin == LinkOrigin.Person || l.RemovedAt != null) && !held.Contains(l.EntityId))
+                .ToListAsync(ct).ConfigureAwait(false);
+            foreach (var link in moving)
+            {
+                link.ArticleId = first.Id;
+                link.Article = null;
+                db.ArticleEntities.Add(link);
+            }
+
+            var removed = new StoryRef(second.Id, second.Slug, second.Title);
+            var position = second.SourcePosition;
+            db.Articles.Remove(second);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await ShiftPositionsAsync(db, first.SourceFile, position, -1, ct).ConfigureAwait(false);
+
+            await rewriter.RewriteAsync(first, combined, ct).ConfigureAwait(false);
+            return new JoinResult(new StoryRef(first.Id, first.Slug, first.Title), removed);
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -91,53 +85,47 @@ public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, Ar
     public async Task<SplitOutcome> SplitAsync(long id, int at, string by, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        return await CurationWrite.RunAsync(factory, async db =>
         {
-            var tx = await CurationWrite.BeginAsync(db, ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var now = _time.GetUtcNow().UtcDateTime;
+            var story = await StoryCurator.FindAsync(db, id, ct).ConfigureAwait(false);
+            RefuseDeleted(story);
+            var paragraphs = StoredBody.Paragraphs(story.Body);
+            if (at < 1 || at >= paragraphs.Count)
             {
-                var now = _time.GetUtcNow().UtcDateTime;
-                var story = await StoryCurator.FindAsync(db, id, ct).ConfigureAwait(false);
-                RefuseDeleted(story);
-                var paragraphs = StoredBody.Paragraphs(story.Body);
-                if (at < 1 || at >= paragraphs.Count)
-                {
-                    throw new CurationException("Choose a paragraph after the first one to start the new story.");
-                }
-
-                var head = paragraphs.Take(at).ToList();
-                var rest = paragraphs.Skip(at).ToList();
-                var rewriter = new StoryRewriter(db, analyzer, now);
-                await rewriter.EnsureFreeAsync(StoryRewriter.Keys(head).Fingerprint, story.Id, ct).ConfigureAwait(false);
-                await rewriter.EnsureFreeAsync(StoryRewriter.Keys(rest).Fingerprint, story.Id, ct).ConfigureAwait(false);
-                await RememberAsync(db, BoundaryDecision.Split, head[^1].Text, rest[0].Text, by, now, ct).ConfigureAwait(false);
-                db.ArticleRevisions.Add(Revision(story, story, RevisionReason.Split, by, now));
-                await ShiftPositionsAsync(db, story.SourceFile, story.SourcePosition + 1, +1, ct).ConfigureAwait(false);
-                await rewriter.RewriteAsync(story, head, ct).ConfigureAwait(false);
-
-                var (title, summary) = HeadlineWriter.Write(null, rest);
-                var keys = StoryRewriter.Keys(rest);
-                var created = new Article
-                {
-                    Slug = await UniqueArticleSlugAsync(db, title, ct).ConfigureAwait(false),
-                    Title = title,
-                    Summary = summary,
-                    Body = keys.Body,
-                    Fingerprint = keys.Fingerprint,
-                    SourceFile = story.SourceFile,
-                    SourcePosition = story.SourcePosition + 1,
-                    StartConfidence = 1.0, // a person put the start here
-                    CreatedByRunId = story.UpdatedByRunId ?? story.CreatedByRunId,
-                    CreatedAt = story.CreatedAt, // the news is as old as the story it came from
-                    UpdatedAt = now,
-                };
-                db.Articles.Add(created);
-                await rewriter.RewriteAsync(created, rest, ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
-                return new SplitOutcome(new StoryRef(story.Id, story.Slug, story.Title), new StoryRef(created.Id, created.Slug, created.Title));
+                throw new CurationException("Choose a paragraph after the first one to start the new story.");
             }
-        }
+
+            var head = paragraphs.Take(at).ToList();
+            var rest = paragraphs.Skip(at).ToList();
+            var rewriter = new StoryRewriter(db, analyzer, now);
+            await rewriter.EnsureFreeAsync(StoryRewriter.Keys(head).Fingerprint, story.Id, ct).ConfigureAwait(false);
+            await rewriter.EnsureFreeAsync(StoryRewriter.Keys(rest).Fingerprint, story.Id, ct).ConfigureAwait(false);
+            await RememberAsync(db, BoundaryDecision.Split, head[^1].Text, rest[0].Text, by, now, ct).ConfigureAwait(false);
+            db.ArticleRevisions.Add(Revision(story, story, RevisionReason.Split, by, now));
+            await ShiftPositionsAsync(db, story.SourceFile, story.SourcePosition + 1, +1, ct).ConfigureAwait(false);
+            await rewriter.RewriteAsync(story, head, ct).ConfigureAwait(false);
+
+            var (title, summary) = HeadlineWriter.Write(null, rest);
+            var keys = StoryRewriter.Keys(rest);
+            var created = new Article
+            {
+                Slug = await UniqueArticleSlugAsync(db, title, ct).ConfigureAwait(false),
+                Title = title,
+                Summary = summary,
+                Body = keys.Body,
+                Fingerprint = keys.Fingerprint,
+                SourceFile = story.SourceFile,
+                SourcePosition = story.SourcePosition + 1,
+                StartConfidence = 1.0, // a person put the start here
+                CreatedByRunId = story.UpdatedByRunId ?? story.CreatedByRunId,
+                CreatedAt = story.CreatedAt, // the news is as old as the story it came from
+                UpdatedAt = now,
+            };
+            db.Articles.Add(created);
+            await rewriter.RewriteAsync(created, rest, ct).ConfigureAwait(false);
+            return new SplitOutcome(new StoryRef(story.Id, story.Slug, story.Title), new StoryRef(created.Id, created.Slug, created.Title));
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -193,29 +181,23 @@ public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, Ar
     public async Task KeepAsync(long id, string by, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        await CurationWrite.RunAsync(factory, async db =>
         {
-            var tx = await CurationWrite.BeginAsync(db, ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var now = _time.GetUtcNow().UtcDateTime;
+            var story = await StoryCurator.FindAsync(db, id, ct).ConfigureAwait(false);
+            var previous = await db.Articles.AsNoTracking()
+                .Where(p => p.SourceFile == story.SourceFile && p.SourcePosition == story.SourcePosition - 1 && p.Id != story.Id)
+                .Select(p => p.Body).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            var paragraphs = StoredBody.Paragraphs(story.Body);
+            var lastBefore = previous is null ? null : LastOf(StoredBody.Paragraphs(previous));
+            if (lastBefore is not null && paragraphs.Count > 0)
             {
-                var now = _time.GetUtcNow().UtcDateTime;
-                var story = await StoryCurator.FindAsync(db, id, ct).ConfigureAwait(false);
-                var previous = await db.Articles.AsNoTracking()
-                    .Where(p => p.SourceFile == story.SourceFile && p.SourcePosition == story.SourcePosition - 1 && p.Id != story.Id)
-                    .Select(p => p.Body).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-                var paragraphs = StoredBody.Paragraphs(story.Body);
-                var lastBefore = previous is null ? null : LastOf(StoredBody.Paragraphs(previous));
-                if (lastBefore is not null && paragraphs.Count > 0)
-                {
-                    await RememberAsync(db, BoundaryDecision.Split, lastBefore.Text, paragraphs[0].Text, by, now, ct).ConfigureAwait(false);
-                }
-
-                story.StartConfidence = 1.0;
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
+                await RememberAsync(db, BoundaryDecision.Split, lastBefore.Text, paragraphs[0].Text, by, now, ct).ConfigureAwait(false);
             }
-        }
+
+            story.StartConfidence = 1.0;
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>Stores (or replaces: the latest decision wins) a person's decision about a boundary.</summary>

@@ -18,6 +18,33 @@ internal static class CurationWrite
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
 
+    /// <summary>
+    /// Runs one correction: a fresh context, the write transaction (see <see cref="BeginAsync"/>),
+    /// the work, then the commit. An exception from the work rolls everything back.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(IDbContextFactory<NewsDbContext> factory, Func<NewsDbContext, Task<T>> work, CancellationToken ct)
+    {
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var tx = await BeginAsync(db, ct).ConfigureAwait(false);
+            await using (tx.ConfigureAwait(false))
+            {
+                var result = await work(db).ConfigureAwait(false);
+                await tx.CommitAsync(ct).ConfigureAwait(false);
+                return result;
+            }
+        }
+    }
+
+    /// <summary>Runs one correction that returns nothing; see <see cref="RunAsync{T}"/>.</summary>
+    public static Task RunAsync(IDbContextFactory<NewsDbContext> factory, Func<NewsDbContext, Task> work, CancellationToken ct) =>
+        RunAsync(factory, async db =>
+        {
+            await work(db).ConfigureAwait(false);
+            return true;
+        }, ct);
+
     public static async Task<IDbContextTransaction> BeginAsync(NewsDbContext db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);

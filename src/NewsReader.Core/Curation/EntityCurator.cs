@@ -72,34 +72,28 @@ public sealed class EntityCurator(IDbContextFactory<NewsDbContext> factory)
             throw new CurationException($"A name may have at most {MaxNameLength} characters.");
         }
 
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        return await CurationWrite.RunAsync(factory, async db =>
         {
-            var tx = await CurationWrite.BeginAsync(db, ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var entity = await FindAsync(db, id, ct).ConfigureAwait(false);
+            var owner = await db.EntityAliases.Where(a => a.Kind == entity.Kind && a.Key == key)
+                .Select(a => new { a.EntityId, a.Entity!.Name }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            if (owner is not null && owner.EntityId != entity.Id)
             {
-                var entity = await FindAsync(db, id, ct).ConfigureAwait(false);
-                var owner = await db.EntityAliases.Where(a => a.Kind == entity.Kind && a.Key == key)
-                    .Select(a => new { a.EntityId, a.Entity!.Name }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-                if (owner is not null && owner.EntityId != entity.Id)
-                {
-                    throw new CurationException($"'{name}' is already a name of '{owner.Name}': merge the two instead.");
-                }
-
-                if (owner is null)
-                {
-                    db.EntityAliases.Add(new EntityAlias { EntityId = entity.Id, Kind = entity.Kind, Name = name, Key = key });
-                }
-
-                entity.Name = name;
-                entity.Slug = await EntitySlugs.UniqueAsync(db, entity.Kind, name, entity.Id, ct).ConfigureAwait(false);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await RefreshStoriesAsync(db, await db.ArticleEntities.Where(l => l.EntityId == entity.Id).Select(l => l.ArticleId).ToListAsync(ct).ConfigureAwait(false), ct)
-                    .ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
-                return entity.Slug;
+                throw new CurationException($"'{name}' is already a name of '{owner.Name}': merge the two instead.");
             }
-        }
+
+            if (owner is null)
+            {
+                db.EntityAliases.Add(new EntityAlias { EntityId = entity.Id, Kind = entity.Kind, Name = name, Key = key });
+            }
+
+            entity.Name = name;
+            entity.Slug = await EntitySlugs.UniqueAsync(db, entity.Kind, name, entity.Id, ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await RefreshStoriesAsync(db, await db.ArticleEntities.Where(l => l.EntityId == entity.Id).Select(l => l.ArticleId).ToListAsync(ct).ConfigureAwait(false), ct)
+                .ConfigureAwait(false);
+            return entity.Slug;
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -116,54 +110,48 @@ public sealed class EntityCurator(IDbContextFactory<NewsDbContext> factory)
             throw new CurationException("Choose two different entities to merge.");
         }
 
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        await CurationWrite.RunAsync(factory, async db =>
         {
-            var tx = await CurationWrite.BeginAsync(db, ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var loser = await FindAsync(db, loserId, ct).ConfigureAwait(false);
+            var survivor = await FindAsync(db, survivorId, ct).ConfigureAwait(false);
+            if (loser.Kind != survivor.Kind)
             {
-                var loser = await FindAsync(db, loserId, ct).ConfigureAwait(false);
-                var survivor = await FindAsync(db, survivorId, ct).ConfigureAwait(false);
-                if (loser.Kind != survivor.Kind)
-                {
-                    throw new CurationException("Only entities of the same kind can be merged.");
-                }
-
-                var moving = await db.ArticleEntities.Where(l => l.EntityId == loser.Id).ToListAsync(ct).ConfigureAwait(false);
-                var kept = await db.ArticleEntities.Where(l => l.EntityId == survivor.Id).ToDictionaryAsync(l => l.ArticleId, ct).ConfigureAwait(false);
-                foreach (var link in moving)
-                {
-                    db.ArticleEntities.Remove(link);
-                    if (kept.TryGetValue(link.ArticleId, out var other))
-                    {
-                        Combine(other, link);
-                    }
-                    else
-                    {
-                        db.ArticleEntities.Add(new ArticleEntity
-                        {
-                            ArticleId = link.ArticleId, EntityId = survivor.Id, Origin = link.Origin, About = link.About,
-                            Mentions = link.Mentions, Score = link.Score, AddedBy = link.AddedBy, AddedAt = link.AddedAt,
-                            RemovedAt = link.RemovedAt, RemovedBy = link.RemovedBy,
-                        });
-                    }
-                }
-
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await db.EntityAliases.Where(a => a.EntityId == loser.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.EntityId, survivor.Id), ct).ConfigureAwait(false);
-                var loserKey = NameKey.Of(loser.Name);
-                if (loserKey.Length > 0 && !await db.EntityAliases.AnyAsync(a => a.Kind == loser.Kind && a.Key == loserKey, ct).ConfigureAwait(false))
-                {
-                    db.EntityAliases.Add(new EntityAlias { EntityId = survivor.Id, Kind = survivor.Kind, Name = loser.Name, Key = loserKey });
-                }
-
-                db.Entities.Remove(loser);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await RefreshStoriesAsync(db, moving.Select(l => l.ArticleId), ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
+                throw new CurationException("Only entities of the same kind can be merged.");
             }
-        }
+
+            var moving = await db.ArticleEntities.Where(l => l.EntityId == loser.Id).ToListAsync(ct).ConfigureAwait(false);
+            var kept = await db.ArticleEntities.Where(l => l.EntityId == survivor.Id).ToDictionaryAsync(l => l.ArticleId, ct).ConfigureAwait(false);
+            foreach (var link in moving)
+            {
+                db.ArticleEntities.Remove(link);
+                if (kept.TryGetValue(link.ArticleId, out var other))
+                {
+                    Combine(other, link);
+                }
+                else
+                {
+                    db.ArticleEntities.Add(new ArticleEntity
+                    {
+                        ArticleId = link.ArticleId, EntityId = survivor.Id, Origin = link.Origin, About = link.About,
+                        Mentions = link.Mentions, Score = link.Score, AddedBy = link.AddedBy, AddedAt = link.AddedAt,
+                        RemovedAt = link.RemovedAt, RemovedBy = link.RemovedBy,
+                    });
+                }
+            }
+
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await db.EntityAliases.Where(a => a.EntityId == loser.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.EntityId, survivor.Id), ct).ConfigureAwait(false);
+            var loserKey = NameKey.Of(loser.Name);
+            if (loserKey.Length > 0 && !await db.EntityAliases.AnyAsync(a => a.Kind == loser.Kind && a.Key == loserKey, ct).ConfigureAwait(false))
+            {
+                db.EntityAliases.Add(new EntityAlias { EntityId = survivor.Id, Kind = survivor.Kind, Name = loser.Name, Key = loserKey });
+            }
+
+            db.Entities.Remove(loser);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await RefreshStoriesAsync(db, moving.Select(l => l.ArticleId), ct).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>Where a slug no entity has any more (renamed or merged away) leads now, or null.</summary>
@@ -174,17 +162,11 @@ public sealed class EntityCurator(IDbContextFactory<NewsDbContext> factory)
     public async Task SetHiddenAsync(long id, bool hidden, string by, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        await CurationWrite.RunAsync(factory, async db =>
         {
-            var tx = await CurationWrite.BeginAsync(db, ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
-            {
-                (await FindAsync(db, id, ct).ConfigureAwait(false)).IsHidden = hidden;
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
-            }
-        }
+            (await FindAsync(db, id, ct).ConfigureAwait(false)).IsHidden = hidden;
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>One link from two: a person's live tag wins, then a removal (a person's judgement beats the extractor's).</summary>

@@ -91,42 +91,36 @@ public sealed class StoryCurator(IDbContextFactory<NewsDbContext> factory, TimeP
             throw new CurationException($"The headline may have at most {MaxTitleLength} characters and the summary {MaxSummaryLength}.");
         }
 
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        return await CurationWrite.RunAsync(factory, async db =>
         {
-            var tx = await CurationWrite.BeginAsync(db, ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var a = await FindAsync(db, id, ct).ConfigureAwait(false);
+            var titleChanged = !string.Equals(a.Title, title, StringComparison.Ordinal);
+            var summaryChanged = !string.Equals(a.Summary, summary, StringComparison.Ordinal);
+            if (!titleChanged && !summaryChanged)
             {
-                var a = await FindAsync(db, id, ct).ConfigureAwait(false);
-                var titleChanged = !string.Equals(a.Title, title, StringComparison.Ordinal);
-                var summaryChanged = !string.Equals(a.Summary, summary, StringComparison.Ordinal);
-                if (!titleChanged && !summaryChanged)
-                {
-                    return false;
-                }
-
-                var now = _time.GetUtcNow().UtcDateTime;
-                db.ArticleRevisions.Add(new ArticleRevision
-                {
-                    ArticleId = a.Id, Title = a.Title, Summary = a.Summary, Body = a.Body, Fingerprint = a.Fingerprint,
-                    Reason = RevisionReason.Edited, SourceFile = a.SourceFile, CreatedAt = now, CreatedBy = by,
-                });
-                if (titleChanged)
-                {
-                    (a.Title, a.TitleEditedAt, a.TitleEditedBy) = (title, now, by);
-                }
-
-                if (summaryChanged)
-                {
-                    (a.Summary, a.SummaryEditedAt, a.SummaryEditedBy) = (summary, now, by);
-                }
-
-                a.UpdatedAt = now;
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
-                return true;
+                return false;
             }
-        }
+
+            var now = _time.GetUtcNow().UtcDateTime;
+            db.ArticleRevisions.Add(new ArticleRevision
+            {
+                ArticleId = a.Id, Title = a.Title, Summary = a.Summary, Body = a.Body, Fingerprint = a.Fingerprint,
+                Reason = RevisionReason.Edited, SourceFile = a.SourceFile, CreatedAt = now, CreatedBy = by,
+            });
+            if (titleChanged)
+            {
+                (a.Title, a.TitleEditedAt, a.TitleEditedBy) = (title, now, by);
+            }
+
+            if (summaryChanged)
+            {
+                (a.Summary, a.SummaryEditedAt, a.SummaryEditedBy) = (summary, now, by);
+            }
+
+            a.UpdatedAt = now;
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return true;
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -154,17 +148,11 @@ public sealed class StoryCurator(IDbContextFactory<NewsDbContext> factory, TimeP
 
     private async Task ChangeAsync(long id, Action<Article> change, CancellationToken ct)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        await CurationWrite.RunAsync(factory, async db =>
         {
-            var tx = await CurationWrite.BeginAsync(db, ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
-            {
-                change(await FindAsync(db, id, ct).ConfigureAwait(false));
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
-            }
-        }
+            change(await FindAsync(db, id, ct).ConfigureAwait(false));
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
     }
 
     internal static async Task<Article> FindAsync(NewsDbContext db, long id, CancellationToken ct) =>
