@@ -44,4 +44,14 @@ run "/?q= selective ($SELECTIVE)" "/?q=${SELECTIVE// /+}"
 echo "    $(bare $SELECTIVE)"
 run "/?q= common ($COMMON)" "/?q=${COMMON// /+}"
 echo "    $(bare $COMMON)"
+# The same kinds of page spread over thousands of different ones: each request is most likely the
+# first for its page since the store last changed, so it is built rather than found in the read cache.
+spread() {
+  local paths; paths=$(mktemp)
+  q "$2" > "$paths"
+  printf '%-28s %s\n' "$1" "$(WRK_PATHS=$paths wrk -t2 -c16 -d"${SECS}s" --timeout 30s -s "$HERE/wrk-lat.lua" "$BASE" | tail -1)"
+  rm -f "$paths"
+}
+spread "/articles/ (5,000 pages)" "SELECT '/articles/' || Slug FROM Articles WHERE DeletedAt IS NULL ORDER BY (Id * 7919) % 100003 LIMIT 5000"
+spread "/companies/ (2,000 pages)" "SELECT '/companies/' || Slug FROM Entities WHERE Kind = 0 AND IsHidden = 0 ORDER BY (Id * 7919) % 100003 LIMIT 2000"
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
