@@ -196,6 +196,27 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
             top.Where(t => t.Kind == NewsEntityKind.Country).Select(t => t.Facet).ToList());
     }
 
+    /// <summary>
+    /// The companies, countries and topics each live story shows as chips (visible ones, "about"
+    /// first, then by score), by story id; a story that is not live is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<StoryEntity>>> ChipsAsync(IEnumerable<long> articleIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        var index = await IndexAsync(ct).ConfigureAwait(false);
+        var chips = new Dictionary<long, IReadOnlyList<StoryEntity>>();
+        foreach (var id in articleIds)
+        {
+            var slot = index.SlotOf(id);
+            if (slot >= 0)
+            {
+                chips[id] = index.ChipsOf(slot).ConvertAll(c => new StoryEntity(c.Entity.Kind, c.Entity.Name, c.Entity.Slug, c.About));
+            }
+        }
+
+        return chips;
+    }
+
     /// <summary>Every visible entity of a kind with live stories, with its story count; most stories first, then by name.</summary>
     public async Task<IReadOnlyList<FacetCount>> EntityCountsAsync(NewsEntityKind kind, CancellationToken ct = default)
     {

@@ -22,6 +22,7 @@ internal sealed class LinkIndex
     private readonly int[] _linkStart;
     private readonly int[] _linkEntity;
     private readonly bool[] _linkAbout;
+    private readonly float[] _linkScore;
 
     private readonly Entity[] _entities;
     private readonly Dictionary<long, int> _ordinalOf;
@@ -32,7 +33,7 @@ internal sealed class LinkIndex
     private readonly Dictionary<int, object> _allFacets = [];
 
     private LinkIndex(long version, long[] ids, long[] created, Dictionary<long, int> slotOf, int[] linkStart, int[] linkEntity, bool[] linkAbout,
-        Entity[] entities, Dictionary<long, int> ordinalOf)
+        float[] linkScore, Entity[] entities, Dictionary<long, int> ordinalOf)
     {
         Version = version;
         _ids = ids;
@@ -41,6 +42,7 @@ internal sealed class LinkIndex
         _linkStart = linkStart;
         _linkEntity = linkEntity;
         _linkAbout = linkAbout;
+        _linkScore = linkScore;
         _entities = entities;
         _ordinalOf = ordinalOf;
 
@@ -111,6 +113,42 @@ internal sealed class LinkIndex
             yield return (_linkEntity[l], _linkAbout[l]);
         }
     }
+
+    /// <summary>
+    /// The story's visible companies, countries and topics as a card shows them: the ones it is about
+    /// first, then by the extractor's score (stored order among equals). No free tags, no hidden entities.
+    /// </summary>
+    public List<(Entity Entity, bool About)> ChipsOf(int slot)
+    {
+        var links = new List<(int Link, Entity Entity)>();
+        for (var l = _linkStart[slot]; l < _linkStart[slot + 1]; l++)
+        {
+            var entity = _entities[_linkEntity[l]];
+            if (!entity.IsHidden && entity.Kind != NewsEntityKind.Tag)
+            {
+                links.Add((l, entity));
+            }
+        }
+
+        // Insertion sort: a story has a handful of links, and it keeps equal ones in stored order.
+        for (var i = 1; i < links.Count; i++)
+        {
+            var current = links[i];
+            var j = i - 1;
+            while (j >= 0 && Before(current.Link, links[j].Link))
+            {
+                links[j + 1] = links[j];
+                j--;
+            }
+
+            links[j + 1] = current;
+        }
+
+        return links.ConvertAll(x => (x.Entity, _linkAbout[x.Link]));
+    }
+
+    private bool Before(int a, int b) =>
+        _linkAbout[a] != _linkAbout[b] ? _linkAbout[a] : _linkScore[a] > _linkScore[b];
 
     /// <summary>Whether the story in a slot is about the entity (false when it does not link to it).</summary>
     public bool IsAbout(int slot, int ordinal)
@@ -240,15 +278,15 @@ internal sealed class LinkIndex
             ordinalOf[entities[e].Id] = e;
         }
 
-        var links = new List<(int Slot, int Ordinal, bool About)>();
-        using (var command = Command(connection, tx, "SELECT ArticleId, EntityId, About FROM ArticleEntities WHERE RemovedAt IS NULL"))
+        var links = new List<(int Slot, int Ordinal, bool About, float Score)>();
+        using (var command = Command(connection, tx, "SELECT ArticleId, EntityId, About, Score FROM ArticleEntities WHERE RemovedAt IS NULL"))
         using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 if (slotOf.TryGetValue(reader.GetInt64(0), out var slot) && ordinalOf.TryGetValue(reader.GetInt64(1), out var ordinal))
                 {
-                    links.Add((slot, ordinal, reader.GetBoolean(2)));
+                    links.Add((slot, ordinal, reader.GetBoolean(2), (float)reader.GetDouble(3)));
                 }
             }
         }
@@ -268,14 +306,16 @@ internal sealed class LinkIndex
         var fill = (int[])start.Clone();
         var linkEntity = new int[links.Count];
         var linkAbout = new bool[links.Count];
+        var linkScore = new float[links.Count];
         foreach (var link in links)
         {
             var at = fill[link.Slot]++;
             linkEntity[at] = link.Ordinal;
             linkAbout[at] = link.About;
+            linkScore[at] = link.Score;
         }
 
-        return new LinkIndex(version, ids, created, slotOf, start, linkEntity, linkAbout, [.. entities], ordinalOf);
+        return new LinkIndex(version, ids, created, slotOf, start, linkEntity, linkAbout, linkScore, [.. entities], ordinalOf);
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql)

@@ -1,3 +1,5 @@
+using NewsReader.Core.Data;
+
 namespace NewsReader.Core.Search;
 
 /// <summary>How results are ordered.</summary>
@@ -54,6 +56,10 @@ public sealed record SearchResult(
     /// <summary>No results.</summary>
     public static SearchResult Empty { get; } = new([], 0, [], [], [], [], null);
 }
+
+/// <summary>An entity a story links to, as its chip shows it.</summary>
+/// <param name="About">True when the story is about it; false when it is only mentioned.</param>
+public sealed record StoryEntity(NewsEntityKind Kind, string Name, string Slug, bool About);
 
 /// <summary>An entity's live story count, how many of them are about it, and the entities most often named alongside.</summary>
 public sealed record EntityStats(int Stories, int About, IReadOnlyList<FacetCount> Companies, IReadOnlyList<FacetCount> Countries);

@@ -126,7 +126,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
             return null;
         }
 
-        var chips = (await ChipsAsync(db, [story.Id], ct)).GetValueOrDefault(story.Id) ?? [];
+        var chips = (await ChipsAsync([story.Id], ct)).GetValueOrDefault(story.Id) ?? [];
         // Previous/next follow the home page's order (newest first): "previous" is the newer neighbour.
         var (newer, older) = await search.NeighboursAsync(story.Id, ct);
         var neighbourIds = new[] { newer, older }.OfType<long>().ToList();
@@ -257,7 +257,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         return result.Hits.Select(h => h.Id).Where(h => h != excludeId).Take(count).ToList();
     }
 
-    private static async Task<List<StoryCardModel>> CardsAsync(
+    private async Task<List<StoryCardModel>> CardsAsync(
         NewsDbContext db, List<long> ids, Dictionary<long, string> snippets, CancellationToken ct)
     {
         if (ids.Count == 0)
@@ -269,7 +269,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
             .Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Slug, a.Title, a.Summary, BodyLength = a.Body.Length })
             .ToListAsync(ct);
-        var chips = await ChipsAsync(db, ids, ct);
+        var chips = await ChipsAsync(ids, ct);
         var byId = rows.ToDictionary(r => r.Id);
         return ids.Where(byId.ContainsKey).Select(id =>
         {
@@ -280,18 +280,13 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         }).ToList();
     }
 
-    private static async Task<Dictionary<long, List<EntityChip>>> ChipsAsync(NewsDbContext db, List<long> ids, CancellationToken ct)
+    /// <summary>The chips of stories, from the search's link index (no query).</summary>
+    private async Task<Dictionary<long, List<EntityChip>>> ChipsAsync(List<long> ids, CancellationToken ct)
     {
-        var links = await db.ArticleEntities.AsNoTracking()
-            .Where(l => ids.Contains(l.ArticleId) && l.RemovedAt == null && !l.Entity!.IsHidden && l.Entity.Kind != NewsEntityKind.Tag)
-            .OrderByDescending(l => l.About).ThenByDescending(l => l.Score)
-            .Select(l => new { l.ArticleId, l.About, l.Entity!.Kind, l.Entity.Slug, l.Entity.Name })
-            .ToListAsync(ct);
-        return links
-            .GroupBy(l => l.ArticleId)
-            .ToDictionary(
-                g => g.Key,
-                g => g.Select(l => new EntityChip(FieldOf(l.Kind), l.Slug, l.Name, l.About)).ToList());
+        var links = await search.ChipsAsync(ids, ct);
+        return links.ToDictionary(
+            l => l.Key,
+            l => l.Value.Select(e => new EntityChip(FieldOf(e.Kind), e.Slug, e.Name, e.About)).ToList());
     }
 
     internal static NewsEntityKind KindOf(EntityField field) =>

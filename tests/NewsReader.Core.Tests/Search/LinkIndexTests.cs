@@ -221,6 +221,29 @@ public sealed class LinkIndexTests
     }
 
     [Fact]
+    public async Task ChipsAsync_EqualSlowQuery()
+    {
+        await using var store = await MixedStoreAsync();
+        // Distinct scores, so the slow query's order is fully defined.
+        Execute(store, "UPDATE ArticleEntities SET Score = (EntityId * 1000 + ArticleId) % 997");
+        using var search = new ArticleSearch(store.Factory);
+        var all = Rows(store, "SELECT Id FROM Articles").Select(long.Parse).ToList();
+
+        var chips = await search.ChipsAsync(all);
+
+        var live = Rows(store, Live).Select(long.Parse).ToList();
+        Assert.Equal(live.Order(), chips.Keys.Order());
+        foreach (var id in live)
+        {
+            var slow = Rows(store,
+                "SELECT e.Kind, e.Slug, l.About FROM ArticleEntities l JOIN Entities e ON e.Id = l.EntityId " +
+                $"WHERE l.ArticleId = {id} AND l.RemovedAt IS NULL AND e.IsHidden = 0 AND e.Kind <> {(int)NewsEntityKind.Tag} " +
+                "ORDER BY l.About DESC, l.Score DESC");
+            Assert.Equal(slow, chips[id].Select(c => $"{(int)c.Kind}|{c.Slug}|{(c.About ? 1 : 0)}"));
+        }
+    }
+
+    [Fact]
     public async Task NeighboursAsync_AreTheNextNewerAndOlderLiveStories()
     {
         await using var store = await MixedStoreAsync();
