@@ -129,15 +129,13 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         var chips = (await ChipsAsync([story.Id], ct)).GetValueOrDefault(story.Id) ?? [];
         // Previous/next follow the home page's order (newest first): "previous" is the newer neighbour.
         var (newer, older) = await search.NeighboursAsync(story.Id, ct);
-        var neighbourIds = new[] { newer, older }.OfType<long>().ToList();
-        var neighbours = await db.Articles.AsNoTracking()
-            .Where(a => neighbourIds.Contains(a.Id))
-            .Select(a => new { a.Id, Link = new StoryLink(a.Slug, a.Title) })
-            .ToDictionaryAsync(a => a.Id, a => a.Link, ct);
-        var previous = newer is { } n ? neighbours.GetValueOrDefault(n) : null;
-        var next = older is { } o ? neighbours.GetValueOrDefault(o) : null;
-
-        var related = await RelatedAsync(db, story.Id, story.Title, ct);
+        var relatedIds = await RelatedIdsAsync(story.Id, story.Title, ct);
+        // One query for the related cards and the two neighbours' links.
+        var cards = await CardsByIdAsync(db, [.. relatedIds, .. new[] { newer, older }.OfType<long>()], [], ct);
+        StoryLink? Link(long? id) => id is { } i && cards.TryGetValue(i, out var card) ? new StoryLink(card.Slug, card.Title) : null;
+        var previous = Link(newer);
+        var next = Link(older);
+        var related = relatedIds.Where(cards.ContainsKey).Select(i => cards[i]).ToList();
         return new StoryDetail(
             story.Slug, story.Title, story.Summary, story.Body, ReadingMinutes(story.Body.Length), story.SourceFile,
             chips, related, previous, next);
@@ -218,7 +216,8 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         return resolved;
     }
 
-    private async Task<IReadOnlyList<StoryCardModel>> RelatedAsync(NewsDbContext db, long id, string title, CancellationToken ct)
+    /// <summary>The ids of the stories shown as related, best first.</summary>
+    private async Task<List<long>> RelatedIdsAsync(long id, string title, CancellationToken ct)
     {
         var count = Math.Clamp(_options.RelatedCount, 0, 20);
         if (count == 0)
@@ -235,7 +234,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
             ids.AddRange(similar.Where(s => !ids.Contains(s)).Take(count - ids.Count));
         }
 
-        return await CardsAsync(db, ids, [], ct);
+        return ids;
     }
 
     /// <summary>Stories whose text best matches the words of a headline, best first.</summary>
@@ -260,6 +259,14 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
     private async Task<List<StoryCardModel>> CardsAsync(
         NewsDbContext db, List<long> ids, Dictionary<long, string> snippets, CancellationToken ct)
     {
+        var cards = await CardsByIdAsync(db, ids, snippets, ct);
+        return ids.Where(cards.ContainsKey).Select(id => cards[id]).ToList();
+    }
+
+    /// <summary>Cards for stories by id (one query for the rows; chips from the link index).</summary>
+    private async Task<Dictionary<long, StoryCardModel>> CardsByIdAsync(
+        NewsDbContext db, List<long> ids, Dictionary<long, string> snippets, CancellationToken ct)
+    {
         if (ids.Count == 0)
         {
             return [];
@@ -270,14 +277,11 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
             .Select(a => new { a.Id, a.Slug, a.Title, a.Summary, BodyLength = a.Body.Length })
             .ToListAsync(ct);
         var chips = await ChipsAsync(ids, ct);
-        var byId = rows.ToDictionary(r => r.Id);
-        return ids.Where(byId.ContainsKey).Select(id =>
-        {
-            var r = byId[id];
-            return new StoryCardModel(
+        return rows.ToDictionary(
+            r => r.Id,
+            r => new StoryCardModel(
                 r.Slug, r.Title, r.Summary, ReadingMinutes(r.BodyLength),
-                chips.GetValueOrDefault(id) ?? [], snippets.GetValueOrDefault(id));
-        }).ToList();
+                chips.GetValueOrDefault(r.Id) ?? [], snippets.GetValueOrDefault(r.Id)));
     }
 
     /// <summary>The chips of stories, from the search's link index (no query).</summary>
