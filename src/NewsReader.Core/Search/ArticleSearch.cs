@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
@@ -146,25 +147,56 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
             return [];
         }
 
-        var scores = new Dictionary<int, int>();
-        foreach (var (ordinal, about) in index.LinksOf(slot))
+        // Scores by slot in a pooled array (a country's posting alone can hold thousands of stories),
+        // the touched slots listed so only they are ranked and cleared.
+        var scores = ArrayPool<int>.Shared.Rent(index.Count);
+        Array.Clear(scores, 0, index.Count);
+        var touched = new List<int>();
+        try
         {
-            foreach (var other in index.Posting(ordinal))
+            foreach (var (ordinal, about) in index.LinksOf(slot))
             {
-                if (other != slot)
+                foreach (var other in index.Posting(ordinal))
                 {
-                    var points = (about ? 3 : 1) * (index.IsAbout(other, ordinal) ? 2 : 1);
-                    scores[other] = scores.GetValueOrDefault(other) + points;
+                    if (other != slot)
+                    {
+                        if (scores[other] == 0)
+                        {
+                            touched.Add(other);
+                        }
+
+                        scores[other] += (about ? 3 : 1) * (index.IsAbout(other, ordinal) ? 2 : 1);
+                    }
                 }
             }
-        }
 
-        // OrderBy + Take selects the best few without sorting every candidate.
-        return scores
-            .OrderByDescending(s => s.Value).ThenByDescending(s => index.IdAt(s.Key))
-            .Take(count)
-            .Select(s => index.IdAt(s.Key))
-            .ToList();
+            // The best few kept in order as the candidates go by: higher score first, then the newer id.
+            var best = new List<(int Score, long Id)>(count + 1);
+            foreach (var other in touched)
+            {
+                var candidate = (Score: scores[other], Id: index.IdAt(other));
+                var at = best.Count;
+                while (at > 0 && (candidate.Score > best[at - 1].Score || (candidate.Score == best[at - 1].Score && candidate.Id > best[at - 1].Id)))
+                {
+                    at--;
+                }
+
+                if (at < count)
+                {
+                    best.Insert(at, candidate);
+                    if (best.Count > count)
+                    {
+                        best.RemoveAt(count);
+                    }
+                }
+            }
+
+            return best.ConvertAll(b => b.Id);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(scores);
+        }
     }
 
     /// <summary>
