@@ -84,37 +84,39 @@ public static class HeadlineWriter
             return lead;
         }
 
-        // Sentences are cut off the lead only until one no longer fits.
-        var sb = new StringBuilder();
+        // Sentences are cut off the lead only until one no longer fits. A sentence ends only where a
+        // space and then a capital, digit or quote follow (Sentences.FirstLength), so the sentences
+        // that fit, joined by one space, are one stretch of the lead: taken as it is, not copied.
         var first = Range.All; // of the first sentence in the lead, kept as a range until needed
+        int start = 0, end = 0;
         for (var from = 0; from < lead.Length;)
         {
-            var length = Sentences.FirstLength(lead, lexicon, from);
-            var raw = lead.AsSpan(from, length);
+            var raw = lead.AsSpan(from, Sentences.FirstLength(lead, lexicon, from));
             var s = raw.Trim();
+            var at = from + raw.Length - raw.TrimStart().Length;
             if (first.Equals(Range.All) && !s.IsEmpty)
             {
-                var at = from + raw.Length - raw.TrimStart().Length;
                 first = at..(at + s.Length);
             }
 
-            from += length;
+            from += raw.Length;
             if (s.IsEmpty)
             {
                 continue;
             }
 
-            if (sb.Length + (sb.Length > 0 ? 1 : 0) + s.Length > MaxSummary)
+            if (at + s.Length - (end > start ? start : at) > MaxSummary)
             {
                 break;
             }
 
-            sb.Append(sb.Length > 0 ? " " : string.Empty).Append(s);
+            start = end > start ? start : at;
+            end = at + s.Length;
         }
 
-        if (sb.Length > 0)
+        if (end > start)
         {
-            return sb.ToString();
+            return lead[start..end];
         }
 
         // One sentence longer than the limit: end on a clause boundary and say that it goes on.
