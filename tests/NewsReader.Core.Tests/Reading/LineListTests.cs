@@ -17,8 +17,14 @@ public class LineListTests
         Assert.Equal("4096", lines[4096]);
         Assert.Equal("69998", lines[69_998]);
         Assert.Equal(string.Empty, lines[69_999]);
-        Assert.Equal(lines.Count, lines.Count());
-        Assert.Equal("5", lines.Skip(5).First());
+        var enumerated = new List<string>();
+        foreach (var line in lines)
+        {
+            enumerated.Add(line);
+        }
+
+        Assert.Equal(70_000, enumerated.Count);
+        Assert.Equal("69998", enumerated[69_998]);
     }
 
     [Fact]
