@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NewsReader.Core.Splitting;
 
@@ -87,10 +88,12 @@ internal ref struct WordScanner(string text)
     private int Walk(int i, bool inWord)
     {
         var t = _text.AsSpan();
-        var classes = CharClasses;
+
+        // The table has an entry for every char value: no bounds check needed.
+        ref var classes = ref MemoryMarshal.GetArrayDataReference(CharClasses);
         for (; (uint)i < (uint)t.Length; i++)
         {
-            var kind = classes[t[i]];
+            var kind = Unsafe.Add(ref classes, t[i]);
             if ((kind & WordChar) != 0)
             {
                 if (!inWord)
@@ -105,7 +108,7 @@ internal ref struct WordScanner(string text)
                     _sentenceStart = true;
                 }
             }
-            else if ((kind & Joiner) != 0 && i + 1 < t.Length && (classes[t[i + 1]] & WordChar) != 0)
+            else if ((kind & Joiner) != 0 && i + 1 < t.Length && (Unsafe.Add(ref classes, t[i + 1]) & WordChar) != 0)
             {
                 i++;
             }
