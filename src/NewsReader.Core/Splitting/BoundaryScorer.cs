@@ -202,26 +202,28 @@ internal static class BoundaryScorer
             count += p.Text.Length >= MinChars ? 1 : 0;
         }
 
+        // The first earlier paragraph with the same key, found by sorting (key, position) pairs: two
+        // arrays instead of a hash map over every paragraph of a big file. Keys in file order are
+        // read back from the paragraphs (KeyAt), not copied.
         var index = new int[count];
-        var keys = new ulong[count];
+        var sortedKeys = new ulong[count];
         for (int i = 0, k = 0; i < paragraphs.Count; i++)
         {
             if (paragraphs[i].Text.Length >= MinChars)
             {
                 index[k] = i;
-                keys[k++] = paragraphs[i].Key != 0 ? paragraphs[i].Key : ParagraphShape.LooseHash(paragraphs[i].Text);
+                sortedKeys[k++] = KeyOf(paragraphs[i]);
             }
         }
 
-        // The first earlier paragraph with the same key, found by sorting (key, position) pairs: two
-        // arrays instead of a hash map over every paragraph of a big file.
+        ulong KeyAt(int k) => KeyOf(paragraphs[index[k]]);
+
         var order = new int[count];
         for (var k = 0; k < count; k++)
         {
             order[k] = k;
         }
 
-        var sortedKeys = (ulong[])keys.Clone();
         Array.Sort(sortedKeys, order);
         var firstPosition = new int[count];
         for (var run = 0; run < count;)
@@ -251,8 +253,8 @@ internal static class BoundaryScorer
                 continue;
             }
 
-            var continues = i + 1 < count && j + 1 < i && keys[i + 1] == keys[j + 1];
-            var startsHere = j == 0 || keys[i - 1] != keys[j - 1];
+            var continues = i + 1 < count && j + 1 < i && KeyAt(i + 1) == KeyAt(j + 1);
+            var startsHere = j == 0 || KeyAt(i - 1) != KeyAt(j - 1);
             if (continues && startsHere)
             {
                 starts.Add(index[i]);
@@ -261,6 +263,8 @@ internal static class BoundaryScorer
 
         return starts;
     }
+
+    private static ulong KeyOf(SourceParagraph p) => p.Key != 0 ? p.Key : ParagraphShape.LooseHash(p.Text);
 
     // The opening signals in 22 bits: ten flags, then the counts of names and fresh names (at most 40 each).
     private static uint Pack(LeadSignals l) =>
@@ -351,8 +355,9 @@ internal static class BoundaryScorer
     private sealed class ShiftWindowCounts
     {
         private readonly BagWindow _bags;
-        private int[] _before;
-        private int[] _after;
+        // A side holds ShiftWindow bags of at most 160 terms: a count never exceeds 480, so 16 bits do.
+        private ushort[] _before;
+        private ushort[] _after;
         private long _dot;
         private long _normBefore;
         private long _normAfter;
@@ -361,8 +366,8 @@ internal static class BoundaryScorer
         public ShiftWindowCounts(BagWindow bags)
         {
             _bags = bags;
-            _before = new int[bags.Numbers.Count + VocabularyGuess(bags.Paragraphs)];
-            _after = new int[_before.Length];
+            _before = new ushort[bags.Numbers.Count + VocabularyGuess(bags.Paragraphs)];
+            _after = new ushort[_before.Length];
             for (var k = 0; k < ShiftWindow; k++)
             {
                 Add(bags[k], after: true);
@@ -427,7 +432,7 @@ internal static class BoundaryScorer
             }
         }
 
-        private (int[] Mine, int[] Other) Sides(bool after)
+        private (ushort[] Mine, ushort[] Other) Sides(bool after)
         {
             var size = _bags.Numbers.Count + 1;
             if (_before.Length < size)
