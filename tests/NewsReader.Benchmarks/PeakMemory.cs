@@ -86,6 +86,15 @@ public static class PeakMemory
         }
 
         Console.WriteLine(string.Create(inv, $"peak working set {peak / 1e6:F0} MB ({(double)peak / size:F2}x file), at start {baseline / 1e6:F0} MB, above start {(double)(peak - baseline) / size:F2}x file; peak by the end of reading {peakAfterRead / 1e6:F0} MB, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections of gen 0/1/2"));
+        foreach (var kind in new[] { GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background })
+        {
+            var gc = GC.GetGCMemoryInfo(kind);
+            if (gc.Index > 0)
+            {
+                Console.WriteLine(string.Create(inv, $"last {kind} GC: #{gc.Index} gen {gc.Generation}, {(gc.Compacted ? "compacting" : "sweeping")}, promoted {gc.PromotedBytes / 1e6:F0} MB, heap {gc.HeapSizeBytes / 1e6:F0} MB, committed {gc.TotalCommittedBytes / 1e6:F0} MB"));
+            }
+        }
+
         return 0;
     }
 }

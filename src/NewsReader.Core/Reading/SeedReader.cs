@@ -222,7 +222,7 @@ public static class SeedReader
     /// <summary>Cuts decoded text into normalised lines, accepting LF, CRLF and CR line ends.</summary>
     private sealed class LineCollector(string fileName, int maxLineChars)
     {
-        private readonly List<string> _lines = [];
+        private readonly LineList _lines = new();
         private char[] _current = new char[1024];
         private int _length;
         private bool _pendingCr;

@@ -17,20 +17,12 @@ internal readonly record struct SourceParagraph(Paragraph Paragraph, int Line, u
     public ParagraphKind Kind => Paragraph.Kind;
 }
 
-/// <summary>Why the splitter thinks a story does or does not start at one paragraph.</summary>
+/// <summary>Whether a story starts at one paragraph, as far as the splitter can tell.</summary>
 /// <param name="Candidate">The paragraph can open a story at all (body text, not a quote, question or speaker line).</param>
-/// <param name="Shift">1 minus the cosine similarity of the vocabulary just before and just after (0..1).</param>
-/// <param name="Link">Highest cosine similarity of the paragraph to one of the two paragraphs before it (0..1).</param>
 /// <param name="RepeatStart">A run of paragraphs repeating earlier text starts exactly here.</param>
-/// <param name="Score">The weighted sum of all signals; a story starts where it clears the threshold.</param>
-[StructLayout(LayoutKind.Auto)] // the two flags packed together: one evidence per paragraph of a big file
-internal readonly record struct BoundaryEvidence(
-    bool Candidate,
-    LeadSignals Lead,
-    double Shift,
-    double Link,
-    bool RepeatStart,
-    double Score);
+/// <param name="Score">The weighted sum of all signals (<see cref="BoundaryScorer.Combine"/>); a story starts where it clears the threshold.</param>
+[StructLayout(LayoutKind.Auto)] // the two flags beside the score: 16 bytes per paragraph of a big file
+internal readonly record struct BoundaryEvidence(bool Candidate, bool RepeatStart, double Score);
 
 /// <summary>
 /// Scores every paragraph as a possible story start by combining the signals a human editor uses:
@@ -75,11 +67,17 @@ internal static class BoundaryScorer
         ArgumentNullException.ThrowIfNull(paragraphs);
         ArgumentNullException.ThrowIfNull(lexicon);
         var n = paragraphs.Count;
-        var result = new BoundaryEvidence[n];
         var bags = new BagWindow(paragraphs, lexicon);
         var repeats = RepeatStarts(paragraphs);
         var known = new Dictionary<int, int>();
         var window = new ShiftWindowCounts(bags);
+
+        // The score needs the file's median shift, known only once every paragraph is read. Until
+        // then a candidate's raw shift waits in its Score, its link and opening signals beside it
+        // (packed: one evidence per paragraph of a big file is what this stage holds).
+        var result = new BoundaryEvidence[n];
+        var links = new double[n];
+        var leads = new uint[n];
         for (var i = 0; i < n; i++)
         {
             if (i > 0)
@@ -89,7 +87,17 @@ internal static class BoundaryScorer
             }
 
             window.MoveTo(i);
-            result[i] = Evidence(paragraphs, i, bags, known, window, repeats.Contains(i), lexicon);
+            var p = paragraphs[i];
+            if (i == 0 || !IsCandidate(p))
+            {
+                result[i] = new BoundaryEvidence(false, false, double.NegativeInfinity);
+                continue;
+            }
+
+            var lookahead = i + 1 < n && paragraphs[i + 1].Kind == ParagraphKind.Text ? paragraphs[i + 1].Text : null;
+            leads[i] = Pack(LeadSignals.Read(p.Text, lexicon, lookahead, known));
+            result[i] = new BoundaryEvidence(true, repeats.Contains(i), Score: 1 - window.Cosine);
+            links[i] = Math.Max(bags.Cosine(i, i - 1), bags.Cosine(i, i - 2));
         }
 
         // How much vocabulary changes between paragraphs depends on the writing (long features share
@@ -99,27 +107,11 @@ internal static class BoundaryScorer
         {
             if (result[i].Candidate)
             {
-                result[i] = result[i] with { Score = Combine(result[i].Lead, result[i].Shift - typicalShift, result[i].Link, result[i].RepeatStart) };
+                result[i] = result[i] with { Score = Combine(Unpack(leads[i]), result[i].Score - typicalShift, links[i], result[i].RepeatStart) };
             }
         }
 
         return result;
-    }
-
-    private static BoundaryEvidence Evidence(
-        IReadOnlyList<SourceParagraph> paragraphs, int i, BagWindow bags, Dictionary<int, int> known, ShiftWindowCounts window, bool repeatStart, SplitterLexicon lexicon)
-    {
-        var p = paragraphs[i];
-        if (i == 0 || !IsCandidate(p))
-        {
-            return new BoundaryEvidence(false, default, 0, 0, false, double.NegativeInfinity);
-        }
-
-        var lookahead = i + 1 < paragraphs.Count && paragraphs[i + 1].Kind == ParagraphKind.Text ? paragraphs[i + 1].Text : null;
-        var lead = LeadSignals.Read(p.Text, lexicon, lookahead, known);
-        var shift = 1 - window.Cosine;
-        var link = Math.Max(bags.Cosine(i, i - 1), bags.Cosine(i, i - 2));
-        return new BoundaryEvidence(true, lead, shift, link, repeatStart, 0);
     }
 
     /// <summary>Whether a paragraph can open a story: body text long enough, not a quote, question or transcript line.</summary>
@@ -158,16 +150,17 @@ internal static class BoundaryScorer
     public static double Confidence(double score) => 1 / (1 + Math.Exp(-1.5 * (score - Threshold)));
 
     /// <summary>Median vocabulary shift over the candidate paragraphs, from a 100-bin histogram (linear time).</summary>
-    public static double MedianShift(BoundaryEvidence[] evidence)
+    /// <param name="shifts">Evidence whose <see cref="BoundaryEvidence.Score"/> still holds the raw shift (1 minus the cosine similarity of the vocabulary just before and just after, 0..1).</param>
+    public static double MedianShift(BoundaryEvidence[] shifts)
     {
-        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(shifts);
         var bins = new int[101];
         var count = 0;
-        foreach (var e in evidence)
+        foreach (var e in shifts)
         {
             if (e.Candidate)
             {
-                bins[(int)Math.Round(Math.Clamp(e.Shift, 0, 1) * 100)]++;
+                bins[(int)Math.Round(Math.Clamp(e.Score, 0, 1) * 100)]++;
                 count++;
             }
         }
@@ -209,26 +202,28 @@ internal static class BoundaryScorer
             count += p.Text.Length >= MinChars ? 1 : 0;
         }
 
+        // The first earlier paragraph with the same key, found by sorting (key, position) pairs: two
+        // arrays instead of a hash map over every paragraph of a big file. Keys in file order are
+        // read back from the paragraphs (KeyAt), not copied.
         var index = new int[count];
-        var keys = new ulong[count];
+        var sortedKeys = new ulong[count];
         for (int i = 0, k = 0; i < paragraphs.Count; i++)
         {
             if (paragraphs[i].Text.Length >= MinChars)
             {
                 index[k] = i;
-                keys[k++] = paragraphs[i].Key != 0 ? paragraphs[i].Key : ParagraphShape.LooseHash(paragraphs[i].Text);
+                sortedKeys[k++] = KeyOf(paragraphs[i]);
             }
         }
 
-        // The first earlier paragraph with the same key, found by sorting (key, position) pairs: two
-        // arrays instead of a hash map over every paragraph of a big file.
+        ulong KeyAt(int k) => KeyOf(paragraphs[index[k]]);
+
         var order = new int[count];
         for (var k = 0; k < count; k++)
         {
             order[k] = k;
         }
 
-        var sortedKeys = (ulong[])keys.Clone();
         Array.Sort(sortedKeys, order);
         var firstPosition = new int[count];
         for (var run = 0; run < count;)
@@ -258,8 +253,8 @@ internal static class BoundaryScorer
                 continue;
             }
 
-            var continues = i + 1 < count && j + 1 < i && keys[i + 1] == keys[j + 1];
-            var startsHere = j == 0 || keys[i - 1] != keys[j - 1];
+            var continues = i + 1 < count && j + 1 < i && KeyAt(i + 1) == KeyAt(j + 1);
+            var startsHere = j == 0 || KeyAt(i - 1) != KeyAt(j - 1);
             if (continues && startsHere)
             {
                 starts.Add(index[i]);
@@ -268,6 +263,18 @@ internal static class BoundaryScorer
 
         return starts;
     }
+
+    private static ulong KeyOf(SourceParagraph p) => p.Key != 0 ? p.Key : ParagraphShape.LooseHash(p.Text);
+
+    // The opening signals in 22 bits: ten flags, then the counts of names and fresh names (at most 40 each).
+    private static uint Pack(LeadSignals l) =>
+        (l.Dangling ? 1u : 0) | (l.DefiniteReference ? 2u : 0) | (l.DefiniteOpener ? 4u : 0) | (l.EarlyPronoun ? 8u : 0)
+        | (l.LaterDefinite ? 16u : 0) | (l.NewsVerb ? 32u : 0) | (l.TimeWord ? 64u : 0) | (l.FullName ? 128u : 0)
+        | (l.NamedSubject ? 256u : 0) | (l.KnownSubject ? 512u : 0) | ((uint)l.Names << 10) | ((uint)l.Fresh << 16);
+
+    private static LeadSignals Unpack(uint b) => new(
+        (b & 1) != 0, (b & 2) != 0, (b & 4) != 0, (b & 8) != 0, (b & 16) != 0, (b & 32) != 0, (b & 64) != 0, (b & 128) != 0,
+        (b & 256) != 0, (b & 512) != 0, (byte)((b >> 10) & 63), (byte)((b >> 16) & 63));
 
     private static void Remember(Dictionary<int, int> known, ReadOnlySpan<int> names, int delta)
     {
@@ -348,8 +355,9 @@ internal static class BoundaryScorer
     private sealed class ShiftWindowCounts
     {
         private readonly BagWindow _bags;
-        private int[] _before;
-        private int[] _after;
+        // A side holds ShiftWindow bags of at most 160 terms: a count never exceeds 480, so 16 bits do.
+        private ushort[] _before;
+        private ushort[] _after;
         private long _dot;
         private long _normBefore;
         private long _normAfter;
@@ -358,8 +366,8 @@ internal static class BoundaryScorer
         public ShiftWindowCounts(BagWindow bags)
         {
             _bags = bags;
-            _before = new int[bags.Numbers.Count + VocabularyGuess(bags.Paragraphs)];
-            _after = new int[_before.Length];
+            _before = new ushort[bags.Numbers.Count + VocabularyGuess(bags.Paragraphs)];
+            _after = new ushort[_before.Length];
             for (var k = 0; k < ShiftWindow; k++)
             {
                 Add(bags[k], after: true);
@@ -424,7 +432,7 @@ internal static class BoundaryScorer
             }
         }
 
-        private (int[] Mine, int[] Other) Sides(bool after)
+        private (ushort[] Mine, ushort[] Other) Sides(bool after)
         {
             var size = _bags.Numbers.Count + 1;
             if (_before.Length < size)

@@ -31,7 +31,9 @@ internal static class DuplicateFinder
     {
         ArgumentNullException.ThrowIfNull(articles);
         var result = new SplitArticle[articles.Count];
-        var bands = new Dictionary<ulong, Band>();
+        // Sized for every article in every band (most bucket keys are distinct): growing by doubling
+        // would leave about as much garbage as the table holds.
+        var bands = new Dictionary<ulong, Band>(articles.Count * (Bins / RowsPerBand));
         var signatures = new ulong[articles.Count][];
         var checkedAlready = new HashSet<int>();
         for (var i = 0; i < articles.Count; i++)

@@ -28,6 +28,9 @@ public static class HeadlineWriter
         " as the ", " as it ", " as its ", " as they ",
     ];
 
+    // Where a long headline or summary sentence may be cut, best first.
+    private static readonly string[] ClauseMarkers = ["; ", " — ", " – ", ", "];
+
     private static readonly string[] AdverbSuffixes = ["ically", "ally", "edly", "ently", "antly", "ously", "ively", "ingly", "fully", "lessly", "ately"];
 
     private static readonly string[] NewsThat = ["the news that ", "news that ", "word that "];
@@ -84,41 +87,43 @@ public static class HeadlineWriter
             return lead;
         }
 
-        // Sentences are cut off the lead only until one no longer fits.
-        var sb = new StringBuilder();
+        // Sentences are cut off the lead only until one no longer fits. A sentence ends only where a
+        // space and then a capital, digit or quote follow (Sentences.FirstLength), so the sentences
+        // that fit, joined by one space, are one stretch of the lead: taken as it is, not copied.
         var first = Range.All; // of the first sentence in the lead, kept as a range until needed
+        int start = 0, end = 0;
         for (var from = 0; from < lead.Length;)
         {
-            var length = Sentences.FirstLength(lead, lexicon, from);
-            var raw = lead.AsSpan(from, length);
+            var raw = lead.AsSpan(from, Sentences.FirstLength(lead, lexicon, from));
             var s = raw.Trim();
+            var at = from + raw.Length - raw.TrimStart().Length;
             if (first.Equals(Range.All) && !s.IsEmpty)
             {
-                var at = from + raw.Length - raw.TrimStart().Length;
                 first = at..(at + s.Length);
             }
 
-            from += length;
+            from += raw.Length;
             if (s.IsEmpty)
             {
                 continue;
             }
 
-            if (sb.Length + (sb.Length > 0 ? 1 : 0) + s.Length > MaxSummary)
+            if (at + s.Length - (end > start ? start : at) > MaxSummary)
             {
                 break;
             }
 
-            sb.Append(sb.Length > 0 ? " " : string.Empty).Append(s);
+            start = end > start ? start : at;
+            end = at + s.Length;
         }
 
-        if (sb.Length > 0)
+        if (end > start)
         {
-            return sb.ToString();
+            return lead[start..end];
         }
 
         // One sentence longer than the limit: end on a clause boundary and say that it goes on.
-        return CutAtBoundary(lead[first], MaxSummary - 1, lexicon) + "…";
+        return string.Concat(CutAtBoundary(lead.AsSpan()[first], MaxSummary - 1, lexicon), "…");
     }
 
     /// <summary>The headline written from a lead paragraph.</summary>
@@ -143,14 +148,15 @@ public static class HeadlineWriter
     /// <summary>Trims, drops final punctuation, cuts to 100 characters on a boundary, and capitalises.</summary>
     internal static string Fit(string s, SplitterLexicon lexicon)
     {
-        s = s.Trim().TrimEnd('.', ',', ';', ':', ' ');
-        if (s.Length > MaxTitle)
+        // Trimmed and cut as a span over s: one string at the end, not one per step.
+        var kept = s.AsSpan().Trim().TrimEnd(".,;: ");
+        if (kept.Length > MaxTitle)
         {
-            s = CutAtBoundary(s, MaxTitle, lexicon);
+            kept = CutAtBoundary(kept, MaxTitle, lexicon);
         }
 
-        s = TrimDanglingEnd(s, lexicon);
-        s = BalanceQuotes(s);
+        kept = TrimDanglingEnd(kept, lexicon);
+        s = BalanceQuotes(kept.Length == s.Length ? s : kept.ToString());
         return s.Length > 0 && char.IsLower(s[0]) ? char.ToUpperInvariant(s[0]) + s[1..] : s;
     }
 
@@ -318,12 +324,13 @@ public static class HeadlineWriter
 
     // Cut to at most max characters at the last clause boundary that keeps a reasonable headline,
     // else at the last word boundary.
-    private static string CutAtBoundary(string s, int max, SplitterLexicon lexicon)
+    private static ReadOnlySpan<char> CutAtBoundary(ReadOnlySpan<char> s, int max, SplitterLexicon lexicon)
     {
         var window = s[..Math.Min(s.Length, max + 1)];
-        foreach (var marker in new[] { "; ", " — ", " – ", ", " })
+        foreach (var marker in ClauseMarkers)
         {
-            var at = window.LastIndexOf(marker, Math.Min(window.Length - 1, max - 1), StringComparison.Ordinal);
+            // A marker wholly within the first max characters (or the window, when shorter).
+            var at = window[..(Math.Min(window.Length - 1, max - 1) + 1)].LastIndexOf(marker, StringComparison.Ordinal);
             if (at >= max / 2)
             {
                 return TrimDanglingEnd(s[..at], lexicon);
@@ -340,7 +347,7 @@ public static class HeadlineWriter
         var end = space;
         while (end > 0 && end + 1 < s.Length && char.IsUpper(s[end + 1]))
         {
-            var previous = s.LastIndexOf(' ', end - 1);
+            var previous = s[..end].LastIndexOf(' ');
             if (previous <= 0 || !char.IsUpper(s[previous + 1]) || previous < max / 2)
             {
                 end = previous > max / 2 && char.IsUpper(s[previous + 1]) ? previous : end;
@@ -353,18 +360,18 @@ public static class HeadlineWriter
         return TrimDanglingEnd(s[..end], lexicon);
     }
 
-    private static string TrimDanglingEnd(string s, SplitterLexicon lexicon)
+    private static ReadOnlySpan<char> TrimDanglingEnd(ReadOnlySpan<char> s, SplitterLexicon lexicon)
     {
         while (true)
         {
-            s = s.TrimEnd(' ', ',', ';', ':', '—', '–', '-', '“', '‘', '"', '(');
+            s = s.TrimEnd(" ,;:—–-“‘\"(");
             var space = s.LastIndexOf(' ');
             if (space <= 0)
             {
                 return s;
             }
 
-            var last = s.AsSpan(space + 1).Trim("\"“”‘’'");
+            var last = s[(space + 1)..].Trim("\"“”‘’'");
             if (!lexicon.DanglingEnds.Contains(last))
             {
                 return s;

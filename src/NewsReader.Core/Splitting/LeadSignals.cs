@@ -11,7 +11,8 @@ namespace NewsReader.Core.Splitting;
 /// <param name="FullName">Two capitalised words in a row: a full name or organisation ("Amnesty International").</param>
 /// <param name="NamedSubject">The sentence opens with a name ("Huawei announced", "Mobileye's technology").</param>
 /// <param name="KnownSubject">The first name of the sentence was named in at least two of the paragraphs just before.</param>
-/// <param name="Novelty">Share of the first sentence's names not named just before (0.5 when it names nobody).</param>
+/// <param name="Names">How many words of the first sentence are names (at most 40).</param>
+/// <param name="Fresh">How many of those were not named just before.</param>
 internal readonly record struct LeadSignals(
     bool Dangling,
     bool DefiniteReference,
@@ -23,8 +24,12 @@ internal readonly record struct LeadSignals(
     bool FullName,
     bool NamedSubject,
     bool KnownSubject,
-    double Novelty)
+    byte Names,
+    byte Fresh)
 {
+    /// <summary>Share of the first sentence's names not named just before (0.5 when it names nobody).</summary>
+    public double Novelty => Names == 0 ? 0.5 : (double)Fresh / Names;
+
     private const int MaxSentenceWords = 40;
     private const int EarlyWords = 8;
     private const int KnownSubjectMentions = 2;
@@ -127,8 +132,7 @@ internal readonly record struct LeadSignals(
             hasPrevious = true;
         }
 
-        var novelty = names == 0 ? 0.5 : (double)fresh / names;
-        return new LeadSignals(dangling, definite, definiteOpener, earlyPronoun, laterDefinite, newsVerb, timeWord, fullName, namedSubject, knownSubject, novelty);
+        return new LeadSignals(dangling, definite, definiteOpener, earlyPronoun, laterDefinite, newsVerb, timeWord, fullName, namedSubject, knownSubject, (byte)names, (byte)fresh);
     }
 
     /// <summary>A word that names something: capitalised mid-sentence (or shaped like a name), no function or calendar word.</summary>

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace NewsReader.Core.Splitting;
 
 /// <summary>One word of a paragraph: where it is and whether it opens a sentence.</summary>
@@ -55,82 +58,79 @@ internal ref struct WordScanner(string text)
         1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
     ];
 
+    // The class of every UTF-16 unit (64 KB, built once): one load per character in the scanning
+    // loop, with no branch between ASCII and the rest.
+    private static readonly byte[] CharClasses = BuildCharClasses();
+
     public bool MoveNext()
     {
-        var t = _text;
-        var i = _pos;
-        while (true)
+        var start = Walk(_pos, inWord: false);
+        if (start >= _text.Length)
         {
-            if ((uint)i >= (uint)t.Length)
-            {
-                _pos = i;
-                return false;
-            }
+            _pos = start;
+            return false;
+        }
 
-            var c = t[i];
-            if (c < 128)
+        var end = Walk(start + 1, inWord: true);
+        Current = new WordSpan(start, end - start, _sentenceStart);
+        _sentenceStart = false;
+        _pos = end;
+        return true;
+    }
+
+    /// <summary>
+    /// Walks from <paramref name="i"/> to the end of the current stretch: of the gap before a word
+    /// (noting sentence ends), or of a word, whose inner joiners (. ' ’ - &amp;) count when a letter or
+    /// digit follows them. One loop for both, inlined with a constant <paramref name="inWord"/> so each
+    /// call compiles to its own tight loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Walk(int i, bool inWord)
+    {
+        var t = _text.AsSpan();
+
+        // The table has an entry for every char value: no bounds check needed.
+        ref var classes = ref MemoryMarshal.GetArrayDataReference(CharClasses);
+        for (; (uint)i < (uint)t.Length; i++)
+        {
+            var kind = Unsafe.Add(ref classes, t[i]);
+            if ((kind & WordChar) != 0)
             {
-                var kind = AsciiClass[c];
-                if ((kind & WordChar) != 0)
+                if (!inWord)
                 {
                     break;
                 }
-
+            }
+            else if (!inWord)
+            {
                 if ((kind & SentenceEnd) != 0)
                 {
                     _sentenceStart = true;
                 }
             }
-            else if (char.IsLetterOrDigit(c))
-            {
-                break;
-            }
-
-            i++;
-        }
-
-        var start = i++;
-        while ((uint)i < (uint)t.Length)
-        {
-            var c = t[i];
-            if (c < 128)
-            {
-                var kind = AsciiClass[c];
-                if ((kind & WordChar) != 0)
-                {
-                    i++;
-                    continue;
-                }
-
-                if ((kind & Joiner) == 0)
-                {
-                    break;
-                }
-            }
-            else if (char.IsLetterOrDigit(c))
+            else if ((kind & Joiner) != 0 && i + 1 < t.Length && (Unsafe.Add(ref classes, t[i + 1]) & WordChar) != 0)
             {
                 i++;
-                continue;
             }
-            else if (c != '\u2019')
+            else
             {
                 break;
             }
-
-            // A joiner (. ' ’ - &) continues the word only when a letter or digit follows it.
-            if (i + 1 < t.Length && IsWordChar(t[i + 1]))
-            {
-                i += 2;
-                continue;
-            }
-
-            break;
         }
 
-        Current = new WordSpan(start, i - start, _sentenceStart);
-        _sentenceStart = false;
-        _pos = i;
-        return true;
+        return i;
+    }
+
+    // Beyond ASCII, letters and digits are word characters and the typographic apostrophe (’) a joiner.
+    private static byte[] BuildCharClasses()
+    {
+        var classes = new byte[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            classes[c] = c < 128 ? AsciiClass[c] : char.IsLetterOrDigit((char)c) ? WordChar : c == '\u2019' ? Joiner : (byte)0;
+        }
+
+        return classes;
     }
 
     /// <summary>True when the word looks like part of a name: capitalised and not merely opening a sentence.</summary>

@@ -9,7 +9,7 @@ public class BoundaryScorerTests
     [Fact]
     public void Combine_FreshLeadInNewTopic_ClearsThreshold()
     {
-        var lead = new LeadSignals(false, false, false, false, false, true, true, true, true, false, 1.0);
+        var lead = new LeadSignals(false, false, false, false, false, true, true, true, true, false, Names: 2, Fresh: 2);
 
         Assert.True(BoundaryScorer.Combine(lead, shiftAboveTypical: 0.2, link: 0, repeatStart: false) >= BoundaryScorer.Threshold);
     }
@@ -17,7 +17,7 @@ public class BoundaryScorerTests
     [Fact]
     public void Combine_DanglingOpenerInSameTopic_StaysBelowThreshold()
     {
-        var lead = new LeadSignals(true, false, false, false, false, true, false, false, false, false, 0.5);
+        var lead = new LeadSignals(true, false, false, false, false, true, false, false, false, false, Names: 0, Fresh: 0);
 
         Assert.True(BoundaryScorer.Combine(lead, shiftAboveTypical: 0, link: 0.3, repeatStart: false) < BoundaryScorer.Threshold);
     }

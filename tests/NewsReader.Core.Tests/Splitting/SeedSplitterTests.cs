@@ -223,7 +223,7 @@ public class SeedSplitterTests
     {
         var paragraphs = Enumerable.Range(0, 6).Select(i => new SourceParagraph($"Paragraph {i}", i + 1, ParagraphKind.Text)).ToList();
         var evidence = new BoundaryEvidence[6];
-        evidence[4] = new BoundaryEvidence(true, default, 0, 0, RepeatStart: true, Score: -3);
+        evidence[4] = new BoundaryEvidence(true, RepeatStart: true, Score: -3);
 
         Assert.Equal([0, 4], SeedSplitter.ChooseStarts(paragraphs, evidence));
     }
@@ -233,8 +233,8 @@ public class SeedSplitterTests
     {
         var paragraphs = Enumerable.Range(0, 8).Select(i => new SourceParagraph($"Paragraph {i}", i + 1, ParagraphKind.Text)).ToList();
         var evidence = new BoundaryEvidence[8];
-        evidence[4] = new BoundaryEvidence(true, default, 0, 0, false, BoundaryScorer.Threshold + 0.5);
-        evidence[5] = new BoundaryEvidence(true, default, 0, 0, false, BoundaryScorer.Threshold + 1.5);
+        evidence[4] = new BoundaryEvidence(true, false, BoundaryScorer.Threshold + 0.5);
+        evidence[5] = new BoundaryEvidence(true, false, BoundaryScorer.Threshold + 1.5);
 
         Assert.Equal([0, 5], SeedSplitter.ChooseStarts(paragraphs, evidence));
     }
