@@ -33,7 +33,9 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     private readonly Dictionary<long, List<long>> _runBands = [];
     private readonly Dictionary<long, IncomingStory> _runStories = [];
 
-    public async Task<ImportReport> RunAsync(IReadOnlyList<IncomingStory> stories, CancellationToken ct)
+    /// <param name="found">How many stories the file has.</param>
+    /// <param name="stories">The stories in file order (possibly still being prepared while enumerated).</param>
+    public async Task<ImportReport> RunAsync(int found, IEnumerable<IncomingStory> stories, CancellationToken ct)
     {
         // The transaction writes far more than SQLite's default 2 MB page cache; spilling dirty pages
         // mid-transaction and reading them back costs more than the memory (this connection only).
@@ -41,7 +43,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         _runId = await sql.InsertAsync(
             "INSERT INTO ImportRuns (FileName, Sha256, SizeBytes, StartedBy, StartedAt, Status, Found, New, Updated, Unchanged, DuplicatesInFile, Rejected) " +
             "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, 0, 0, 0, 0, 0)", ct,
-            source.FileName, source.Sha256, source.SizeBytes, options.StartedBy, now, (int)ImportStatus.Running, stories.Count).ConfigureAwait(false);
+            source.FileName, source.Sha256, source.SizeBytes, options.StartedBy, now, (int)ImportStatus.Running, found).ConfigureAwait(false);
         await LoadEntitiesAsync(ct).ConfigureAwait(false);
         var lastIdBefore = (long)(await sql.ScalarAsync("SELECT COALESCE(MAX(Id), 0) FROM Articles", ct).ConfigureAwait(false))!;
         var lastRevisionBefore = (long)(await sql.ScalarAsync("SELECT COALESCE(MAX(Id), 0) FROM ArticleRevisions", ct).ConfigureAwait(false))!;
@@ -50,7 +52,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         // Nothing written since the known fingerprints were read: a fingerprint not among them is not stored.
         _knownIsCurrent = lastIdBefore == known.LastArticleId && lastRevisionBefore == known.LastRevisionId;
 
-        var reports = new List<StoryReport>(stories.Count);
+        var reports = new List<StoryReport>(found);
         foreach (var story in stories)
         {
             ct.ThrowIfCancellationRequested();
@@ -62,7 +64,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
                 _messages.Add((report.Position, report.ArticleId, m));
             }
 
-            options.Progress?.Report(new ImportProgress(stories.Count, reports.Count));
+            options.Progress?.Report(new ImportProgress(found, reports.Count));
         }
 
         // Must run while the run is still Running and before the status update below: from then on the
@@ -77,7 +79,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         await sql.ExecuteAsync(
             "UPDATE ImportRuns SET Status = $p1, FinishedAt = $p2, New = $p3, Updated = $p4, Unchanged = $p5, DuplicatesInFile = $p6, Rejected = $p7 WHERE Id = $p0", ct,
             _runId, (int)ImportStatus.Succeeded, now, _new, _updated, _unchanged, _duplicates, _rejected).ConfigureAwait(false);
-        return new ImportReport(_runId, source.FileName, ImportStatus.Succeeded, stories.Count, _new, _updated, _unchanged, _duplicates, _rejected,
+        return new ImportReport(_runId, source.FileName, ImportStatus.Succeeded, found, _new, _updated, _unchanged, _duplicates, _rejected,
             reports, _messages.Select(m => m.Position is { } p ? $"story #{p + 1}: {m.Text}" : m.Text).ToList(), FastPath: false);
     }
 
