@@ -227,8 +227,7 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
             }
 
             options.Progress?.Report(new ImportProgress(run.Found, run.Found));
-            return new ImportReport(run.Id, run.FileName, run.Status, run.Found, 0, 0, run.Unchanged, run.DuplicatesInFile,
-                run.Rejected, [], [message], FastPath: true);
+            return new ImportReport(run.Id, run.FileName, run.Status, ImportCounts.Of(run), [], [message], FastPath: true);
         }
     }
 

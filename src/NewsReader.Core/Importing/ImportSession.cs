@@ -79,7 +79,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         await sql.ExecuteAsync(
             "UPDATE ImportRuns SET Status = $p1, FinishedAt = $p2, New = $p3, Updated = $p4, Unchanged = $p5, DuplicatesInFile = $p6, Rejected = $p7 WHERE Id = $p0", ct,
             _runId, (int)ImportStatus.Succeeded, now, _new, _updated, _unchanged, _duplicates, _rejected).ConfigureAwait(false);
-        return new ImportReport(_runId, source.FileName, ImportStatus.Succeeded, found, _new, _updated, _unchanged, _duplicates, _rejected,
+        return new ImportReport(_runId, source.FileName, ImportStatus.Succeeded, new ImportCounts(found, _new, _updated, _unchanged, _duplicates, _rejected),
             reports, _messages.Select(m => m.Position is { } p ? $"story #{p + 1}: {m.Text}" : m.Text).ToList(), FastPath: false);
     }
 
