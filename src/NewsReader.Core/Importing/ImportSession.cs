@@ -12,6 +12,9 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     // Most rows of one multi-row INSERT of entity links (7 parameters each, well under SQLite's limit).
     private const int LinksPerInsert = 50;
 
+    /// <summary>New stories indexed for search per statement while the run goes on (see <see cref="ArticleSearch.IndexImportRunSql"/>).</summary>
+    internal const int IndexBatch = 64;
+
     private readonly Dictionary<(NewsEntityKind Kind, string Key), long> _aliases = [];
     private readonly Dictionary<long, string> _entityNames = [];
     private readonly Dictionary<NewsEntityKind, HashSet<string>> _entitySlugs = [];
@@ -29,6 +32,11 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     // near-duplicates need only be checked against this run's own stories, which are kept here.
     private bool _storeHadStories;
     private bool _knownIsCurrent;
+
+    // This run's new stories have ids above _lastIdBefore; those up to _indexedUpTo are in the search index.
+    private long _lastIdBefore;
+    private long _indexedUpTo;
+    private long _lastNewId;
     private readonly HashSet<string> _runSlugs = new(StringComparer.Ordinal);
     private readonly Dictionary<long, List<long>> _runBands = [];
     private readonly Dictionary<long, IncomingStory> _runStories = [];
@@ -46,6 +54,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
             source.FileName, source.Sha256, source.SizeBytes, options.StartedBy, now, (int)ImportStatus.Running, found).ConfigureAwait(false);
         await LoadEntitiesAsync(ct).ConfigureAwait(false);
         var lastIdBefore = (long)(await sql.ScalarAsync("SELECT COALESCE(MAX(Id), 0) FROM Articles", ct).ConfigureAwait(false))!;
+        _lastIdBefore = _indexedUpTo = _lastNewId = lastIdBefore;
         var lastRevisionBefore = (long)(await sql.ScalarAsync("SELECT COALESCE(MAX(Id), 0) FROM ArticleRevisions", ct).ConfigureAwait(false))!;
         _storeHadStories = await sql.ScalarAsync("SELECT 1 FROM Articles LIMIT 1", ct).ConfigureAwait(false) is not null;
 
@@ -69,7 +78,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
 
         // Must run while the run is still Running and before the status update below: from then on the
         // triggers index this run's stories themselves.
-        await sql.ExecuteAsync(ArticleSearch.IndexImportRunSql, ct, _runId, lastIdBefore).ConfigureAwait(false);
+        await IndexNewStoriesAsync(ct).ConfigureAwait(false);
         foreach (var (position, articleId, text) in _messages)
         {
             await sql.ExecuteAsync("INSERT INTO ImportRunMessages (ImportRunId, Position, ArticleId, Text) VALUES ($p0, $p1, $p2, $p3)", ct,
@@ -189,6 +198,12 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         await WriteBandsAsync(id, story, ct).ConfigureAwait(false);
         await InsertLinksAsync(id, links, ct).ConfigureAwait(false);
         _new++;
+        _lastNewId = id;
+        if (_lastNewId - _indexedUpTo >= IndexBatch)
+        {
+            await IndexNewStoriesAsync(ct).ConfigureAwait(false);
+        }
+
         return new StoryReport(a.Index, StoryOutcome.New, id, slug, null);
     }
 
@@ -219,6 +234,14 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         await sql.ExecuteAsync(InsertRevision, ct, id, oldTitle, oldSummary, oldBody, oldFingerprint, (int)RevisionReason.Replaced,
             oldSource, _runId, now).ConfigureAwait(false);
 
+        // A story this run created and already indexed: its triggers are off while the run is Running,
+        // so it leaves the index here with its old text and comes back below with the new one.
+        var reindex = id > _lastIdBefore && id <= _indexedUpTo;
+        if (reindex)
+        {
+            await sql.ExecuteAsync(ArticleSearch.UnindexArticleSql, ct, id).ConfigureAwait(false);
+        }
+
         // A person's headline or summary wins over the machine's, whatever the new text.
         await sql.ExecuteAsync(
             "UPDATE Articles SET Title = CASE WHEN TitleEditedAt IS NULL THEN $p1 ELSE Title END, " +
@@ -230,8 +253,22 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         await WriteBandsAsync(id, story, ct).ConfigureAwait(false);
         await SyncExtractedLinksAsync(id, await ResolveAsync(story.Entities, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         await sql.ExecuteAsync(ArticleSearch.RefreshEntityTextSql, ct, id).ConfigureAwait(false);
+        if (reindex)
+        {
+            await sql.ExecuteAsync(ArticleSearch.IndexArticleSql, ct, id).ConfigureAwait(false);
+        }
+
         return new StoryReport(a.Index, StoryOutcome.Updated, id, slug,
             Invariant($"near-duplicate (resemblance {resemblance:0.00}) of stored story '{slug}': text replaced, the previous one kept as a revision"));
+    }
+
+    private async Task IndexNewStoriesAsync(CancellationToken ct)
+    {
+        if (_lastNewId > _indexedUpTo)
+        {
+            await sql.ExecuteAsync(ArticleSearch.IndexImportRunSql, ct, _runId, _indexedUpTo, _lastNewId).ConfigureAwait(false);
+            _indexedUpTo = _lastNewId;
+        }
     }
 
     private static double ReplaceRatio => ArticleImporter.ReplaceWhenLengthRatioAtLeast;
