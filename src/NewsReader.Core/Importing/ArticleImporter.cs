@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
@@ -105,7 +104,7 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         // Fingerprints come first, before the write lock, only when the store holds stories: they
         // decide which stories it may know, and known stories need no bands nor entities.
         var known = await KnownFingerprintsAsync(doc.Articles, extract, ct).ConfigureAwait(false);
-        var stories = Prepared(doc.Articles, known, extract, ct);
+        using var stories = Prepared(doc.Articles, known, extract, ct);
         try
         {
             var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -169,26 +168,21 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
 
     /// <summary>
     /// The stories in file order, each with its fingerprint and, unless the store knows its text, its
-    /// bands and entities, computed on worker threads a little ahead of the writer that enumerates
-    /// them. One core is left to the writer; on a single core the work runs on the writer's.
+    /// bands and entities, prepared on worker threads from now on, ahead of the writer that takes
+    /// them. One core is left to the writer; on a single core the work shares the writer's.
     /// </summary>
-    private static ParallelQuery<IncomingStory> Prepared(
+    private static StoryPipeline Prepared(
         IReadOnlyList<ParsedArticle> articles, KnownFingerprints known, Func<ParsedArticle, ArticleEntities>? extract, CancellationToken ct) =>
-        Partitioner.Create(Enumerable.Range(0, articles.Count).ToArray(), loadBalance: true)
-            .AsParallel().AsOrdered()
-            .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount - 1))
-            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .WithCancellation(ct)
-            .Select(i =>
+        new(articles.Count, i =>
+        {
+            var story = known.Fingerprinted?[i] ?? new IncomingStory(articles[i], extract);
+            if (story.HasText && story.Article.DuplicateOf is null && !known.Fingerprints.Contains(story.Fingerprint))
             {
-                var story = known.Fingerprinted?[i] ?? new IncomingStory(articles[i], extract);
-                if (story.HasText && story.Article.DuplicateOf is null && !known.Fingerprints.Contains(story.Fingerprint))
-                {
-                    (_, _) = (story.BandKeys, story.Entities);
-                }
+                (_, _) = (story.BandKeys, story.Entities);
+            }
 
-                return story;
-            });
+            return story;
+        }, workers: Math.Max(1, Environment.ProcessorCount - 1), ct);
 
     /// <summary>
     /// A file imported before byte for byte (same SHA-256, a succeeded run) changes nothing: report
