@@ -111,8 +111,8 @@ public static class MinHasher
 
     // One well-mixed hash per shingle, then a cheap permutation per signature row: x -> a*x + b
     // (mod 2^64, a odd) is a bijection, and the multiply spreads the mixed bits to the top. Where
-    // the CPU multiplies 64-bit lanes (AVX-512), eight rows at a time: the same values, a fifth of
-    // the import's MinHash time.
+    // the CPU multiplies 64-bit lanes (AVX-512), eight rows at a time: the same values (a test pins
+    // the keys of a fixed text), one vector instruction instead of eight multiplies and compares.
     private static void Add(Span<ulong> signature, ulong shingle)
     {
         var x = Mix(shingle);
