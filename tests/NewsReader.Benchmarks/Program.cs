@@ -6,7 +6,7 @@ using NewsReader.Benchmarks.Store;
 // (`--filter '*Parse*'`, `--filter '*Store*'`, `--list flat`):
 //   peak FILE [--no-extract]   parse once; throughput and peak memory (docs/performance.md)
 //   stages FILE [--dump OUT]   CPU per stage of read + split + headline; --dump writes the output to compare
-//   --import-cpu CORPUS [ROUNDS]  store-only import vs the bare insert floor, by CPU time
+//   --import-cpu CORPUS [ROUNDS] [--end-to-end]  import vs the bare insert floor, CPU and wall time
 //   --store-latency CORPUS     per-query latency percentiles, search vs the bare FTS5 floor
 //   --circuits URL PID         memory per interactive circuit of a running reader (Web/CircuitMemory.cs)
 if (args is ["peak", ..])

@@ -98,13 +98,13 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         ArgumentNullException.ThrowIfNull(source);
         options ??= ImportOptions.Default;
 
-        // CPU work on every core before taking the write lock, so another import waits as little as
-        // possible: fingerprints for all stories, MinHash bands (and, for a file parsed here, the
-        // entities) only for texts not stored yet: a re-import of known stories skips both.
-        var stories = doc.Articles.AsParallel().AsOrdered().Select(a => new IncomingStory(a, extract)).ToList();
-        var known = await KnownFingerprintsAsync(stories, ct).ConfigureAwait(false);
-        stories.Where(s => s.HasText && s.Article.DuplicateOf is null && !known.Fingerprints.Contains(s.Fingerprint))
-            .AsParallel().ForAll(s => (_, _) = (s.BandKeys, s.Entities));
+        // The stories' CPU work (fingerprints, MinHash bands and, for a file parsed here, entities)
+        // runs on the other cores while the single SQLite writer stores the stories before them
+        // (a pipeline: the writer is the slower stage, so the work costs the import little time).
+        // Fingerprints come first, before the write lock, only when the store holds stories: they
+        // decide which stories it may know, and known stories need no bands nor entities.
+        var known = await KnownFingerprintsAsync(doc.Articles, extract, ct).ConfigureAwait(false);
+        using var stories = Prepared(doc.Articles, known, extract, ct);
         try
         {
             var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -115,7 +115,7 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
                 {
                     using var commands = new StoreCommands((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)tx.GetDbTransaction());
                     var session = new ImportSession(commands, _time.GetUtcNow().UtcDateTime, source, options, known);
-                    var report = await session.RunAsync(stories, ct).ConfigureAwait(false);
+                    var report = await session.RunAsync(doc.Articles.Count, stories, ct).ConfigureAwait(false);
 
                     // The session stamps start and end with one clock reading; the history shows the real duration.
                     await commands.ExecuteAsync("UPDATE ImportRuns SET FinishedAt = $p1 WHERE Id = $p0", ct,
@@ -135,9 +135,11 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
     /// <summary>
     /// Which of the stories' fingerprints the store knows (current texts and revisions); read without
     /// the lock, together with the highest article and revision ids, so the session can tell under the
-    /// lock whether anything was written since and the set still holds.
+    /// lock whether anything was written since and the set still holds. An empty store knows none,
+    /// and then nothing is computed here.
     /// </summary>
-    private async Task<KnownFingerprints> KnownFingerprintsAsync(List<IncomingStory> stories, CancellationToken ct)
+    private async Task<KnownFingerprints> KnownFingerprintsAsync(
+        IReadOnlyList<ParsedArticle> articles, Func<ParsedArticle, ArticleEntities>? extract, CancellationToken ct)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -148,15 +150,39 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
             // mean the fingerprints read below, or more, are all the store holds.
             var lastArticle = await db.Articles.MaxAsync(a => (long?)a.Id, ct).ConfigureAwait(false) ?? 0;
             var lastRevision = await db.ArticleRevisions.MaxAsync(r => (long?)r.Id, ct).ConfigureAwait(false) ?? 0;
+            if (lastArticle == 0 && lastRevision == 0)
+            {
+                return new KnownFingerprints(known, 0, 0, Fingerprinted: null);
+            }
+
+            var stories = articles.AsParallel().AsOrdered().WithCancellation(ct).Select(a => new IncomingStory(a, extract)).ToList();
             foreach (var chunk in stories.Select(s => s.Fingerprint).Distinct().Chunk(500))
             {
                 known.UnionWith(await db.Articles.Where(a => chunk.Contains(a.Fingerprint)).Select(a => a.Fingerprint).ToListAsync(ct).ConfigureAwait(false));
                 known.UnionWith(await db.ArticleRevisions.Where(r => chunk.Contains(r.Fingerprint)).Select(r => r.Fingerprint).ToListAsync(ct).ConfigureAwait(false));
             }
 
-            return new KnownFingerprints(known, lastArticle, lastRevision);
+            return new KnownFingerprints(known, lastArticle, lastRevision, stories);
         }
     }
+
+    /// <summary>
+    /// The stories in file order, each with its fingerprint and, unless the store knows its text, its
+    /// bands and entities, prepared on worker threads from now on, ahead of the writer that takes
+    /// them. One core is left to the writer; on a single core the work shares the writer's.
+    /// </summary>
+    private static StoryPipeline Prepared(
+        IReadOnlyList<ParsedArticle> articles, KnownFingerprints known, Func<ParsedArticle, ArticleEntities>? extract, CancellationToken ct) =>
+        new(articles.Count, i =>
+        {
+            var story = known.Fingerprinted?[i] ?? new IncomingStory(articles[i], extract);
+            if (story.HasText && story.Article.DuplicateOf is null && !known.Fingerprints.Contains(story.Fingerprint))
+            {
+                (_, _) = (story.BandKeys, story.Entities);
+            }
+
+            return story;
+        }, workers: Math.Max(1, Environment.ProcessorCount - 1), ct);
 
     /// <summary>
     /// A file imported before byte for byte (same SHA-256, a succeeded run) changes nothing: report
@@ -195,8 +221,7 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
             }
 
             options.Progress?.Report(new ImportProgress(run.Found, run.Found));
-            return new ImportReport(run.Id, run.FileName, run.Status, run.Found, 0, 0, run.Unchanged, run.DuplicatesInFile,
-                run.Rejected, [], [message], FastPath: true);
+            return new ImportReport(run.Id, run.FileName, run.Status, ImportCounts.Of(run), [], [message], FastPath: true);
         }
     }
 
@@ -276,5 +301,8 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
     };
 }
 
-/// <summary>The stories' fingerprints the store held when read, and the highest article and revision ids then.</summary>
-internal sealed record KnownFingerprints(HashSet<string> Fingerprints, long LastArticleId, long LastRevisionId);
+/// <summary>
+/// The stories' fingerprints the store held when read, and the highest article and revision ids then;
+/// with the stories fingerprinted to ask (none when the store was empty).
+/// </summary>
+internal sealed record KnownFingerprints(HashSet<string> Fingerprints, long LastArticleId, long LastRevisionId, IReadOnlyList<IncomingStory>? Fingerprinted);

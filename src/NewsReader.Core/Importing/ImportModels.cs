@@ -46,21 +46,47 @@ public enum StoryOutcome
 /// <summary>The outcome of one story, with the stored story it became or matched (if any).</summary>
 public sealed record StoryReport(int Position, StoryOutcome Outcome, long? ArticleId, string? Slug, string? Message);
 
+/// <summary>
+/// What one run did with the stories of its file, as recorded on <see cref="ImportRun"/>: shared by
+/// the importer's report (which the command line prints) and the import history.
+/// </summary>
+/// <param name="Found">Stories read from the file.</param>
+/// <param name="DuplicatesInFile">Stories that repeat an earlier story of the same file (not stored twice).</param>
+/// <param name="Rejected">Stories refused (no text).</param>
+public sealed record ImportCounts(int Found, int New, int Updated, int Unchanged, int DuplicatesInFile, int Rejected)
+{
+    /// <summary>The counts recorded on a run.</summary>
+    public static ImportCounts Of(ImportRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new ImportCounts(run.Found, run.New, run.Updated, run.Unchanged, run.DuplicatesInFile, run.Rejected);
+    }
+}
+
 /// <summary>The result of one import run, as recorded in <see cref="ImportRun"/>.</summary>
 /// <param name="FastPath">True when the file was a byte-for-byte copy of an imported one and was not parsed again.</param>
 public sealed record ImportReport(
     long RunId,
     string FileName,
     ImportStatus Status,
-    int Found,
-    int New,
-    int Updated,
-    int Unchanged,
-    int DuplicatesInFile,
-    int Rejected,
+    ImportCounts Counts,
     IReadOnlyList<StoryReport> Stories,
     IReadOnlyList<string> Messages,
-    bool FastPath);
+    bool FastPath)
+{
+    // Shorthands for the counts, which most callers read one at a time.
+    public int Found => Counts.Found;
+
+    public int New => Counts.New;
+
+    public int Updated => Counts.Updated;
+
+    public int Unchanged => Counts.Unchanged;
+
+    public int DuplicatesInFile => Counts.DuplicatesInFile;
+
+    public int Rejected => Counts.Rejected;
+}
 
 /// <summary>Another import held the store for longer than <see cref="ImportOptions.LockWait"/>.</summary>
 public sealed class ImportBusyException : Exception

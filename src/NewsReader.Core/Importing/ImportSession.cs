@@ -12,6 +12,9 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     // Most rows of one multi-row INSERT of entity links (7 parameters each, well under SQLite's limit).
     private const int LinksPerInsert = 50;
 
+    /// <summary>New stories indexed for search per statement while the run goes on (see <see cref="ArticleSearch.IndexImportRunSql"/>).</summary>
+    internal const int IndexBatch = 64;
+
     private readonly Dictionary<(NewsEntityKind Kind, string Key), long> _aliases = [];
     private readonly Dictionary<long, string> _entityNames = [];
     private readonly Dictionary<NewsEntityKind, HashSet<string>> _entitySlugs = [];
@@ -29,11 +32,18 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     // near-duplicates need only be checked against this run's own stories, which are kept here.
     private bool _storeHadStories;
     private bool _knownIsCurrent;
+
+    // This run's new stories have ids above _lastIdBefore; those up to _indexedUpTo are in the search index.
+    private long _lastIdBefore;
+    private long _indexedUpTo;
+    private long _lastNewId;
     private readonly HashSet<string> _runSlugs = new(StringComparer.Ordinal);
     private readonly Dictionary<long, List<long>> _runBands = [];
     private readonly Dictionary<long, IncomingStory> _runStories = [];
 
-    public async Task<ImportReport> RunAsync(IReadOnlyList<IncomingStory> stories, CancellationToken ct)
+    /// <param name="found">How many stories the file has.</param>
+    /// <param name="stories">The stories in file order (possibly still being prepared while enumerated).</param>
+    public async Task<ImportReport> RunAsync(int found, IEnumerable<IncomingStory> stories, CancellationToken ct)
     {
         // The transaction writes far more than SQLite's default 2 MB page cache; spilling dirty pages
         // mid-transaction and reading them back costs more than the memory (this connection only).
@@ -41,16 +51,17 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         _runId = await sql.InsertAsync(
             "INSERT INTO ImportRuns (FileName, Sha256, SizeBytes, StartedBy, StartedAt, Status, Found, New, Updated, Unchanged, DuplicatesInFile, Rejected) " +
             "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, 0, 0, 0, 0, 0)", ct,
-            source.FileName, source.Sha256, source.SizeBytes, options.StartedBy, now, (int)ImportStatus.Running, stories.Count).ConfigureAwait(false);
+            source.FileName, source.Sha256, source.SizeBytes, options.StartedBy, now, (int)ImportStatus.Running, found).ConfigureAwait(false);
         await LoadEntitiesAsync(ct).ConfigureAwait(false);
         var lastIdBefore = (long)(await sql.ScalarAsync("SELECT COALESCE(MAX(Id), 0) FROM Articles", ct).ConfigureAwait(false))!;
+        _lastIdBefore = _indexedUpTo = _lastNewId = lastIdBefore;
         var lastRevisionBefore = (long)(await sql.ScalarAsync("SELECT COALESCE(MAX(Id), 0) FROM ArticleRevisions", ct).ConfigureAwait(false))!;
         _storeHadStories = await sql.ScalarAsync("SELECT 1 FROM Articles LIMIT 1", ct).ConfigureAwait(false) is not null;
 
         // Nothing written since the known fingerprints were read: a fingerprint not among them is not stored.
         _knownIsCurrent = lastIdBefore == known.LastArticleId && lastRevisionBefore == known.LastRevisionId;
 
-        var reports = new List<StoryReport>(stories.Count);
+        var reports = new List<StoryReport>(found);
         foreach (var story in stories)
         {
             ct.ThrowIfCancellationRequested();
@@ -62,12 +73,12 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
                 _messages.Add((report.Position, report.ArticleId, m));
             }
 
-            options.Progress?.Report(new ImportProgress(stories.Count, reports.Count));
+            options.Progress?.Report(new ImportProgress(found, reports.Count));
         }
 
         // Must run while the run is still Running and before the status update below: from then on the
         // triggers index this run's stories themselves.
-        await sql.ExecuteAsync(ArticleSearch.IndexImportRunSql, ct, _runId, lastIdBefore).ConfigureAwait(false);
+        await IndexNewStoriesAsync(ct).ConfigureAwait(false);
         foreach (var (position, articleId, text) in _messages)
         {
             await sql.ExecuteAsync("INSERT INTO ImportRunMessages (ImportRunId, Position, ArticleId, Text) VALUES ($p0, $p1, $p2, $p3)", ct,
@@ -77,7 +88,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         await sql.ExecuteAsync(
             "UPDATE ImportRuns SET Status = $p1, FinishedAt = $p2, New = $p3, Updated = $p4, Unchanged = $p5, DuplicatesInFile = $p6, Rejected = $p7 WHERE Id = $p0", ct,
             _runId, (int)ImportStatus.Succeeded, now, _new, _updated, _unchanged, _duplicates, _rejected).ConfigureAwait(false);
-        return new ImportReport(_runId, source.FileName, ImportStatus.Succeeded, stories.Count, _new, _updated, _unchanged, _duplicates, _rejected,
+        return new ImportReport(_runId, source.FileName, ImportStatus.Succeeded, new ImportCounts(found, _new, _updated, _unchanged, _duplicates, _rejected),
             reports, _messages.Select(m => m.Position is { } p ? $"story #{p + 1}: {m.Text}" : m.Text).ToList(), FastPath: false);
     }
 
@@ -187,6 +198,12 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         await WriteBandsAsync(id, story, ct).ConfigureAwait(false);
         await InsertLinksAsync(id, links, ct).ConfigureAwait(false);
         _new++;
+        _lastNewId = id;
+        if (_lastNewId - _indexedUpTo >= IndexBatch)
+        {
+            await IndexNewStoriesAsync(ct).ConfigureAwait(false);
+        }
+
         return new StoryReport(a.Index, StoryOutcome.New, id, slug, null);
     }
 
@@ -217,6 +234,14 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         await sql.ExecuteAsync(InsertRevision, ct, id, oldTitle, oldSummary, oldBody, oldFingerprint, (int)RevisionReason.Replaced,
             oldSource, _runId, now).ConfigureAwait(false);
 
+        // A story this run created and already indexed: its triggers are off while the run is Running,
+        // so it leaves the index here with its old text and comes back below with the new one.
+        var reindex = id > _lastIdBefore && id <= _indexedUpTo;
+        if (reindex)
+        {
+            await sql.ExecuteAsync(ArticleSearch.UnindexArticleSql, ct, id).ConfigureAwait(false);
+        }
+
         // A person's headline or summary wins over the machine's, whatever the new text.
         await sql.ExecuteAsync(
             "UPDATE Articles SET Title = CASE WHEN TitleEditedAt IS NULL THEN $p1 ELSE Title END, " +
@@ -228,8 +253,22 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         await WriteBandsAsync(id, story, ct).ConfigureAwait(false);
         await SyncExtractedLinksAsync(id, await ResolveAsync(story.Entities, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         await sql.ExecuteAsync(ArticleSearch.RefreshEntityTextSql, ct, id).ConfigureAwait(false);
+        if (reindex)
+        {
+            await sql.ExecuteAsync(ArticleSearch.IndexArticleSql, ct, id).ConfigureAwait(false);
+        }
+
         return new StoryReport(a.Index, StoryOutcome.Updated, id, slug,
             Invariant($"near-duplicate (resemblance {resemblance:0.00}) of stored story '{slug}': text replaced, the previous one kept as a revision"));
+    }
+
+    private async Task IndexNewStoriesAsync(CancellationToken ct)
+    {
+        if (_lastNewId > _indexedUpTo)
+        {
+            await sql.ExecuteAsync(ArticleSearch.IndexImportRunSql, ct, _runId, _indexedUpTo, _lastNewId).ConfigureAwait(false);
+            _indexedUpTo = _lastNewId;
+        }
     }
 
     private static double ReplaceRatio => ArticleImporter.ReplaceWhenLengthRatioAtLeast;

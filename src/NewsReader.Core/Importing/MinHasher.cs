@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NewsReader.Core.Importing;
 
@@ -109,11 +110,24 @@ public static class MinHasher
     }
 
     // One well-mixed hash per shingle, then a cheap permutation per signature row: x -> a*x + b
-    // (mod 2^64, a odd) is a bijection, and the multiply spreads the mixed bits to the top.
+    // (mod 2^64, a odd) is a bijection, and the multiply spreads the mixed bits to the top. Where
+    // the CPU multiplies 64-bit lanes (AVX-512), eight rows at a time: the same values (a test pins
+    // the keys of a fixed text), one vector instruction instead of eight multiplies and compares.
     private static void Add(Span<ulong> signature, ulong shingle)
     {
         var x = Mix(shingle);
-        for (var i = 0; i < signature.Length; i++)
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var xs = Vector512.Create(x);
+            for (; i + Vector512<ulong>.Count <= signature.Length; i += Vector512<ulong>.Count)
+            {
+                var h = (xs * Vector512.Create<ulong>(Multipliers.AsSpan(i))) + Vector512.Create<ulong>(Increments.AsSpan(i));
+                Vector512.Min(h, Vector512.Create<ulong>(signature[i..])).CopyTo(signature[i..]);
+            }
+        }
+
+        for (; i < signature.Length; i++)
         {
             var h = unchecked((x * Multipliers[i]) + Increments[i]);
             if (h < signature[i])

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -15,33 +16,62 @@ public static class TextFingerprint
         ArgumentNullException.ThrowIfNull(text);
         // Asking ICU costs more than the rest of the loop: skip it for text NFKC leaves alone.
         var source = NeedsNoNormalization(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(source.Length);
-        var space = false;
-        foreach (var raw in source)
+        var buffer = ArrayPool<char>.Shared.Rent(source.Length);
+        try
         {
-            if (char.IsWhiteSpace(raw) || char.IsControl(raw))
+            var length = 0;
+            var space = false;
+            foreach (var raw in source)
             {
-                space = sb.Length > 0;
-                continue;
+                char c;
+                if (raw < '\u0080')
+                {
+                    // ASCII, most of any text, without the general Unicode look-ups: at or below ' '
+                    // and DEL are white space or control characters.
+                    if (raw <= ' ' || raw == '\u007F')
+                    {
+                        space = length > 0;
+                        continue;
+                    }
+
+                    c = raw switch
+                    {
+                        >= 'A' and <= 'Z' => (char)(raw + ('a' - 'A')),
+                        '`' => '\'',
+                        _ => raw,
+                    };
+                }
+                else if (char.IsWhiteSpace(raw) || char.IsControl(raw))
+                {
+                    space = length > 0;
+                    continue;
+                }
+                else
+                {
+                    c = raw switch
+                    {
+                        '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u00B4' => '\'',
+                        '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' => '"',
+                        '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',
+                        _ => char.ToLowerInvariant(raw),
+                    };
+                }
+
+                if (space)
+                {
+                    buffer[length++] = ' ';
+                    space = false;
+                }
+
+                buffer[length++] = c;
             }
 
-            var c = raw switch
-            {
-                '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '`' or '\u00B4' => '\'',
-                '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' => '"',
-                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',
-                _ => char.ToLowerInvariant(raw),
-            };
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(c);
+            return new string(buffer, 0, length);
         }
-
-        return sb.ToString();
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>True when every character is below U+00A0 or a quote or dash (U+2010-U+201F): NFKC changes none of them.</summary>

@@ -15,19 +15,34 @@ namespace NewsReader.Core.Search;
 public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : IDisposable
 {
     /// <summary>
+    /// Indexes stories an import run created: the FTS triggers skip the stories of a run still
+    /// <c>Running</c> (migration DeferImportSearchIndex), so the importer indexes them itself, a batch
+    /// at a time while it runs (between its own inserts, so the work overlaps the preparation of the
+    /// next stories on another core) and the rest just before it commits: the index is complete at
+    /// commit and a killed import leaves neither the rows nor their index entries. Ids in
+    /// ($p1, $p2]: new rows get larger ids, so the rowid range keeps this from scanning the whole
+    /// table (CreatedByRunId has no index). $p0 is the run.
+    /// </summary>
+    public const string IndexImportRunSql =
+        "INSERT INTO articles_fts(rowid, title, summary, body, entities) SELECT Id, Title, Summary, Body, Entities FROM Articles " +
+        "WHERE Id > $p1 AND Id <= $p2 AND CreatedByRunId = $p0";
+
+    /// <summary>
+    /// Takes one story out of the index, with the values the index holds for it (the stored ones):
+    /// before a running import changes a story it created and already indexed (its triggers are off).
+    /// Parameter <c>$p0</c>: the story id.
+    /// </summary>
+    public const string UnindexArticleSql =
+        "INSERT INTO articles_fts(articles_fts, rowid, title, summary, body, entities) SELECT 'delete', Id, Title, Summary, Body, Entities FROM Articles WHERE Id = $p0";
+
+    /// <summary>Indexes one story again after <see cref="UnindexArticleSql"/> and its change. Parameter <c>$p0</c>: the story id.</summary>
+    public const string IndexArticleSql =
+        "INSERT INTO articles_fts(rowid, title, summary, body, entities) SELECT Id, Title, Summary, Body, Entities FROM Articles WHERE Id = $p0";
+
+    /// <summary>
     /// Rewrites a story's <c>Entities</c> column (what <c>articles_fts</c> indexes as <c>entities</c>)
     /// from its live links; run after any change to its links. Parameter <c>$p0</c>: the story id.
     /// </summary>
-    /// <summary>
-    /// Indexes the stories an import run created, once, just before it commits: the FTS triggers skip
-    /// the stories of a run still <c>Running</c> (migration DeferImportSearchIndex), so the index is
-    /// complete at commit and a killed import leaves neither the rows nor their index entries.
-    /// $p1 is the largest article id before the run: new rows get larger ids, so the rowid range
-    /// keeps this from scanning the whole table (CreatedByRunId has no index).
-    /// </summary>
-    public const string IndexImportRunSql =
-        "INSERT INTO articles_fts(rowid, title, summary, body, entities) SELECT Id, Title, Summary, Body, Entities FROM Articles WHERE Id > $p1 AND CreatedByRunId = $p0";
-
     public const string RefreshEntityTextSql =
         "UPDATE Articles SET Entities = COALESCE((SELECT group_concat(Name, char(10)) FROM (" +
         "SELECT e.Name FROM ArticleEntities ae JOIN Entities e ON e.Id = ae.EntityId " +

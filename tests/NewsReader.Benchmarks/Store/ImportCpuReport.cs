@@ -4,41 +4,68 @@ using System.Globalization;
 namespace NewsReader.Benchmarks.Store;
 
 /// <summary>
-/// Store-only import vs the bare insert floor by process CPU time, alternating the two for a few
-/// rounds in one process: on a machine shared far beyond its cores, wall times swing several-fold
-/// between runs while CPU time stays comparable.
+/// Import into an empty store vs the bare insert floor, by process CPU time and by wall time,
+/// alternating the floor, the store-only import and (with <c>--end-to-end</c>) the import of the
+/// file itself for a few rounds in one process: on a machine shared far beyond its cores, times
+/// swing several-fold between runs, while ratios taken in the same round stay comparable.
 /// </summary>
 public static class ImportCpuReport
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var rounds = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var r) ? r : 3;
+        var endToEnd = args.Contains("--end-to-end");
         Environment.SetEnvironmentVariable("NEWSREADER_CORPUS", args.Length > 0 ? args[0] : null);
         var bench = new StoreImportBenchmarks();
         bench.Setup();
         using var me = Process.GetCurrentProcess();
         var inv = CultureInfo.InvariantCulture;
-        double bareTotal = 0, importTotal = 0;
+        var bare = new List<(double Cpu, double Wall)>();
+        var import = new List<(double Cpu, double Wall)>();
+        var file = new List<(double Cpu, double Wall)>();
         for (var k = 0; k <= rounds; k++)
         {
             bench.EmptyBare();
-            var bare = await Cpu(me, () => Task.FromResult(bench.BareInsert())).ConfigureAwait(false);
+            var b = await Measure(me, () => Task.FromResult(bench.BareInsert())).ConfigureAwait(false);
             bench.EmptyStore();
-            var import = await Cpu(me, bench.ImportParsed).ConfigureAwait(false);
-            var warmUp = k == 0 ? " (warm-up, not counted)" : string.Empty;
-            Console.WriteLine(string.Create(inv, $"round {k}: bare insert {bare.Cpu:F2} s CPU ({bare.Wall:F2} s wall), import {import.Cpu:F2} s CPU ({import.Wall:F2} s wall){warmUp}"));
+            var i = await Measure(me, bench.ImportParsed).ConfigureAwait(false);
+            var line = string.Create(inv, $"round {k}: bare insert {b.Cpu:F2} s CPU ({b.Wall:F2} s wall), store-only import {i.Cpu:F2} s CPU ({i.Wall:F2} s wall)");
+            (double Cpu, double Wall) f = default;
+            if (endToEnd)
+            {
+                bench.EmptyStore();
+                f = await Measure(me, bench.ImportFile).ConfigureAwait(false);
+                line += string.Create(inv, $", end-to-end file import {f.Cpu:F2} s CPU ({f.Wall:F2} s wall)");
+            }
+
+            Console.WriteLine(line + (k == 0 ? " (warm-up, not counted)" : string.Empty));
             if (k > 0)
             {
-                bareTotal += bare.Cpu;
-                importTotal += import.Cpu;
+                bare.Add(b);
+                import.Add(i);
+                file.Add(f);
             }
         }
 
-        Console.WriteLine(string.Create(inv, $"CPU time: import {importTotal / rounds:F2} s, floor {bareTotal / rounds:F2} s per round: import at {100 * bareTotal / importTotal:F0} % of the floor"));
+        Console.WriteLine(Summary("store-only import (ImportParsed)", import, bare));
+        if (endToEnd)
+        {
+            Console.WriteLine(Summary("end-to-end file import (ImportFile)", file, bare));
+        }
+
         return 0;
     }
 
-    private static async Task<(double Cpu, double Wall)> Cpu(Process me, Func<Task<int>> work)
+    private static string Summary(string name, List<(double Cpu, double Wall)> measured, List<(double Cpu, double Wall)> floor)
+    {
+        var (cpu, floorCpu) = (measured.Average(m => m.Cpu), floor.Average(m => m.Cpu));
+        var (wall, floorWall) = (measured.Average(m => m.Wall), floor.Average(m => m.Wall));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{name}: CPU {cpu:F2} s vs floor {floorCpu:F2} s = {100 * floorCpu / cpu:F0} % of the floor; " +
+            $"wall {wall:F2} s vs floor {floorWall:F2} s = {100 * floorWall / wall:F0} % of the floor (means over {measured.Count} rounds)");
+    }
+
+    private static async Task<(double Cpu, double Wall)> Measure(Process me, Func<Task<int>> work)
     {
         GC.Collect();
         me.Refresh();

@@ -219,6 +219,24 @@ public sealed class ArticleImporterTests
     }
 
     [Fact]
+    public async Task ImportAsync_NearCopyOfAStoryAlreadyIndexedInTheSameRun_IndexHoldsOnlyTheNewText()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var original = Text("kappa", 40) + " Oldword closes it.";
+        var edited = original[..^20] + " with a small change and a newword at the end.";
+        var fillers = Enumerable.Range(1, ImportSession.IndexBatch + 1).Select(i => Article(i, $"Filler {i}", Text($"filler{i}", 8)));
+        var articles = fillers.Prepend(Article(0, "Kappa", original)).Append(Article(ImportSession.IndexBatch + 2, "Kappa edited", edited, Company("Kappa Corp")));
+
+        var report = await store.Importer().ImportAsync(Document("k.txt", [.. articles]), Source("k.txt"));
+
+        Assert.Equal((ImportSession.IndexBatch + 3, 1), (report.Found, report.Updated));
+        Assert.Equal(0, store.Scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'oldword'"));
+        Assert.Equal(1, store.Scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'newword AND entities:kappa' AND rowid = (SELECT Id FROM Articles WHERE Slug = 'kappa')"));
+        Assert.Equal(report.New, store.Scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'title:filler OR title:kappa'"));
+        store.AssertIntegrity();
+    }
+
+    [Fact]
     public async Task ImportAsync_EntityAlias_MapsToOneEntity()
     {
         await using var store = await TestStore.CreateAsync();

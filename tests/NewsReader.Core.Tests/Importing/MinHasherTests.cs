@@ -47,6 +47,17 @@ public sealed class MinHasherTests
         Assert.Empty(MinHasher.BandKeys(a).Intersect(MinHasher.BandKeys(b)));
     }
 
+    // Band keys are stored: any change to the hashing (or a vectorised path computing other
+    // values) would silently stop new stories matching stored ones. Keys computed by the scalar code.
+    [Fact]
+    public void BandKeysOfNormalized_FixedText_SameKeysAsStored() =>
+        Assert.Equal(
+            [
+                -7363712373131058979, -9170737925233676612, -2196501422658014779, 4377379948080930405, -6094478413318580311,
+                5503103008421011617, 6028751731455891143, 573164819425667005, -4156523708489259426, 8199358035563908948,
+            ],
+            MinHasher.BandKeysOfNormalized(TextFingerprint.Normalize("The quick brown fox jumps over the lazy dog while the band plays on, and the keys stay the same.")));
+
     [Fact]
     public void BandKeys_NoWords_NoKeys() =>
         Assert.Empty(MinHasher.BandKeys(MinHasher.Shingles("... --- !!!")));

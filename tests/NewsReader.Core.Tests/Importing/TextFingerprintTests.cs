@@ -19,4 +19,53 @@ public sealed class TextFingerprintTests
     [Fact]
     public void Of_Always64LowerHexDigits() =>
         Assert.Matches("^[0-9a-f]{64}$", TextFingerprint.Of("anything"));
+
+    // Fingerprints are stored: the ASCII fast path must give exactly what the general rule gives.
+    [Fact]
+    public void Normalize_EveryCharacterOfTheBasicPlane_SameAsTheGeneralRule()
+    {
+        var all = new System.Text.StringBuilder();
+        for (var c = 0; c < 0x3000; c++)
+        {
+            if (!char.IsSurrogate((char)c))
+            {
+                all.Append((char)c).Append('x').Append((char)c).Append((char)c);
+            }
+        }
+
+        var text = all.ToString();
+        var source = text.Normalize(System.Text.NormalizationForm.FormKC);
+        Assert.Equal(GeneralRule(source), TextFingerprint.Normalize(text));
+    }
+
+    private static string GeneralRule(string source)
+    {
+        var sb = new System.Text.StringBuilder(source.Length);
+        var space = false;
+        foreach (var raw in source)
+        {
+            if (char.IsWhiteSpace(raw) || char.IsControl(raw))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            var c = raw switch
+            {
+                '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '`' or '\u00B4' => '\'',
+                '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' => '"',
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',
+                _ => char.ToLowerInvariant(raw),
+            };
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
+using NewsReader.Core.Importing;
 
 namespace NewsReader.Web.Admin.Importing;
 
@@ -13,12 +14,7 @@ public sealed record ImportRunRow(
     DateTime StartedAt,
     DateTime? FinishedAt,
     ImportStatus Status,
-    int Found,
-    int New,
-    int Updated,
-    int Unchanged,
-    int DuplicatesInFile,
-    int Rejected)
+    ImportCounts Counts)
 {
     public TimeSpan? Duration => FinishedAt - StartedAt;
 
@@ -135,5 +131,5 @@ public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, Time
 
     private static IQueryable<ImportRunRow> Rows(IQueryable<ImportRun> runs) =>
         runs.Select(r => new ImportRunRow(r.Id, r.FileName, r.Sha256, r.SizeBytes, r.StartedBy, r.StartedAt, r.FinishedAt, r.Status,
-            r.Found, r.New, r.Updated, r.Unchanged, r.DuplicatesInFile, r.Rejected));
+            new ImportCounts(r.Found, r.New, r.Updated, r.Unchanged, r.DuplicatesInFile, r.Rejected)));
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
+using NewsReader.Core.Importing;
 using NewsReader.Web.Account;
 using NewsReader.Web.Admin.Importing;
 
@@ -56,7 +57,7 @@ public sealed class ImportServiceTests
             Assert.Equal(3, status.Handled);
             var report = await new ImportHistory(harness.Store.Factory, TimeProvider.System).ReportAsync(status.RunId!.Value);
             Assert.NotNull(report);
-            Assert.Equal(3, report.Run.New);
+            Assert.Equal(new ImportCounts(Found: 3, New: 3, Updated: 0, Unchanged: 0, DuplicatesInFile: 0, Rejected: 0), report.Run.Counts);
             Assert.Equal(SeedFiles.ThreeStories.Select(s => s.Title), report.NewStories.Select(s => s.Title));
             Assert.All(report.NewStories, s => Assert.StartsWith("/articles/", s.Url, StringComparison.Ordinal));
         }
