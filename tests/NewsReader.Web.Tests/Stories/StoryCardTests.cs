@@ -51,6 +51,10 @@ public sealed class StoryCardTests(BunitFixture fixture)
         Assert.Equal(["Tencent", "Acquisitions", "China"], chips.Select(a => a.TextContent.Trim()));
         Assert.Equal("/companies/tencent", chips[0].GetAttribute("href"));
         Assert.Equal("/countries/china", chips[2].GetAttribute("href"));
+        // MudBlazor's chip classes: filled for "about", outlined for a mention; a colour per kind.
+        Assert.Equal("mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-primary mud-clickable", chips[0].GetAttribute("class"));
+        Assert.Equal("mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-secondary mud-clickable", chips[2].GetAttribute("class"));
+        Assert.Equal("Company", chips[0].GetAttribute("title"));
     }
 
     [Fact]
@@ -73,6 +77,15 @@ public sealed class StoryCardTests(BunitFixture fixture)
 
         Assert.Empty(cut.FindAll("img"));
         Assert.Equal("<img src=x onerror=alert(1)>", cut.Find("h2 a").TextContent);
+    }
+
+    [Fact]
+    public void Render_HostileEntityName_ChipIsText()
+    {
+        var cut = Render(Story() with { Entities = [new EntityChip(EntityField.Company, "x", "<script>alert(1)</script>", About: true)] });
+
+        Assert.Empty(cut.FindAll("script"));
+        Assert.Equal("<script>alert(1)</script>", cut.Find("ul[aria-label='About'] a").TextContent);
     }
 
     [Fact]
