@@ -4,7 +4,6 @@ using NewsReader.Core.Data;
 using NewsReader.Core.Importing;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
-using NewsReader.Core.Search;
 using NewsReader.Web.Reading;
 
 namespace NewsReader.Web.Hosting;
@@ -31,8 +30,7 @@ public static partial class StoreStartup
         }
 
         services.AddNewsStore(connectionString);
-        services.AddSingleton<ArticleSearch>();
-        services.AddSingleton<ReadCache>();
+        services.AddReadCache();
         services.AddSingleton<StoryReader>();
         return services;
     }

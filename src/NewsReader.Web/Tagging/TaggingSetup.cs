@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsReader.Core.Data;
-using NewsReader.Core.Search;
 using NewsReader.Core.Tagging;
 using NewsReader.Web.Reading;
 
@@ -14,9 +12,8 @@ public static class TaggingSetup
     public static IServiceCollection AddTagging(this IServiceCollection services)
     {
         services.AddSingleton(sp => new StoryTagger(sp.GetRequiredService<IDbContextFactory<NewsDbContext>>(), sp.GetService<TimeProvider>()));
-        // A story's tags are read through the read cache (registered here too when the reader's store setup did not).
-        services.TryAddSingleton<ArticleSearch>();
-        services.TryAddSingleton<ReadCache>();
+        // A story's tags are read through the read cache.
+        services.AddReadCache();
         services.AddScoped<TagActions>();
         return services;
     }
