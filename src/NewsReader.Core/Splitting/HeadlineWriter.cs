@@ -108,13 +108,14 @@ public static class HeadlineWriter
                 continue;
             }
 
-            if (at + s.Length - (end > start ? start : at) > MaxSummary)
+            // The stretch starts at the first sentence kept (this one, when none is kept yet).
+            var begin = end > start ? start : at;
+            if (at + s.Length - begin > MaxSummary)
             {
                 break;
             }
 
-            start = end > start ? start : at;
-            end = at + s.Length;
+            (start, end) = (begin, at + s.Length);
         }
 
         if (end > start)
