@@ -16,6 +16,30 @@ public sealed class StoryPipelineTests
     }
 
     [Fact]
+    public async Task Enumerate_NoWorkers_WriterPreparesEveryStoryItself()
+    {
+        var articles = Enumerable.Range(0, 50).Select(i => Article(i, $"Story {i}", Text($"story{i}", 3))).ToList();
+        var writer = 0;
+        var preparedBy = new int[articles.Count];
+
+        using var pipeline = new StoryPipeline(articles.Count, i =>
+        {
+            preparedBy[i] = Environment.CurrentManagedThreadId;
+            return new IncomingStory(articles[i]);
+        }, workers: 0, CancellationToken.None);
+
+        // A deadlock guard, not a speed check: without help from the writer nothing is ever prepared.
+        var order = await Task.Run(() =>
+        {
+            writer = Environment.CurrentManagedThreadId;
+            return pipeline.Select(s => s.Article.Index).ToList();
+        }).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(Enumerable.Range(0, 50), order);
+        Assert.All(preparedBy, id => Assert.Equal(writer, id));
+    }
+
+    [Fact]
     public void Enumerate_PreparationFails_WriterGetsTheOriginalException()
     {
         var articles = Enumerable.Range(0, 20).Select(i => Article(i, $"Story {i}", Text($"story{i}", 3))).ToList();
