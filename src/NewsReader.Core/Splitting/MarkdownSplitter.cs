@@ -33,7 +33,7 @@ internal static class MarkdownSplitter
 
         void AddParagraph(Paragraph p, int line)
         {
-            if (body.Count > 0 && ParagraphShape.LooseKey(body[^1].Text) is { Length: > 0 } key && key == ParagraphShape.LooseKey(p.Text))
+            if (body.Count > 0 && ParagraphShape.LooselyEqual(body[^1].Text, p.Text))
             {
                 body[^1] = body[^1] with { Kind = ParagraphKind.Caption }; // printed twice in a row: a caption, kept once
                 return;

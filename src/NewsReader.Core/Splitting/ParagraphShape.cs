@@ -120,26 +120,46 @@ internal static class ParagraphShape
     }
 
     /// <summary>
-    /// Letters and digits only, lower-cased: two lines with the same key differ only in dashes,
-    /// quotes, spaces or case (a caption printed twice with an en dash once and a hyphen once).
+    /// True when both texts have letters or digits and the same ones, compared lower-cased: the two
+    /// differ only in dashes, quotes, spaces or case (a caption printed twice with an en dash once
+    /// and a hyphen once). Walks both texts at once and stops at the first difference, with no key
+    /// built: it is asked for every paragraph, and most differ in their first letters.
     /// </summary>
-    public static string LooseKey(string text)
+    public static bool LooselyEqual(string a, string b)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        return string.Create(CountAlnum(text), text, static (dst, src) =>
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        int i = 0, j = 0;
+        var any = false;
+        while (true)
         {
-            var k = 0;
-            foreach (var c in src)
+            while (i < a.Length && !char.IsLetterOrDigit(a[i]))
             {
-                if (char.IsLetterOrDigit(c))
-                {
-                    dst[k++] = char.ToLowerInvariant(c);
-                }
+                i++;
             }
-        });
+
+            while (j < b.Length && !char.IsLetterOrDigit(b[j]))
+            {
+                j++;
+            }
+
+            if (i == a.Length || j == b.Length)
+            {
+                return any && i == a.Length && j == b.Length;
+            }
+
+            if (a[i] != b[j] && char.ToLowerInvariant(a[i]) != char.ToLowerInvariant(b[j]))
+            {
+                return false;
+            }
+
+            any = true;
+            i++;
+            j++;
+        }
     }
 
-    /// <summary>64-bit hash of <see cref="LooseKey"/> without building the key.</summary>
+    /// <summary>64-bit hash of the letters and digits, lower-cased: equal for texts that are <see cref="LooselyEqual"/>.</summary>
     public static ulong LooseHash(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -162,20 +182,6 @@ internal static class ParagraphShape
         }
 
         return h;
-    }
-
-    private static int CountAlnum(string text)
-    {
-        var n = 0;
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                n++;
-            }
-        }
-
-        return n;
     }
 
     // The last character that is not a closing quote or bracket: what really ends the line.

@@ -101,7 +101,7 @@ public static class SeedSplitter
 
             var line = i + 1;
             var key = ParagraphShape.LooseHash(t);
-            if (key == previousKey && ParagraphShape.LooseKey(t) is { Length: > 0 } loose && loose == ParagraphShape.LooseKey(paragraphs[^1].Text))
+            if (key == previousKey && ParagraphShape.LooselyEqual(t, paragraphs[^1].Text))
             {
                 // Printed twice in a row: the scraper caught an image's alt text and its caption. Keep one.
                 var kept = paragraphs[^1];

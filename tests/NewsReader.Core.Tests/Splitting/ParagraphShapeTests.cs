@@ -49,10 +49,23 @@ public class ParagraphShapeTests
     public void StartsWithQuote_TypographicQuote_True() => Assert.True(ParagraphShape.StartsWithQuote("“We are thrilled,” she said."));
 
     [Fact]
-    public void LooseKey_DashesQuotesAndSpacesDiffer_Equal() =>
-        Assert.Equal(ParagraphShape.LooseKey("BEIJING – SEPT 19: a “smart” shop"), ParagraphShape.LooseKey("BEIJING - SEPT 19: a \"smart\"  shop"));
+    public void LooselyEqual_DashesQuotesSpacesAndCaseDiffer_True() =>
+        Assert.True(ParagraphShape.LooselyEqual("BEIJING – SEPT 19: a “smart” shop", "Beijing - Sept 19: a \"smart\"  shop"));
+
+    [Theory]
+    [InlineData("Sept 19: a shop", "Sept 19: a shops")]
+    [InlineData("Sept 19: a shops", "Sept 19: a shop")]
+    [InlineData("a shop", "a ship")]
+    [InlineData("– —", "– —")] // no letters or digits: nothing to call a repeat
+    [InlineData("", "")]
+    public void LooselyEqual_LettersOrDigitsDifferOrNone_False(string a, string b) =>
+        Assert.False(ParagraphShape.LooselyEqual(a, b));
 
     [Fact]
-    public void LooseHash_SameLooseKey_SameHash() =>
+    public void LooselyEqual_NonAsciiLettersInOtherCase_True() =>
+        Assert.True(ParagraphShape.LooselyEqual("ÉCOLE à Zürich", "école À ZÜRICH!"));
+
+    [Fact]
+    public void LooseHash_LooselyEqualTexts_SameHash() =>
         Assert.Equal(ParagraphShape.LooseHash("A – b"), ParagraphShape.LooseHash("a - B"));
 }
