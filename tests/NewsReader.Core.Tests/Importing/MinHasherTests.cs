@@ -65,4 +65,19 @@ public sealed class MinHasherTests
     [Fact]
     public void BandKeys_OneKeyPerBand() =>
         Assert.Equal(MinHasher.Bands, MinHasher.BandKeys(MinHasher.Shingles("a few words here")).Length);
+
+    // Band keys are stored (ArticleBands): a change of hash, permutation or vector path that changes
+    // a single key would need a migration. Values computed by the scalar loop before the vector path.
+    [Theory]
+    [InlineData("The quick brown fox jumps over the lazy dog while the markets in Tokyo and Frankfurt closed higher on Friday.",
+        new[] { 7610040872573241432L, 5203649517342386831L, -3827338863052100582L, -6129897274496314887L, 6472576852677626528L,
+            430003923498786209L, 8113553267011511341L, -762175357452383330L, 2233938917003038263L, 6641188743083875013L })]
+    [InlineData("one two",
+        new[] { -3036001810877982785L, -923238834216679174L, 7349195579590362563L, 2386857080559894853L, 6966942024907689383L,
+            4554953586982387004L, 5003471545112049237L, -3325985822864278540L, 1150474847718286474L, 2224800689913845127L })]
+    public void BandKeys_FixedText_KeysAsStored(string text, long[] expected)
+    {
+        Assert.Equal(expected, MinHasher.BandKeys(MinHasher.Shingles(text)));
+        Assert.Equal(expected, MinHasher.BandKeysOfNormalized(TextFingerprint.Normalize(text)));
+    }
 }
