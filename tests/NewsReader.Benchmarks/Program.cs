@@ -7,6 +7,7 @@ using NewsReader.Benchmarks.Store;
 //   peak FILE [--no-extract]   parse once; throughput and peak memory (docs/performance.md)
 //   stages FILE [--dump OUT]   CPU per stage of read + split + headline; --dump writes the output to compare
 //   --import-cpu CORPUS [ROUNDS] [--end-to-end]  import vs the bare insert floor, CPU and wall time
+//   import-stages FILE [ROUNDS]  CPU per stage of an import's work before the store (read, split, extraction, MinHash)
 //   --store-latency CORPUS     per-query latency percentiles, search vs the bare FTS5 floor
 //   --circuits URL PID         memory per interactive circuit of a running reader (Web/CircuitMemory.cs)
 if (args is ["peak", ..])
@@ -17,6 +18,11 @@ if (args is ["peak", ..])
 if (args is ["stages", ..])
 {
     return await NewsReader.Benchmarks.Parsing.StageReport.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
+if (args is ["import-stages", ..])
+{
+    return ImportStageReport.Run(args[1..]);
 }
 
 if (args is ["--import-cpu", ..])
