@@ -29,13 +29,13 @@ public static class ImportCpuReport
             var b = await Measure(me, () => Task.FromResult(bench.BareInsert())).ConfigureAwait(false);
             bench.EmptyStore();
             var i = await Measure(me, bench.ImportParsed).ConfigureAwait(false);
-            var line = string.Create(inv, $"round {k}: bare insert {b.Cpu:F2} s CPU ({b.Wall:F2} s wall), store-only import {i.Cpu:F2} s CPU ({i.Wall:F2} s wall)");
+            var line = string.Create(inv, $"round {k}: bare insert {b.Cpu:F2} s CPU ({b.Wall:F2} s wall), store-only import {i.Cpu:F2} s CPU ({i.Wall:F2} s wall, {LastGc})");
             (double Cpu, double Wall) f = default;
             if (endToEnd)
             {
                 bench.EmptyStore();
                 f = await Measure(me, bench.ImportFile).ConfigureAwait(false);
-                line += string.Create(inv, $", end-to-end file import {f.Cpu:F2} s CPU ({f.Wall:F2} s wall)");
+                line += string.Create(inv, $", end-to-end file import {f.Cpu:F2} s CPU ({f.Wall:F2} s wall, {LastGc})");
             }
 
             Console.WriteLine(line + (k == 0 ? " (warm-up, not counted)" : string.Empty));
@@ -70,9 +70,16 @@ public static class ImportCpuReport
         GC.Collect();
         me.Refresh();
         var before = me.TotalProcessorTime;
+        var paused = GC.GetTotalPauseDuration();
+        var collections = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         _ = await work().ConfigureAwait(false);
         me.Refresh();
+        LastGc = string.Create(CultureInfo.InvariantCulture,
+            $"{GC.CollectionCount(0) - collections} GCs, {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s paused");
         return ((me.TotalProcessorTime - before).TotalSeconds, clock.Elapsed.TotalSeconds);
     }
+
+    // The garbage collections of the last measured run: they stop every thread, the pipeline's too.
+    private static string LastGc { get; set; } = string.Empty;
 }
