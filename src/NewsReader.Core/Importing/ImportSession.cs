@@ -12,8 +12,15 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     // Most rows of one multi-row INSERT of entity links (7 parameters each, well under SQLite's limit).
     private const int LinksPerInsert = 50;
 
-    /// <summary>New stories indexed for search per statement while the run goes on (see <see cref="ArticleSearch.IndexImportRunSql"/>).</summary>
-    internal const int IndexBatch = 64;
+    /// <summary>
+    /// Characters of new stories indexed for search per statement while the run goes on (see
+    /// <see cref="ArticleSearch.IndexImportRunSql"/>). FTS5 writes its pending terms out as a new
+    /// index segment at the next statement that opens a statement journal (every story's INSERT, as
+    /// Articles has triggers), so each batch becomes at least one segment; batches of 64 stories
+    /// (~0.3 MB) made many small segments, and writing and merging them cost ~0.1 s per 10 MB file
+    /// (docs/performance.md). About 2 MB per batch lets FTS5's own 1 MB buffer decide the segments.
+    /// </summary>
+    internal const int IndexBatchChars = 2_000_000;
 
     private readonly Dictionary<(NewsEntityKind Kind, string Key), long> _aliases = [];
     private readonly Dictionary<long, string> _entityNames = [];
@@ -37,6 +44,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     private long _lastIdBefore;
     private long _indexedUpTo;
     private long _lastNewId;
+    private long _unindexedChars;
     private readonly HashSet<string> _runSlugs = new(StringComparer.Ordinal);
     private readonly Dictionary<long, List<long>> _runBands = [];
     private readonly Dictionary<long, IncomingStory> _runStories = [];
@@ -199,7 +207,8 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         await InsertLinksAsync(id, links, ct).ConfigureAwait(false);
         _new++;
         _lastNewId = id;
-        if (_lastNewId - _indexedUpTo >= IndexBatch)
+        _unindexedChars += a.Title.Length + a.Summary.Length + story.Body.Length;
+        if (_unindexedChars >= IndexBatchChars)
         {
             await IndexNewStoriesAsync(ct).ConfigureAwait(false);
         }
@@ -268,6 +277,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         {
             await sql.ExecuteAsync(ArticleSearch.IndexImportRunSql, ct, _runId, _indexedUpTo, _lastNewId).ConfigureAwait(false);
             _indexedUpTo = _lastNewId;
+            _unindexedChars = 0;
         }
     }
 
