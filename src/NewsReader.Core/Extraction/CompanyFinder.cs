@@ -343,7 +343,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 
     private void SplitRun(List<TextToken> tokens, int start, int end, Dictionary<string, Candidate> known, List<Piece> pieces, HashSet<int> companyTokens)
     {
-        var lastCue = knowledge.CueOf(tokens[end - 1].Lower);
+        var lastCue = knowledge.CueOf(tokens[end - 1]);
         var namedWhole = end - start > 1 && (lastCue & (Cue.Legal | Cue.Suffix)) != 0;
         var pieceStart = start;
         var afterHonorific = false;
@@ -361,7 +361,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 var stop = pos + len;
                 // Sub-brands ride with their company (Facebook Connectivity, Tencent Esports),
                 // up to a title or a word that is never part of a name.
-                while (stop < end && (knowledge.CueOf(tokens[stop].Lower) & (Cue.Title | Cue.Honorific | Cue.Never)) == 0
+                while (stop < end && (knowledge.CueOf(tokens[stop]) & (Cue.Title | Cue.Honorific | Cue.Never)) == 0
                        && !tokens[stop - 1].Is(TokenFlags.Possessive) && !knowledge.Companies.TryMatch(tokens, stop, false, out _, out _))
                 {
                     stop++;
@@ -396,7 +396,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 continue;
             }
 
-            var cue = knowledge.CueOf(t.Lower);
+            var cue = knowledge.CueOf(t);
             if ((cue & (Cue.Title | Cue.Honorific)) != 0 && !(namedWhole && pos < end - 1 && pos > start))
             {
                 AddPiece(tokens, pieceStart, pos, afterHonorific, beforeTitle: (cue & Cue.Title) != 0, pieces);
@@ -456,7 +456,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             hasConnector |= !tokens[k].IsCapitalised;
         }
 
-        var edgeCues = knowledge.CueOf(tokens[start].Lower) | knowledge.CueOf(tokens[end - 1].Lower);
+        var edgeCues = knowledge.CueOf(tokens[start]) | knowledge.CueOf(tokens[end - 1]);
         if (hasConnector && (edgeCues & (Cue.Legal | Cue.Suffix | Cue.Government | Cue.Other)) == 0)
         {
             // "Huawei and ZTE" is two names; "Bank of X" or "X and Y Administration" is one.
@@ -490,7 +490,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             var isPerson = (len is >= 2 and <= 4 && knowledge.FirstNames.Contains(first.Text))
                 || (len <= 3 && (p.AfterHonorific || LowerHonorificBefore(tokens, p.Start)))
                 || (len is >= 2 and <= 3 && TitleOfAfterComma(tokens, p.End));
-            if (isPerson && knowledge.CueOf(tokens[p.End - 1].Lower) is var cue && (cue & (Cue.Legal | Cue.Suffix | Cue.Government)) == 0)
+            if (isPerson && knowledge.CueOf(tokens[p.End - 1]) is var cue && (cue & (Cue.Legal | Cue.Suffix | Cue.Government)) == 0)
             {
                 people.Add(p.Key);
                 people.Add(tokens[p.End - 1].Lower);
@@ -512,7 +512,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
 
         var prev = tokens[start - 1];
-        return !prev.IsCapitalised && (knowledge.CueOf(prev.Lower) & Cue.Honorific) != 0;
+        return !prev.IsCapitalised && (knowledge.CueOf(prev) & Cue.Honorific) != 0;
     }
 
     private bool TitleOfAfterComma(List<TextToken> tokens, int end)
@@ -530,7 +530,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 return false;
             }
 
-            if ((knowledge.CueOf(tokens[k].Lower) & (Cue.Title | Cue.Honorific)) != 0)
+            if ((knowledge.CueOf(tokens[k]) & (Cue.Title | Cue.Honorific)) != 0)
             {
                 return true;
             }
@@ -547,8 +547,8 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
 
         var len = piece.End - piece.Start;
-        var firstCue = knowledge.CueOf(tokens[piece.Start].Lower);
-        var lastCue = knowledge.CueOf(tokens[piece.End - 1].Lower);
+        var firstCue = knowledge.CueOf(tokens[piece.Start]);
+        var lastCue = knowledge.CueOf(tokens[piece.End - 1]);
         if (len == 1 && (firstCue & (Cue.Never | Cue.Title | Cue.Honorific | Cue.Government | Cue.Other | Cue.Descriptor | Cue.Suffix | Cue.Legal)) != 0)
         {
             return true;
@@ -581,7 +581,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
     {
         var len = piece.End - piece.Start;
         var last = tokens[piece.End - 1];
-        var lastCue = knowledge.CueOf(last.Lower);
+        var lastCue = knowledge.CueOf(last);
         if (len >= 2 && (lastCue & Cue.Legal) != 0)
         {
             Add(c, 3, "suffix " + last.Text);
@@ -595,7 +595,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         if (piece.Start > 0 && first.Joins && tokens[piece.Start - 1].Paragraph == first.Paragraph)
         {
             var prev = tokens[piece.Start - 1];
-            if (!prev.IsCapitalised && (knowledge.CueOf(prev.Lower) & Cue.Descriptor) != 0)
+            if (!prev.IsCapitalised && (knowledge.CueOf(prev) & Cue.Descriptor) != 0)
             {
                 Add(c, 2, "described as " + prev.Lower);
             }
@@ -625,7 +625,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
 
         if (last.Is(TokenFlags.Possessive) && piece.End < tokens.Count && tokens[piece.End].Joins
-            && tokens[piece.End].Paragraph == last.Paragraph && (knowledge.CueOf(tokens[piece.End].Lower) & Cue.Possession) != 0)
+            && tokens[piece.End].Paragraph == last.Paragraph && (knowledge.CueOf(tokens[piece.End]) & Cue.Possession) != 0)
         {
             Add(c, 1, "its " + tokens[piece.End].Lower);
         }
@@ -647,7 +647,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             {
                 Add(c, 2, "X-" + next.Lower);
             }
-            else if (next.Joins && (knowledge.CueOf(next.Lower) & Cue.Possession) != 0 && piece.Start > 0 && tokens[piece.Start - 1].Lower == "the")
+            else if (next.Joins && (knowledge.CueOf(next) & Cue.Possession) != 0 && piece.Start > 0 && tokens[piece.Start - 1].Lower == "the")
             {
                 Add(c, 1, "the X " + next.Lower);
             }
@@ -727,7 +727,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
 
         var t = tokens[end];
-        return (knowledge.CueOf(t.Lower) & Cue.Title) != 0 && (!t.IsCapitalised || t.Is(TokenFlags.AllCaps));
+        return (knowledge.CueOf(t) & Cue.Title) != 0 && (!t.IsCapitalised || t.Is(TokenFlags.AllCaps));
     }
 
     private bool TitleOfBefore(List<TextToken> tokens, int start)
@@ -744,7 +744,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             return false;
         }
 
-        return (knowledge.CueOf(tokens[k - 1].Lower) & Cue.Title) != 0 && tokens[k - 1].Paragraph == tokens[start].Paragraph;
+        return (knowledge.CueOf(tokens[k - 1]) & Cue.Title) != 0 && tokens[k - 1].Paragraph == tokens[start].Paragraph;
     }
 
     /// <summary>"X, which was founded in 2016", "X, which sells ...": people take "who".</summary>
@@ -763,7 +763,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 return false;
             }
 
-            if ((knowledge.CueOf(tokens[k].Lower) & Cue.Which) != 0)
+            if ((knowledge.CueOf(tokens[k]) & Cue.Which) != 0)
             {
                 verb = tokens[k].Lower;
                 return true;
@@ -790,7 +790,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 return false;
             }
 
-            if (!t.IsCapitalised && (knowledge.CueOf(t.Lower) & Cue.Appositive) != 0)
+            if (!t.IsCapitalised && (knowledge.CueOf(t) & Cue.Appositive) != 0)
             {
                 noun = t.Lower;
                 return true;
@@ -820,7 +820,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
 
         var noun = tokens[k - 1];
-        if (!tokens[k].Joins || noun.IsCapitalised || !noun.Lower.EndsWith('s') || (knowledge.CueOf(noun.Lower) & Cue.Appositive) == 0)
+        if (!tokens[k].Joins || noun.IsCapitalised || !noun.Lower.EndsWith('s') || (knowledge.CueOf(noun) & Cue.Appositive) == 0)
         {
             return false;
         }

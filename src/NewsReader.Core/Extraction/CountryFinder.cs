@@ -137,7 +137,7 @@ internal sealed class CountryFinder(ExtractionKnowledge knowledge)
             return false;
         }
 
-        return knowledge.CueOf(tokens[after].Lower) == Cue.None
+        return knowledge.CueOf(tokens[after]) == Cue.None
             && !knowledge.Places.TryMatch(tokens, after, caseSensitive: true, out _, out _)
             && !knowledge.Countries.TryMatch(tokens, after, caseSensitive: true, out _, out _);
     }

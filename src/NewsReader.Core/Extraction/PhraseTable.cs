@@ -4,9 +4,10 @@ namespace NewsReader.Core.Extraction;
 /// dictionary look-up on the first word.</summary>
 internal sealed class PhraseTable<T>
 {
-    private readonly Dictionary<string, List<Entry>> _byFirst = new(StringComparer.Ordinal);
+    private readonly WordTable<List<Entry>> _byFirst = new();
 
-    private sealed record Entry(string[] Words, string[] Lower, bool[] Possessive, T Value);
+    /// <param name="Upper">The words in capitals, for text written in capitals ("TENCENT").</param>
+    private sealed record Entry(string[] Words, string[] Lower, string[] Upper, bool[] Possessive, T Value);
 
     public int Count { get; private set; }
 
@@ -25,7 +26,7 @@ internal sealed class PhraseTable<T>
         if (!_byFirst.TryGetValue(lower[0], out var list))
         {
             list = [];
-            _byFirst[lower[0]] = list;
+            _byFirst.Set(lower[0], list);
         }
 
         if (list.Exists(e => e.Words.SequenceEqual(words)))
@@ -33,7 +34,7 @@ internal sealed class PhraseTable<T>
             return; // the first line that names a phrase wins
         }
 
-        list.Add(new Entry(words, lower, tokens.Select(t => t.Is(TokenFlags.Possessive)).ToArray(), value));
+        list.Add(new Entry(words, lower, [.. words.Select(w => w.ToUpperInvariant())], tokens.Select(t => t.Is(TokenFlags.Possessive)).ToArray(), value));
         list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
         Count++;
     }
@@ -42,18 +43,20 @@ internal sealed class PhraseTable<T>
     /// punctuation between them.</summary>
     /// <param name="caseSensitive">True: words must be written as in the table (US is not "us").
     /// False: any case, but the text's first word must be capitalised unless the phrase's is not (eBay).</param>
-    public bool TryMatch(IReadOnlyList<TextToken> tokens, int start, bool caseSensitive, out T value, out int length)
+    public bool TryMatch(List<TextToken> tokens, int start, bool caseSensitive, out T value, out int length)
     {
         value = default!;
         length = 0;
         var first = tokens[start];
-        if (!_byFirst.TryGetValue(first.Lower, out var list))
+        if (!_byFirst.TryGetValue(first.Lower, first.Hash, out var list))
         {
             return false;
         }
 
-        foreach (var e in list)
+        // A list, not an interface: this runs for most words of every story.
+        for (var n = 0; n < list.Count; n++)
         {
+            var e = list[n];
             if (start + e.Words.Length > tokens.Count)
             {
                 continue;
@@ -70,7 +73,7 @@ internal sealed class PhraseTable<T>
                 else if (caseSensitive)
                 {
                     ok = string.Equals(t.Text, e.Words[k], StringComparison.Ordinal)
-                        || (t.Is(TokenFlags.AllCaps) && string.Equals(t.Text, e.Words[k].ToUpperInvariant(), StringComparison.Ordinal) && e.Words[k].Length > 3);
+                        || (t.Is(TokenFlags.AllCaps) && string.Equals(t.Text, e.Upper[k], StringComparison.Ordinal) && e.Words[k].Length > 3);
                 }
                 else
                 {

@@ -28,8 +28,9 @@ internal enum TokenFlags
 /// <summary>One word of a paragraph: where it is and what it looks like.</summary>
 /// <param name="Text">The word without a possessive ending.</param>
 /// <param name="Lower">The word in lower case, for dictionary look-ups.</param>
+/// <param name="Hash">The <see cref="WordHash"/> of <paramref name="Lower"/>, computed once for all the tables it is looked up in.</param>
 /// <param name="Gap">The punctuation between the previous word and this one (white space removed); empty if none.</param>
-internal readonly record struct TextToken(string Text, string Lower, TokenFlags Flags, string Gap, int Paragraph)
+internal readonly record struct TextToken(string Text, string Lower, int Hash, TokenFlags Flags, string Gap, int Paragraph)
 {
     public bool Is(TokenFlags flag) => (Flags & flag) != 0;
 
