@@ -656,7 +656,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         if (piece.End < tokens.Count && tokens[piece.End].Joins && !tokens[piece.End - 1].Is(TokenFlags.Possessive)
             && knowledge.AfterPhrases.TryMatch(tokens, piece.End, caseSensitive: true, out _, out var alen))
         {
-            Add(c, 1, "subject of '" + string.Join(' ', tokens.Skip(piece.End).Take(alen).Select(t => t.Lower)) + "'");
+            Add(c, 1, "subject of '" + TextTokens.Join(tokens, piece.End, piece.End + alen, lower: true) + "'");
         }
 
         // Acronym and expansion in brackets, either way round: "VSPN (Versus Programming Network)".
@@ -847,7 +847,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 
             if (table.TryMatch(tokens, from, caseSensitive: true, out _, out var l) && l == len)
             {
-                phrase = string.Join(' ', tokens.Skip(from).Take(len).Select(t => t.Lower));
+                phrase = TextTokens.Join(tokens, from, from + len, lower: true);
                 return true;
             }
 
@@ -869,7 +869,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
     }
 
     private static string KeyOf(List<TextToken> tokens, int start, int end) =>
-        end - start == 1 ? tokens[start].Lower : string.Join(' ', tokens.Skip(start).Take(end - start).Select(t => t.Lower));
+        TextTokens.Join(tokens, start, end, lower: true);
 
     private static string NameOf(List<TextToken> tokens, int start, int end)
     {

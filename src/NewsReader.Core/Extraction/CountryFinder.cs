@@ -80,7 +80,7 @@ internal sealed class CountryFinder(ExtractionKnowledge knowledge)
                 h.Mentions++;
                 h.Headline |= story.InHeadline(i);
                 h.Lead |= story.InLead(i) && !story.InHeadline(i);
-                var surface = string.Join(' ', tokens.Skip(i).Take(best).Select(x => x.Text));
+                var surface = TextTokens.Join(tokens, i, i + best, lower: false);
                 if (!h.Evidence.Contains(surface) && h.Evidence.Count < 4)
                 {
                     h.Evidence.Add(surface);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NewsReader.Core.Extraction;
 
 /// <summary>Finds the longest known phrase (a sequence of words) starting at a word, in one
@@ -47,17 +49,20 @@ internal sealed class PhraseTable<T>
     {
         value = default!;
         length = 0;
-        var first = tokens[start];
+
+        // The tokens as a span, read in place: this runs for most words of every story, and an
+        // interface call or a copy of each token per look-up showed in profiles.
+        var text = CollectionsMarshal.AsSpan(tokens);
+        ref readonly var first = ref text[start];
         if (!_byFirst.TryGetValue(first.Lower, first.Hash, out var list))
         {
             return false;
         }
 
-        // A list, not an interface: this runs for most words of every story.
         for (var n = 0; n < list.Count; n++)
         {
             var e = list[n];
-            if (start + e.Words.Length > tokens.Count)
+            if (start + e.Words.Length > text.Length)
             {
                 continue;
             }
@@ -65,8 +70,8 @@ internal sealed class PhraseTable<T>
             var ok = true;
             for (var k = 0; k < e.Words.Length && ok; k++)
             {
-                var t = tokens[start + k];
-                if (k > 0 && (!t.Joins || tokens[start + k - 1].Is(TokenFlags.Possessive) != e.Possessive[k - 1] || t.Paragraph != first.Paragraph))
+                ref readonly var t = ref text[start + k];
+                if (k > 0 && (!t.Joins || text[start + k - 1].Is(TokenFlags.Possessive) != e.Possessive[k - 1] || t.Paragraph != first.Paragraph))
                 {
                     ok = false;
                 }

@@ -39,3 +39,42 @@ internal readonly record struct TextToken(string Text, string Lower, int Hash, T
     /// <summary>True when a name can run on from the previous word into this one.</summary>
     public bool Joins => (Flags & TokenFlags.TightBefore) != 0;
 }
+
+/// <summary>Helpers over a story's list of words.</summary>
+internal static class TextTokens
+{
+    /// <summary>The words from <paramref name="start"/> up to <paramref name="end"/> joined by single
+    /// spaces, as written or in lower case: the same string as <c>string.Join(' ', …)</c> over them,
+    /// built without an enumerator per call (names are keyed this way for every run of capitals).</summary>
+    public static string Join(List<TextToken> tokens, int start, int end, bool lower)
+    {
+        end = Math.Min(end, tokens.Count);
+        if (end - start <= 1)
+        {
+            return end - start == 1 ? (lower ? tokens[start].Lower : tokens[start].Text) : string.Empty;
+        }
+
+        var length = end - start - 1;
+        for (var k = start; k < end; k++)
+        {
+            length += (lower ? tokens[k].Lower : tokens[k].Text).Length;
+        }
+
+        return string.Create(length, (tokens, start, end, lower), static (chars, state) =>
+        {
+            var (list, from, to, low) = state;
+            var at = 0;
+            for (var k = from; k < to; k++)
+            {
+                if (k > from)
+                {
+                    chars[at++] = ' ';
+                }
+
+                var word = low ? list[k].Lower : list[k].Text;
+                word.CopyTo(chars[at..]);
+                at += word.Length;
+            }
+        });
+    }
+}

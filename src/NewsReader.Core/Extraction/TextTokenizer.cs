@@ -223,6 +223,12 @@ internal static class TextTokenizer
 
     private static string GapText(ReadOnlySpan<char> text, int from, int to)
     {
+        // Most gaps are one space, or nothing at all (the first word of a paragraph).
+        if (to - from <= 1 && (to == from || text[from] == ' '))
+        {
+            return string.Empty;
+        }
+
         var span = text.Slice(from, to - from).Trim();
         return span.Length switch
         {

@@ -66,4 +66,20 @@ public class TextTokenizerTests
         Assert.True(t[4].IsCapitalised);
         Assert.False(t[6].IsCapitalised);
     }
+
+    [Theory]
+    [InlineData(0, 3, true, "tencent music entertainment")]
+    [InlineData(1, 3, false, "Music Entertainment")]
+    [InlineData(2, 3, false, "Entertainment")]
+    [InlineData(2, 2, true, "")]
+    [InlineData(1, 9, false, "Music Entertainment")]
+    public void Join_RangeOfWords_EqualsStringJoin(int start, int end, bool lower, string expected)
+    {
+        var t = Tokens("Tencent Music Entertainment");
+
+        Assert.Equal(expected, TextTokens.Join(t, start, end, lower));
+        Assert.Equal(
+            string.Join(' ', t.Skip(start).Take(end - start).Select(x => lower ? x.Lower : x.Text)),
+            TextTokens.Join(t, start, end, lower));
+    }
 }
