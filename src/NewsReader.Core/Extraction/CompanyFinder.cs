@@ -167,19 +167,23 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
     }
 
+    private sealed record ListItem(int Start, int End, Candidate? Candidate, bool Confirmed);
+
     /// <summary>Names listed alongside a company ("backed by Prosus and SoftBank", "Tiantu
     /// Capital, SIG and Kuaishou") are taken to be companies too.</summary>
     private static void PropagateThroughLists(
         List<TextToken> tokens, List<Piece> pieces, Dictionary<string, Candidate> known, Dictionary<string, Candidate> found, HashSet<string> rejected)
     {
-        var items = new List<(int Start, int End, Candidate? Candidate, bool Confirmed)>();
+        // A record, not a tuple: see EntityOrder on generic code compiled per value type. The sort
+        // below is the same algorithm either way, so ties come out in the same order.
+        var items = new List<ListItem>();
         foreach (var k in known.Values)
         {
             if (k.Known is { } kc && (!kc.Common || k.AnyMidSentence))
             {
                 foreach (var o in k.PlainOccurrences)
                 {
-                    items.Add((o, o + 1, k, true));
+                    items.Add(new ListItem(o, o + 1, k, true));
                 }
             }
         }
@@ -188,7 +192,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         {
             if (found.TryGetValue(p.Key, out var c) && !rejected.Contains(p.Key))
             {
-                items.Add((p.Start, p.End, c, c.Score >= AcceptScore));
+                items.Add(new ListItem(p.Start, p.End, c, c.Score >= AcceptScore));
             }
         }
 
@@ -217,7 +221,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 return;
             }
 
-            var anchor = members.Select(m => items[m]).First(x => x.Confirmed);
+            var anchor = items[members.Find(m => items[m].Confirmed)];
             var anchorName = anchor.Candidate?.Known?.Name ?? anchor.Candidate?.Name ?? tokens[anchor.Start].Text;
             foreach (var m in members)
             {
@@ -926,17 +930,31 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         return space < 0 ? name : name[..space];
     }
 
+    private sealed record NamedCandidate(Candidate Candidate, string Lower);
+
     private static void MergeVariants(List<Candidate> known, List<Candidate> discovered)
     {
         // One name per company: "Sun Art Retail" joins "Sun Art", "Tencent Holdings Ltd" joins "Tencent".
-        var byFirstWord = known.Concat(discovered)
-            .Select(o => (Candidate: o, Lower: (o.Known?.Name ?? o.Name).ToLowerInvariant()))
-            .ToLookup(x => FirstWord(x.Lower), StringComparer.Ordinal);
-        foreach (var d in discovered.OrderByDescending(d => d.Name.Length))
+        // Records and loops rather than LINQ over tuples (see EntityOrder for why).
+        var byFirstWord = new Dictionary<string, List<NamedCandidate>>(StringComparer.Ordinal);
+        foreach (var o in known.Concat(discovered))
+        {
+            var lower = (o.Known?.Name ?? o.Name).ToLowerInvariant();
+            if (!byFirstWord.TryGetValue(FirstWord(lower), out var list))
+            {
+                byFirstWord[FirstWord(lower)] = list = [];
+            }
+
+            list.Add(new NamedCandidate(o, lower));
+        }
+
+        var longestFirst = discovered.ToArray();
+        EntityOrder.StableSort<Candidate>(longestFirst, static (a, b) => b.Name.Length.CompareTo(a.Name.Length));
+        foreach (var d in longestFirst)
         {
             var dl = d.Name.ToLowerInvariant();
             Candidate? target = null;
-            foreach (var (o, ol) in byFirstWord[FirstWord(dl)])
+            foreach (var (o, ol) in byFirstWord.GetValueOrDefault(FirstWord(dl)) ?? [])
             {
                 if (o == d || o.MergedInto is not null || (target is not null && target.Name.Length <= o.Name.Length))
                 {
@@ -968,26 +986,42 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             return [];
         }
 
-        var scored = found.Select(c =>
+        // Loops rather than LINQ over tuples (see EntityOrder for why).
+        var mentions = new int[found.Count];
+        var headline = new bool[found.Count];
+        var lead = new bool[found.Count];
+        var score = new double[found.Count];
+        var maxMentions = 0;
+        for (var i = 0; i < found.Count; i++)
         {
-            var occ = c.Occurrences.Distinct().ToList();
-            var mentions = occ.Count(o => !story.InHeadline(o));
-            var headline = occ.Exists(story.InHeadline);
-            var lead = occ.Exists(o => story.InLead(o) && !story.InHeadline(o));
-            var score = Math.Log2(1 + mentions) + (headline ? 1.5 : 0) + (lead ? 1 : 0);
-            return (c, mentions: Math.Max(mentions, 1), headline, lead, score);
-        }).ToList();
-        var maxMentions = scored.Max(s => s.mentions);
-        return scored
-            .Select(s =>
+            var body = 0;
+            foreach (var o in new HashSet<int>(found[i].Occurrences))
             {
-                var about = s.headline || (s.lead && s.mentions >= 2) || s.mentions >= Math.Max(3, maxMentions / 2);
-                var evidence = s.c.Known is not null ? new List<string> { "known company" } : s.c.Evidence.Take(4).ToList();
-                return new EntityMention(s.c.Known?.Name ?? s.c.Name, EntityKind.Company, about, s.mentions, Math.Round(s.score, 3), evidence);
-            })
-            .OrderByDescending(e => e.About)
-            .ThenByDescending(e => e.Score)
-            .ThenBy(e => e.Name, StringComparer.Ordinal)
-            .ToList();
+                if (story.InHeadline(o))
+                {
+                    headline[i] = true;
+                }
+                else
+                {
+                    body++;
+                    lead[i] |= story.InLead(o);
+                }
+            }
+
+            score[i] = Math.Log2(1 + body) + (headline[i] ? 1.5 : 0) + (lead[i] ? 1 : 0);
+            mentions[i] = Math.Max(body, 1);
+            maxMentions = Math.Max(maxMentions, mentions[i]);
+        }
+
+        var ranked = new List<EntityMention>(found.Count);
+        for (var i = 0; i < found.Count; i++)
+        {
+            var c = found[i];
+            var about = headline[i] || (lead[i] && mentions[i] >= 2) || mentions[i] >= Math.Max(3, maxMentions / 2);
+            var evidence = c.Known is not null ? new List<string> { "known company" } : c.Evidence.GetRange(0, Math.Min(4, c.Evidence.Count));
+            ranked.Add(new EntityMention(c.Known?.Name ?? c.Name, EntityKind.Company, about, mentions[i], Math.Round(score[i], 3), evidence));
+        }
+
+        return EntityOrder.AboutFirst(ranked);
     }
 }

@@ -90,15 +90,18 @@ internal sealed class CountryFinder(ExtractionKnowledge knowledge)
             i += best;
         }
 
-        return hits.Values
-            .Where(h => h.Weight >= Threshold)
-            .Select(h => new EntityMention(
-                h.Country, EntityKind.Country, About: h.Headline || (h.Lead && h.Weight >= 1.5) || h.Weight >= 3,
-                h.Mentions, Math.Round(h.Weight, 3), h.Evidence))
-            .OrderByDescending(e => e.About)
-            .ThenByDescending(e => e.Score)
-            .ThenBy(e => e.Name, StringComparer.Ordinal)
-            .ToList();
+        var found = new List<EntityMention>();
+        foreach (var h in hits.Values)
+        {
+            if (h.Weight >= Threshold)
+            {
+                found.Add(new EntityMention(
+                    h.Country, EntityKind.Country, About: h.Headline || (h.Lead && h.Weight >= 1.5) || h.Weight >= 3,
+                    h.Mentions, Math.Round(h.Weight, 3), h.Evidence));
+            }
+        }
+
+        return EntityOrder.AboutFirst(found);
     }
 
     private static bool Plausible(List<TextToken> tokens, int i, int len)

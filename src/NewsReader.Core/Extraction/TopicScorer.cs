@@ -120,30 +120,71 @@ internal sealed class TopicScorer
             return [];
         }
 
+        // Plain loops rather than LINQ over tuples (see EntityOrder for why).
         var norm = Math.Sqrt(Math.Max(words, 50) / 100.0);
-        var byTopic = seen
-            .Select(id => KeyValuePair.Create(_terms[id], counts[id]))
-            .GroupBy(kv => kv.Key.Topic)
-            .Select(g =>
+        var termsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var id in seen)
+        {
+            if (!termsOf.TryGetValue(_terms[id].Topic, out var ids))
             {
-                var parts = g.Select(kv => (kv.Key.Term, Value: kv.Key.Weight * (1 + Math.Log(kv.Value)))).OrderByDescending(p => p.Value).ToList();
-                return (Topic: g.Key, Score: parts.Sum(p => p.Value) / norm, Hits: g.Sum(kv => kv.Value), Evidence: parts.Take(4).Select(p => p.Term).ToList());
-            })
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Topic, StringComparer.Ordinal)
-            .ToList();
-        var best = byTopic[0].Score;
+                termsOf[_terms[id].Topic] = ids = [];
+            }
+
+            ids.Add(id);
+        }
+
+        var byTopic = new List<TopicTotal>(termsOf.Count);
+        foreach (var (topic, ids) in termsOf)
+        {
+            // Each term's weight, repeats diminishing; heaviest first, ties in the order first counted.
+            var parts = new Part[ids.Count];
+            var hits = 0;
+            for (var k = 0; k < ids.Count; k++)
+            {
+                var term = _terms[ids[k]];
+                parts[k] = new Part(term.Term, term.Weight * (1 + Math.Log(counts[ids[k]])));
+                hits += counts[ids[k]];
+            }
+
+            EntityOrder.StableSort<Part>(parts, static (a, b) => b.Value.CompareTo(a.Value));
+            var sum = 0.0;
+            var evidence = new List<string>(Math.Min(parts.Length, 4));
+            foreach (var part in parts)
+            {
+                sum += part.Value;
+                if (evidence.Count < 4)
+                {
+                    evidence.Add(part.Term);
+                }
+            }
+
+            byTopic.Add(new TopicTotal(topic, sum / norm, hits, evidence));
+        }
+
+        var ranked = byTopic.ToArray();
+        EntityOrder.StableSort<TopicTotal>(ranked, static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Topic, b.Topic));
+        var best = ranked[0].Score;
         if (best < MinimumBest)
         {
             return [];
         }
 
-        return byTopic
-            .Where((x, rank) => rank == 0 || (x.Score >= RelativeThreshold * best && x.Score >= AbsoluteThreshold))
-            .Take(MaxTopics)
-            .Select(x => new EntityMention(x.Topic, EntityKind.Topic, About: true, x.Hits, Math.Round(x.Score, 3), x.Evidence))
-            .ToList();
+        var result = new List<EntityMention>();
+        for (var rank = 0; rank < ranked.Length && result.Count < MaxTopics; rank++)
+        {
+            var x = ranked[rank];
+            if (rank == 0 || (x.Score >= RelativeThreshold * best && x.Score >= AbsoluteThreshold))
+            {
+                result.Add(new EntityMention(x.Topic, EntityKind.Topic, About: true, x.Hits, Math.Round(x.Score, 3), x.Evidence));
+            }
+        }
+
+        return result;
     }
+
+    private sealed record Part(string Term, double Value);
+
+    private sealed record TopicTotal(string Topic, double Score, int Hits, List<string> Evidence);
 
     private static void Count(int[] ids, int[] counts, List<int> seen)
     {
