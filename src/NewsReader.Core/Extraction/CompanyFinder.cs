@@ -54,13 +54,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 
         var people = FindPeople(tokens, pieces);
         var found = new Dictionary<string, Candidate>(StringComparer.Ordinal);
-        var keysSeen = new HashSet<string>(pieces.Select(p => p.Key), StringComparer.Ordinal);
         var acronymLinks = new List<(string Short, string Long)>();
-        var pieceAt = new Dictionary<int, Piece>();
-        foreach (var p in pieces)
-        {
-            pieceAt.TryAdd(p.Start, p);
-        }
 
         var rejected = new HashSet<string>(StringComparer.Ordinal);
         // Body first: headlines are often in Title Case, where capitals say nothing, so a headline
@@ -99,7 +93,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 c.AnyMidSentence = true;
             }
 
-            Score(tokens, pieceAt, piece, c, acronymLinks);
+            Score(tokens, pieces, piece, c, acronymLinks);
         }
 
         foreach (var (shortKey, longKey) in acronymLinks)
@@ -139,7 +133,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             var needed = single && !c.AnyMidSentence ? AcceptScore + 1 : AcceptScore;
             if (c.Score >= needed)
             {
-                c.Name = Canonical(c.Name, keysSeen);
+                c.Name = Canonical(c.Name, pieces);
                 accepted.Add(c);
             }
         }
@@ -267,6 +261,11 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         var acceptedSet = accepted.ToHashSet();
         foreach (var c in accepted)
         {
+            if (!(c.Known?.Name ?? c.Key).Contains(' ', StringComparison.Ordinal))
+            {
+                continue; // one word has no suffix to drop
+            }
+
             var words = (c.Known?.Name ?? c.Key).ToLowerInvariant().Split(' ');
             var n = words.Length;
             while (n > 1 && (knowledge.CueOf(words[n - 1]) & (Cue.Suffix | Cue.Legal)) != 0)
@@ -581,7 +580,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
     private static bool Covers<T>(PhraseTable<T> table, List<TextToken> tokens, Piece piece) =>
         table.TryMatch(tokens, piece.Start, caseSensitive: true, out _, out var len) && len == piece.End - piece.Start;
 
-    private void Score(List<TextToken> tokens, Dictionary<int, Piece> pieceAt, Piece piece, Candidate c, List<(string, string)> acronymLinks)
+    private void Score(List<TextToken> tokens, List<Piece> pieces, Piece piece, Candidate c, List<(string, string)> acronymLinks)
     {
         var len = piece.End - piece.Start;
         var last = tokens[piece.End - 1];
@@ -666,7 +665,8 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         // Acronym and expansion in brackets, either way round: "VSPN (Versus Programming Network)".
         if (piece.End < tokens.Count && tokens[piece.End].Gap == "(")
         {
-            var next = pieceAt.GetValueOrDefault(piece.End);
+            // The first piece starting there; a scan, as brackets after a name are rare.
+            var next = pieces.Find(p => p.Start == piece.End);
             if (next is not null && !tokens[next.End - 1].Is(TokenFlags.Possessive) && next.End < tokens.Count + 1)
             {
                 var (shortP, longP) = next.End - next.Start == 1 ? (next, piece) : (piece, next);
@@ -896,20 +896,28 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         return string.Join(' ', parts);
     }
 
-    private string Canonical(string name, HashSet<string> keysSeen)
+    private string Canonical(string name, List<Piece> pieces)
     {
+        if (!name.Contains(' ', StringComparison.Ordinal))
+        {
+            return name;
+        }
+
         var words = name.Split(' ').ToList();
         while (words.Count > 1 && (knowledge.CueOf(words[^1].ToLowerInvariant()) & Cue.Legal) != 0)
         {
             words.RemoveAt(words.Count - 1);
         }
 
-        // "Ant Group" is "Ant" when the story also calls it that.
-        if (words.Count > 1 && DroppableGroupWords.Contains(words[^1].ToLowerInvariant())
-            && keysSeen.Contains(string.Join(' ', words.Take(words.Count - 1)).ToLowerInvariant())
-            && !IsPlaceName(string.Join(' ', words.Take(words.Count - 1))))
+        // "Ant Group" is "Ant" when the story also calls it that (a scan: few names end so).
+        if (words.Count > 1 && DroppableGroupWords.Contains(words[^1].ToLowerInvariant()))
         {
-            words.RemoveAt(words.Count - 1);
+            var rest = string.Join(' ', words.Take(words.Count - 1));
+            var restKey = rest.ToLowerInvariant();
+            if (pieces.Exists(p => p.Key == restKey) && !IsPlaceName(rest))
+            {
+                words.RemoveAt(words.Count - 1);
+            }
         }
 
         return string.Join(' ', words);

@@ -189,8 +189,8 @@ internal static class TextTokenizer
         }
 
         var word = span.ToString();
-        var flags = Shape(word);
-        var lower = (flags & (TokenFlags.Capitalised | TokenFlags.AllCaps)) == 0 && !HasUpper(word) ? word : word.ToLowerInvariant();
+        var flags = Shape(word, out var hasUpper);
+        var lower = (flags & (TokenFlags.Capitalised | TokenFlags.AllCaps)) == 0 && !hasUpper ? word : word.ToLowerInvariant();
         slot = new PooledWord(word, hash, lower, ReferenceEquals(lower, word) ? hash : WordHash.Of(lower), flags);
         return slot;
     }
@@ -199,7 +199,11 @@ internal static class TextTokenizer
     private static ReadOnlySpan<char> Normalise(string s, out char[]? rented)
     {
         rented = null;
-        if (s.AsSpan().IndexOfAny(Typographic) < 0)
+
+        // All the typographic characters are above U+009F: most paragraphs of plain text are
+        // cleared by one vectorised scan, before the slower search for the characters themselves.
+        var firstHigh = s.AsSpan().IndexOfAnyExceptInRange('\0', '\u009f');
+        if (firstHigh < 0 || s.AsSpan(firstHigh).IndexOfAny(Typographic) < 0)
         {
             return s;
         }
@@ -285,20 +289,8 @@ internal static class TextTokenizer
         return true;
     }
 
-    private static bool HasUpper(string word)
-    {
-        foreach (var ch in word)
-        {
-            if (char.IsUpper(ch))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static TokenFlags Shape(string word)
+    /// <param name="hasUpper">Whether any letter is upper-case (char.IsUpper holds only for letters).</param>
+    private static TokenFlags Shape(string word, out bool hasUpper)
     {
         var flags = TokenFlags.None;
         var first = word[0];
@@ -326,6 +318,7 @@ internal static class TextTokenizer
             flags |= TokenFlags.AllCaps;
         }
 
+        hasUpper = uppers > 0;
         return flags;
     }
 }
