@@ -19,10 +19,12 @@ internal static class TextTokenizer
 
     // Most words of a file are words seen before: reusing their strings (and their lower-case form,
     // its hash and the shape, which depend on the word alone) saves two allocations per word. The
-    // cache is direct-mapped (a word's hash fixes its slot; a new word takes the slot over), so the
-    // frequent words stay, a look-up reads one slot, and it stays small enough for the processor's
-    // cache: a pool of the first 50,000 words seen was slower than none on a file of many rare
-    // words, as most look-ups missed the processor's cache. 8,192 slots cover about 90 % of the words.
+    // cache is direct-mapped (a word's hash fixes its slot; a new word takes the slot over), so a
+    // look-up reads one slot of a table small enough to stay in the processor's cache, and a
+    // long-lived thread keeps 32 KB. 1,024 slots hit about 60 % of the words of the seed and of a
+    // generated 10 MB file; 4,096 hit more but measured no faster. The dictionary of the first
+    // 50,000 words seen that this replaced was slower than no pool at all on the generated file:
+    // most of its look-ups missed the processor's cache.
     private const int CacheBits = 10;
 
     [ThreadStatic]
