@@ -212,20 +212,27 @@ internal static class TextTokenizer
 
         rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length);
         var span = rented.AsSpan(0, s.Length);
-        for (var k = 0; k < s.Length; k++)
+        s.AsSpan().CopyTo(span);
+
+        // Only characters above U+009F can change; jump from one to the next.
+        for (var k = firstHigh; k >= 0;)
         {
-            span[k] = s[k] switch
-            {
-                '\u2018' or '\u2019' or '\u201a' or '\u201b' or '\u02bc' => '\'',
-                '\u201c' or '\u201d' or '\u201e' => '"',
-                '\u2013' or '\u2014' => '-',
-                '\u00a0' => ' ',
-                var ch => ch,
-            };
+            span[k] = Plain(span[k]);
+            var next = span[(k + 1)..].IndexOfAnyExceptInRange('\0', '\u009f');
+            k = next < 0 ? -1 : k + 1 + next;
         }
 
         return span;
     }
+
+    private static char Plain(char c) => c switch
+    {
+        '\u2018' or '\u2019' or '\u201a' or '\u201b' or '\u02bc' => '\'',
+        '\u201c' or '\u201d' or '\u201e' => '"',
+        '\u2013' or '\u2014' => '-',
+        '\u00a0' => ' ',
+        _ => c,
+    };
 
     private static string GapText(ReadOnlySpan<char> text, int from, int to)
     {
