@@ -1002,9 +1002,18 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         var maxMentions = 0;
         for (var i = 0; i < found.Count; i++)
         {
+            // Each position once (merged names can share one): sorted, equal neighbours skipped.
+            var occurrences = found[i].Occurrences.ToArray();
+            Array.Sort(occurrences);
             var body = 0;
-            foreach (var o in new HashSet<int>(found[i].Occurrences))
+            for (var k = 0; k < occurrences.Length; k++)
             {
+                var o = occurrences[k];
+                if (k > 0 && o == occurrences[k - 1])
+                {
+                    continue;
+                }
+
                 if (story.InHeadline(o))
                 {
                     headline[i] = true;
