@@ -123,7 +123,12 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             }
 
             // A name the story keeps coming back to needs less evidence than one named in passing.
-            var midSentence = c.Occurrences.Count(o => !tokens[o].Is(TokenFlags.SentenceStart));
+            var midSentence = 0;
+            foreach (var o in c.Occurrences)
+            {
+                midSentence += tokens[o].Is(TokenFlags.SentenceStart) ? 0 : 1;
+            }
+
             if (midSentence >= RepeatedMentions && c.Score > 0 && c.Score < AcceptScore)
             {
                 Add(c, 1, "mentioned " + midSentence + " times");
