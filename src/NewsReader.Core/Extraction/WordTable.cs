@@ -7,13 +7,20 @@ namespace NewsReader.Core.Extraction;
 /// caller hashes it once with <see cref="WordHash.Of"/> (the tokenizer keeps the hash in
 /// <see cref="TextToken.Hash"/>) and every table reuses it. Entries sit in one array (open addressing,
 /// linear probing, at most half full), so a look-up usually reads one cache line and, on a hit, the
-/// key's characters. Keys compare ordinally. Not thread-safe for writes; reads may be concurrent.
+/// key's characters. Most words of a text are in none of the tables, so a bit per word hash
+/// (a one-hash Bloom filter, 8 bits per slot, so at most one word in 16 gets past it wrongly) turns
+/// most misses away before the entries are read. Keys compare ordinally. Not thread-safe for
+/// writes; reads may be concurrent.
 /// </remarks>
 internal sealed class WordTable<TValue>
 {
     private const int InitialBits = 4;
 
+    // The filter has 8 bits per slot: 2^(_bits + FilterExtraBits) bits.
+    private const int FilterExtraBits = 3;
+
     private Entry[] _entries = new Entry[1 << InitialBits];
+    private ulong[] _filter = new ulong[FilterLength(InitialBits)];
     private int _bits = InitialBits;
 
     private struct Entry
@@ -30,6 +37,13 @@ internal sealed class WordTable<TValue>
     /// <summary>Looks up <paramref name="key"/>, whose <see cref="WordHash.Of"/> is <paramref name="hash"/>.</summary>
     public bool TryGetValue(ReadOnlySpan<char> key, int hash, out TValue value)
     {
+        var bit = WordHash.Slot(hash, _bits + FilterExtraBits);
+        if ((_filter[bit >> 6] & (1UL << bit)) == 0)
+        {
+            value = default!;
+            return false;
+        }
+
         var entries = _entries;
         var mask = entries.Length - 1;
         for (var i = Bucket(hash); ; i = (i + 1) & mask)
@@ -70,6 +84,8 @@ internal sealed class WordTable<TValue>
             if (e.Key is null)
             {
                 e = new Entry { Key = key, Hash = hash, Value = value };
+                var bit = WordHash.Slot(hash, _bits + FilterExtraBits);
+                _filter[bit >> 6] |= 1UL << bit;
                 Count++;
                 return;
             }
@@ -96,11 +112,14 @@ internal sealed class WordTable<TValue>
 
     private int Bucket(int hash) => WordHash.Slot(hash, _bits);
 
+    private static int FilterLength(int bits) => (1 << (bits + FilterExtraBits)) / 64;
+
     private void Grow()
     {
         var old = _entries;
         _entries = new Entry[old.Length * 2];
         _bits++;
+        _filter = new ulong[FilterLength(_bits)];
         Count = 0;
         foreach (var e in old)
         {

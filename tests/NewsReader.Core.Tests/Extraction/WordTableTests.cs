@@ -24,6 +24,22 @@ public class WordTableTests
     }
 
     [Fact]
+    public void TryGetValue_ManyAbsentWords_NoneFoundAndPresentOnesStillAre()
+    {
+        var table = new WordTable<int>();
+        table.Set("chip", 1);
+        table.Set("merger", 2);
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            Assert.False(table.TryGetValue("absent" + i, out _));
+        }
+
+        Assert.Equal(1, table.GetValueOrDefault("chip"));
+        Assert.Equal(2, table.GetValueOrDefault("merger"));
+    }
+
+    [Fact]
     public void Set_SameKeyTwice_ReplacesTheValue()
     {
         var table = new WordTable<string>();
