@@ -54,13 +54,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 
         var people = FindPeople(tokens, pieces);
         var found = new Dictionary<string, Candidate>(StringComparer.Ordinal);
-        var keysSeen = new HashSet<string>(pieces.Select(p => p.Key), StringComparer.Ordinal);
         var acronymLinks = new List<(string Short, string Long)>();
-        var pieceAt = new Dictionary<int, Piece>();
-        foreach (var p in pieces)
-        {
-            pieceAt.TryAdd(p.Start, p);
-        }
 
         var rejected = new HashSet<string>(StringComparer.Ordinal);
         // Body first: headlines are often in Title Case, where capitals say nothing, so a headline
@@ -99,7 +93,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 c.AnyMidSentence = true;
             }
 
-            Score(tokens, pieceAt, piece, c, acronymLinks);
+            Score(tokens, pieces, piece, c, acronymLinks);
         }
 
         foreach (var (shortKey, longKey) in acronymLinks)
@@ -129,7 +123,12 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             }
 
             // A name the story keeps coming back to needs less evidence than one named in passing.
-            var midSentence = c.Occurrences.Count(o => !tokens[o].Is(TokenFlags.SentenceStart));
+            var midSentence = 0;
+            foreach (var o in c.Occurrences)
+            {
+                midSentence += tokens[o].Is(TokenFlags.SentenceStart) ? 0 : 1;
+            }
+
             if (midSentence >= RepeatedMentions && c.Score > 0 && c.Score < AcceptScore)
             {
                 Add(c, 1, "mentioned " + midSentence + " times");
@@ -139,7 +138,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             var needed = single && !c.AnyMidSentence ? AcceptScore + 1 : AcceptScore;
             if (c.Score >= needed)
             {
-                c.Name = Canonical(c.Name, keysSeen);
+                c.Name = Canonical(c.Name, pieces);
                 accepted.Add(c);
             }
         }
@@ -167,19 +166,23 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
     }
 
+    private sealed record ListItem(int Start, int End, Candidate? Candidate, bool Confirmed);
+
     /// <summary>Names listed alongside a company ("backed by Prosus and SoftBank", "Tiantu
     /// Capital, SIG and Kuaishou") are taken to be companies too.</summary>
     private static void PropagateThroughLists(
         List<TextToken> tokens, List<Piece> pieces, Dictionary<string, Candidate> known, Dictionary<string, Candidate> found, HashSet<string> rejected)
     {
-        var items = new List<(int Start, int End, Candidate? Candidate, bool Confirmed)>();
+        // A record, not a tuple: see EntityOrder on generic code compiled per value type. The sort
+        // below is the same algorithm either way, so ties come out in the same order.
+        var items = new List<ListItem>();
         foreach (var k in known.Values)
         {
             if (k.Known is { } kc && (!kc.Common || k.AnyMidSentence))
             {
                 foreach (var o in k.PlainOccurrences)
                 {
-                    items.Add((o, o + 1, k, true));
+                    items.Add(new ListItem(o, o + 1, k, true));
                 }
             }
         }
@@ -188,7 +191,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         {
             if (found.TryGetValue(p.Key, out var c) && !rejected.Contains(p.Key))
             {
-                items.Add((p.Start, p.End, c, c.Score >= AcceptScore));
+                items.Add(new ListItem(p.Start, p.End, c, c.Score >= AcceptScore));
             }
         }
 
@@ -217,7 +220,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 return;
             }
 
-            var anchor = members.Select(m => items[m]).First(x => x.Confirmed);
+            var anchor = items[members.Find(m => items[m].Confirmed)];
             var anchorName = anchor.Candidate?.Known?.Name ?? anchor.Candidate?.Name ?? tokens[anchor.Start].Text;
             foreach (var m in members)
             {
@@ -263,6 +266,11 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         var acceptedSet = accepted.ToHashSet();
         foreach (var c in accepted)
         {
+            if (!(c.Known?.Name ?? c.Key).Contains(' ', StringComparison.Ordinal))
+            {
+                continue; // one word has no suffix to drop
+            }
+
             var words = (c.Known?.Name ?? c.Key).ToLowerInvariant().Split(' ');
             var n = words.Length;
             while (n > 1 && (knowledge.CueOf(words[n - 1]) & (Cue.Suffix | Cue.Legal)) != 0)
@@ -343,7 +351,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 
     private void SplitRun(List<TextToken> tokens, int start, int end, Dictionary<string, Candidate> known, List<Piece> pieces, HashSet<int> companyTokens)
     {
-        var lastCue = knowledge.CueOf(tokens[end - 1].Lower);
+        var lastCue = knowledge.CueOf(tokens[end - 1]);
         var namedWhole = end - start > 1 && (lastCue & (Cue.Legal | Cue.Suffix)) != 0;
         var pieceStart = start;
         var afterHonorific = false;
@@ -361,7 +369,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 var stop = pos + len;
                 // Sub-brands ride with their company (Facebook Connectivity, Tencent Esports),
                 // up to a title or a word that is never part of a name.
-                while (stop < end && (knowledge.CueOf(tokens[stop].Lower) & (Cue.Title | Cue.Honorific | Cue.Never)) == 0
+                while (stop < end && (knowledge.CueOf(tokens[stop]) & (Cue.Title | Cue.Honorific | Cue.Never)) == 0
                        && !tokens[stop - 1].Is(TokenFlags.Possessive) && !knowledge.Companies.TryMatch(tokens, stop, false, out _, out _))
                 {
                     stop++;
@@ -396,7 +404,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 continue;
             }
 
-            var cue = knowledge.CueOf(t.Lower);
+            var cue = knowledge.CueOf(t);
             if ((cue & (Cue.Title | Cue.Honorific)) != 0 && !(namedWhole && pos < end - 1 && pos > start))
             {
                 AddPiece(tokens, pieceStart, pos, afterHonorific, beforeTitle: (cue & Cue.Title) != 0, pieces);
@@ -456,7 +464,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             hasConnector |= !tokens[k].IsCapitalised;
         }
 
-        var edgeCues = knowledge.CueOf(tokens[start].Lower) | knowledge.CueOf(tokens[end - 1].Lower);
+        var edgeCues = knowledge.CueOf(tokens[start]) | knowledge.CueOf(tokens[end - 1]);
         if (hasConnector && (edgeCues & (Cue.Legal | Cue.Suffix | Cue.Government | Cue.Other)) == 0)
         {
             // "Huawei and ZTE" is two names; "Bank of X" or "X and Y Administration" is one.
@@ -490,7 +498,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             var isPerson = (len is >= 2 and <= 4 && knowledge.FirstNames.Contains(first.Text))
                 || (len <= 3 && (p.AfterHonorific || LowerHonorificBefore(tokens, p.Start)))
                 || (len is >= 2 and <= 3 && TitleOfAfterComma(tokens, p.End));
-            if (isPerson && knowledge.CueOf(tokens[p.End - 1].Lower) is var cue && (cue & (Cue.Legal | Cue.Suffix | Cue.Government)) == 0)
+            if (isPerson && knowledge.CueOf(tokens[p.End - 1]) is var cue && (cue & (Cue.Legal | Cue.Suffix | Cue.Government)) == 0)
             {
                 people.Add(p.Key);
                 people.Add(tokens[p.End - 1].Lower);
@@ -512,7 +520,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
 
         var prev = tokens[start - 1];
-        return !prev.IsCapitalised && (knowledge.CueOf(prev.Lower) & Cue.Honorific) != 0;
+        return !prev.IsCapitalised && (knowledge.CueOf(prev) & Cue.Honorific) != 0;
     }
 
     private bool TitleOfAfterComma(List<TextToken> tokens, int end)
@@ -530,7 +538,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 return false;
             }
 
-            if ((knowledge.CueOf(tokens[k].Lower) & (Cue.Title | Cue.Honorific)) != 0)
+            if ((knowledge.CueOf(tokens[k]) & (Cue.Title | Cue.Honorific)) != 0)
             {
                 return true;
             }
@@ -547,8 +555,8 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
 
         var len = piece.End - piece.Start;
-        var firstCue = knowledge.CueOf(tokens[piece.Start].Lower);
-        var lastCue = knowledge.CueOf(tokens[piece.End - 1].Lower);
+        var firstCue = knowledge.CueOf(tokens[piece.Start]);
+        var lastCue = knowledge.CueOf(tokens[piece.End - 1]);
         if (len == 1 && (firstCue & (Cue.Never | Cue.Title | Cue.Honorific | Cue.Government | Cue.Other | Cue.Descriptor | Cue.Suffix | Cue.Legal)) != 0)
         {
             return true;
@@ -577,11 +585,11 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
     private static bool Covers<T>(PhraseTable<T> table, List<TextToken> tokens, Piece piece) =>
         table.TryMatch(tokens, piece.Start, caseSensitive: true, out _, out var len) && len == piece.End - piece.Start;
 
-    private void Score(List<TextToken> tokens, Dictionary<int, Piece> pieceAt, Piece piece, Candidate c, List<(string, string)> acronymLinks)
+    private void Score(List<TextToken> tokens, List<Piece> pieces, Piece piece, Candidate c, List<(string, string)> acronymLinks)
     {
         var len = piece.End - piece.Start;
         var last = tokens[piece.End - 1];
-        var lastCue = knowledge.CueOf(last.Lower);
+        var lastCue = knowledge.CueOf(last);
         if (len >= 2 && (lastCue & Cue.Legal) != 0)
         {
             Add(c, 3, "suffix " + last.Text);
@@ -595,7 +603,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         if (piece.Start > 0 && first.Joins && tokens[piece.Start - 1].Paragraph == first.Paragraph)
         {
             var prev = tokens[piece.Start - 1];
-            if (!prev.IsCapitalised && (knowledge.CueOf(prev.Lower) & Cue.Descriptor) != 0)
+            if (!prev.IsCapitalised && (knowledge.CueOf(prev) & Cue.Descriptor) != 0)
             {
                 Add(c, 2, "described as " + prev.Lower);
             }
@@ -625,7 +633,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
 
         if (last.Is(TokenFlags.Possessive) && piece.End < tokens.Count && tokens[piece.End].Joins
-            && tokens[piece.End].Paragraph == last.Paragraph && (knowledge.CueOf(tokens[piece.End].Lower) & Cue.Possession) != 0)
+            && tokens[piece.End].Paragraph == last.Paragraph && (knowledge.CueOf(tokens[piece.End]) & Cue.Possession) != 0)
         {
             Add(c, 1, "its " + tokens[piece.End].Lower);
         }
@@ -647,7 +655,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             {
                 Add(c, 2, "X-" + next.Lower);
             }
-            else if (next.Joins && (knowledge.CueOf(next.Lower) & Cue.Possession) != 0 && piece.Start > 0 && tokens[piece.Start - 1].Lower == "the")
+            else if (next.Joins && (knowledge.CueOf(next) & Cue.Possession) != 0 && piece.Start > 0 && tokens[piece.Start - 1].Lower == "the")
             {
                 Add(c, 1, "the X " + next.Lower);
             }
@@ -656,13 +664,14 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         if (piece.End < tokens.Count && tokens[piece.End].Joins && !tokens[piece.End - 1].Is(TokenFlags.Possessive)
             && knowledge.AfterPhrases.TryMatch(tokens, piece.End, caseSensitive: true, out _, out var alen))
         {
-            Add(c, 1, "subject of '" + string.Join(' ', tokens.Skip(piece.End).Take(alen).Select(t => t.Lower)) + "'");
+            Add(c, 1, "subject of '" + TextTokens.Join(tokens, piece.End, piece.End + alen, lower: true) + "'");
         }
 
         // Acronym and expansion in brackets, either way round: "VSPN (Versus Programming Network)".
         if (piece.End < tokens.Count && tokens[piece.End].Gap == "(")
         {
-            var next = pieceAt.GetValueOrDefault(piece.End);
+            // The first piece starting there; a scan, as brackets after a name are rare.
+            var next = pieces.Find(p => p.Start == piece.End);
             if (next is not null && !tokens[next.End - 1].Is(TokenFlags.Possessive) && next.End < tokens.Count + 1)
             {
                 var (shortP, longP) = next.End - next.Start == 1 ? (next, piece) : (piece, next);
@@ -727,7 +736,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
 
         var t = tokens[end];
-        return (knowledge.CueOf(t.Lower) & Cue.Title) != 0 && (!t.IsCapitalised || t.Is(TokenFlags.AllCaps));
+        return (knowledge.CueOf(t) & Cue.Title) != 0 && (!t.IsCapitalised || t.Is(TokenFlags.AllCaps));
     }
 
     private bool TitleOfBefore(List<TextToken> tokens, int start)
@@ -744,7 +753,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             return false;
         }
 
-        return (knowledge.CueOf(tokens[k - 1].Lower) & Cue.Title) != 0 && tokens[k - 1].Paragraph == tokens[start].Paragraph;
+        return (knowledge.CueOf(tokens[k - 1]) & Cue.Title) != 0 && tokens[k - 1].Paragraph == tokens[start].Paragraph;
     }
 
     /// <summary>"X, which was founded in 2016", "X, which sells ...": people take "who".</summary>
@@ -763,7 +772,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 return false;
             }
 
-            if ((knowledge.CueOf(tokens[k].Lower) & Cue.Which) != 0)
+            if ((knowledge.CueOf(tokens[k]) & Cue.Which) != 0)
             {
                 verb = tokens[k].Lower;
                 return true;
@@ -790,7 +799,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 return false;
             }
 
-            if (!t.IsCapitalised && (knowledge.CueOf(t.Lower) & Cue.Appositive) != 0)
+            if (!t.IsCapitalised && (knowledge.CueOf(t) & Cue.Appositive) != 0)
             {
                 noun = t.Lower;
                 return true;
@@ -820,7 +829,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
 
         var noun = tokens[k - 1];
-        if (!tokens[k].Joins || noun.IsCapitalised || !noun.Lower.EndsWith('s') || (knowledge.CueOf(noun.Lower) & Cue.Appositive) == 0)
+        if (!tokens[k].Joins || noun.IsCapitalised || !noun.Lower.EndsWith('s') || (knowledge.CueOf(noun) & Cue.Appositive) == 0)
         {
             return false;
         }
@@ -847,7 +856,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 
             if (table.TryMatch(tokens, from, caseSensitive: true, out _, out var l) && l == len)
             {
-                phrase = string.Join(' ', tokens.Skip(from).Take(len).Select(t => t.Lower));
+                phrase = TextTokens.Join(tokens, from, from + len, lower: true);
                 return true;
             }
 
@@ -869,7 +878,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
     }
 
     private static string KeyOf(List<TextToken> tokens, int start, int end) =>
-        end - start == 1 ? tokens[start].Lower : string.Join(' ', tokens.Skip(start).Take(end - start).Select(t => t.Lower));
+        TextTokens.Join(tokens, start, end, lower: true);
 
     private static string NameOf(List<TextToken> tokens, int start, int end)
     {
@@ -892,20 +901,28 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         return string.Join(' ', parts);
     }
 
-    private string Canonical(string name, HashSet<string> keysSeen)
+    private string Canonical(string name, List<Piece> pieces)
     {
+        if (!name.Contains(' ', StringComparison.Ordinal))
+        {
+            return name;
+        }
+
         var words = name.Split(' ').ToList();
         while (words.Count > 1 && (knowledge.CueOf(words[^1].ToLowerInvariant()) & Cue.Legal) != 0)
         {
             words.RemoveAt(words.Count - 1);
         }
 
-        // "Ant Group" is "Ant" when the story also calls it that.
-        if (words.Count > 1 && DroppableGroupWords.Contains(words[^1].ToLowerInvariant())
-            && keysSeen.Contains(string.Join(' ', words.Take(words.Count - 1)).ToLowerInvariant())
-            && !IsPlaceName(string.Join(' ', words.Take(words.Count - 1))))
+        // "Ant Group" is "Ant" when the story also calls it that (a scan: few names end so).
+        if (words.Count > 1 && DroppableGroupWords.Contains(words[^1].ToLowerInvariant()))
         {
-            words.RemoveAt(words.Count - 1);
+            var rest = string.Join(' ', words.Take(words.Count - 1));
+            var restKey = rest.ToLowerInvariant();
+            if (pieces.Exists(p => p.Key == restKey) && !IsPlaceName(rest))
+            {
+                words.RemoveAt(words.Count - 1);
+            }
         }
 
         return string.Join(' ', words);
@@ -926,17 +943,31 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         return space < 0 ? name : name[..space];
     }
 
+    private sealed record NamedCandidate(Candidate Candidate, string Lower);
+
     private static void MergeVariants(List<Candidate> known, List<Candidate> discovered)
     {
         // One name per company: "Sun Art Retail" joins "Sun Art", "Tencent Holdings Ltd" joins "Tencent".
-        var byFirstWord = known.Concat(discovered)
-            .Select(o => (Candidate: o, Lower: (o.Known?.Name ?? o.Name).ToLowerInvariant()))
-            .ToLookup(x => FirstWord(x.Lower), StringComparer.Ordinal);
-        foreach (var d in discovered.OrderByDescending(d => d.Name.Length))
+        // Records and loops rather than LINQ over tuples (see EntityOrder for why).
+        var byFirstWord = new Dictionary<string, List<NamedCandidate>>(StringComparer.Ordinal);
+        foreach (var o in known.Concat(discovered))
+        {
+            var lower = (o.Known?.Name ?? o.Name).ToLowerInvariant();
+            if (!byFirstWord.TryGetValue(FirstWord(lower), out var list))
+            {
+                byFirstWord[FirstWord(lower)] = list = [];
+            }
+
+            list.Add(new NamedCandidate(o, lower));
+        }
+
+        var longestFirst = discovered.ToArray();
+        EntityOrder.StableSort<Candidate>(longestFirst, static (a, b) => b.Name.Length.CompareTo(a.Name.Length));
+        foreach (var d in longestFirst)
         {
             var dl = d.Name.ToLowerInvariant();
             Candidate? target = null;
-            foreach (var (o, ol) in byFirstWord[FirstWord(dl)])
+            foreach (var (o, ol) in byFirstWord.GetValueOrDefault(FirstWord(dl)) ?? [])
             {
                 if (o == d || o.MergedInto is not null || (target is not null && target.Name.Length <= o.Name.Length))
                 {
@@ -968,26 +999,51 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             return [];
         }
 
-        var scored = found.Select(c =>
+        // Loops rather than LINQ over tuples (see EntityOrder for why).
+        var mentions = new int[found.Count];
+        var headline = new bool[found.Count];
+        var lead = new bool[found.Count];
+        var score = new double[found.Count];
+        var maxMentions = 0;
+        for (var i = 0; i < found.Count; i++)
         {
-            var occ = c.Occurrences.Distinct().ToList();
-            var mentions = occ.Count(o => !story.InHeadline(o));
-            var headline = occ.Exists(story.InHeadline);
-            var lead = occ.Exists(o => story.InLead(o) && !story.InHeadline(o));
-            var score = Math.Log2(1 + mentions) + (headline ? 1.5 : 0) + (lead ? 1 : 0);
-            return (c, mentions: Math.Max(mentions, 1), headline, lead, score);
-        }).ToList();
-        var maxMentions = scored.Max(s => s.mentions);
-        return scored
-            .Select(s =>
+            // Each position once (merged names can share one): sorted, equal neighbours skipped.
+            var occurrences = found[i].Occurrences.ToArray();
+            Array.Sort(occurrences);
+            var body = 0;
+            for (var k = 0; k < occurrences.Length; k++)
             {
-                var about = s.headline || (s.lead && s.mentions >= 2) || s.mentions >= Math.Max(3, maxMentions / 2);
-                var evidence = s.c.Known is not null ? new List<string> { "known company" } : s.c.Evidence.Take(4).ToList();
-                return new EntityMention(s.c.Known?.Name ?? s.c.Name, EntityKind.Company, about, s.mentions, Math.Round(s.score, 3), evidence);
-            })
-            .OrderByDescending(e => e.About)
-            .ThenByDescending(e => e.Score)
-            .ThenBy(e => e.Name, StringComparer.Ordinal)
-            .ToList();
+                var o = occurrences[k];
+                if (k > 0 && o == occurrences[k - 1])
+                {
+                    continue;
+                }
+
+                if (story.InHeadline(o))
+                {
+                    headline[i] = true;
+                }
+                else
+                {
+                    body++;
+                    lead[i] |= story.InLead(o);
+                }
+            }
+
+            score[i] = Math.Log2(1 + body) + (headline[i] ? 1.5 : 0) + (lead[i] ? 1 : 0);
+            mentions[i] = Math.Max(body, 1);
+            maxMentions = Math.Max(maxMentions, mentions[i]);
+        }
+
+        var ranked = new List<EntityMention>(found.Count);
+        for (var i = 0; i < found.Count; i++)
+        {
+            var c = found[i];
+            var about = headline[i] || (lead[i] && mentions[i] >= 2) || mentions[i] >= Math.Max(3, maxMentions / 2);
+            var evidence = c.Known is not null ? new List<string> { "known company" } : c.Evidence.GetRange(0, Math.Min(4, c.Evidence.Count));
+            ranked.Add(new EntityMention(c.Known?.Name ?? c.Name, EntityKind.Company, about, mentions[i], Math.Round(score[i], 3), evidence));
+        }
+
+        return EntityOrder.AboutFirst(ranked);
     }
 }

@@ -80,7 +80,7 @@ internal sealed class CountryFinder(ExtractionKnowledge knowledge)
                 h.Mentions++;
                 h.Headline |= story.InHeadline(i);
                 h.Lead |= story.InLead(i) && !story.InHeadline(i);
-                var surface = string.Join(' ', tokens.Skip(i).Take(best).Select(x => x.Text));
+                var surface = TextTokens.Join(tokens, i, i + best, lower: false);
                 if (!h.Evidence.Contains(surface) && h.Evidence.Count < 4)
                 {
                     h.Evidence.Add(surface);
@@ -90,15 +90,18 @@ internal sealed class CountryFinder(ExtractionKnowledge knowledge)
             i += best;
         }
 
-        return hits.Values
-            .Where(h => h.Weight >= Threshold)
-            .Select(h => new EntityMention(
-                h.Country, EntityKind.Country, About: h.Headline || (h.Lead && h.Weight >= 1.5) || h.Weight >= 3,
-                h.Mentions, Math.Round(h.Weight, 3), h.Evidence))
-            .OrderByDescending(e => e.About)
-            .ThenByDescending(e => e.Score)
-            .ThenBy(e => e.Name, StringComparer.Ordinal)
-            .ToList();
+        var found = new List<EntityMention>();
+        foreach (var h in hits.Values)
+        {
+            if (h.Weight >= Threshold)
+            {
+                found.Add(new EntityMention(
+                    h.Country, EntityKind.Country, About: h.Headline || (h.Lead && h.Weight >= 1.5) || h.Weight >= 3,
+                    h.Mentions, Math.Round(h.Weight, 3), h.Evidence));
+            }
+        }
+
+        return EntityOrder.AboutFirst(found);
     }
 
     private static bool Plausible(List<TextToken> tokens, int i, int len)
@@ -137,7 +140,7 @@ internal sealed class CountryFinder(ExtractionKnowledge knowledge)
             return false;
         }
 
-        return knowledge.CueOf(tokens[after].Lower) == Cue.None
+        return knowledge.CueOf(tokens[after]) == Cue.None
             && !knowledge.Places.TryMatch(tokens, after, caseSensitive: true, out _, out _)
             && !knowledge.Countries.TryMatch(tokens, after, caseSensitive: true, out _, out _);
     }

@@ -47,7 +47,7 @@ internal sealed class ExtractionKnowledge
     /// <summary>Cities, states and regions; the value is a country or empty for a place that is none.</summary>
     public PhraseTable<string> Places { get; } = new();
 
-    public Dictionary<string, Cue> Cues { get; } = new(StringComparer.Ordinal);
+    public WordTable<Cue> Cues { get; } = new();
 
     /// <summary>Deal and funding phrases that come right before a company ("stake in").</summary>
     public PhraseTable<bool> BeforePhrases { get; } = new();
@@ -65,6 +65,9 @@ internal sealed class ExtractionKnowledge
     public List<TopicTerm> TopicTerms { get; } = [];
 
     public Cue CueOf(string lower) => Cues.GetValueOrDefault(lower);
+
+    /// <summary>The cues of a word of the text, without hashing it again.</summary>
+    public Cue CueOf(in TextToken token) => Cues.TryGetValue(token.Lower, token.Hash, out var cue) ? cue : Cue.None;
 
     /// <summary>Loads the files embedded in the assembly; a file of the same name in
     /// <paramref name="overrideDirectory"/> replaces the embedded one.</summary>
@@ -118,7 +121,7 @@ internal sealed class ExtractionKnowledge
                     break;
                 default:
                     var cue = ParseCue(cols[0], line);
-                    k.Cues[word] = k.Cues.GetValueOrDefault(word) | cue;
+                    k.Cues.Set(word, k.Cues.GetValueOrDefault(word) | cue);
                     break;
             }
         }

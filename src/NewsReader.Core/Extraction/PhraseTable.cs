@@ -1,12 +1,15 @@
+using System.Runtime.InteropServices;
+
 namespace NewsReader.Core.Extraction;
 
 /// <summary>Finds the longest known phrase (a sequence of words) starting at a word, in one
 /// dictionary look-up on the first word.</summary>
 internal sealed class PhraseTable<T>
 {
-    private readonly Dictionary<string, List<Entry>> _byFirst = new(StringComparer.Ordinal);
+    private readonly WordTable<List<Entry>> _byFirst = new();
 
-    private sealed record Entry(string[] Words, string[] Lower, bool[] Possessive, T Value);
+    /// <param name="Upper">The words in capitals, for text written in capitals ("TENCENT").</param>
+    private sealed record Entry(string[] Words, string[] Lower, string[] Upper, bool[] Possessive, T Value);
 
     public int Count { get; private set; }
 
@@ -25,7 +28,7 @@ internal sealed class PhraseTable<T>
         if (!_byFirst.TryGetValue(lower[0], out var list))
         {
             list = [];
-            _byFirst[lower[0]] = list;
+            _byFirst.Set(lower[0], list);
         }
 
         if (list.Exists(e => e.Words.SequenceEqual(words)))
@@ -33,7 +36,7 @@ internal sealed class PhraseTable<T>
             return; // the first line that names a phrase wins
         }
 
-        list.Add(new Entry(words, lower, tokens.Select(t => t.Is(TokenFlags.Possessive)).ToArray(), value));
+        list.Add(new Entry(words, lower, [.. words.Select(w => w.ToUpperInvariant())], tokens.Select(t => t.Is(TokenFlags.Possessive)).ToArray(), value));
         list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
         Count++;
     }
@@ -42,19 +45,24 @@ internal sealed class PhraseTable<T>
     /// punctuation between them.</summary>
     /// <param name="caseSensitive">True: words must be written as in the table (US is not "us").
     /// False: any case, but the text's first word must be capitalised unless the phrase's is not (eBay).</param>
-    public bool TryMatch(IReadOnlyList<TextToken> tokens, int start, bool caseSensitive, out T value, out int length)
+    public bool TryMatch(List<TextToken> tokens, int start, bool caseSensitive, out T value, out int length)
     {
         value = default!;
         length = 0;
-        var first = tokens[start];
-        if (!_byFirst.TryGetValue(first.Lower, out var list))
+
+        // The tokens as a span, read in place: this runs for most words of every story, and an
+        // interface call or a copy of each token per look-up showed in profiles.
+        var text = CollectionsMarshal.AsSpan(tokens);
+        ref readonly var first = ref text[start];
+        if (!_byFirst.TryGetValue(first.Lower, first.Hash, out var list))
         {
             return false;
         }
 
-        foreach (var e in list)
+        for (var n = 0; n < list.Count; n++)
         {
-            if (start + e.Words.Length > tokens.Count)
+            var e = list[n];
+            if (start + e.Words.Length > text.Length)
             {
                 continue;
             }
@@ -62,15 +70,15 @@ internal sealed class PhraseTable<T>
             var ok = true;
             for (var k = 0; k < e.Words.Length && ok; k++)
             {
-                var t = tokens[start + k];
-                if (k > 0 && (!t.Joins || tokens[start + k - 1].Is(TokenFlags.Possessive) != e.Possessive[k - 1] || t.Paragraph != first.Paragraph))
+                ref readonly var t = ref text[start + k];
+                if (k > 0 && (!t.Joins || text[start + k - 1].Is(TokenFlags.Possessive) != e.Possessive[k - 1] || t.Paragraph != first.Paragraph))
                 {
                     ok = false;
                 }
                 else if (caseSensitive)
                 {
                     ok = string.Equals(t.Text, e.Words[k], StringComparison.Ordinal)
-                        || (t.Is(TokenFlags.AllCaps) && string.Equals(t.Text, e.Words[k].ToUpperInvariant(), StringComparison.Ordinal) && e.Words[k].Length > 3);
+                        || (t.Is(TokenFlags.AllCaps) && string.Equals(t.Text, e.Upper[k], StringComparison.Ordinal) && e.Words[k].Length > 3);
                 }
                 else
                 {

@@ -28,8 +28,9 @@ internal enum TokenFlags
 /// <summary>One word of a paragraph: where it is and what it looks like.</summary>
 /// <param name="Text">The word without a possessive ending.</param>
 /// <param name="Lower">The word in lower case, for dictionary look-ups.</param>
+/// <param name="Hash">The <see cref="WordHash"/> of <paramref name="Lower"/>, computed once for all the tables it is looked up in.</param>
 /// <param name="Gap">The punctuation between the previous word and this one (white space removed); empty if none.</param>
-internal readonly record struct TextToken(string Text, string Lower, TokenFlags Flags, string Gap, int Paragraph)
+internal readonly record struct TextToken(string Text, string Lower, int Hash, TokenFlags Flags, string Gap, int Paragraph)
 {
     public bool Is(TokenFlags flag) => (Flags & flag) != 0;
 
@@ -37,4 +38,43 @@ internal readonly record struct TextToken(string Text, string Lower, TokenFlags 
 
     /// <summary>True when a name can run on from the previous word into this one.</summary>
     public bool Joins => (Flags & TokenFlags.TightBefore) != 0;
+}
+
+/// <summary>Helpers over a story's list of words.</summary>
+internal static class TextTokens
+{
+    /// <summary>The words from <paramref name="start"/> up to <paramref name="end"/> joined by single
+    /// spaces, as written or in lower case: the same string as <c>string.Join(' ', …)</c> over them,
+    /// built without an enumerator per call (names are keyed this way for every run of capitals).</summary>
+    public static string Join(List<TextToken> tokens, int start, int end, bool lower)
+    {
+        end = Math.Min(end, tokens.Count);
+        if (end - start <= 1)
+        {
+            return end - start == 1 ? (lower ? tokens[start].Lower : tokens[start].Text) : string.Empty;
+        }
+
+        var length = end - start - 1;
+        for (var k = start; k < end; k++)
+        {
+            length += (lower ? tokens[k].Lower : tokens[k].Text).Length;
+        }
+
+        return string.Create(length, (tokens, start, end, lower), static (chars, state) =>
+        {
+            var (list, from, to, low) = state;
+            var at = 0;
+            for (var k = from; k < to; k++)
+            {
+                if (k > from)
+                {
+                    chars[at++] = ' ';
+                }
+
+                var word = low ? list[k].Lower : list[k].Text;
+                word.CopyTo(chars[at..]);
+                at += word.Length;
+            }
+        });
+    }
 }

@@ -16,51 +16,78 @@ internal sealed class TopicScorer
     /// <summary>Below this the best topic is noise (one weak word), and the story gets none.</summary>
     private const double MinimumBest = 1.5;
 
-    private readonly PhraseTable<TopicTerm[]> _phrases = new();
-    private readonly Dictionary<string, List<TopicTerm>> _prefixes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<TopicTerm>>.AlternateLookup<ReadOnlySpan<char>> _prefixLookup;
+    // Terms are counted by number (their index in _terms): hashing a TopicTerm record for every
+    // counted word cost more than the look-up that found it.
+    private readonly TopicTerm[] _terms;
+    private readonly PhraseTable<int[]> _phrases = new();
+
+    // Word stems ("acqui*") and, as continuations, every shorter start of a stem down to the
+    // shortest stem's length: a word is walked one letter at a time and most stop at the first
+    // look-up, instead of one look-up for each length a stem could have.
+    private readonly WordTable<Stem> _stems = new();
     private readonly int _minPrefix;
     private readonly int _maxPrefix;
 
+    /// <param name="Terms">The terms of the stem that ends here, if one does.</param>
+    /// <param name="Continues">Whether a longer stem starts with this one.</param>
+    private readonly record struct Stem(int[]? Terms, bool Continues);
+
     public TopicScorer(ExtractionKnowledge knowledge)
     {
-        var byPhrase = new Dictionary<string, List<TopicTerm>>(StringComparer.Ordinal);
+        // Equal records are one term, as they were one key when terms were counted in a dictionary.
+        var ids = new Dictionary<TopicTerm, int>();
+        var terms = new List<TopicTerm>();
+        var byPhrase = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byStem = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var term in knowledge.TopicTerms)
         {
-            if (term.Prefix)
+            if (!ids.TryGetValue(term, out var id))
             {
-                if (!_prefixes.TryGetValue(term.Term, out var list))
-                {
-                    _prefixes[term.Term] = list = [];
-                }
-
-                list.Add(term);
+                id = terms.Count;
+                ids[term] = id;
+                terms.Add(term);
             }
-            else
+
+            var into = term.Prefix ? byStem : byPhrase;
+            if (!into.TryGetValue(term.Term, out var list))
             {
-                if (!byPhrase.TryGetValue(term.Term, out var list))
-                {
-                    byPhrase[term.Term] = list = [];
-                }
-
-                list.Add(term);
+                into[term.Term] = list = [];
             }
+
+            list.Add(id);
         }
 
-        foreach (var (phrase, terms) in byPhrase)
+        _terms = [.. terms];
+        foreach (var (phrase, list) in byPhrase)
         {
-            _phrases.Add(phrase, terms.ToArray());
+            _phrases.Add(phrase, [.. list]);
         }
 
-        _minPrefix = _prefixes.Count == 0 ? 0 : _prefixes.Keys.Min(k => k.Length);
-        _maxPrefix = _prefixes.Count == 0 ? 0 : _prefixes.Keys.Max(k => k.Length);
-        _prefixLookup = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        _minPrefix = byStem.Count == 0 ? 0 : byStem.Keys.Min(k => k.Length);
+        _maxPrefix = byStem.Count == 0 ? 0 : byStem.Keys.Max(k => k.Length);
+        foreach (var stem in byStem.Keys)
+        {
+            for (var l = Math.Max(1, _minPrefix); l < stem.Length; l++)
+            {
+                var start = stem[..l];
+                _stems.Set(start, new Stem(byStem.GetValueOrDefault(start)?.ToArray(), Continues: true));
+            }
+        }
+
+        foreach (var (stem, list) in byStem)
+        {
+            if (stem.Length > 0 && !_stems.TryGetValue(stem, out _))
+            {
+                _stems.Set(stem, new Stem([.. list], Continues: false));
+            }
+        }
     }
 
     public List<EntityMention> Score(StoryText story)
     {
         var tokens = story.Tokens;
-        var counts = new Dictionary<TopicTerm, int>();
+        var counts = new int[_terms.Length];
+        var seen = new List<int>(); // in the order first counted, which orders ties in the evidence
         var words = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -72,13 +99,9 @@ internal sealed class TopicScorer
                 continue;
             }
 
-            if (_phrases.TryMatch(tokens, i, caseSensitive: false, out var terms, out var len))
+            if (_phrases.TryMatch(tokens, i, caseSensitive: false, out var phraseTerms, out var len))
             {
-                foreach (var term in terms)
-                {
-                    counts[term] = counts.GetValueOrDefault(term) + 1;
-                }
-
+                Count(phraseTerms, counts, seen);
                 if (len > 1)
                 {
                     i += len - 1;
@@ -86,47 +109,120 @@ internal sealed class TopicScorer
                 }
             }
 
-            var w = t.Lower.AsSpan();
-            for (var l = Math.Min(_maxPrefix, w.Length); l >= _minPrefix && l > 0; l--)
+            if (LongestStem(t.Lower) is { } stemTerms)
             {
-                if (_prefixLookup.TryGetValue(w[..l], out var list))
-                {
-                    foreach (var term in list)
-                    {
-                        counts[term] = counts.GetValueOrDefault(term) + 1;
-                    }
-
-                    break;
-                }
+                Count(stemTerms, counts, seen);
             }
         }
 
-        if (counts.Count == 0)
+        if (seen.Count == 0)
         {
             return [];
         }
 
+        // Plain loops rather than LINQ over tuples (see EntityOrder for why).
         var norm = Math.Sqrt(Math.Max(words, 50) / 100.0);
-        var byTopic = counts
-            .GroupBy(kv => kv.Key.Topic)
-            .Select(g =>
+        var termsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var id in seen)
+        {
+            if (!termsOf.TryGetValue(_terms[id].Topic, out var ids))
             {
-                var parts = g.Select(kv => (kv.Key.Term, Value: kv.Key.Weight * (1 + Math.Log(kv.Value)))).OrderByDescending(p => p.Value).ToList();
-                return (Topic: g.Key, Score: parts.Sum(p => p.Value) / norm, Hits: g.Sum(kv => kv.Value), Evidence: parts.Take(4).Select(p => p.Term).ToList());
-            })
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Topic, StringComparer.Ordinal)
-            .ToList();
-        var best = byTopic[0].Score;
+                termsOf[_terms[id].Topic] = ids = [];
+            }
+
+            ids.Add(id);
+        }
+
+        var byTopic = new List<TopicTotal>(termsOf.Count);
+        foreach (var (topic, ids) in termsOf)
+        {
+            // Each term's weight, repeats diminishing; heaviest first, ties in the order first counted.
+            var parts = new Part[ids.Count];
+            var hits = 0;
+            for (var k = 0; k < ids.Count; k++)
+            {
+                var term = _terms[ids[k]];
+                parts[k] = new Part(term.Term, term.Weight * (1 + Math.Log(counts[ids[k]])));
+                hits += counts[ids[k]];
+            }
+
+            EntityOrder.StableSort<Part>(parts, static (a, b) => b.Value.CompareTo(a.Value));
+            var sum = 0.0;
+            var evidence = new List<string>(Math.Min(parts.Length, 4));
+            foreach (var part in parts)
+            {
+                sum += part.Value;
+                if (evidence.Count < 4)
+                {
+                    evidence.Add(part.Term);
+                }
+            }
+
+            byTopic.Add(new TopicTotal(topic, sum / norm, hits, evidence));
+        }
+
+        var ranked = byTopic.ToArray();
+        EntityOrder.StableSort<TopicTotal>(ranked, static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Topic, b.Topic));
+        var best = ranked[0].Score;
         if (best < MinimumBest)
         {
             return [];
         }
 
-        return byTopic
-            .Where((x, rank) => rank == 0 || (x.Score >= RelativeThreshold * best && x.Score >= AbsoluteThreshold))
-            .Take(MaxTopics)
-            .Select(x => new EntityMention(x.Topic, EntityKind.Topic, About: true, x.Hits, Math.Round(x.Score, 3), x.Evidence))
-            .ToList();
+        var result = new List<EntityMention>();
+        for (var rank = 0; rank < ranked.Length && result.Count < MaxTopics; rank++)
+        {
+            var x = ranked[rank];
+            if (rank == 0 || (x.Score >= RelativeThreshold * best && x.Score >= AbsoluteThreshold))
+            {
+                result.Add(new EntityMention(x.Topic, EntityKind.Topic, About: true, x.Hits, Math.Round(x.Score, 3), x.Evidence));
+            }
+        }
+
+        return result;
+    }
+
+    private sealed record Part(string Term, double Value);
+
+    private sealed record TopicTotal(string Topic, double Score, int Hits, List<string> Evidence);
+
+    private static void Count(int[] ids, int[] counts, List<int> seen)
+    {
+        foreach (var id in ids)
+        {
+            if (counts[id]++ == 0)
+            {
+                seen.Add(id);
+            }
+        }
+    }
+
+    /// <summary>The terms of the longest stem the word starts with, if any.</summary>
+    private int[]? LongestStem(string word)
+    {
+        int[]? found = null;
+        var hash = WordHash.Seed;
+        var limit = Math.Min(_maxPrefix, word.Length);
+        for (var l = 1; l <= limit; l++)
+        {
+            hash = WordHash.Step(hash, word[l - 1]);
+            if (l < _minPrefix)
+            {
+                continue;
+            }
+
+            if (!_stems.TryGetValue(word.AsSpan(0, l), hash, out var stem))
+            {
+                break;
+            }
+
+            found = stem.Terms ?? found;
+            if (!stem.Continues)
+            {
+                break;
+            }
+        }
+
+        return found;
     }
 }

@@ -66,4 +66,33 @@ public class TextTokenizerTests
         Assert.True(t[4].IsCapitalised);
         Assert.False(t[6].IsCapitalised);
     }
+
+    [Fact]
+    public void Tokenize_TypographicCharacters_ReadAsPlainOnes()
+    {
+        var t = Tokens("Café\u00a0Oz said \u201cAcme\u2019s\u201d deal \u2014 done.");
+
+        Assert.Equal(["Café", "Oz", "said", "Acme", "deal", "done"], t.Select(x => x.Text));
+        Assert.Equal("", t[1].Gap); // the no-break space is a space
+        Assert.Equal("\"", t[3].Gap);
+        Assert.True(t[3].Is(TokenFlags.Possessive));
+        Assert.Equal("\"", t[4].Gap);
+        Assert.Equal("-", t[5].Gap);
+    }
+
+    [Theory]
+    [InlineData(0, 3, true, "tencent music entertainment")]
+    [InlineData(1, 3, false, "Music Entertainment")]
+    [InlineData(2, 3, false, "Entertainment")]
+    [InlineData(2, 2, true, "")]
+    [InlineData(1, 9, false, "Music Entertainment")]
+    public void Join_RangeOfWords_EqualsStringJoin(int start, int end, bool lower, string expected)
+    {
+        var t = Tokens("Tencent Music Entertainment");
+
+        Assert.Equal(expected, TextTokens.Join(t, start, end, lower));
+        Assert.Equal(
+            string.Join(' ', t.Skip(start).Take(end - start).Select(x => lower ? x.Lower : x.Text)),
+            TextTokens.Join(t, start, end, lower));
+    }
 }

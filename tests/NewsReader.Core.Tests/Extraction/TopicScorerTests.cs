@@ -51,6 +51,31 @@ public class TopicScorerTests
     }
 
     [Fact]
+    public void Analyze_WordStartingWithTwoStems_CountsTheLongestOnly()
+    {
+        var dir = Directory.CreateTempSubdirectory("newsreader-topics-");
+        try
+        {
+            File.WriteAllText(
+                Path.Combine(dir.FullName, "topics.tsv"),
+                "# test vocabulary\nalpha\tacqui*\t2\nbeta\tacquisition*\t3\ngamma\tacquisitions of\t1\n");
+            var analyzer = ArticleAnalyzer.Load(dir.FullName);
+
+            var e = analyzer.Analyze("x", [new NewsReader.Core.Splitting.Paragraph("Acquisitions and acquisitions, then acquit and acq.")]);
+
+            var topics = e.Entities.Where(x => x.Kind == EntityKind.Topic).ToDictionary(x => x.Name);
+            Assert.Equal(2, topics["beta"].Mentions); // "acquisitions" is the longer stem's, not also "acqui*"
+            Assert.Equal(["acquisition"], topics["beta"].Evidence);
+            Assert.Equal(1, topics["alpha"].Mentions); // "acquit" stops after the shorter stem; "acq" is too short
+            Assert.False(topics.ContainsKey("gamma"));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Taxonomy_HasExactlyTheTwentyLabels()
     {
         var k = ExtractionKnowledge.Load();
