@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
+using NewsReader.Core.Extraction;
 using NewsReader.Core.Importing;
 using NewsReader.Core.Tests.Data;
 using static NewsReader.Core.Tests.Data.Docs;
@@ -236,6 +237,28 @@ public sealed class ArticleImporterTests
         Assert.Equal(1, store.Scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'newword AND entities:kappa' AND rowid = (SELECT Id FROM Articles WHERE Slug = 'kappa')"));
         Assert.Equal(report.New, store.Scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'title:filler OR title:kappa'"));
         store.AssertIntegrity();
+    }
+
+    [Fact]
+    public async Task ImportAsync_StoryWithManyEntities_EveryLinkStoredWithItsValues()
+    {
+        await using var store = await TestStore.CreateAsync();
+        // More links than one INSERT statement takes, and a count that leaves a partial last statement.
+        var entities = Enumerable.Range(1, 37)
+            .Select(i => new EntityMention($"Company {i}", EntityKind.Company, i % 2 == 0, i, i / 100.0, []))
+            .ToArray();
+
+        await store.Importer().ImportAsync(Document("m.txt", Article(0, "Many", Text("many"), entities)), Source("m.txt"));
+
+        await using var db = await store.ContextAsync();
+        var links = await db.ArticleEntities.Include(l => l.Entity).OrderBy(l => l.Mentions).ToListAsync();
+        Assert.Equal(37, links.Count);
+        Assert.All(links, l =>
+        {
+            var i = l.Mentions;
+            Assert.Equal(("Company " + i.ToString(System.Globalization.CultureInfo.InvariantCulture), i % 2 == 0, i / 100.0, LinkOrigin.Extracted), (l.Entity!.Name, l.About, l.Score, l.Origin));
+            Assert.NotEqual(default, l.AddedAt);
+        });
     }
 
     [Fact]
