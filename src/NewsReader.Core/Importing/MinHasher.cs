@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -68,14 +69,21 @@ public static class MinHasher
             return [];
         }
 
-        Span<ulong> signature = stackalloc ulong[Bands * RowsPerBand];
-        signature.Fill(ulong.MaxValue);
-        foreach (var s in shingles)
+        var mixed = ArrayPool<ulong>.Shared.Rent(shingles.Count);
+        try
         {
-            Add(signature, s);
-        }
+            var n = 0;
+            foreach (var s in shingles)
+            {
+                mixed[n++] = Mix(s);
+            }
 
-        return KeysOf(signature);
+            return KeysOfMixed(mixed.AsSpan(0, n));
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(mixed);
+        }
     }
 
     /// <summary>
@@ -92,50 +100,70 @@ public static class MinHasher
             return [];
         }
 
-        Span<ulong> signature = stackalloc ulong[Bands * RowsPerBand];
-        signature.Fill(ulong.MaxValue);
-        if (words.Count < ShingleWords)
+        var count = Math.Max(1, words.Count - ShingleWords + 1);
+        var mixed = ArrayPool<ulong>.Shared.Rent(count);
+        try
         {
-            Add(signature, Combine(words, 0, words.Count));
-        }
-        else
-        {
-            for (var i = 0; i + ShingleWords <= words.Count; i++)
+            if (words.Count < ShingleWords)
             {
-                Add(signature, Combine(words, i, ShingleWords));
+                mixed[0] = Mix(Combine(words, 0, words.Count));
             }
+            else
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    mixed[i] = Mix(Combine(words, i, ShingleWords));
+                }
+            }
+
+            return KeysOfMixed(mixed.AsSpan(0, count));
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(mixed);
+        }
+    }
+
+    // Each shingle's well-mixed hash goes through a cheap permutation per signature row: x -> a*x + b
+    // (mod 2^64, a odd) is a bijection, and the multiply spreads the mixed bits to the top; a row
+    // keeps the smallest value. Rows are walked in the outer loop, four at a time in 256-bit vectors
+    // where the CPU has them (every x64 CPU with AVX2), so a row's multiplier, increment and running
+    // minimum stay in registers over all shingles. Same values as one shingle at a time over all rows
+    // (a test pins the keys of fixed texts). Not Vector512: .NET leaves it unaccelerated on CPUs where
+    // 512-bit work slows the clock, this machine's Xeon among them.
+    private static long[] KeysOfMixed(ReadOnlySpan<ulong> mixed)
+    {
+        Span<ulong> signature = stackalloc ulong[Bands * RowsPerBand];
+        var row = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; row + Vector256<ulong>.Count <= signature.Length; row += Vector256<ulong>.Count)
+            {
+                var a = Vector256.Create<ulong>(Multipliers.AsSpan(row));
+                var b = Vector256.Create<ulong>(Increments.AsSpan(row));
+                var min = Vector256<ulong>.AllBitsSet;
+                foreach (var x in mixed)
+                {
+                    min = Vector256.Min(min, (Vector256.Create(x) * a) + b);
+                }
+
+                min.CopyTo(signature[row..]);
+            }
+        }
+
+        for (; row < signature.Length; row++)
+        {
+            var min = ulong.MaxValue;
+            foreach (var x in mixed)
+            {
+                var h = unchecked((x * Multipliers[row]) + Increments[row]);
+                min = h < min ? h : min;
+            }
+
+            signature[row] = min;
         }
 
         return KeysOf(signature);
-    }
-
-    // One well-mixed hash per shingle, then a cheap permutation per signature row: x -> a*x + b
-    // (mod 2^64, a odd) is a bijection, and the multiply spreads the mixed bits to the top. Four rows
-    // at a time in 256-bit vectors where the CPU has them (every x64 CPU with AVX2): the same values
-    // (a test pins the keys of a fixed text). Not Vector512: .NET leaves it unaccelerated on CPUs
-    // where 512-bit work slows the clock, this machine's Xeon among them (measured: the branch never ran).
-    private static void Add(Span<ulong> signature, ulong shingle)
-    {
-        var x = Mix(shingle);
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var xs = Vector256.Create(x);
-            for (; i + Vector256<ulong>.Count <= signature.Length; i += Vector256<ulong>.Count)
-            {
-                var h = (xs * Vector256.Create<ulong>(Multipliers.AsSpan(i))) + Vector256.Create<ulong>(Increments.AsSpan(i));
-                Vector256.Min(h, Vector256.Create<ulong>(signature[i..])).CopyTo(signature[i..]);
-            }
-        }
-
-        for (; i < signature.Length; i++)
-        {
-            var h = unchecked((x * Multipliers[i]) + Increments[i]);
-            if (h < signature[i])
-            {
-                signature[i] = h;
-            }
-        }
     }
 
     private static long[] KeysOf(ReadOnlySpan<ulong> signature)
