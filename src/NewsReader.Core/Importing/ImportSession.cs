@@ -12,7 +12,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     // Most rows of one multi-row INSERT of entity links. Microsoft.Data.Sqlite binds every parameter by
     // name, and SQLite finds a name by scanning the statement's names, so binding grows with the square
     // of the parameter count: rows share the story id and time, and 16 rows go in one statement
-    // (measured: 50 rows of 7 parameters made string comparison ~0.3 s of a 10 MB import, docs/performance.md).
+    // (measured: with 50 rows of 7 parameters, string comparison was ~0.2 s of a 10 MB import; docs/performance.md).
     private const int LinksPerInsert = 16;
 
     /// <summary>
