@@ -16,6 +16,9 @@ public sealed class ReaderTests(AppServer app)
         await Assertions.Expect(home.StoryLinks.First).ToBeVisibleAsync();
         await AppServer.ScreenshotAsync(home.Page, "home");
         var headline = (await home.StoryLinks.First.InnerTextAsync()).Trim();
+        // A click in the instant between the prerendered page and the circuit's first render was once
+        // lost (docs/web.md, "Not done yet"); a reader's first click comes later than this test's.
+        await home.WaitInteractiveAsync();
 
         await home.StoryLinks.First.ClickAsync();
 
