@@ -308,11 +308,12 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
             }
         }
 
+        var added = new List<ResolvedLink>();
         foreach (var link in links)
         {
             if (!existing.TryGetValue(link.EntityId, out var state))
             {
-                await InsertLinkAsync(articleId, link, ct).ConfigureAwait(false);
+                added.Add(link);
             }
             else if (state is { Origin: LinkOrigin.Extracted, Removed: false })
             {
@@ -320,14 +321,11 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
                     articleId, link.EntityId, link.About, link.Mentions, link.Score).ConfigureAwait(false);
             }
         }
+
+        await InsertLinksAsync(articleId, added, ct).ConfigureAwait(false);
     }
 
-    private Task<int> InsertLinkAsync(long articleId, ResolvedLink link, CancellationToken ct) =>
-        sql.ExecuteAsync(
-            "INSERT INTO ArticleEntities (ArticleId, EntityId, Origin, About, Mentions, Score, AddedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)", ct,
-            articleId, link.EntityId, (int)LinkOrigin.Extracted, link.About, link.Mentions, link.Score, now);
-
-    // A new story's links in multi-row INSERTs (one prepared statement per row count) instead of a round trip each.
+    // A story's new extracted links in multi-row INSERTs (one prepared statement per row count) instead of a round trip each.
     private async Task InsertLinksAsync(long articleId, List<ResolvedLink> links, CancellationToken ct)
     {
         for (var from = 0; from < links.Count; from += LinksPerInsert)
