@@ -18,8 +18,7 @@ internal sealed class StoryRewriter(NewsDbContext db, ArticleAnalyzer analyzer, 
     /// <summary>The dedup keys of a text, computed as <c>IncomingStory</c> does.</summary>
     public static (string Body, string Fingerprint, long[] Bands) Keys(IReadOnlyList<Paragraph> paragraphs)
     {
-        var plain = string.Join("\n\n", paragraphs.Select(p => p.Text));
-        var normalized = TextFingerprint.Normalize(plain);
+        var normalized = TextFingerprint.NormalizeParagraphs(paragraphs);
         return (Paragraph.ToMarkdown(paragraphs), TextFingerprint.OfNormalized(normalized), MinHasher.BandKeysOfNormalized(normalized));
     }
 

@@ -50,7 +50,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     private long _unindexedChars;
     private readonly HashSet<string> _runSlugs = new(StringComparer.Ordinal);
     private readonly Dictionary<long, List<long>> _runBands = [];
-    private readonly Dictionary<long, IncomingStory> _runStories = [];
+    private readonly Dictionary<long, (string Body, long[] BandKeys)> _runStories = [];
 
     /// <param name="found">How many stories the file has.</param>
     /// <param name="stories">The stories in file order (possibly still being prepared while enumerated).</param>
@@ -362,7 +362,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     private async Task WriteBandsAsync(long articleId, IncomingStory story, CancellationToken ct)
     {
         var keys = story.BandKeys;
-        _runStories[articleId] = story;
+        _runStories[articleId] = (story.Body, keys);
         foreach (var key in keys)
         {
             if (!_runBands.TryGetValue(key, out var ids))

@@ -21,20 +21,13 @@ internal sealed class IncomingStory
         _extract = extract;
         Body = article.BodyMarkdown;
 
-        // Paragraph texts only: whether a line was read as a subheading must not change the key.
-        PlainText = string.Join("\n\n", article.Paragraphs.Select(p => p.Text));
-        Normalized = TextFingerprint.Normalize(PlainText);
-        Fingerprint = TextFingerprint.OfNormalized(Normalized);
-        HasText = PlainText.Any(char.IsLetterOrDigit);
+        Fingerprint = TextFingerprint.OfNormalized(Normalized());
+        HasText = article.Paragraphs.Any(p => p.Text.Any(char.IsLetterOrDigit));
     }
 
     public ParsedArticle Article { get; }
 
     public string Body { get; }
-
-    public string PlainText { get; }
-
-    public string Normalized { get; }
 
     public string Fingerprint { get; }
 
@@ -43,7 +36,12 @@ internal sealed class IncomingStory
     /// <summary>The article's companies, countries and topics (extracted on first use when the parse left them out).</summary>
     public ArticleEntities Entities => _entities ??= _extract is null ? Article.Entities : _extract(Article);
 
-    public HashSet<ulong> Shingles => _shingles ??= MinHasher.ShinglesOfNormalized(Normalized);
+    public HashSet<ulong> Shingles => _shingles ??= MinHasher.ShinglesOfNormalized(Normalized());
 
-    public long[] BandKeys => _bandKeys ??= MinHasher.BandKeysOfNormalized(Normalized);
+    public long[] BandKeys => _bandKeys ??= MinHasher.BandKeysOfNormalized(Normalized());
+
+    // Paragraph texts only: whether a line was read as a subheading must not change the keys. Not
+    // kept: normalising again costs less than holding a second copy of every text while a file
+    // imports (measured: docs/performance.md, "Import, end-to-end round").
+    private string Normalized() => TextFingerprint.NormalizeParagraphs(Article.Paragraphs);
 }

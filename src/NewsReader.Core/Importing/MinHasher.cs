@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace NewsReader.Core.Importing;
@@ -40,24 +39,22 @@ public static class MinHasher
     public static HashSet<ulong> ShinglesOfNormalized(string normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        var words = Words(normalized);
-        var set = new HashSet<ulong>();
-        if (words.Count < ShingleWords)
+        var words = ArrayPool<ulong>.Shared.Rent(MaxWords(normalized));
+        try
         {
-            if (words.Count > 0)
+            var count = ShingleHashes(normalized, words);
+            var set = new HashSet<ulong>(count);
+            foreach (var shingle in words.AsSpan(0, count))
             {
-                set.Add(Combine(words, 0, words.Count));
+                set.Add(shingle);
             }
 
             return set;
         }
-
-        for (var i = 0; i + ShingleWords <= words.Count; i++)
+        finally
         {
-            set.Add(Combine(words, i, ShingleWords));
+            ArrayPool<ulong>.Shared.Return(words);
         }
-
-        return set;
     }
 
     /// <summary>The band keys of a shingle set, one per band; empty for an empty set.</summary>
@@ -94,33 +91,21 @@ public static class MinHasher
     public static long[] BandKeysOfNormalized(string normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        var words = Words(normalized);
-        if (words.Count == 0)
-        {
-            return [];
-        }
-
-        var count = Math.Max(1, words.Count - ShingleWords + 1);
-        var mixed = ArrayPool<ulong>.Shared.Rent(count);
+        var words = ArrayPool<ulong>.Shared.Rent(MaxWords(normalized));
         try
         {
-            if (words.Count < ShingleWords)
+            var count = ShingleHashes(normalized, words);
+            var mixed = words.AsSpan(0, count);
+            for (var i = 0; i < mixed.Length; i++)
             {
-                mixed[0] = Mix(Combine(words, 0, words.Count));
-            }
-            else
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    mixed[i] = Mix(Combine(words, i, ShingleWords));
-                }
+                mixed[i] = Mix(mixed[i]);
             }
 
-            return KeysOfMixed(mixed.AsSpan(0, count));
+            return count == 0 ? [] : KeysOfMixed(mixed);
         }
         finally
         {
-            ArrayPool<ulong>.Shared.Return(mixed);
+            ArrayPool<ulong>.Shared.Return(words);
         }
     }
 
@@ -198,9 +183,17 @@ public static class MinHasher
         return (double)common / (a.Count + b.Count - common);
     }
 
-    private static List<ulong> Words(string normalized)
+    // A text of n characters has at most (n + 1) / 2 words: each takes a character and a separator.
+    private static int MaxWords(string normalized) => (normalized.Length / 2) + 1;
+
+    /// <summary>
+    /// Writes the text's shingle hashes (or the one hash of all its words, when it has fewer than
+    /// <see cref="ShingleWords"/>) into <paramref name="buffer"/>, which first receives the word
+    /// hashes: shingle i needs words i to i + 2 only, so it can overwrite word i. Returns the count.
+    /// </summary>
+    private static int ShingleHashes(string normalized, ulong[] buffer)
     {
-        var words = new List<ulong>(normalized.Length / 5);
+        var words = 0;
         var h = FnvOffset;
         var inWord = false;
         foreach (var c in normalized)
@@ -212,7 +205,7 @@ public static class MinHasher
             }
             else if (inWord)
             {
-                words.Add(h);
+                buffer[words++] = h;
                 h = FnvOffset;
                 inWord = false;
             }
@@ -220,17 +213,33 @@ public static class MinHasher
 
         if (inWord)
         {
-            words.Add(h);
+            buffer[words++] = h;
         }
 
-        return words;
+        if (words == 0)
+        {
+            return 0;
+        }
+
+        if (words < ShingleWords)
+        {
+            buffer[0] = Combine(buffer.AsSpan(0, words));
+            return 1;
+        }
+
+        var shingles = words - ShingleWords + 1;
+        for (var i = 0; i < shingles; i++)
+        {
+            buffer[i] = Combine(buffer.AsSpan(i, ShingleWords));
+        }
+
+        return shingles;
     }
 
-    private static ulong Combine(List<ulong> words, int start, int count)
+    private static ulong Combine(ReadOnlySpan<ulong> words)
     {
-        var span = CollectionsMarshal.AsSpan(words).Slice(start, count);
         var h = 0x9E3779B97F4A7C15UL;
-        foreach (var w in span)
+        foreach (var w in words)
         {
             h = Mix(h ^ w);
         }

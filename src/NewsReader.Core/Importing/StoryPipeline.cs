@@ -58,6 +58,7 @@ internal sealed class StoryPipeline : IEnumerable<IncomingStory>, IDisposable
             }
 
             _failure?.Throw();
+            _ready[i] = null; // Taken: the writer holds what it keeps, and the rest can be collected.
             yield return story!;
         }
     }

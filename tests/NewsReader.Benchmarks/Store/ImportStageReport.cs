@@ -50,7 +50,7 @@ public static class ImportStageReport
 
             var keys = clock.Lap();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {k}: read {read:F2} s, split + headlines {split:F2} s, extraction {extract:F2} s, fingerprints + MinHash {keys:F2} s of CPU; {doc.Articles.Count} stories{(k == 0 ? " (warm-up)" : string.Empty)}"));
+                $"round {k}: read {read}, split + headlines {split}, extraction {extract}, fingerprints + MinHash {keys}; {doc.Articles.Count} stories{(k == 0 ? " (warm-up)" : string.Empty)}"));
         }
 
         return 0;
@@ -64,14 +64,18 @@ public static class ImportStageReport
         {
             GC.Collect();
             _last = Now();
+            _allocated = GC.GetTotalAllocatedBytes(precise: true);
         }
 
-        /// <summary>CPU seconds since the last lap.</summary>
-        public double Lap()
+        private long _allocated;
+
+        /// <summary>CPU seconds and megabytes allocated since the last lap.</summary>
+        public string Lap()
         {
             var now = Now();
-            var lap = (now - _last).TotalSeconds;
-            _last = now;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var lap = string.Create(CultureInfo.InvariantCulture, $"{(now - _last).TotalSeconds:F2} s ({(allocated - _allocated) / 1e6:F0} MB)");
+            (_last, _allocated) = (now, allocated);
             return lap;
         }
 

@@ -1,4 +1,5 @@
 using NewsReader.Core.Importing;
+using NewsReader.Core.Splitting;
 
 namespace NewsReader.Core.Tests.Importing;
 
@@ -36,6 +37,24 @@ public sealed class TextFingerprintTests
         var text = all.ToString();
         var source = text.Normalize(System.Text.NormalizationForm.FormKC);
         Assert.Equal(GeneralRule(source), TextFingerprint.Normalize(text));
+    }
+
+    // Stored fingerprints were made from the paragraphs joined by blank lines: the streamed form must not change them.
+    public static TheoryData<string[]> ParagraphTexts => new()
+    {
+        { ["First paragraph.", "Second one."] },
+        { ["  Leading and trailing  ", "", "   ", "\uFB01nance \u2013 Caf\u0065\u0301"] },
+        { ["\u0301combining first", "e", "\u0301 after a paragraph break"] },
+        { [""] },
+        { [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ParagraphTexts))]
+    public void NormalizeParagraphs_SameAsTheJoinedText(string[] texts)
+    {
+        var paragraphs = texts.Select(t => new Paragraph(t)).ToList();
+        Assert.Equal(TextFingerprint.Normalize(string.Join("\n\n", texts)), TextFingerprint.NormalizeParagraphs(paragraphs));
     }
 
     private static string GeneralRule(string source)
