@@ -58,8 +58,12 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
     // parts can be split apart safely and rendered as text.
     private const char Open = '\u0002';
     private const char Close = '\u0003';
+
+    // From the body (column 2) always: left to choose (-1), FTS5 picks the headline or the list of
+    // entity names whenever they hold the term, and a card would repeat its own headline or show a
+    // row of names. The summary is the body's lead, so a match there shows in the body too.
     private const string SnippetSql =
-        "SELECT rowid, snippet(articles_fts, -1, char(2), char(3), '…', 24) FROM articles_fts WHERE articles_fts MATCH $q";
+        "SELECT rowid, snippet(articles_fts, 2, char(2), char(3), '…', 24) FROM articles_fts WHERE articles_fts MATCH $q";
 
     private const string HitsSql = "SELECT rowid, " + Rank + " FROM articles_fts WHERE articles_fts MATCH $q";
     private const string ExcludedSql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH $x";

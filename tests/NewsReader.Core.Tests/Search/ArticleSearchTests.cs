@@ -30,6 +30,22 @@ public sealed class ArticleSearchTests
         Assert.Contains("**", result.Hits[0].SnippetText(), StringComparison.Ordinal);
     }
 
+    // A reader wants the match in its sentence: the headline and the entity chips are shown apart.
+    [Fact]
+    public async Task SearchAsync_NameInBodyAndEntities_SnippetFromTheBody()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Importer().ImportAsync(Document("games.txt",
+            Article(0, "Tencent backs esports organiser", "The organiser raised money from investors.\n\nThe organiser, founded in Shanghai in 2016 and grown over the last four years into one of the largest event companies in the region, runs tournaments with Tencent and others.\n\n" + Text("esports"),
+                Company("Tencent"), Company("Huya"), Company("Douyu"), Company("Kuaishou"), Country("China"))), Source("games.txt"));
+
+        var hit = Assert.Single((await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("tencent"))).Hits);
+
+        Assert.Contains(hit.Snippet, p => p.Marked && p.Text == "Tencent");
+        Assert.Contains("tournaments with", hit.SnippetText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Huya", hit.SnippetText(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SearchAsync_StemmingAndDiacritics_Match()
     {
