@@ -153,7 +153,11 @@ public static class HeadlineWriter
         var kept = s.AsSpan().Trim().TrimEnd(".,;: ");
         if (kept.Length > MaxTitle)
         {
+            // Never inside a quotation ("... users who “to convey personal"), when enough comes
+            // before it; a summary may end inside one, as its "…" says it goes on.
             kept = CutAtBoundary(kept, MaxTitle, lexicon);
+            var open = OpenQuoteAt(kept);
+            kept = open >= MinKept ? kept[..open] : kept;
         }
 
         kept = TrimDanglingEnd(kept, lexicon);
@@ -321,6 +325,18 @@ public static class HeadlineWriter
         }
 
         return s[..cut];
+    }
+
+    // Where a quotation opens that the text does not close ("... users who “to convey personal"), or -1.
+    private static int OpenQuoteAt(ReadOnlySpan<char> s)
+    {
+        var curly = s.LastIndexOf('“');
+        if (curly >= 0 && s[curly..].IndexOf('”') < 0)
+        {
+            return curly;
+        }
+
+        return s.Count('"') % 2 == 1 ? s.LastIndexOf('"') : -1;
     }
 
     // Cut to at most max characters at the last clause boundary that keeps a reasonable headline,

@@ -37,6 +37,24 @@ public class HeadlineWriterTests
         Assert.Equal("Nvidia is in the process of acquiring chip designer Arm for $40 billion", title);
     }
 
+    // A cut inside a quotation leaves a fragment of someone's words ("... to convey personal").
+    [Fact]
+    public void Write_CutWouldFallInsideAQuotation_CutsBeforeTheQuotation()
+    {
+        var (title, _) = Write("The Harbour Commission said that ferry operators who carry passengers after dark \u201Ccarrying faulty navigation lamps and radios\u201D will lose their licences.");
+
+        Assert.Equal("The Harbour Commission said that ferry operators who carry passengers after dark", title);
+    }
+
+    [Fact]
+    public void Write_QuotationClosedBeforeTheCut_KeepsIt()
+    {
+        var (title, _) = Write("Northgate Ventures called the deal \u201Ca turning point\u201D for robotics startups that have struggled to raise money from investors in Europe and Asia this year.");
+
+        Assert.Contains("\u201Ca turning point\u201D", title, StringComparison.Ordinal);
+        Assert.True(title.Length <= 100);
+    }
+
     [Fact]
     public void Write_ThroatClearingBut_StartsAtTheNews()
     {
