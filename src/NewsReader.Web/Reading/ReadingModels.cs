@@ -28,6 +28,7 @@ public sealed record StoryDetail(
     string Body,
     int ReadingMinutes,
     string SourceFile,
+    DateTime AddedAt,
     IReadOnlyList<EntityChip> Entities,
     IReadOnlyList<StoryCardModel> Related,
     StoryLink? Previous,

@@ -138,7 +138,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         var related = relatedIds.Where(cards.ContainsKey).Select(i => cards[i]).ToList();
         return new StoryDetail(
             story.Slug, story.Title, story.Summary, story.Body, ReadingMinutes(story.Body.Length), story.SourceFile,
-            chips, related, previous, next);
+            DateTime.SpecifyKind(story.CreatedAt, DateTimeKind.Utc), chips, related, previous, next);
     }
 
     /// <summary>An entity's header data, or null when the kind has no such slug.</summary>

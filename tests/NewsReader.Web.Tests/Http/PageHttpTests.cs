@@ -66,6 +66,9 @@ public sealed class PageHttpTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Nvidia faces new chip export rules – NewsReader", doc.Title);
         Assert.Equal("Nvidia faces new chip export rules", doc.QuerySelector("h1")!.TextContent);
+        var added = doc.QuerySelector(".article-header time")!;
+        Assert.Equal("2026-01-01T11:59Z", added.GetAttribute("datetime"));
+        Assert.Equal("Added 1 Jan 2026", added.TextContent);
         Assert.Contains("Nvidia said sales would fall.", doc.QuerySelector(".article-body")!.TextContent, StringComparison.Ordinal);
         var headings = doc.QuerySelectorAll(".entity-groups h2").Select(h => h.TextContent).ToList();
         Assert.Equal(["About", "Also mentioned"], headings);
