@@ -42,6 +42,6 @@ internal sealed class IncomingStory
 
     // Paragraph texts only: whether a line was read as a subheading must not change the keys. Not
     // kept: normalising again costs less than holding a second copy of every text while a file
-    // imports (measured: docs/performance.md, "Import, end-to-end round").
+    // imports (measured: docs/performance.md, "Import, allocation round").
     private string Normalized() => TextFingerprint.NormalizeParagraphs(Article.Paragraphs);
 }
