@@ -30,6 +30,16 @@ public sealed class SearchBoxTests(BunitFixture fixture)
         Assert.Equal("chip export", cut.Find("input#search").GetAttribute("value"));
     }
 
+    // Admin pages filter their own tables with ?q=; the app bar searches stories and must not echo it.
+    [Fact]
+    public void Render_AnotherPagesQ_LeavesTheBoxEmpty()
+    {
+        Nav.NavigateTo("/admin/entities?q=gizmo");
+        var cut = fixture.Context.Render<SearchBox>();
+
+        Assert.True(string.IsNullOrEmpty(cut.Find("input#search").GetAttribute("value")));
+    }
+
     [Fact]
     public void Submit_OnHomeWithFilters_KeepsFiltersAndDropsCursor()
     {
