@@ -62,7 +62,8 @@ public static class SearchCommand
             await stdout.WriteLineAsync($"- {h.Title}  [{h.Slug}]").ConfigureAwait(false);
             if (h.Snippet.Count > 0)
             {
-                await stdout.WriteLineAsync($"    {h.SnippetText("[", "]")}").ConfigureAwait(false);
+                // A snippet may span paragraphs: one line per hit in a terminal.
+                await stdout.WriteLineAsync($"    {string.Join(' ', h.SnippetText("[", "]").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))}").ConfigureAwait(false);
             }
         }
 

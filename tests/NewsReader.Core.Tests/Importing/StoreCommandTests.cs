@@ -47,6 +47,23 @@ public sealed class StoreCommandTests
         Assert.Contains("stories:   1", statsOut, StringComparison.Ordinal);
     }
 
+    // A snippet may span a paragraph break; a terminal reader wants it on the hit's one line.
+    [Fact]
+    public async Task Search_TextOutput_SnippetOnOneLine()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var good = Path.Combine(store.Folder, "good.txt");
+        await File.WriteAllTextAsync(good, Story);
+        await RunAsync("import", good, "--db", store.DatabasePath);
+
+        var (code, output, _) = await RunAsync("search", "investors engineers", "--db", store.DatabasePath);
+
+        Assert.Equal(0, code);
+        var snippet = Assert.Single(output.Split('\n'), l => l.StartsWith("    ", StringComparison.Ordinal));
+        Assert.Contains("[investors]", snippet, StringComparison.Ordinal);
+        Assert.Contains("[engineers]", snippet, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
         using var stdout = new MemoryStream();
