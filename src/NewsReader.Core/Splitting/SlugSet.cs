@@ -58,7 +58,10 @@ public sealed class SlugSet
 
         if (sb.Length > MaxLength)
         {
-            sb.Length = MaxLength;
+            // The word that crosses the limit goes ("...-close-to-100" is not "...-close-to-1"),
+            // unless it is the only long word there is.
+            var end = sb.ToString(0, MaxLength + 1).LastIndexOf('-');
+            sb.Length = end > MaxLength / 2 ? end : MaxLength;
         }
 
         return sb.Length == 0 ? "story" : sb.ToString();

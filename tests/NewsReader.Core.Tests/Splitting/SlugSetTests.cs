@@ -26,6 +26,15 @@ public class SlugSetTests
         Assert.EndsWith("robotics", slug, StringComparison.Ordinal);
     }
 
+    // "...-close-to-100-million" must not become "...-close-to-1": a number cut short says something else.
+    [Fact]
+    public void Slugify_WordAcrossTheLimit_CutBeforeIt()
+    {
+        var slug = SlugSet.Slugify("Esports ‘total solutions provider’ VSPN has raised what it describes as ‘close to’ $100 million");
+
+        Assert.Equal("esports-total-solutions-provider-vspn-has-raised-what-it-describes-as-close-to", slug);
+    }
+
     [Fact]
     public void Slugify_NoLetters_Story() => Assert.Equal("story", SlugSet.Slugify("— ! —"));
 }
