@@ -336,7 +336,9 @@ public static class HeadlineWriter
             return curly;
         }
 
-        return s.Count('"') % 2 == 1 ? s.LastIndexOf('"') : -1;
+        // A straight quote opens a quotation only after a space: 12.4" is a screen size.
+        var straight = s.LastIndexOf('"');
+        return s.Count('"') % 2 == 1 && straight > 0 && char.IsWhiteSpace(s[straight - 1]) ? straight : -1;
     }
 
     // Cut to at most max characters at the last clause boundary that keeps a reasonable headline,

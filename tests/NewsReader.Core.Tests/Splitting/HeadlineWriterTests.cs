@@ -47,6 +47,22 @@ public class HeadlineWriterTests
     }
 
     [Fact]
+    public void Write_InchMarkBeforeTheCut_IsNoQuotation()
+    {
+        var (title, _) = Write("Northgate Devices unveiled a tablet with a 12.4\" screen and a stylus that charges itself magnetically while the tablet sleeps overnight.");
+
+        Assert.StartsWith("Northgate Devices unveiled a tablet with a 12.4\" screen and a stylus", title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_StraightQuotationOpenAtTheCut_CutsBeforeIt()
+    {
+        var (title, _) = Write("The Harbour Commission said that ferry operators who carry passengers after dark \"carrying faulty navigation lamps and radios\" will lose their licences.");
+
+        Assert.Equal("The Harbour Commission said that ferry operators who carry passengers after dark", title);
+    }
+
+    [Fact]
     public void Write_QuotationClosedBeforeTheCut_KeepsIt()
     {
         var (title, _) = Write("Northgate Ventures called the deal \u201Ca turning point\u201D for robotics startups that have struggled to raise money from investors in Europe and Asia this year.");
