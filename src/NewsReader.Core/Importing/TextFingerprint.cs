@@ -43,7 +43,7 @@ public static class TextFingerprint
         {
             var part = parts[i];
             parts[i] = NeedsNoNormalization(part) || part.IsNormalized(NormalizationForm.FormKC) ? part : part.Normalize(NormalizationForm.FormKC);
-            capacity += parts[i].Length + 1;
+            capacity += parts[i].Length + 1 + (2 * parts[i].AsSpan().Count(Ellipsis)); // "..." for each
         }
 
         var buffer = ArrayPool<char>.Shared.Rent(capacity);
@@ -65,33 +65,53 @@ public static class TextFingerprint
         }
     }
 
+    // What Append writes for an ASCII character: itself, lower-cased, '`' as '\'', or '\0' for white
+    // space and control characters (at or below ' ', and DEL), which only mark a space.
+    private static readonly char[] AsciiMap = [.. Enumerable.Range(0, 0x80).Select(i => (char)i switch
+    {
+        <= ' ' or '\u007F' => '\0',
+        >= 'A' and <= 'Z' and var c => (char)(c + ('a' - 'A')),
+        '`' => '\'',
+        var c => c,
+    })];
+
     // Appends the normalised form of NFKC text; space: white space was seen since the last character.
+    // The loop works on locals (a ref parameter is memory, read and written on every character).
     private static void Append(string source, char[] buffer, ref int length, ref bool space)
     {
+        var map = AsciiMap;
+        var n = length;
+        var pending = space;
         foreach (var raw in source)
         {
             char c;
             if (raw < '\u0080')
             {
-                // ASCII, most of any text, without the general Unicode look-ups: at or below ' '
-                // and DEL are white space or control characters.
-                if (raw <= ' ' || raw == '\u007F')
+                // ASCII, most of any text, without the general Unicode look-ups.
+                c = map[raw];
+                if (c == '\0')
                 {
-                    space = length > 0;
+                    pending = n > 0;
                     continue;
                 }
-
-                c = raw switch
-                {
-                    >= 'A' and <= 'Z' => (char)(raw + ('a' - 'A')),
-                    '`' => '\'',
-                    _ => raw,
-                };
             }
             else if (char.IsWhiteSpace(raw) || char.IsControl(raw))
             {
-                space = length > 0;
+                pending = n > 0;
                 continue;
+            }
+            else if (raw == Ellipsis)
+            {
+                // NFKC's "...", for text that did not go through ICU (NeedsNoNormalization).
+                if (pending)
+                {
+                    buffer[n++] = ' ';
+                    pending = false;
+                }
+
+                buffer[n++] = '.';
+                buffer[n++] = '.';
+                c = '.';
             }
             else
             {
@@ -104,29 +124,49 @@ public static class TextFingerprint
                 };
             }
 
-            if (space)
+            if (pending)
             {
-                buffer[length++] = ' ';
-                space = false;
+                buffer[n++] = ' ';
+                pending = false;
             }
 
-            buffer[length++] = c;
+            buffer[n++] = c;
         }
+
+        (length, space) = (n, pending);
     }
 
-    /// <summary>True when every character is below U+00A0 or a quote or dash (U+2010-U+201F): NFKC changes none of them.</summary>
+    /// <summary>
+    /// True when NFKC would change nothing that Append does not map itself: every character is
+    /// below U+00A0, a quote or dash (U+2010-U+201F but U+2017, which NFKC splits into a space and
+    /// a combining mark), or one of <see cref="IsMappedHere"/>.
+    /// </summary>
     private static bool NeedsNoNormalization(string text)
     {
-        foreach (var c in text)
+        for (var rest = text.AsSpan(); ;)
         {
-            if (c >= '\u00A0' && c is < '\u2010' or > '\u201F')
+            var at = rest.IndexOfAnyInRange('\u00A0', '\uFFFF');
+            if (at < 0)
+            {
+                return true;
+            }
+
+            if (rest[at] is not (>= '\u2010' and <= '\u201F') or '\u2017' && !IsMappedHere(rest[at]))
             {
                 return false;
             }
-        }
 
-        return true;
+            rest = rest[(at + 1)..];
+        }
     }
+
+    // Characters NFKC turns into ASCII whatever surrounds them, which Append maps itself: no-break
+    // and typographic spaces (to a space) and the ellipsis (to "..."). Common in real text, and
+    // asking ICU for them cost more than all the rest of the normalisation.
+    private static bool IsMappedHere(char c) =>
+        c is '\u00A0' or (>= '\u2000' and <= '\u200A') or '\u202F' or '\u205F' or '\u3000' or Ellipsis;
+
+    private const char Ellipsis = '\u2026';
 
     /// <summary>The fingerprint (64 hex digits) of a story body.</summary>
     public static string Of(string body) => OfNormalized(Normalize(body));

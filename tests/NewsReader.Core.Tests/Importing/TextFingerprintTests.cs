@@ -39,6 +39,22 @@ public sealed class TextFingerprintTests
         Assert.Equal(GeneralRule(source), TextFingerprint.Normalize(text));
     }
 
+    // Text whose only non-ASCII characters are quotes, dashes, spaces or ellipses skips ICU: each such
+    // character, alone and among others, must come out as NFKC and the general rule make it.
+    [Fact]
+    public void Normalize_EveryCharacterOfTheFastPath_SameAsTheGeneralRule()
+    {
+        var chars = Enumerable.Range(0xA0, 0x3001 - 0xA0).Select(c => (char)c)
+            .Where(c => !char.IsSurrogate(c) && TextFingerprint.Normalize("a" + c).Length > 0).ToList();
+        foreach (var c in chars)
+        {
+            foreach (var text in new[] { $"A{c}b", $"{c}", $" {c} x", $"x{c}{c}\u201Cy\u201D", $"e\u0301{c}\u2014\u00A0Z", $"{c}\u2026" })
+            {
+                Assert.Equal(GeneralRule(text.Normalize(System.Text.NormalizationForm.FormKC)), TextFingerprint.Normalize(text));
+            }
+        }
+    }
+
     // Stored fingerprints were made from the paragraphs joined by blank lines: the streamed form must not change them.
     public static TheoryData<string[]> ParagraphTexts => new()
     {
