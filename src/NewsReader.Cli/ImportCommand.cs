@@ -5,18 +5,35 @@ using NewsReader.Core.Reading;
 
 namespace NewsReader.Cli;
 
-/// <summary><c>import FILE... [--db PATH]</c>: import seed files into the store, one transaction per file.</summary>
+/// <summary><c>import FILE... [--max-mb N] [--db PATH]</c>: import seed files into the store, one transaction per file.</summary>
 public static class ImportCommand
 {
+    // A file is read into memory whole and decoded into one .NET string, which holds at most about
+    // 2^30 characters.
+    private const int MaxMegabytes = 1000;
+
     public static async Task<int> RunAsync(CliArgs args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        args.AllowOnly("--db");
+        args.AllowOnly("--db", "--max-mb");
         if (args.Positional.Count == 0)
         {
             throw new CliUsageException("import takes one or more FILEs");
+        }
+
+        // The size limit guards the app against a stray upload; whoever runs this command on the
+        // server may raise it for a big file on purpose.
+        var limits = new ReadLimits();
+        if (args.Get("--max-mb") is { } mb)
+        {
+            if (!int.TryParse(mb, CultureInfo.InvariantCulture, out var megabytes) || megabytes < 1 || megabytes > MaxMegabytes)
+            {
+                throw new CliUsageException($"--max-mb takes a whole number of megabytes from 1 to {MaxMegabytes}");
+            }
+
+            limits = limits with { MaxFileBytes = megabytes * 1024L * 1024 };
         }
 
         // With several files, check them all before touching the store, so bad input stores nothing
@@ -25,7 +42,7 @@ public static class ImportCommand
         {
             foreach (var file in args.Positional)
             {
-                _ = await SeedReader.ReadFileAsync(file, ct: ct).ConfigureAwait(false);
+                _ = await SeedReader.ReadFileAsync(file, limits: limits, ct: ct).ConfigureAwait(false);
             }
         }
 
@@ -39,7 +56,7 @@ public static class ImportCommand
             ImportReport r;
             try
             {
-                r = await importer.ImportFileAsync(file, new ImportOptions(StartedBy: "cli"), ct).ConfigureAwait(false);
+                r = await importer.ImportFileAsync(file, new ImportOptions(StartedBy: "cli", Limits: limits), ct).ConfigureAwait(false);
             }
             catch (ImportBusyException e)
             {

@@ -47,6 +47,30 @@ public sealed class StoreCommandTests
         Assert.Contains("stories:   1", statsOut, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_FileOverMaxMb_RefusedAndRaisingTheLimitImportsIt()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var big = Path.Combine(store.Folder, "big.txt");
+        var paragraphs = Enumerable.Range(0, 6000).Select(i => $"Acme Corp opened office number {i} in Nairobi this week, its chief executive said.");
+        await File.WriteAllTextAsync(big, string.Join("\n\n", paragraphs)); // ~0.5 MB
+
+        var (underLimit, _, _) = await RunAsync("import", big, "--max-mb", "1", "--db", store.DatabasePath);
+        await File.AppendAllTextAsync(big, "\n\n" + string.Join("\n\n", paragraphs) + "\n\n" + string.Join("\n\n", paragraphs)); // ~1.5 MB
+        var (tooBig, _, tooBigErr) = await RunAsync("import", big, "--max-mb", "1", "--db", store.DatabasePath);
+        var storedAfterRefusal = store.Scalar("SELECT count(*) FROM Articles"); // all from the first run
+        var (raised, _, _) = await RunAsync("import", big, "--max-mb", "2", "--db", store.DatabasePath);
+        var (usage, _, usageErr) = await RunAsync("import", big, "--max-mb", "0", "--db", store.DatabasePath);
+
+        Assert.Equal(0, underLimit);
+        Assert.Equal(CliApp.BadInput, tooBig);
+        Assert.Contains("larger than the limit of 1,048,576 bytes", tooBigErr, StringComparison.Ordinal);
+        Assert.Equal(store.Scalar("SELECT count(*) FROM Articles WHERE CreatedByRunId = 1"), storedAfterRefusal);
+        Assert.Equal(0, raised);
+        Assert.Equal(CliApp.BadInput, usage);
+        Assert.Contains("--max-mb", usageErr, StringComparison.Ordinal);
+    }
+
     // A snippet may span a paragraph break; a terminal reader wants it on the hit's one line.
     [Fact]
     public async Task Search_TextOutput_SnippetOnOneLine()
