@@ -40,6 +40,7 @@ public sealed class StoryTagsTests
         cut.WaitForAssertion(() => Assert.Equal("Green Deal", cut.Find("a.tag-link").TextContent), Wait);
         Assert.Equal("/tags/green-deal", cut.Find("a.tag-link").GetAttribute("href"));
         Assert.StartsWith($"added by {TaggingHarness.Reader}, ", cut.Find(".tag-added").TextContent, StringComparison.Ordinal);
+        Assert.Matches(@", \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2} UTC$", cut.Find(".tag-added").TextContent);
         Assert.Empty(cut.FindAll("input"));
         Assert.Empty(cut.FindAll("button"));
         Assert.Empty(cut.FindAll("details")); // the extracted companies are the page's chips, not listed here
