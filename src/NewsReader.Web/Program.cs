@@ -16,7 +16,7 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddReaderStore(builder.Configuration, builder.Environment);
-builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddAdminImports(builder.Configuration, builder.Environment);
 builder.Services.AddCuration();
 builder.Services.AddTagging();

@@ -2,23 +2,37 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using NewsReader.Core.Accounts;
 using NewsReader.Core.Data;
+using NewsReader.Web.Hosting;
 
 namespace NewsReader.Web.Account;
 
 /// <summary>Registers ASP.NET Core Identity (cookie sign-in) over the news store, and the access checks.</summary>
 public static class AccountSetup
 {
+    /// <summary>The folder inside the data folder that holds the keys protecting sign-in and form cookies.</summary>
+    public const string KeysFolderName = "keys";
+
     /// <summary>Adds Identity with roles on <see cref="NewsDbContext"/>, the auth state for components, and <see cref="CurrentUser"/>.</summary>
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
         var section = configuration.GetSection(AccountOptions.SectionName);
         services.Configure<AccountOptions>(section);
         var options = section.Get<AccountOptions>() ?? new AccountOptions();
+
+        // Sign-in and antiforgery cookies are encrypted with Data Protection keys. ASP.NET keeps them in
+        // ~/.aspnet by default (lost where the process has no home folder, as in many containers, which
+        // signs everyone out at each restart) and ties them to the content root path (moving the app
+        // does the same). Kept beside news.db under a fixed name, they survive restarts and move with the data.
+        services.AddDataProtection()
+            .SetApplicationName("NewsReader")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(ReaderOptions.DataFolderPath(configuration, environment), KeysFolderName)));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

@@ -41,6 +41,15 @@ public sealed class ReaderOptions
     /// <summary>Longest search text accepted from the search box.</summary>
     public int MaxQueryLength { get; set; } = 200;
 
+    /// <summary>The configured data folder (section <c>Reader</c>), as a full path.</summary>
+    public static string DataFolderPath(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var options = configuration.GetSection(SectionName).Get<ReaderOptions>() ?? new ReaderOptions();
+        return Resolve(environment.ContentRootPath, options.DataFolder);
+    }
+
     /// <summary>Resolves a configured folder against the content root.</summary>
     public static string Resolve(string contentRoot, string folder) =>
         Path.GetFullPath(Path.IsPathRooted(folder) ? folder : Path.Combine(contentRoot, folder));

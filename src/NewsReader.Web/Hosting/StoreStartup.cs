@@ -24,7 +24,7 @@ public static partial class StoreStartup
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             var path = string.IsNullOrWhiteSpace(options.DatabasePath)
-                ? NewsDb.DefaultPath(ReaderOptions.Resolve(environment.ContentRootPath, options.DataFolder))
+                ? NewsDb.DefaultPath(ReaderOptions.DataFolderPath(configuration, environment))
                 : ReaderOptions.Resolve(environment.ContentRootPath, options.DatabasePath);
             connectionString = NewsDb.ConnectionStringFor(path);
         }

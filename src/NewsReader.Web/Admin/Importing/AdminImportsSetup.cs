@@ -16,9 +16,8 @@ public static class AdminImportsSetup
         var section = configuration.GetSection(AdminImportOptions.SectionName);
         services.Configure<AdminImportOptions>(section);
         var options = section.Get<AdminImportOptions>() ?? new AdminImportOptions();
-        var reader = configuration.GetSection(ReaderOptions.SectionName).Get<ReaderOptions>() ?? new ReaderOptions();
         var folder = string.IsNullOrWhiteSpace(options.UploadFolder)
-            ? Path.Combine(ReaderOptions.Resolve(environment.ContentRootPath, reader.DataFolder), "uploads")
+            ? Path.Combine(ReaderOptions.DataFolderPath(configuration, environment), "uploads")
             : ReaderOptions.Resolve(environment.ContentRootPath, options.UploadFolder);
 
         services.TryAddSingleton(TimeProvider.System);
