@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,11 +10,8 @@ namespace NewsReader.Web.Tests.Account;
 public sealed class FirstAdminTests
 {
     private static WebApplicationFactory<Program> Start(TestStore store, string email, string password) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        TestApp.For(store.Folder, b =>
         {
-            b.UseEnvironment("Production");
-            b.UseSetting("Reader:DataFolder", store.Folder);
-            b.UseSetting("Reader:ImportSeedsWhenEmpty", "false");
             b.UseSetting(FirstAdmin.EmailVariable, email);
             b.UseSetting(FirstAdmin.PasswordVariable, password);
         });

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Core.Accounts;
@@ -12,21 +10,13 @@ namespace NewsReader.Web.Tests.Account;
 /// <summary>The keys that protect sign-in cookies live in the data folder, so a restart keeps people signed in.</summary>
 public sealed class SignInKeysTests
 {
-    private static WebApplicationFactory<Program> Start(string dataFolder) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("Reader:DataFolder", dataFolder);
-            b.UseSetting("Reader:ImportSeedsWhenEmpty", "false");
-        });
-
     [Fact]
     public async Task SignIn_ThenRestartOnTheSameDataFolder_StillSignedIn()
     {
         await using var store = await TestStore.CreateAsync();
         var email = $"reader-{Guid.NewGuid():N}@example.test";
         var cookies = new CookieContainer();
-        await using (var first = Start(store.Folder))
+        await using (var first = TestApp.For(store.Folder))
         {
             await using (var scope = first.Services.CreateAsyncScope())
             {
@@ -40,7 +30,7 @@ public sealed class SignInKeysTests
         }
 
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(store.Folder, AccountSetup.KeysFolderName), "key-*.xml"));
-        await using var second = Start(store.Folder);
+        await using var second = TestApp.For(store.Folder);
         using var again = second.CreateDefaultClient(new CookieContainerHandler(cookies));
 
         var html = await again.GetStringAsync(new Uri("/", UriKind.Relative));

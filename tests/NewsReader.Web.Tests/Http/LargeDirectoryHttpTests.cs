@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using NewsReader.Core.Data;
 using NewsReader.Web.Tests.Fixtures;
@@ -26,13 +25,7 @@ public sealed class LargeDirectoryHttpTests : IAsyncLifetime
             await _store.AddStoryAsync($"story-{s}", $"Story {s}", $"Body {s}.", age: s, entities: named);
         }
 
-        var folder = _store.Folder;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("Reader:DataFolder", folder);
-            b.UseSetting("Reader:ImportSeedsWhenEmpty", "false");
-        });
+        _factory = TestApp.For(_store.Folder);
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using NewsReader.Web.Tests.Fixtures;
 
@@ -15,15 +14,8 @@ public sealed class WebAppFixture : IAsyncLifetime
     {
         _store = await TestStore.CreateAsync();
         await SampleStories.AddAllAsync(_store);
-        var folder = _store.Folder;
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("Reader:DataFolder", folder);
-            b.UseSetting("Reader:ImportSeedsWhenEmpty", "false");
-            // Tests sign in many times from one address; the rate limit has its own test and host.
-            b.UseSetting("Accounts:SignInPermitLimit", "100000");
-        });
+        // Tests sign in many times from one address; the rate limit has its own test and host.
+        Factory = TestApp.For(_store.Folder, b => b.UseSetting("Accounts:SignInPermitLimit", "100000"));
     }
 
     public HttpClient CreateClient() =>

@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using NewsReader.Core.Tagging;
 using NewsReader.Web.Tests.Fixtures;
@@ -25,13 +24,7 @@ public sealed class TaggedWebAppFixture : IAsyncLifetime
         var tagger = new StoryTagger(_store.Factory);
         await tagger.AddNamedAsync("nvidia-chip-export-rules", "Green Deal", "reader@example.test");
         await tagger.AddNamedAsync("alibaba-cloud-results", Hostile, "reader@example.test");
-        var folder = _store.Folder;
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("Reader:DataFolder", folder);
-            b.UseSetting("Reader:ImportSeedsWhenEmpty", "false");
-        });
+        Factory = TestApp.For(_store.Folder);
     }
 
     public async Task DisposeAsync()

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -44,12 +43,8 @@ internal sealed class ImportApp : IAsyncDisposable
     public static async Task<ImportApp> CreateAsync(long maxUploadBytes = 64 * 1024)
     {
         var store = await TestStore.CreateAsync();
-        var folder = store.Folder;
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        var factory = TestApp.For(store.Folder, b =>
         {
-            b.UseEnvironment("Production");
-            b.UseSetting("Reader:DataFolder", folder);
-            b.UseSetting("Reader:ImportSeedsWhenEmpty", "false");
             b.UseSetting("Admin:MaxUploadBytes", maxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             b.ConfigureTestServices(services =>
             {
