@@ -154,6 +154,29 @@ public sealed class UploadEndpointTests
     }
 
     [Fact]
+    public async Task Upload_OneFile_HistoryRowSaysWhoWhatAndHowBig()
+    {
+        await using var app = await ImportApp.CreateAsync();
+        using var client = app.Client("admin");
+        var token = await ImportApp.UploadTokenAsync(client);
+        var bytes = SeedFiles.Markdown(SeedFiles.ThreeStories);
+        using var content = ImportApp.Upload(token, ("three.md", bytes));
+
+        using var response = await client.PostAsync(UploadUri, content);
+        await app.WaitForJobsAsync();
+
+        var html = await client.GetStringAsync(new Uri("/admin/imports", UriKind.Relative));
+        var row = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector(".import-history tbody tr")!;
+        Assert.Contains("1 run, newest first.", html, StringComparison.Ordinal);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        Assert.Contains($"three.md {ImportFormat.Size(bytes.Length)} · SHA-256 {sha[..12]}", Squash(row.QuerySelector(".run-file")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains("by admin · took ", Squash(row.Children[2].TextContent), StringComparison.Ordinal);
+        Assert.Equal("3", row.QuerySelector("td[data-count=new]")!.TextContent);
+    }
+
+    private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [Fact]
     public async Task Upload_TwoFiles_BothLandAndTheHistoryListsThem()
     {
         await using var app = await ImportApp.CreateAsync();
