@@ -22,6 +22,7 @@ public sealed record StoryLink(string Slug, string Title);
 
 /// <summary>Everything a story page shows.</summary>
 public sealed record StoryDetail(
+    long Id,
     string Slug,
     string Title,
     string Summary,

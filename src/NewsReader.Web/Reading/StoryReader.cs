@@ -137,7 +137,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         var next = Link(older);
         var related = relatedIds.Where(cards.ContainsKey).Select(i => cards[i]).ToList();
         return new StoryDetail(
-            story.Slug, story.Title, story.Summary, story.Body, ReadingMinutes(story.Body.Length), story.SourceFile,
+            story.Id, story.Slug, story.Title, story.Summary, story.Body, ReadingMinutes(story.Body.Length), story.SourceFile,
             DateTime.SpecifyKind(story.CreatedAt, DateTimeKind.Utc), chips, related, previous, next);
     }
 

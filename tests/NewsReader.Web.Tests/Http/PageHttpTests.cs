@@ -1,6 +1,10 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Core.Data;
+using NewsReader.Web.Tests.Account;
 
 namespace NewsReader.Web.Tests.Http;
 
@@ -56,6 +60,31 @@ public sealed class PageHttpTests(WebAppFixture app)
         Assert.Single(doc.QuerySelectorAll("h1"));
         var companies = doc.QuerySelectorAll("aside #facet-company ~ ul .facet-name").Select(e => e.TextContent).ToList();
         Assert.Equal("Tencent", companies[0]);
+    }
+
+    [Theory]
+    [InlineData(Persona.Admin, true)]
+    [InlineData(Persona.Reader, false)]
+    [InlineData(Persona.Anonymous, false)]
+    public async Task Story_Get_EditLinkForAdminsOnly(Persona persona, bool shown)
+    {
+        using var client = await app.CreateClientAsync(persona);
+        var factory = app.Factory.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>();
+        long id;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            id = db.Articles.Single(a => a.Slug == "nvidia-chip-export-rules").Id;
+        }
+
+        var html = await client.GetStringAsync(new Uri("/articles/nvidia-chip-export-rules", UriKind.Relative));
+
+        var edit = new HtmlParser().ParseDocument(html).QuerySelector(".article-header .dateline a.admin-edit");
+        Assert.Equal(shown, edit is not null);
+        if (edit is not null)
+        {
+            Assert.Equal($"/admin/stories/{id}", edit.GetAttribute("href"));
+            Assert.Equal("Edit", edit.TextContent);
+        }
     }
 
     [Fact]
