@@ -43,6 +43,7 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
             File.Copy(Path.Combine(sample, "news.db"), Path.Combine(_dataFolder, "news.db"));
         }
 
+        builder.UseEnvironment("Production"); // as the README's run command starts it
         builder.UseContentRoot(RepoPaths.WebProject);
         builder.UseSetting("Reader:DataFolder", _dataFolder);
         builder.UseSetting("Reader:SeedsFolder", RepoPaths.Seeds);
