@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsReader.Core.Curation;
 using NewsReader.Core.Data;
 using NewsReader.Core.Importing;
 
@@ -37,14 +38,24 @@ public sealed record StoryLink(long Id, string Slug, string Title)
 /// <param name="Position">The story's 0-based position in the file, when the line is about one story.</param>
 public sealed record ImportNote(int? Position, StoryLink? Story, string Text);
 
+/// <summary>
+/// What a run did to one stored story's text, word by word: the text it replaced against the one it
+/// stored, or, when not <paramref name="Used"/> (the stored text was fuller), the stored text against
+/// the one the file offered.
+/// </summary>
+public sealed record StoryChange(StoryLink Story, bool Used, IReadOnlyList<DiffSpan> Headline, IReadOnlyList<ParagraphDiff> Body);
+
 /// <summary>A finished run's report, read from the store.</summary>
 /// <param name="MoreNew">New stories not listed (the list stops at <see cref="ImportHistory.MaxListed"/>).</param>
+/// <param name="MoreChanges">Changed stories whose changes are not shown (the list stops at <see cref="ImportHistory.MaxChanges"/>).</param>
 public sealed record ImportRunReport(
     ImportRunRow Run,
     IReadOnlyList<StoryLink> NewStories,
     int MoreNew,
     IReadOnlyList<StoryLink> UpdatedStories,
     int MoreUpdated,
+    IReadOnlyList<StoryChange> Changes,
+    int MoreChanges,
     IReadOnlyList<ImportNote> Notes,
     int MoreNotes);
 
@@ -53,6 +64,9 @@ public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, Time
 {
     /// <summary>Most stories or lines listed per section of a report (a big file's report stays a readable page).</summary>
     public const int MaxListed = 500;
+
+    /// <summary>Most stories whose changes a report shows word by word (each needs its texts read and compared).</summary>
+    public const int MaxChanges = 50;
 
     /// <summary>A page (1-based) of runs, newest first.</summary>
     public async Task<ImportHistoryPage> PageAsync(int page, int pageSize, CancellationToken ct = default)
@@ -88,6 +102,8 @@ public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, Time
         var updatedStories = await updated.OrderBy(a => a.SourcePosition).ThenBy(a => a.Id).Take(MaxListed)
             .Select(a => new StoryLink(a.Id, a.Slug, a.Title)).ToListAsync(ct);
 
+        var (changes, changeCount) = await ChangesAsync(db, runId, ct);
+
         var messages = db.ImportRunMessages.AsNoTracking().Where(m => m.ImportRunId == runId);
         var messageCount = await messages.CountAsync(ct);
         var notes = await messages.OrderBy(m => m.Position ?? -1).ThenBy(m => m.Id).Take(MaxListed)
@@ -104,8 +120,44 @@ public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, Time
             newCount - newStories.Count,
             updatedStories,
             updatedCount - updatedStories.Count,
+            changes,
+            changeCount - changes.Count,
             notes.Select(n => new ImportNote(n.Position, n.Story, n.Text)).ToList(),
             messageCount - notes.Count);
+    }
+
+    /// <summary>
+    /// The texts this run replaced, or was offered and did not use (near-duplicates; both kept as
+    /// revisions of the run), each compared with the text the story had just after the run: the one
+    /// kept by the story's next revision (a later import, a person's edit, join or split), or its
+    /// current text when nothing changed it since.
+    /// </summary>
+    private static async Task<(List<StoryChange> Changes, int Count)> ChangesAsync(NewsDbContext db, long runId, CancellationToken ct)
+    {
+        var revisions = db.ArticleRevisions.AsNoTracking()
+            .Where(r => r.ImportRunId == runId && (r.Reason == RevisionReason.Replaced || r.Reason == RevisionReason.NotUsed));
+        var count = await revisions.CountAsync(ct);
+        var listed = await revisions.OrderBy(r => r.Id).Take(MaxChanges)
+            .Select(r => new { r.Id, r.ArticleId, r.Reason, r.Title, r.Body })
+            .ToListAsync(ct);
+        var changes = new List<StoryChange>(listed.Count);
+        foreach (var revision in listed)
+        {
+            var story = await db.Articles.AsNoTracking().Where(a => a.Id == revision.ArticleId)
+                .Select(a => new { a.Id, a.Slug, a.Title, a.Body }).FirstAsync(ct);
+            var next = await db.ArticleRevisions.AsNoTracking()
+                .Where(r => r.ArticleId == revision.ArticleId && r.Id > revision.Id && r.Reason != RevisionReason.NotUsed)
+                .OrderBy(r => r.Id).Select(r => new { r.Title, r.Body }).FirstOrDefaultAsync(ct);
+            var (title, body) = next is null ? (story.Title, story.Body) : (next.Title, next.Body);
+            var used = revision.Reason == RevisionReason.Replaced;
+            var (titleBefore, bodyBefore, titleAfter, bodyAfter) = used
+                ? (revision.Title, revision.Body, title, body)
+                : (title, body, revision.Title, revision.Body);
+            changes.Add(new StoryChange(new StoryLink(story.Id, story.Slug, story.Title), used,
+                TextDiff.Words(titleBefore, titleAfter), TextDiff.Paragraphs(bodyBefore, bodyAfter)));
+        }
+
+        return (changes, count);
     }
 
     /// <summary>Records a refused upload: nothing of it is stored but this run and its reason.</summary>
