@@ -28,7 +28,13 @@ public sealed record StoryForEdit(
     string SourceFile, int SourcePosition, double StartConfidence,
     DateTime? DeletedAt, string? DeletedBy,
     DateTime? TitleEditedAt, string? TitleEditedBy, DateTime? SummaryEditedAt, string? SummaryEditedBy,
-    StoryRef? Next);
+    StoryRef? Next, IReadOnlyList<RevisionRow> Revisions);
+
+/// <summary>
+/// A text the story had or was offered, newest first on the admin page: when, why, by whom or by which
+/// import run, and its headline then.
+/// </summary>
+public sealed record RevisionRow(long Id, RevisionReason Reason, DateTime CreatedAt, string? CreatedBy, long? ImportRunId, string Title, int Words);
 
 /// <summary>A story named in a result: id, slug, headline.</summary>
 public sealed record StoryRef(long Id, string Slug, string Title);

@@ -63,8 +63,13 @@ public sealed class StoryCurator(IDbContextFactory<NewsDbContext> factory, TimeP
             var next = await db.Articles.AsNoTracking()
                 .Where(n => n.SourceFile == a.SourceFile && n.SourcePosition == a.SourcePosition + 1 && n.DeletedAt == null && n.Id != a.Id)
                 .Select(n => new StoryRef(n.Id, n.Slug, n.Title)).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            var revisions = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id).OrderByDescending(r => r.Id)
+                .Select(r => new { r.Id, r.Reason, r.CreatedAt, r.CreatedBy, r.ImportRunId, r.Title, r.Body })
+                .ToListAsync(ct).ConfigureAwait(false);
             return new StoryForEdit(a.Id, a.Slug, a.Title, a.Summary, StoredBody.Paragraphs(a.Body), a.SourceFile, a.SourcePosition,
-                a.StartConfidence, a.DeletedAt, a.DeletedBy, a.TitleEditedAt, a.TitleEditedBy, a.SummaryEditedAt, a.SummaryEditedBy, next);
+                a.StartConfidence, a.DeletedAt, a.DeletedBy, a.TitleEditedAt, a.TitleEditedBy, a.SummaryEditedAt, a.SummaryEditedBy, next,
+                revisions.Select(r => new RevisionRow(r.Id, r.Reason, DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc), r.CreatedBy, r.ImportRunId, r.Title,
+                    r.Body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length)).ToList());
         }
     }
 

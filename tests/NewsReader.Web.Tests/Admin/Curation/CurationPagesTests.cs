@@ -91,6 +91,24 @@ public sealed class CurationPagesTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
+    public async Task StoryPage_AfterAnEdit_EarlierTextsListTheHeadlineBefore()
+    {
+        await ActAsAsync(AdminEmail);
+        var id = await AddStoryAsync("history", "First paragraph of the story.\n\nSecond paragraph.");
+        var cut = _context.Render<AdminStoryPage>(p => p.Add(x => x.Id, id));
+        Assert.Contains("None: the story still has the text it was first stored with.", cut.Markup, StringComparison.Ordinal);
+
+        cut.Find("input").Change("A better headline");
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Save headline", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".story-revisions tbody tr")));
+        var cells = cut.FindAll(".story-revisions tbody td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal($"headline or summary edited by {AdminEmail}", cells[1]);
+        Assert.Equal("Headline of history", cells[2]);
+        Assert.Equal("7", cells[3]);
+    }
+
+    [Fact]
     public async Task StoryPage_SplitHere_NewStoryReported()
     {
         await ActAsAsync(AdminEmail);
