@@ -107,8 +107,8 @@ public sealed class ImportReportViewTests : IAsyncDisposable
         var view = _context.Render<ImportReportView>(p => p.Add(v => v.Report, report));
 
         var section = view.Find(".story-change");
-        Assert.Equal("sharply", section.QuerySelector(".diff del")!.TextContent);
-        Assert.Equal("<script>alert(1)</script>", section.QuerySelectorAll(".diff ins")[^1].TextContent);
+        Assert.Equal("[removed: sharply]", section.QuerySelector(".diff del")!.TextContent);
+        Assert.Equal("[added: <script>alert(1)</script>]", section.QuerySelectorAll(".diff ins")[^1].TextContent);
         Assert.Empty(view.FindAll("script"));
         Assert.Empty(view.FindAll(".story-change b"));
         Assert.Equal("…", section.QuerySelector(".diff-gap")!.TextContent);
