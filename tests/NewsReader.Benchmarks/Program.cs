@@ -6,7 +6,8 @@ using NewsReader.Benchmarks.Store;
 // (`--filter '*Parse*'`, `--filter '*Store*'`, `--list flat`):
 //   peak FILE [--no-extract]   parse once; throughput and peak memory (docs/performance.md)
 //   stages FILE [--dump OUT]   CPU per stage of read + split + headline; --dump writes the output to compare
-//   --import-cpu CORPUS [ROUNDS] [--end-to-end]  import vs the bare insert floor, CPU and wall time
+//   --import-cpu CORPUS [ROUNDS] [--end-to-end | --only-end-to-end]  import vs the bare insert floor, CPU and wall time
+//                              (--only-end-to-end: the file import alone, for profilers)
 //   import-stages FILE [ROUNDS]  CPU per stage of an import's work before the store (read, split, extraction, MinHash)
 //   --store-latency CORPUS     per-query latency percentiles, search vs the bare FTS5 floor
 //   --circuits URL PID         memory per interactive circuit of a running reader (Web/CircuitMemory.cs)

@@ -15,6 +15,9 @@ public static class ImportCpuReport
     {
         var rounds = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var r) ? r : 3;
         var endToEnd = args.Contains("--end-to-end");
+
+        // For profilers (perf): only the end-to-end import, so every sample of the process belongs to it.
+        var onlyEndToEnd = args.Contains("--only-end-to-end");
         Environment.SetEnvironmentVariable("NEWSREADER_CORPUS", args.Length > 0 ? args[0] : null);
         var bench = new StoreImportBenchmarks();
         bench.Setup();
@@ -25,6 +28,14 @@ public static class ImportCpuReport
         var file = new List<(double Cpu, double Wall)>();
         for (var k = 0; k <= rounds; k++)
         {
+            if (onlyEndToEnd)
+            {
+                bench.EmptyStore();
+                var e = await Measure(me, bench.ImportFile).ConfigureAwait(false);
+                Console.WriteLine(string.Create(inv, $"round {k}: end-to-end file import {e.Cpu:F2} s CPU ({e.Wall:F2} s wall, {LastGc})"));
+                continue;
+            }
+
             bench.EmptyBare();
             var b = await Measure(me, () => Task.FromResult(bench.BareInsert())).ConfigureAwait(false);
             bench.EmptyStore();
@@ -45,6 +56,11 @@ public static class ImportCpuReport
                 import.Add(i);
                 file.Add(f);
             }
+        }
+
+        if (onlyEndToEnd)
+        {
+            return 0;
         }
 
         Console.WriteLine(Summary("store-only import (ImportParsed)", import, bare));
