@@ -184,5 +184,6 @@ public sealed class CurationPagesTests : IAsyncLifetime, IAsyncDisposable
         var row = Assert.Single(cut.FindAll("tbody tr"));
         Assert.Contains("Byte Dance", row.TextContent, StringComparison.Ordinal); // now an alias
         Assert.Equal("2", row.Children[2].TextContent.Trim());
+        Assert.Equal("/companies/bytedance", row.QuerySelector("td a")!.GetAttribute("href"));
     }
 }
