@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using NewsReader.Core.Accounts;
 using NewsReader.E2E.Infrastructure;
 using NewsReader.E2E.Pages;
 
@@ -23,6 +24,25 @@ public sealed class AccessibilityTests(AppServer app)
         await page.GotoAsync(url);
         await new HomePage(page).WaitInteractiveAsync();
 
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task AdminPages_Axe_NoSeriousViolations()
+    {
+        var page = await app.NewSignedInPageAsync(NewsRoles.Admin, "/admin/imports");
+        var home = new HomePage(page);
+        foreach (var url in new[] { "/admin/imports", "/admin/imports/runs/1", "/admin/stories", "/admin/boundaries", "/admin/entities" })
+        {
+            await page.GotoAsync(url);
+            await home.WaitInteractiveAsync();
+            await Accessibility.AssertNoSeriousViolationsAsync(page);
+        }
+
+        await page.GotoAsync("/admin/stories");
+        await page.Locator("main td a").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/admin/stories/", StringComparison.Ordinal));
+        await home.WaitInteractiveAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
