@@ -32,7 +32,7 @@ public sealed class AccessibilityTests(AppServer app)
     {
         var page = await app.NewSignedInPageAsync(NewsRoles.Admin, "/admin/imports");
         var home = new HomePage(page);
-        foreach (var url in new[] { "/admin/imports", "/admin/imports/runs/1", "/admin/stories", "/admin/boundaries", "/admin/entities" })
+        foreach (var url in new[] { "/admin", "/admin/imports", "/admin/imports/runs/1", "/admin/stories", "/admin/boundaries", "/admin/entities" })
         {
             await page.GotoAsync(url);
             await home.WaitInteractiveAsync();
