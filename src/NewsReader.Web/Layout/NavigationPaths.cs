@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Components;
+
+namespace NewsReader.Web.Layout;
+
+/// <summary>Where the page being shown is, for components that mark or change with it.</summary>
+public static class NavigationPaths
+{
+    /// <summary>The current page's path from the app's root, without query or fragment: <c>/</c>, <c>/admin/stories/12</c>.</summary>
+    public static string CurrentPath(this NavigationManager nav)
+    {
+        ArgumentNullException.ThrowIfNull(nav);
+        return "/" + nav.ToBaseRelativePath(nav.Uri).Split('?', '#')[0];
+    }
+}
