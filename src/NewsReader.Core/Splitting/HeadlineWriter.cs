@@ -162,7 +162,21 @@ public static class HeadlineWriter
 
         kept = TrimDanglingEnd(kept, lexicon);
         s = BalanceQuotes(kept.Length == s.Length ? s : kept.ToString());
-        return s.Length > 0 && char.IsLower(s[0]) ? char.ToUpperInvariant(s[0]) + s[1..] : s;
+        return s.Length > 0 && char.IsLower(s[0]) && !IsCamelCaseName(s) ? char.ToUpperInvariant(s[0]) + s[1..] : s;
+    }
+
+    // "eBay", "iPhone", "xAI": a name spelled with a small first letter keeps it at a headline's start.
+    private static bool IsCamelCaseName(string s)
+    {
+        for (var k = 1; k < s.Length && char.IsLetterOrDigit(s[k]); k++)
+        {
+            if (char.IsUpper(s[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "(Versus Programming Network)", "(see also our interview)": asides a headline never carries.

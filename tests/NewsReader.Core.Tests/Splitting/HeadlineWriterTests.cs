@@ -10,6 +10,10 @@ public class HeadlineWriterTests
         HeadlineWriter.Write(null, [.. paragraphs.Select(p => new Paragraph(p))]);
 
     [Fact]
+    public void Write_LeadOpeningWithSmallLetterName_KeepsTheName() =>
+        Assert.StartsWith("eBay expects", Write("eBay expects the tools to cut the time it takes to list an item by half.").Title, StringComparison.Ordinal);
+
+    [Fact]
     public void Write_GivenTitle_KeepsIt()
     {
         var (title, _) = HeadlineWriter.Write("Kestrel Bank cuts 1,200 jobs", [new Paragraph("Kestrel Bank said on Tuesday it will cut jobs.")]);
