@@ -21,8 +21,16 @@ internal readonly record struct SourceParagraph(Paragraph Paragraph, int Line, u
 /// <param name="Candidate">The paragraph can open a story at all (body text, not a quote, question or speaker line).</param>
 /// <param name="RepeatStart">A run of paragraphs repeating earlier text starts exactly here.</param>
 /// <param name="Score">The weighted sum of all signals (<see cref="BoundaryScorer.Combine"/>); a story starts where it clears the threshold.</param>
-[StructLayout(LayoutKind.Auto)] // the two flags beside the score: 16 bytes per paragraph of a big file
-internal readonly record struct BoundaryEvidence(bool Candidate, bool RepeatStart, double Score);
+/// <param name="LeansForward">The paragraph shares more words with the two paragraphs after it than with the two before it.</param>
+[StructLayout(LayoutKind.Auto)] // the three flags beside the score: 16 bytes per paragraph of a big file
+internal readonly record struct BoundaryEvidence(bool Candidate, bool RepeatStart, double Score, bool LeansForward = false);
+
+/// <summary>A run of paragraphs that repeats an earlier run: indexes of both copies' first paragraphs and of the paragraphs just after them.</summary>
+/// <param name="Start">The later copy's first paragraph.</param>
+/// <param name="End">The first substantial paragraph after the later copy (the paragraph count at the end of the file).</param>
+/// <param name="SourceStart">The earlier copy's first paragraph.</param>
+/// <param name="SourceEnd">The first substantial paragraph after the earlier copy.</param>
+internal readonly record struct RepeatedRun(int Start, int End, int SourceStart, int SourceEnd);
 
 /// <summary>
 /// Scores every paragraph as a possible story start by combining the signals a human editor uses:
@@ -62,13 +70,18 @@ internal static class BoundaryScorer
     private const double KnownSubjectWeight = 1.0;
     private const double LinkWeight = 1.0;
 
-    public static BoundaryEvidence[] Score(IReadOnlyList<SourceParagraph> paragraphs, SplitterLexicon lexicon)
+    public static BoundaryEvidence[] Score(IReadOnlyList<SourceParagraph> paragraphs, SplitterLexicon lexicon) =>
+        Score(paragraphs, lexicon, RepeatedRuns(paragraphs));
+
+    /// <param name="runs">The file's <see cref="RepeatedRuns"/>, when the caller has them already.</param>
+    public static BoundaryEvidence[] Score(IReadOnlyList<SourceParagraph> paragraphs, SplitterLexicon lexicon, IReadOnlyList<RepeatedRun> runs)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
         ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(runs);
         var n = paragraphs.Count;
         var bags = new BagWindow(paragraphs, lexicon);
-        var repeats = RepeatStarts(paragraphs);
+        var repeats = runs.Select(r => r.Start).ToHashSet();
         var known = new Dictionary<int, int>();
         var window = new ShiftWindowCounts(bags);
 
@@ -96,8 +109,9 @@ internal static class BoundaryScorer
 
             var lookahead = i + 1 < n && paragraphs[i + 1].Kind == ParagraphKind.Text ? paragraphs[i + 1].Text : null;
             leads[i] = Pack(LeadSignals.Read(p.Text, lexicon, lookahead, known));
-            result[i] = new BoundaryEvidence(true, repeats.Contains(i), Score: 1 - window.Cosine);
             links[i] = Math.Max(bags.Cosine(i, i - 1), bags.Cosine(i, i - 2));
+            var forward = Math.Max(bags.Cosine(i, i + 1), bags.Cosine(i, i + 2));
+            result[i] = new BoundaryEvidence(true, repeats.Contains(i), Score: 1 - window.Cosine, LeansForward: forward > links[i]);
         }
 
         // How much vocabulary changes between paragraphs depends on the writing (long features share
@@ -188,9 +202,17 @@ internal static class BoundaryScorer
 
     /// <summary>
     /// Indexes where a run of at least two paragraphs repeats an earlier run and the paragraph before
-    /// does not: a repeated story starts exactly where the repeat starts. One hash lookup per paragraph.
+    /// does not: a repeated story starts exactly where the repeat starts.
     /// </summary>
-    public static HashSet<int> RepeatStarts(IReadOnlyList<SourceParagraph> paragraphs)
+    public static HashSet<int> RepeatStarts(IReadOnlyList<SourceParagraph> paragraphs) =>
+        RepeatedRuns(paragraphs).Select(r => r.Start).ToHashSet();
+
+    /// <summary>
+    /// Every run of at least two paragraphs that repeats an earlier run, where the paragraph before
+    /// it does not, with where the earlier copy starts and where each copy ends. Sorting instead of a
+    /// hash map; each repeated paragraph is compared once more to find where its run ends.
+    /// </summary>
+    public static List<RepeatedRun> RepeatedRuns(IReadOnlyList<SourceParagraph> paragraphs)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
         const int MinChars = 40; // short lines ("Image Credits: Getty Images") repeat without meaning anything
@@ -244,24 +266,52 @@ internal static class BoundaryScorer
             run = end;
         }
 
-        var starts = new HashSet<int>();
+        var runs = new List<RepeatedRun>();
+        var covered = 0; // substantial paragraphs before this one belong to a run found already
         for (var i = 0; i < count; i++)
         {
             var j = firstPosition[i];
-            if (j == i)
+            if (j == i || i < covered)
             {
                 continue;
             }
 
-            var continues = i + 1 < count && j + 1 < i && KeyAt(i + 1) == KeyAt(j + 1);
-            var startsHere = j == 0 || KeyAt(i - 1) != KeyAt(j - 1);
-            if (continues && startsHere)
+            if (j > 0 && KeyAt(i - 1) == KeyAt(j - 1))
             {
-                starts.Add(index[i]);
+                continue; // inside a run that starts earlier
+            }
+
+            // The copies end at the first substantial paragraph that differs and is not followed by
+            // the same text again (one edited paragraph does not end a repeat), or where the earlier
+            // copy would run into the later one. One paragraph repeated alone is no run.
+            int length = 1, matched = 1;
+            while (i + length < count && j + length < i)
+            {
+                if (KeyAt(i + length) == KeyAt(j + length))
+                {
+                    length++;
+                    matched++;
+                }
+                else if (i + length + 1 < count && j + length + 1 < i && KeyAt(i + length + 1) == KeyAt(j + length + 1))
+                {
+                    length += 2;
+                    matched++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (matched >= 2)
+            {
+                var end = i + length < count ? index[i + length] : paragraphs.Count;
+                runs.Add(new RepeatedRun(index[i], end, index[j], index[j + length]));
+                covered = i + length;
             }
         }
 
-        return starts;
+        return runs;
     }
 
     private static ulong KeyOf(SourceParagraph p) => p.Key != 0 ? p.Key : ParagraphShape.LooseHash(p.Text);

@@ -76,6 +76,10 @@ internal readonly record struct LeadSignals(
         }
 
         var namedSubject = !dangling && IsNameAtStart(text, words, lexicon, lookahead);
+
+        // After a capitalised first word that is no function word ("Nvidia reported revenue for its
+        // quarter"), "it" and "they" refer to that subject even when nothing marks it as a name.
+        var capitalisedSubject = !dangling && char.IsUpper(first[0]) && !IsFunctionWord(first, lexicon) && !lexicon.CalendarNames.Contains(first);
         var earlyPronoun = false;
         for (var k = namedSubject ? n : 1; k < Math.Min(n, EarlyWords); k++)
         {
@@ -85,7 +89,8 @@ internal readonly record struct LeadSignals(
                 break;
             }
 
-            if (IsOneOf(w, "he", "she", "it", "its", "his", "her", "they", "their", "them", "also", "other", "another", "such", "same", "both"))
+            if (IsOneOf(w, "he", "she", "his", "her", "also", "other", "another", "such", "same", "both")
+                || (!capitalisedSubject && IsOneOf(w, "it", "its", "they", "their", "them")))
             {
                 earlyPronoun = true;
                 break;
@@ -113,8 +118,9 @@ internal readonly record struct LeadSignals(
             newsVerb |= (flags & WordFlags.NewsVerb) != 0;
             timeWord |= (flags & WordFlags.TimeWord) != 0 || (hasPrevious && (lexicon.WordHashes.Get((int)pairHash) & (int)WordFlags.TimeWord) != 0);
             var function = (flags & WordFlags.Function) != 0;
+            // A capitalised first word that the paragraphs just before named is a name too ("Brightwave sells ...").
             var name = (WordScanner.IsNameLike(w, words[k].SentenceInitial) && !function && (flags & WordFlags.Calendar) == 0)
-                || (k == 0 && namedSubject);
+                || (k == 0 && (namedSubject || (capitalisedSubject && known?.GetValueOrDefault(WordScanner.TermHash(w)) > 0)));
             fullName |= name && previousName;
             previousName = name || (k == 0 && char.IsUpper(w[0]) && !function);
             if (name)

@@ -11,6 +11,9 @@ public static class SeedSplitter
     /// <summary>Two story starts closer than this (in paragraphs) compete: the stronger one wins.</summary>
     private const int MinStoryParagraphs = 2;
 
+    /// <summary>How far under the threshold a feature's scene-setting opening may score (see <see cref="MoveBackOverFeatureLeads"/>).</summary>
+    private const double FeatureLeadAllowance = 0.5;
+
     /// <summary>
     /// Splits a file into its header and articles. Seed format: stories are found by scoring each
     /// paragraph as a possible lead (see <see cref="BoundaryScorer"/>). Markdown: <c>#</c>/<c>##</c>
@@ -33,8 +36,10 @@ public static class SeedSplitter
             return new SplitResult(header, []);
         }
 
-        var evidence = BoundaryScorer.Score(paragraphs, lexicon);
+        var repeats = BoundaryScorer.RepeatedRuns(paragraphs);
+        var evidence = BoundaryScorer.Score(paragraphs, lexicon, repeats);
         var starts = ChooseStarts(paragraphs, evidence, overrides);
+        var aligned = AlignRepeatedCopies(paragraphs, repeats, starts, overrides);
         var articles = new List<SplitArticle>(starts.Count);
         for (var s = 0; s < starts.Count; s++)
         {
@@ -46,8 +51,9 @@ public static class SeedSplitter
                 body[k - from] = paragraphs[k].Paragraph;
             }
 
-            // A start a person made (a split, or a boundary they confirmed) is certain.
-            var confidence = s == 0 || overrides?.StartsAt(paragraphs[from - 1].Text, paragraphs[from].Text) == true
+            // A start a person made (a split, or a boundary they confirmed) is certain, and so is one
+            // a repeated story's other copy fixes.
+            var confidence = s == 0 || aligned.Contains(from) || overrides?.StartsAt(paragraphs[from - 1].Text, paragraphs[from].Text) == true
                 ? 1.0
                 : BoundaryScorer.Confidence(evidence[from].Score);
             articles.Add(new SplitArticle(null, body, paragraphs[from].Line, null, Math.Round(confidence, 3)));
@@ -199,6 +205,125 @@ public static class SeedSplitter
             }
         }
 
+        MoveBackOverFeatureLeads(paragraphs, evidence, starts, overrides);
         return starts;
+    }
+
+    /// <summary>
+    /// A feature opens with a scene-setting paragraph and gives the news in the next one ("Over the
+    /// past decade, ... That contest may now be coming to an end." then "Grab and GoTo have resumed
+    /// talks ..."): the news paragraph scores as the lead. When the paragraph just before a start
+    /// could open a story, shares more words with the story after it than with the text before it,
+    /// and leaves the story before at least <see cref="MinStoryParagraphs"/> text paragraphs, the
+    /// story starts there instead. Repeats and people's decisions stay where they are.
+    /// </summary>
+    private static void MoveBackOverFeatureLeads(
+        IReadOnlyList<SourceParagraph> paragraphs, BoundaryEvidence[] evidence, List<int> starts, SplitOverrides? overrides)
+    {
+        for (var s = 1; s < starts.Count; s++)
+        {
+            var start = starts[s];
+            var before = start - 1;
+            var e = evidence[before];
+            if (evidence[start].RepeatStart
+                || !e.Candidate
+                || !e.LeansForward
+                || e.Score < BoundaryScorer.Threshold - FeatureLeadAllowance
+                || TextParagraphs(paragraphs, starts[s - 1], before) < MinStoryParagraphs
+                || (overrides is { IsEmpty: false }
+                    && (overrides.StartsAt(paragraphs[before].Text, paragraphs[start].Text) is not null
+                        || overrides.StartsAt(paragraphs[before - 1].Text, paragraphs[before].Text) is not null)))
+            {
+                continue;
+            }
+
+            starts[s] = before;
+        }
+    }
+
+    /// <summary>
+    /// A story printed twice has the same bounds both times. When either copy of a repeated run is
+    /// a whole story as split (the later copy always starts where its repeat starts; it is whole
+    /// when the next story starts where the repeated text ends, or the file ends there), both are:
+    /// each starts where its repeated text starts, the next story starts where it ends (even one
+    /// that opens with a quote, which is no candidate on its own), and nothing starts inside.
+    /// People's decisions inside either copy leave the run as it is.
+    /// </summary>
+    /// <returns>The starts the repeats settled.</returns>
+    internal static HashSet<int> AlignRepeatedCopies(
+        IReadOnlyList<SourceParagraph> paragraphs, IReadOnlyList<RepeatedRun> runs, List<int> starts, SplitOverrides? overrides)
+    {
+        var settled = new HashSet<int>();
+        foreach (var run in runs)
+        {
+            if (!(IsWholeStory(starts, run.Start, run.End, paragraphs.Count) || IsWholeStory(starts, run.SourceStart, run.SourceEnd, run.Start))
+                || PersonDecidedWithin(paragraphs, overrides, run.SourceStart, run.SourceEnd)
+                || PersonDecidedWithin(paragraphs, overrides, run.Start, run.End))
+            {
+                continue;
+            }
+
+            starts.RemoveAll(s => (s > run.SourceStart && s < run.SourceEnd) || (s > run.Start && s < run.End));
+            foreach (var s in (int[])[run.SourceStart, run.SourceEnd, run.Start, run.End])
+            {
+                if (s >= paragraphs.Count)
+                {
+                    continue;
+                }
+
+                var k = starts.BinarySearch(s);
+                if (k < 0)
+                {
+                    starts.Insert(~k, s);
+                }
+
+                settled.Add(s);
+            }
+        }
+
+        return settled;
+    }
+
+    // A story starts at `from` and none between it and `to`, where the next one starts or, when
+    // `to` is `last` (the end of the text), the text ends: a whole story as split.
+    private static bool IsWholeStory(List<int> starts, int from, int to, int last)
+    {
+        var at = starts.BinarySearch(from);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var next = at + 1 < starts.Count ? starts[at + 1] : int.MaxValue;
+        return next == to || (to == last && next >= to);
+    }
+
+    private static bool PersonDecidedWithin(IReadOnlyList<SourceParagraph> paragraphs, SplitOverrides? overrides, int from, int to)
+    {
+        if (overrides is not { IsEmpty: false })
+        {
+            return false;
+        }
+
+        for (var k = Math.Max(from, 1); k <= Math.Min(to, paragraphs.Count - 1); k++)
+        {
+            if (overrides.StartsAt(paragraphs[k - 1].Text, paragraphs[k].Text) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int TextParagraphs(IReadOnlyList<SourceParagraph> paragraphs, int from, int to)
+    {
+        var count = 0;
+        for (var k = from; k < to; k++)
+        {
+            count += paragraphs[k].Kind == ParagraphKind.Text ? 1 : 0;
+        }
+
+        return count;
     }
 }

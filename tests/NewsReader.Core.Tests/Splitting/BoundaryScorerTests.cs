@@ -48,6 +48,32 @@ public class BoundaryScorerTests
     }
 
     [Fact]
+    public void RepeatedRuns_RepeatWithOneEditedParagraph_IsOneRunWithBothCopiesBounds()
+    {
+        var a = P("Paragraph one of the first story, long enough to count as text.");
+        var b = P("Paragraph two of the first story, long enough to count as text.");
+        var c = P("Paragraph three of the first story, long enough to count as text.");
+        var cEdited = P("Paragraph three of the first story, edited, long enough to count as text.");
+        var d = P("Paragraph four of the first story, long enough to count as text.");
+        var x = P("Paragraph one of another story that is also long enough to count.");
+        var y = P("Paragraph one of a third story that is also long enough to count.");
+
+        var runs = BoundaryScorer.RepeatedRuns([a, b, c, d, x, a, b, cEdited, d, y]);
+
+        Assert.Equal([new RepeatedRun(Start: 5, End: 9, SourceStart: 0, SourceEnd: 4)], runs);
+    }
+
+    [Fact]
+    public void RepeatedRuns_RepeatAtEndOfFile_EndsAtParagraphCount()
+    {
+        var a = P("Paragraph one of the first story, long enough to count as text.");
+        var b = P("Paragraph two of the first story, long enough to count as text.");
+        var x = P("Paragraph one of another story that is also long enough to count.");
+
+        Assert.Equal([new RepeatedRun(Start: 3, End: 5, SourceStart: 0, SourceEnd: 2)], BoundaryScorer.RepeatedRuns([a, b, x, a, b]));
+    }
+
+    [Fact]
     public void RepeatStarts_SingleRepeatedParagraph_NotAStart()
     {
         var a = P("A paragraph that happens to appear twice in the file, long enough.");

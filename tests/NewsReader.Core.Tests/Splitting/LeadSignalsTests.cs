@@ -34,6 +34,25 @@ public class LeadSignalsTests
     public void Read_PronounBeforeAnyName_EarlyPronoun() => Assert.True(Read("In it, attorneys for the bank argued the fine was too high.").EarlyPronoun);
 
     [Fact]
+    public void Read_ItsAfterCapitalisedSubject_NoEarlyPronoun() =>
+        Assert.False(Read("Corvane reported revenue of $2.1 billion for its second quarter on Thursday.").EarlyPronoun);
+
+    [Fact]
+    public void Read_HeAfterCapitalisedSubject_EarlyPronoun() =>
+        Assert.True(Read("Analysts said he would step down once the merger closes.").EarlyPronoun);
+
+    [Fact]
+    public void Read_CapitalisedFirstWordNamedJustBefore_CountsAsKnownName()
+    {
+        var known = new Dictionary<int, int> { [WordScanner.TermHash("Brightwave")] = 1 };
+
+        var s = Read("Brightwave sells its picking robots on a subscription basis.", known: known);
+
+        Assert.Equal(1, s.Names);
+        Assert.Equal(0, s.Fresh);
+    }
+
+    [Fact]
     public void Read_ReportingVerbAndTimeWord_NewsVerbAndTimeWord()
     {
         var s = Read("Kestrel Bank announced today that it will cut 1,200 jobs.");

@@ -200,6 +200,45 @@ public class SeedSplitterTests
     }
 
     [Fact]
+    public void Split_LeadNamingItsCompanyOnceAfterStoryOnSameBeat_StartsThere()
+    {
+        var result = SeedSplitter.Split(Seed(Concat(ScanWaits, Earnings)));
+
+        Assert.Equal([ScanWaits[0], Earnings[0]], result.Articles.Select(a => a.Paragraphs[0].Text));
+    }
+
+    [Fact]
+    public void Split_FeatureOpeningBeforeTheNews_StoryStartsAtTheOpening()
+    {
+        var result = SeedSplitter.Split(Seed(Concat(Bank, Feature, Satellites)));
+
+        Assert.Equal([Bank[0], Feature[0], Satellites[0]], result.Articles.Select(a => a.Paragraphs[0].Text));
+    }
+
+    [Fact]
+    public void Split_RepeatedStory_FirstCopyEndsWhereTheRepeatEnds()
+    {
+        // The story after the first copy opens with a quote, which alone never starts a story.
+        var result = SeedSplitter.Split(Seed(Concat(Bank, QuoteLead, Satellites, Bank, Robotics)));
+
+        Assert.Equal([Bank[0], QuoteLead[0], Satellites[0], Bank[0], Robotics[0]], result.Articles.Select(a => a.Paragraphs[0].Text));
+        Assert.Equal([null, null, null, 0, null], result.Articles.Select(a => a.DuplicateOf));
+        Assert.Equal(1.0, result.Articles[1].StartConfidence);
+    }
+
+    [Fact]
+    public void Split_RepeatWithOneEditedParagraph_StaysOneStoryAndIsFlagged()
+    {
+        string[] edited = [.. Bank];
+        edited[1] = edited[1].Replace("mostly", "largely", StringComparison.Ordinal);
+
+        var result = SeedSplitter.Split(Seed(Concat(Bank, Robotics, edited)));
+
+        Assert.Equal([Bank[0], Robotics[0], Bank[0]], result.Articles.Select(a => a.Paragraphs[0].Text));
+        Assert.Equal(0, result.Articles[2].DuplicateOf);
+    }
+
+    [Fact]
     public void Split_Empty_NoArticles()
     {
         var result = SeedSplitter.Split(new SeedText("e.txt", [], SeedFormat.Seed));

@@ -30,6 +30,40 @@ internal static class SplitTestText
         "He added that the forecasts will be accurate to within a few kilometres, far better than what regional weather services offer today.",
     ];
 
+    /// <summary>A report on hospital scanners: the same beat as <see cref="Earnings"/>.</summary>
+    public static readonly string[] ScanWaits =
+    [
+        "Hospitals in Canada are buying more imaging scanners than ever, as provincial governments spend to cut waiting lists for scans, according to a report published on Monday by the Canadian Institute for Health Information.",
+        "The report found that the number of MRI scanners in Canadian hospitals rose by 12 percent last year, and that clinics in Ontario and Quebec accounted for most of the new machines.",
+        "Waiting times for a scan fell to an average of 68 days, from 89 days a year earlier, but remain well above the 30-day target set by provincial health ministers.",
+    ];
+
+    /// <summary>The lead names its company once, in one word, and "its" follows it.</summary>
+    public static readonly string[] Earnings =
+    [
+        "Corvane reported revenue of $2.1 billion for its second quarter on Thursday, up 18 percent from a year earlier, as hospitals bought more of its imaging scanners.",
+        "Sales of scanners rose to $1.4 billion, while service contracts brought in $520 million, slightly less than analysts had expected.",
+        "Chief executive Dana Whitcombe told analysts that orders from clinics in Canada had doubled and that a new plant in Ohio would open next year.",
+        "Shares in the Minneapolis-based group rose 4 percent in extended trading.",
+    ];
+
+    /// <summary>A feature: a scene-setting opening, then the news in the second paragraph.</summary>
+    public static readonly string[] Feature =
+    [
+        "For most of the past twenty years, freight along the Danube has been carried by a patchwork of small family barge operators. That era may now be ending.",
+        "Harbourline Shipping and Pell Logistics announced on Monday that they have agreed to merge their river freight fleets, creating the largest barge operator on the Danube.",
+        "The combined company will run 340 barges between Regensburg and the Black Sea and employ about 2,800 people, according to a joint statement.",
+        "Regulators in Austria and Hungary still have to approve the merger of the barge fleets, which the two companies expect to complete by the end of the year.",
+    ];
+
+    /// <summary>The lead opens with a quote, the attribution after it.</summary>
+    public static readonly string[] QuoteLead =
+    [
+        "“Every shop on the high street will be selling through a screen within five years,” said Marta Oyelaran, chief executive of Tillpoint, at a retail conference in Lisbon on Wednesday, where the company launched its new checkout app.",
+        "Tillpoint's app lets small shops take orders and payments from a phone. The company says 40,000 retailers in Portugal and Spain already use its card terminals.",
+        "Oyelaran said Tillpoint would open offices in Milan and Lyon before the end of the year and hire 150 engineers.",
+    ];
+
     public static SeedText Seed(params string[] paragraphs) =>
         SeedReader.Read(Encoding.UTF8.GetBytes(string.Join("\n\n", paragraphs) + "\n"), "test.txt", SeedFormat.Seed);
 
