@@ -603,7 +603,8 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         if (piece.Start > 0 && first.Joins && tokens[piece.Start - 1].Paragraph == first.Paragraph)
         {
             var prev = tokens[piece.Start - 1];
-            if (!prev.IsCapitalised && (knowledge.CueOf(prev) & Cue.Descriptor) != 0)
+            // "the startup Volterra", but not "the company's H100": what a company owns is not a company.
+            if (!prev.IsCapitalised && !prev.Is(TokenFlags.Possessive) && (knowledge.CueOf(prev) & Cue.Descriptor) != 0)
             {
                 Add(c, 2, "described as " + prev.Lower);
             }

@@ -50,6 +50,17 @@ public class CompanyFinderTests
         Assert.Contains(expected, Analyze(text).Companies);
     }
 
+    [Theory]
+    [InlineData("Data center revenue, which includes the company’s Q900 and Halvard processors, rose to $30 billion.")]
+    [InlineData("Data center revenue, which includes the company's Q900 and Halvard processors, rose to $30 billion.")]
+    public void Analyze_NameAfterDescriptorsPossessive_IsNotACompany(string text)
+    {
+        var e = Analyze(text);
+
+        Assert.DoesNotContain("Q900", e.Companies);
+        Assert.DoesNotContain("Halvard", e.Companies);
+    }
+
     [Fact]
     public void Analyze_AppositiveAfterName_IsDiscovered()
     {
