@@ -21,7 +21,7 @@ internal readonly record struct SourceParagraph(Paragraph Paragraph, int Line, u
 /// <param name="Candidate">The paragraph can open a story at all (body text, not a quote, question or speaker line).</param>
 /// <param name="RepeatStart">A run of paragraphs repeating earlier text starts exactly here.</param>
 /// <param name="Score">The weighted sum of all signals (<see cref="BoundaryScorer.Combine"/>); a story starts where it clears the threshold.</param>
-/// <param name="LeansForward">The paragraph shares more words with the two paragraphs after it than with the two before it.</param>
+/// <param name="LeansForward">The paragraph shares at least twice as much with the two paragraphs after it as with the two before it (cosine of their words).</param>
 [StructLayout(LayoutKind.Auto)] // the three flags beside the score: 16 bytes per paragraph of a big file
 internal readonly record struct BoundaryEvidence(bool Candidate, bool RepeatStart, double Score, bool LeansForward = false);
 
@@ -111,7 +111,7 @@ internal static class BoundaryScorer
             leads[i] = Pack(LeadSignals.Read(p.Text, lexicon, lookahead, known));
             links[i] = Math.Max(bags.Cosine(i, i - 1), bags.Cosine(i, i - 2));
             var forward = Math.Max(bags.Cosine(i, i + 1), bags.Cosine(i, i + 2));
-            result[i] = new BoundaryEvidence(true, repeats.Contains(i), Score: 1 - window.Cosine, LeansForward: forward > links[i]);
+            result[i] = new BoundaryEvidence(true, repeats.Contains(i), Score: 1 - window.Cosine, LeansForward: forward > 0 && forward >= 2 * links[i]);
         }
 
         // How much vocabulary changes between paragraphs depends on the writing (long features share

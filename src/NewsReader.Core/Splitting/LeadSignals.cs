@@ -89,7 +89,7 @@ internal readonly record struct LeadSignals(
                 break;
             }
 
-            if (IsOneOf(w, "he", "she", "his", "her", "also", "other", "another", "such", "same", "both")
+            if (IsOneOf(w, "he", "she", "his", "her", "those", "these", "also", "other", "another", "such", "same", "both")
                 || (!capitalisedSubject && IsOneOf(w, "it", "its", "they", "their", "them")))
             {
                 earlyPronoun = true;

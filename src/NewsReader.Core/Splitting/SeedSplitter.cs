@@ -11,8 +11,12 @@ public static class SeedSplitter
     /// <summary>Two story starts closer than this (in paragraphs) compete: the stronger one wins.</summary>
     private const int MinStoryParagraphs = 2;
 
-    /// <summary>How far under the threshold a feature's scene-setting opening may score (see <see cref="MoveBackOverFeatureLeads"/>).</summary>
-    private const double FeatureLeadAllowance = 0.5;
+    /// <summary>
+    /// The least score of a feature's scene-setting opening (see <see cref="MoveBackOverFeatureLeads"/>):
+    /// such openings carry no news cue, so only paragraphs that lean back on the text before them
+    /// (negative scores: "He", "But", "The company") are ruled out.
+    /// </summary>
+    private const double FeatureLeadFloor = 0;
 
     /// <summary>
     /// Splits a file into its header and articles. Seed format: stories are found by scoring each
@@ -213,9 +217,10 @@ public static class SeedSplitter
     /// A feature opens with a scene-setting paragraph and gives the news in the next one ("Over the
     /// past decade, ... That contest may now be coming to an end." then "Grab and GoTo have resumed
     /// talks ..."): the news paragraph scores as the lead. When the paragraph just before a start
-    /// could open a story, shares more words with the story after it than with the text before it,
-    /// and leaves the story before at least <see cref="MinStoryParagraphs"/> text paragraphs, the
-    /// story starts there instead. Repeats and people's decisions stay where they are.
+    /// could open a story (a candidate scoring at least <see cref="FeatureLeadFloor"/>), shares at
+    /// least twice as much with the story after it as with the text before it, and leaves the story
+    /// before at least <see cref="MinStoryParagraphs"/> text paragraphs, the story starts there
+    /// instead. Repeats and people's decisions stay where they are.
     /// </summary>
     private static void MoveBackOverFeatureLeads(
         IReadOnlyList<SourceParagraph> paragraphs, BoundaryEvidence[] evidence, List<int> starts, SplitOverrides? overrides)
@@ -228,7 +233,7 @@ public static class SeedSplitter
             if (evidence[start].RepeatStart
                 || !e.Candidate
                 || !e.LeansForward
-                || e.Score < BoundaryScorer.Threshold - FeatureLeadAllowance
+                || e.Score < FeatureLeadFloor
                 || TextParagraphs(paragraphs, starts[s - 1], before) < MinStoryParagraphs
                 || (overrides is { IsEmpty: false }
                     && (overrides.StartsAt(paragraphs[before].Text, paragraphs[start].Text) is not null

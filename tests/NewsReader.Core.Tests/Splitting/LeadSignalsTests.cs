@@ -42,6 +42,10 @@ public class LeadSignalsTests
         Assert.True(Read("Analysts said he would step down once the merger closes.").EarlyPronoun);
 
     [Fact]
+    public void Read_ThoseEarly_EarlyPronoun() =>
+        Assert.True(Read("Most of those who used the tools said they saved time on writing emails.").EarlyPronoun);
+
+    [Fact]
     public void Read_CapitalisedFirstWordNamedJustBefore_CountsAsKnownName()
     {
         var known = new Dictionary<int, int> { [WordScanner.TermHash("Brightwave")] = 1 };

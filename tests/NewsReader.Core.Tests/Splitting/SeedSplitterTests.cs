@@ -216,6 +216,14 @@ public class SeedSplitterTests
     }
 
     [Fact]
+    public void Split_SceneSettingOpeningSharingNoWordWithTheStoryBefore_StoryStartsAtTheOpening()
+    {
+        var result = SeedSplitter.Split(Seed(Concat(Robotics, SceneOpening, Bank)));
+
+        Assert.Equal([Robotics[0], SceneOpening[0], Bank[0]], result.Articles.Select(a => a.Paragraphs[0].Text));
+    }
+
+    [Fact]
     public void Split_RepeatedStory_FirstCopyEndsWhereTheRepeatEnds()
     {
         // The story after the first copy opens with a quote, which alone never starts a story.

@@ -56,6 +56,15 @@ internal static class SplitTestText
         "Regulators in Austria and Hungary still have to approve the merger of the barge fleets, which the two companies expect to complete by the end of the year.",
     ];
 
+    /// <summary>A feature whose scene-setting opening has no news cue at all, then the news.</summary>
+    public static readonly string[] SceneOpening =
+    [
+        "In a converted warehouse on the edge of Porto, forty engineers are trying to build the battery storage network that Portugal’s grid never had. The start-up, Velaris Grid, says its units can power a town for a night.",
+        "Velaris Grid raised €20 million in a round led by Atlantic Ventures this week, its founders said. Two utilities also took part.",
+        "The company plans to install its first storage units at solar farms in the Alentejo region next year and to hire sixty engineers.",
+        "Velaris Grid sells the stored power back to the grid in the evening, when prices are highest.",
+    ];
+
     /// <summary>The lead opens with a quote, the attribution after it.</summary>
     public static readonly string[] QuoteLead =
     [
