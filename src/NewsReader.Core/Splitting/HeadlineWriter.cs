@@ -141,6 +141,7 @@ public static class HeadlineWriter
         s = DropSceneSetting(s, lexicon);
         s = DropReporting(s);
         s = DropTimePhrases(s);
+        s = DropAppositive(s);
         s = DropTail(s);
         s = DropMannerAdverbs(s);
         return Fit(s, lexicon);
@@ -319,6 +320,62 @@ public static class HeadlineWriter
     }
 
     // The main clause ends where a subordinate clause, apposition or attribution begins.
+    private static readonly string[] AppositiveOpeners = [", the ", ", a ", ", an ", ", his ", ", her ", ", its ", ", their "];
+
+    /// <summary>
+    /// "Flipkart, the Indian e-commerce company controlled by Walmart, has raised $1 billion" becomes
+    /// "Flipkart has raised $1 billion": a description set off by commas right after a name, when a
+    /// lower-case word (the verb) follows the closing comma. A list ("Tiantu Capital, SIG and
+    /// Kuaishou") or a trailing description (", the latest move in ...") stays for the tail rule.
+    /// </summary>
+    internal static string DropAppositive(string s)
+    {
+        foreach (var opener in AppositiveOpeners)
+        {
+            var at = s.IndexOf(opener, StringComparison.Ordinal);
+            if (at <= 0 || !EndsWithName(s.AsSpan(0, at)))
+            {
+                continue;
+            }
+
+            var close = s.IndexOf(", ", at + opener.Length, StringComparison.Ordinal);
+            if (close > 0 && close + 2 < s.Length && char.IsLower(s[close + 2]) && !StartsWithPreposition(s.AsSpan(close + 2)))
+            {
+                return string.Concat(s.AsSpan(0, at), s.AsSpan(close + 1));
+            }
+        }
+
+        return s;
+    }
+
+    // "buy Lemonway, a French payments platform, in a deal that ...": the sentence goes on after an
+    // object, not with the subject's verb, and the description is what the headline should keep.
+    private static readonly string[] Prepositions =
+        ["in", "on", "at", "for", "with", "from", "to", "by", "as", "after", "before", "under", "over", "into", "amid", "despite", "according", "including", "than", "of"];
+
+    private static bool StartsWithPreposition(ReadOnlySpan<char> rest)
+    {
+        var space = rest.IndexOf(' ');
+        var word = space < 0 ? rest : rest[..space];
+        foreach (var p in Prepositions)
+        {
+            if (word.SequenceEqual(p))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The text before ends with a capitalised word: "Flipkart", "Mistral AI", "Satya Nadella".
+    private static bool EndsWithName(ReadOnlySpan<char> s)
+    {
+        var space = s.LastIndexOf(' ');
+        var word = s[(space + 1)..];
+        return word.Length > 0 && (char.IsUpper(word[0]) || (word.Length > 1 && char.IsUpper(word[1])));
+    }
+
     private static string DropTail(string s)
     {
         if (s.Length <= MinKept)

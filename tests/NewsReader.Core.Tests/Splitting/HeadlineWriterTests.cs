@@ -14,6 +14,18 @@ public class HeadlineWriterTests
         Assert.StartsWith("eBay expects", Write("eBay expects the tools to cut the time it takes to list an item by half.").Title, StringComparison.Ordinal);
 
     [Fact]
+    public void Write_DescriptionAfterTheSubject_IsDropped() =>
+        Assert.Equal(
+            "Zentrix has raised $40 million in a round led by Qorvane Capital",
+            Write("Zentrix, the Shanghai-based maker of warehouse robots, has raised $40 million in a round led by Qorvane Capital.").Title);
+
+    [Fact]
+    public void Write_DescriptionAfterTheObject_IsNotDroppedWithTheSentenceAfterIt() =>
+        Assert.Equal(
+            "Kestrel Bank has agreed to buy Lumen Skies",
+            Write("Kestrel Bank has agreed to buy Lumen Skies, a satellite start-up, in a deal worth $300 million.").Title);
+
+    [Fact]
     public void Write_GivenTitle_KeepsIt()
     {
         var (title, _) = HeadlineWriter.Write("Kestrel Bank cuts 1,200 jobs", [new Paragraph("Kestrel Bank said on Tuesday it will cut jobs.")]);
