@@ -25,6 +25,16 @@ public class HeadlineWriterTests
             "Kestrel Bank has agreed to buy Lumen Skies",
             Write("Kestrel Bank has agreed to buy Lumen Skies, a satellite start-up, in a deal worth $300 million.").Title);
 
+    [Theory]
+    [InlineData("SAN FRANCISCO (Reuters) - Kestrel Bank said on Wednesday it would cut 1,200 jobs across Europe.")]
+    [InlineData("NEW YORK, Nov 27 — Kestrel Bank said on Wednesday it would cut 1,200 jobs across Europe.")]
+    public void Write_WireDateline_IsDropped(string lead) =>
+        Assert.Equal("Kestrel Bank would cut 1,200 jobs across Europe", Write(lead).Title);
+
+    [Fact]
+    public void Write_NameBeforeADash_IsNoDateline() =>
+        Assert.StartsWith("Kestrel - the bank", Write("Kestrel - the bank that never closes - said on Wednesday it would cut 1,200 jobs across Europe.").Title, StringComparison.Ordinal);
+
     [Fact]
     public void Write_GivenTitle_KeepsIt()
     {
