@@ -152,7 +152,8 @@ public static class HeadlineWriter
     internal static string Fit(string s, SplitterLexicon lexicon)
     {
         // Trimmed and cut as a span over s: one string at the end, not one per step.
-        var kept = s.AsSpan().Trim().TrimEnd(".,;: ");
+        var trimmed = s.AsSpan().Trim();
+        var kept = trimmed.TrimEnd(".,;: ");
         if (kept.Length > MaxTitle)
         {
             // Never inside a quotation ("... users who “to convey personal"), when enough comes
@@ -162,7 +163,10 @@ public static class HeadlineWriter
             kept = open >= MinKept ? kept[..open] : kept;
         }
 
-        kept = TrimDanglingEnd(kept, lexicon);
+        // A whole sentence ends where its writer ended it ("... that Africa's banks never did.");
+        // only a cut one may end on a dangling word.
+        var wholeSentence = kept.Length == trimmed.Length - 1 && trimmed[^1] is '.' or '!' or '?';
+        kept = wholeSentence ? kept : TrimDanglingEnd(kept, lexicon);
         s = BalanceQuotes(kept.Length == s.Length ? s : kept.ToString());
         return s.Length > 0 && char.IsLower(s[0]) && !IsCamelCaseName(s) ? char.ToUpperInvariant(s[0]) + s[1..] : s;
     }

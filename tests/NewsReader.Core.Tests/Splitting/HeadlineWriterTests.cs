@@ -36,6 +36,12 @@ public class HeadlineWriterTests
         Assert.StartsWith("Kestrel - the bank", Write("Kestrel - the bank that never closes - said on Wednesday it would cut 1,200 jobs across Europe.").Title, StringComparison.Ordinal);
 
     [Fact]
+    public void Write_WholeSentenceEndingOnAnAuxiliary_KeepsIt() =>
+        Assert.Equal(
+            "A team of engineers is building the payments network that the banks never did",
+            Write("A team of engineers is building the payments network that the banks never did.").Title);
+
+    [Fact]
     public void Write_GivenTitle_KeepsIt()
     {
         var (title, _) = HeadlineWriter.Write("Kestrel Bank cuts 1,200 jobs", [new Paragraph("Kestrel Bank said on Tuesday it will cut jobs.")]);
