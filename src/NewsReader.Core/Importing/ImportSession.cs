@@ -49,6 +49,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     private long _lastNewId;
     private long _unindexedChars;
     private readonly HashSet<string> _runSlugs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _nextSlugSuffix = new(StringComparer.Ordinal); // suffixes below are taken
     private readonly Dictionary<long, List<long>> _runBands = [];
     private readonly Dictionary<long, (string Body, long[] BandKeys)> _runStories = [];
 
@@ -405,12 +406,16 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
 
     private async Task<string> UniqueArticleSlugAsync(string slug, CancellationToken ct)
     {
-        var candidate = slug;
-        for (var n = 2; _runSlugs.Contains(candidate) || (_storeHadStories && await SlugStoredAsync(candidate, ct).ConfigureAwait(false)); n++)
+        // Suffixes tried once in this run are not tried again: stories sharing a headline cost one
+        // look-up each, not one per story before them.
+        var n = _nextSlugSuffix.GetValueOrDefault(slug, 1);
+        var candidate = n == 1 ? slug : Invariant($"{slug}-{n}");
+        while (_runSlugs.Contains(candidate) || (_storeHadStories && await SlugStoredAsync(candidate, ct).ConfigureAwait(false)))
         {
-            candidate = Invariant($"{slug}-{n}");
+            candidate = Invariant($"{slug}-{++n}");
         }
 
+        _nextSlugSuffix[slug] = n + 1;
         _runSlugs.Add(candidate);
         return candidate;
     }

@@ -9,16 +9,27 @@ public sealed class SlugSet
     private const int MaxLength = 80;
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
+    // The next suffix to try per slug: suffixes below it are taken, and slugs are only ever added,
+    // so a file of thousands of stories with one headline stays linear.
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
+
     /// <summary>Returns the slug of <paramref name="text"/>, suffixed with -2, -3... if already taken.</summary>
     public string Add(string text)
     {
         var slug = Slugify(text);
-        var candidate = slug;
-        for (var n = 2; !_used.Add(candidate); n++)
+        if (_used.Add(slug))
         {
-            candidate = string.Create(CultureInfo.InvariantCulture, $"{slug}-{n}");
+            return slug;
         }
 
+        var n = _nextSuffix.GetValueOrDefault(slug, 2);
+        var candidate = string.Create(CultureInfo.InvariantCulture, $"{slug}-{n}");
+        while (!_used.Add(candidate))
+        {
+            candidate = string.Create(CultureInfo.InvariantCulture, $"{slug}-{++n}");
+        }
+
+        _nextSuffix[slug] = n + 1;
         return candidate;
     }
 

@@ -201,6 +201,22 @@ public sealed class ArticleImporterTests
     }
 
     [Fact]
+    public async Task ImportAsync_SeveralStoriesSharingAStoredSlug_EachGetsTheNextFreeSuffix()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var importer = store.Importer();
+        await importer.ImportAsync(Document("a.txt", Article(0, "Same headline", Text("eta")), Article(1, "Same headline 3", Text("iota"))), Source("a.txt"));
+        await importer.ImportAsync(
+            Document("b.txt", Article(0, "Same headline", Text("theta")), Article(1, "Same headline", Text("kappa")), Article(2, "Same headline", Text("lambda"))),
+            Source("b.txt"));
+
+        await using var db = await store.ContextAsync();
+        Assert.Equal(
+            ["same-headline", "same-headline-3", "same-headline-2", "same-headline-4", "same-headline-5"],
+            await db.Articles.OrderBy(a => a.Id).Select(a => a.Slug).ToListAsync());
+    }
+
+    [Fact]
     public async Task ImportAsync_NearCopyLaterInSameFileIntoEmptyStore_UpdatedWithRevision()
     {
         await using var store = await TestStore.CreateAsync();

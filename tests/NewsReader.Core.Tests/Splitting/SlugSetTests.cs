@@ -14,6 +14,20 @@ public class SlugSetTests
     }
 
     [Fact]
+    public void Add_ManySameHeadlines_EachGetsTheNextFreeSuffix()
+    {
+        var slugs = new SlugSet();
+
+        var first = Enumerable.Range(0, 3).Select(_ => slugs.Add("Daily close")).ToList();
+        var natural = slugs.Add("Daily close 5");
+        var rest = Enumerable.Range(0, 3).Select(_ => slugs.Add("Daily close")).ToList();
+
+        Assert.Equal(["daily-close", "daily-close-2", "daily-close-3"], first);
+        Assert.Equal("daily-close-5", natural);
+        Assert.Equal(["daily-close-4", "daily-close-6", "daily-close-7"], rest);
+    }
+
+    [Fact]
     public void Slugify_AccentsAndApostrophes_AsciiWithoutThem() =>
         Assert.Equal("mobileyes-cafe-plan", SlugSet.Slugify("Mobileye’s café plan"));
 
