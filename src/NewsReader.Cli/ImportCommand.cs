@@ -8,6 +8,9 @@ namespace NewsReader.Cli;
 /// <summary><c>import FILE... [--max-mb N] [--db PATH]</c>: import seed files into the store, one transaction per file.</summary>
 public static class ImportCommand
 {
+    /// <summary>Messages printed per file; a file that repeats one story thousands of times would otherwise print a line for each.</summary>
+    public const int MaxMessagesPrinted = 20;
+
     // A file is read into memory whole and decoded into one .NET string, which holds at most about
     // 2^30 characters.
     private const int MaxMegabytes = 1000;
@@ -68,9 +71,16 @@ public static class ImportCommand
                 $"{r.FileName}: {r.Found} found, {r.New} new, {r.Updated} updated, {r.Unchanged} unchanged, " +
                 $"{r.DuplicatesInFile} duplicates in file, {r.Rejected} rejected (run #{r.RunId}{(r.FastPath ? ", same file as before" : string.Empty)})"))
                 .ConfigureAwait(false);
-            foreach (var m in r.Messages)
+            foreach (var m in r.Messages.Take(MaxMessagesPrinted))
             {
                 await stderr.WriteLineAsync($"  {m}").ConfigureAwait(false);
+            }
+
+            if (r.Messages.Count > MaxMessagesPrinted)
+            {
+                await stderr.WriteLineAsync(string.Create(inv,
+                    $"  ... and {r.Messages.Count - MaxMessagesPrinted} more; the run's report (Admin > Imports, run #{r.RunId}) lists them all"))
+                    .ConfigureAwait(false);
             }
         }
 

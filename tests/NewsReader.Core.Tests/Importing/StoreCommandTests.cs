@@ -27,6 +27,22 @@ public sealed class StoreCommandTests
     }
 
     [Fact]
+    public async Task Import_StoryRepeatedManyTimes_StoredOnceAndMessagesCapped()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var file = Path.Combine(store.Folder, "repeats.txt");
+        await File.WriteAllTextAsync(file, string.Concat(Enumerable.Repeat(Story + "\n", 30)));
+
+        var (code, output, err) = await RunAsync("import", file, "--db", store.DatabasePath);
+
+        Assert.Equal(CliApp.Ok, code);
+        Assert.Contains("30 found, 1 new", output, StringComparison.Ordinal);
+        Assert.Equal(ImportCommand.MaxMessagesPrinted + 1, err.Split('\n').Count(l => l.StartsWith("  ", StringComparison.Ordinal)));
+        Assert.Contains("... and 9 more", err, StringComparison.Ordinal);
+        Assert.Equal(1, store.Scalar("SELECT count(*) FROM Articles"));
+    }
+
+    [Fact]
     public async Task ImportSearchStats_GoodFile_PrintCountsHitsAndSizes()
     {
         await using var store = await TestStore.CreateAsync();
