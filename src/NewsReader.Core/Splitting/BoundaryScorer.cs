@@ -246,21 +246,25 @@ internal static class BoundaryScorer
             order[k] = k;
         }
 
+        // For each paragraph the first paragraph with its key, and for that first one the next (a
+        // copy of the earlier text ends before its own first paragraph comes round again: three
+        // copies in a row are three runs of one story, not a run of two stories).
         Array.Sort(sortedKeys, order);
         var firstPosition = new int[count];
+        var nextPosition = new int[count];
         for (var run = 0; run < count;)
         {
             var end = run + 1;
-            var first = order[run];
             while (end < count && sortedKeys[end] == sortedKeys[run])
             {
-                first = Math.Min(first, order[end]); // Array.Sort is not stable
                 end++;
             }
 
+            Array.Sort(order, run, end - run); // positions in file order (Array.Sort is not stable)
             for (var k = run; k < end; k++)
             {
-                firstPosition[order[k]] = first;
+                firstPosition[order[k]] = order[run];
+                nextPosition[order[k]] = k + 1 < end ? order[k + 1] : count;
             }
 
             run = end;
@@ -283,16 +287,17 @@ internal static class BoundaryScorer
 
             // The copies end at the first substantial paragraph that differs and is not followed by
             // the same text again (one edited paragraph does not end a repeat), or where the earlier
-            // copy would run into the later one. One paragraph repeated alone is no run.
+            // copy would run into its next copy. One paragraph repeated alone is no run.
+            var limit = nextPosition[j];
             int length = 1, matched = 1;
-            while (i + length < count && j + length < i)
+            while (i + length < count && j + length < limit)
             {
                 if (KeyAt(i + length) == KeyAt(j + length))
                 {
                     length++;
                     matched++;
                 }
-                else if (i + length + 1 < count && j + length + 1 < i && KeyAt(i + length + 1) == KeyAt(j + length + 1))
+                else if (i + length + 1 < count && j + length + 1 < limit && KeyAt(i + length + 1) == KeyAt(j + length + 1))
                 {
                     length += 2;
                     matched++;

@@ -258,7 +258,10 @@ public static class SeedSplitter
     internal static HashSet<int> AlignRepeatedCopies(
         IReadOnlyList<SourceParagraph> paragraphs, IReadOnlyList<RepeatedRun> runs, List<int> starts, SplitOverrides? overrides)
     {
+        // Every run is judged by the starts as chosen, then all are applied at once: a file that
+        // repeats one story thousands of times stays linear.
         var settled = new HashSet<int>();
+        var cleared = new List<(int From, int To)>(); // no start strictly inside
         foreach (var run in runs)
         {
             if (!(IsWholeStory(starts, run.Start, run.End, paragraphs.Count) || IsWholeStory(starts, run.SourceStart, run.SourceEnd, run.Start))
@@ -268,21 +271,47 @@ public static class SeedSplitter
                 continue;
             }
 
-            starts.RemoveAll(s => (s > run.SourceStart && s < run.SourceEnd) || (s > run.Start && s < run.End));
+            cleared.Add((run.SourceStart, run.SourceEnd));
+            cleared.Add((run.Start, run.End));
             foreach (var s in (int[])[run.SourceStart, run.SourceEnd, run.Start, run.End])
             {
-                if (s >= paragraphs.Count)
+                if (s < paragraphs.Count)
                 {
-                    continue;
+                    settled.Add(s);
                 }
+            }
+        }
 
-                var k = starts.BinarySearch(s);
-                if (k < 0)
-                {
-                    starts.Insert(~k, s);
-                }
+        if (settled.Count == 0)
+        {
+            return settled;
+        }
 
-                settled.Add(s);
+        cleared.Sort((a, b) => a.From.CompareTo(b.From));
+        var kept = new List<int>(starts.Count + settled.Count);
+        var c = 0;
+        var clearedTo = int.MinValue; // the furthest end of the cleared spans that begin before s
+        foreach (var s in starts)
+        {
+            while (c < cleared.Count && cleared[c].From < s)
+            {
+                clearedTo = Math.Max(clearedTo, cleared[c++].To);
+            }
+
+            if (s >= clearedTo || settled.Contains(s))
+            {
+                kept.Add(s);
+            }
+        }
+
+        kept.AddRange(settled);
+        kept.Sort();
+        starts.Clear();
+        for (var k = 0; k < kept.Count; k++)
+        {
+            if (k == 0 || kept[k] != kept[k - 1])
+            {
+                starts.Add(kept[k]);
             }
         }
 

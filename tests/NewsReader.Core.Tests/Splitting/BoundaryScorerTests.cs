@@ -64,6 +64,21 @@ public class BoundaryScorerTests
     }
 
     [Fact]
+    public void RepeatedRuns_FourCopiesInARow_EachCopyIsOneRunOfTheFirst()
+    {
+        var a = P("Paragraph one of the first story, long enough to count as text.");
+        var b = P("Paragraph two of the first story, long enough to count as text.");
+
+        Assert.Equal(
+            [
+                new RepeatedRun(Start: 2, End: 4, SourceStart: 0, SourceEnd: 2),
+                new RepeatedRun(Start: 4, End: 6, SourceStart: 0, SourceEnd: 2),
+                new RepeatedRun(Start: 6, End: 8, SourceStart: 0, SourceEnd: 2),
+            ],
+            BoundaryScorer.RepeatedRuns([a, b, a, b, a, b, a, b]));
+    }
+
+    [Fact]
     public void RepeatedRuns_RepeatAtEndOfFile_EndsAtParagraphCount()
     {
         var a = P("Paragraph one of the first story, long enough to count as text.");

@@ -247,6 +247,15 @@ public class SeedSplitterTests
     }
 
     [Fact]
+    public void Split_StoryFourTimesInARow_FourArticlesPointingToTheFirst()
+    {
+        var result = SeedSplitter.Split(Seed(Concat(ScanWaits, ScanWaits, ScanWaits, ScanWaits)));
+
+        Assert.Equal([null, 0, 0, 0], result.Articles.Select(a => a.DuplicateOf));
+        Assert.All(result.Articles, a => Assert.Equal(ScanWaits[0], a.Paragraphs[0].Text));
+    }
+
+    [Fact]
     public void Split_Empty_NoArticles()
     {
         var result = SeedSplitter.Split(new SeedText("e.txt", [], SeedFormat.Seed));
