@@ -209,6 +209,13 @@ public static class SeedSplitter
             }
         }
 
+        // The same holds at the end of the file: a last "story" of one paragraph is far more likely
+        // a closing paragraph that names new things (nothing after it to compare with) than a story.
+        if (starts.Count > 1 && textSinceStart < MinStoryParagraphs && !lastStartForced && !evidence[starts[^1]].RepeatStart)
+        {
+            starts.RemoveAt(starts.Count - 1);
+        }
+
         MoveBackOverFeatureLeads(paragraphs, evidence, starts, overrides);
         return starts;
     }

@@ -256,6 +256,21 @@ public class SeedSplitterTests
     }
 
     [Fact]
+    public void Split_LastParagraphOpensLikeALead_StaysWithTheStoryBefore()
+    {
+        string[] text =
+        [
+            .. Bank,
+            .. Satellites,
+            "Orbital rivals Skyward Labs, Nimbus Array and Polar Relay have all announced weather constellations of their own in the past year.",
+        ];
+
+        var result = SeedSplitter.Split(Seed(text));
+
+        Assert.Equal([Bank[0], Satellites[0]], result.Articles.Select(a => a.Paragraphs[0].Text));
+    }
+
+    [Fact]
     public void Split_Empty_NoArticles()
     {
         var result = SeedSplitter.Split(new SeedText("e.txt", [], SeedFormat.Seed));
