@@ -36,7 +36,9 @@ public sealed record StoryLink(long Id, string Slug, string Title)
 
 /// <summary>A line of a run's report: a rejection, a duplicate, a near-duplicate decision, an error.</summary>
 /// <param name="Position">The story's 0-based position in the file, when the line is about one story.</param>
-public sealed record ImportNote(int? Position, StoryLink? Story, string Text);
+/// <param name="Count">How many stories the run said this same thing of (a story repeated many times is one line).</param>
+/// <param name="LastPosition">The last of those stories' positions, when there are several.</param>
+public sealed record ImportNote(int? Position, StoryLink? Story, string Text, int Count = 1, int? LastPosition = null);
 
 /// <summary>
 /// What a run did to one stored story's text, word by word: the text it replaced against the one it
@@ -104,14 +106,20 @@ public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, Time
 
         var (changes, changeCount) = await ChangesAsync(db, runId, ct);
 
-        var messages = db.ImportRunMessages.AsNoTracking().Where(m => m.ImportRunId == runId);
+        // The same line about the same stored story is one note with a count: a file that repeats
+        // one story 20,000 times reads as one line, not 500 and "19,500 more".
+        var messages = db.ImportRunMessages.AsNoTracking().Where(m => m.ImportRunId == runId).GroupBy(m => new { m.Text, m.ArticleId });
         var messageCount = await messages.CountAsync(ct);
-        var notes = await messages.OrderBy(m => m.Position ?? -1).ThenBy(m => m.Id).Take(MaxListed)
-            .Select(m => new
+        var notes = await messages
+            .Select(g => new { g.Key.Text, g.Key.ArticleId, First = g.Min(m => m.Position), Last = g.Max(m => m.Position), Count = g.Count(), FirstId = g.Min(m => m.Id) })
+            .OrderBy(g => g.First ?? -1).ThenBy(g => g.FirstId).Take(MaxListed)
+            .Select(g => new
             {
-                m.Position,
-                m.Text,
-                Story = db.Articles.Where(a => a.Id == m.ArticleId).Select(a => new StoryLink(a.Id, a.Slug, a.Title)).FirstOrDefault(),
+                Position = g.First,
+                g.Last,
+                g.Count,
+                g.Text,
+                Story = db.Articles.Where(a => a.Id == g.ArticleId).Select(a => new StoryLink(a.Id, a.Slug, a.Title)).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return new ImportRunReport(
@@ -122,7 +130,7 @@ public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, Time
             updatedCount - updatedStories.Count,
             changes,
             changeCount - changes.Count,
-            notes.Select(n => new ImportNote(n.Position, n.Story, n.Text)).ToList(),
+            notes.Select(n => new ImportNote(n.Position, n.Story, n.Text, n.Count, n.Count > 1 ? n.Last : null)).ToList(),
             messageCount - notes.Count);
     }
 

@@ -35,4 +35,25 @@ public sealed class ImportReportViewTests : IAsyncDisposable
         Assert.Empty(view.FindAll(".story-change b"));
         Assert.Equal("…", section.QuerySelector(".diff-gap")!.TextContent);
     }
+
+    [Fact]
+    public void Render_NoteSaidOfManyStories_OneLineWithTheirCountAndRange()
+    {
+        var story = new StoryLink(7, "westmere", "Westmere opens floating solar farm");
+        var run = new ImportRunRow(3, "repeats.md", "ab", 10, "admin", DateTime.UtcNow, DateTime.UtcNow, Core.Data.ImportStatus.Succeeded,
+            new ImportCounts(20_001, 2, 0, 0, 19_999, 0));
+        ImportNote[] notes =
+        [
+            new(1, story, "repeats story #1 of the file: not stored twice", Count: 19_999, LastPosition: 19_999),
+            new(20_000, null, "rejected: no text"),
+        ];
+        var report = new ImportRunReport(run, [], 0, [], 0, [], 0, notes, 0);
+
+        var view = _context.Render<ImportReportView>(p => p.Add(v => v.Report, report));
+
+        var lines = view.FindAll(".import-notes li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith("19,999 stories, 2 to 20000: repeats story #1", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Story 20001: rejected", lines[1], StringComparison.Ordinal);
+    }
 }
