@@ -8,7 +8,14 @@ namespace NewsReader.Core.Extraction;
 internal sealed record KnownCompany(string Name, bool Common);
 
 /// <summary>A word or phrase of the topic vocabulary.</summary>
-internal sealed record TopicTerm(string Topic, string Term, double Weight, bool Prefix);
+internal sealed record TopicTerm(string Topic, string Term, double Weight, bool Prefix)
+{
+    /// <summary>The topic column of a phrase that is evidence of no topic ("raised concerns" is not funding).</summary>
+    public const string NotATopic = "-";
+
+    /// <summary>Whether the term counts for its topic; a not-a-topic phrase only keeps its words from counting on their own.</summary>
+    public bool Counts => Topic != NotATopic;
+}
 
 /// <summary>Word classes used by company discovery (see <c>company-cues.tsv</c>).</summary>
 [Flags]
@@ -134,7 +141,7 @@ internal sealed class ExtractionKnowledge
         foreach (var (cols, line) in Rows("topics.tsv", overrideDirectory))
         {
             var topic = cols[0];
-            if (!k.Topics.Contains(topic))
+            if (topic != TopicTerm.NotATopic && !k.Topics.Contains(topic))
             {
                 k.Topics.Add(topic);
             }

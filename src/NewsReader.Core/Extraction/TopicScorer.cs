@@ -186,10 +186,15 @@ internal sealed class TopicScorer
 
     private sealed record TopicTotal(string Topic, double Score, int Hits, List<string> Evidence);
 
-    private static void Count(int[] ids, int[] counts, List<int> seen)
+    private void Count(int[] ids, int[] counts, List<int> seen)
     {
         foreach (var id in ids)
         {
+            if (!_terms[id].Counts)
+            {
+                continue;
+            }
+
             if (counts[id]++ == 0)
             {
                 seen.Add(id);

@@ -14,6 +14,19 @@ public class TopicScorerTests
     }
 
     [Fact]
+    public void Analyze_RaisedRatesAndConcerns_FinanceNotFunding()
+    {
+        var e = Analyze("The central bank raised interest rates again on Thursday, and analysts said the move raised concerns about growth.");
+
+        Assert.Contains("finance & markets", e.Topics);
+        Assert.DoesNotContain("funding", e.Topics);
+    }
+
+    [Fact]
+    public void Analyze_RaisingPrices_NotFunding() =>
+        Assert.DoesNotContain("funding", Analyze("The streaming service is raising the price of its premium subscription, and it raised prices in 46 other markets.").Topics);
+
+    [Fact]
     public void Analyze_EarningsStory_IsEarnings()
     {
         var e = Analyze("Quarterly revenue rose 9% year-over-year and net income beat forecasts, with a profit margin of 8%.");
