@@ -12,6 +12,13 @@ public sealed class ArticleAnalyzer
     // grown past MaxKeptTokens by an unusually long story is not kept.
     private const int MaxKeptTokens = 16_384;
 
+    /// <summary>
+    /// Characters of a story read for entities: a long feature is some 60,000, so only a story that
+    /// is not one (a file of short lines split as a single "story") is cut, and its extraction costs
+    /// time and memory like any long story's instead of growing with the whole file.
+    /// </summary>
+    public const int MaxAnalyzedChars = 200_000;
+
     [ThreadStatic]
     private static List<TextToken>? t_tokens;
 
@@ -74,10 +81,12 @@ public sealed class ArticleAnalyzer
         }
 
         var captions = new bool[paragraphs.Count];
-        for (var p = 0; p < paragraphs.Count; p++)
+        var read = 0;
+        for (var p = 0; p < paragraphs.Count && read < MaxAnalyzedChars; p++)
         {
             captions[p] = paragraphs[p].Kind == ParagraphKind.Caption;
             TextTokenizer.Tokenize(paragraphs[p].Text, p, tokens);
+            read += paragraphs[p].Text.Length;
         }
 
         return new StoryText(tokens, captions, lead);
