@@ -242,9 +242,7 @@ public static class SeedSplitter
                 || !e.LeansForward
                 || e.Score < FeatureLeadFloor
                 || TextParagraphs(paragraphs, starts[s - 1], before) < MinStoryParagraphs
-                || (overrides is { IsEmpty: false }
-                    && (overrides.StartsAt(paragraphs[before].Text, paragraphs[start].Text) is not null
-                        || overrides.StartsAt(paragraphs[before - 1].Text, paragraphs[before].Text) is not null)))
+                || PersonDecidedWithin(paragraphs, overrides, before, start))
             {
                 continue;
             }
@@ -339,6 +337,7 @@ public static class SeedSplitter
         return next == to || (to == last && next >= to);
     }
 
+    // Whether a person joined or split at any boundary from the one before paragraph `from` to the one before `to`.
     private static bool PersonDecidedWithin(IReadOnlyList<SourceParagraph> paragraphs, SplitOverrides? overrides, int from, int to)
     {
         if (overrides is not { IsEmpty: false })
