@@ -201,15 +201,9 @@ internal static class BoundaryScorer
     }
 
     /// <summary>
-    /// Indexes where a run of at least two paragraphs repeats an earlier run and the paragraph before
-    /// does not: a repeated story starts exactly where the repeat starts.
-    /// </summary>
-    public static HashSet<int> RepeatStarts(IReadOnlyList<SourceParagraph> paragraphs) =>
-        RepeatedRuns(paragraphs).Select(r => r.Start).ToHashSet();
-
-    /// <summary>
     /// Every run of at least two paragraphs that repeats an earlier run, where the paragraph before
-    /// it does not, with where the earlier copy starts and where each copy ends. Sorting instead of a
+    /// it does not (a repeated story starts exactly where the repeat starts), with where the earlier
+    /// copy starts and where each copy ends. Sorting instead of a
     /// hash map; each repeated paragraph is compared once more to find where its run ends.
     /// </summary>
     public static List<RepeatedRun> RepeatedRuns(IReadOnlyList<SourceParagraph> paragraphs)

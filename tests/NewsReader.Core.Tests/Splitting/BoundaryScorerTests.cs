@@ -36,13 +36,13 @@ public class BoundaryScorerTests
     public void IsCandidate_Subheading_False() => Assert.False(BoundaryScorer.IsCandidate(P("A shifting dynamic", ParagraphKind.Subheading)));
 
     [Fact]
-    public void RepeatStarts_RunRepeatedLater_MarksStartOfRepeatOnly()
+    public void RepeatedRuns_RunRepeatedLater_MarksStartOfRepeatOnly()
     {
         var a = P("Paragraph one of the first story, long enough to count as text.");
         var b = P("Paragraph two of the first story, long enough to count as text.");
         var c = P("Paragraph one of another story that is also long enough to count.");
 
-        var starts = BoundaryScorer.RepeatStarts([a, b, c, a, b]);
+        var starts = BoundaryScorer.RepeatedRuns([a, b, c, a, b]).Select(r => r.Start);
 
         Assert.Equal([3], starts);
     }
@@ -89,13 +89,13 @@ public class BoundaryScorerTests
     }
 
     [Fact]
-    public void RepeatStarts_SingleRepeatedParagraph_NotAStart()
+    public void RepeatedRuns_SingleRepeatedParagraph_NotARun()
     {
         var a = P("A paragraph that happens to appear twice in the file, long enough.");
         var b = P("Something else entirely that is long enough to count as body text.");
         var c = P("A third paragraph that is long enough to count as body text too.");
 
-        Assert.Empty(BoundaryScorer.RepeatStarts([a, b, a, c]));
+        Assert.Empty(BoundaryScorer.RepeatedRuns([a, b, a, c]));
     }
 
 }
