@@ -54,7 +54,11 @@ internal sealed class TopicScorer
                 into[term.Term] = list = [];
             }
 
-            list.Add(id);
+            // A not-a-topic phrase is matched with no terms: it takes its words and counts nothing.
+            if (term.Counts)
+            {
+                list.Add(id);
+            }
         }
 
         _terms = [.. terms];
@@ -186,15 +190,10 @@ internal sealed class TopicScorer
 
     private sealed record TopicTotal(string Topic, double Score, int Hits, List<string> Evidence);
 
-    private void Count(int[] ids, int[] counts, List<int> seen)
+    private static void Count(int[] ids, int[] counts, List<int> seen)
     {
         foreach (var id in ids)
         {
-            if (!_terms[id].Counts)
-            {
-                continue;
-            }
-
             if (counts[id]++ == 0)
             {
                 seen.Add(id);
