@@ -69,6 +69,7 @@ internal static class BoundaryScorer
     private const double LaterDefiniteWeight = 0.7;
     private const double KnownSubjectWeight = 1.0;
     private const double LinkWeight = 1.0;
+    private const double DatelineWeight = 2.0;
 
     public static BoundaryEvidence[] Score(IReadOnlyList<SourceParagraph> paragraphs, SplitterLexicon lexicon) =>
         Score(paragraphs, lexicon, RepeatedRuns(paragraphs));
@@ -157,6 +158,7 @@ internal static class BoundaryScorer
         s += NoveltyWeight * (lead.Novelty - NoveltyPivot);
         s -= LinkWeight * link;
         s += repeatStart ? RepeatWeight : 0;
+        s += lead.Dateline ? DatelineWeight : 0;
         return s;
     }
 
@@ -315,15 +317,16 @@ internal static class BoundaryScorer
 
     private static ulong KeyOf(SourceParagraph p) => p.Key != 0 ? p.Key : ParagraphShape.LooseHash(p.Text);
 
-    // The opening signals in 22 bits: ten flags, then the counts of names and fresh names (at most 40 each).
+    // The opening signals in 23 bits: ten flags, the counts of names and fresh names (at most 40 each), the dateline.
     private static uint Pack(LeadSignals l) =>
         (l.Dangling ? 1u : 0) | (l.DefiniteReference ? 2u : 0) | (l.DefiniteOpener ? 4u : 0) | (l.EarlyPronoun ? 8u : 0)
         | (l.LaterDefinite ? 16u : 0) | (l.NewsVerb ? 32u : 0) | (l.TimeWord ? 64u : 0) | (l.FullName ? 128u : 0)
-        | (l.NamedSubject ? 256u : 0) | (l.KnownSubject ? 512u : 0) | ((uint)l.Names << 10) | ((uint)l.Fresh << 16);
+        | (l.NamedSubject ? 256u : 0) | (l.KnownSubject ? 512u : 0) | ((uint)l.Names << 10) | ((uint)l.Fresh << 16)
+        | (l.Dateline ? 1u << 22 : 0);
 
     private static LeadSignals Unpack(uint b) => new(
         (b & 1) != 0, (b & 2) != 0, (b & 4) != 0, (b & 8) != 0, (b & 16) != 0, (b & 32) != 0, (b & 64) != 0, (b & 128) != 0,
-        (b & 256) != 0, (b & 512) != 0, (byte)((b >> 10) & 63), (byte)((b >> 16) & 63));
+        (b & 256) != 0, (b & 512) != 0, (byte)((b >> 10) & 63), (byte)((b >> 16) & 63), (b & (1u << 22)) != 0);
 
     private static void Remember(Dictionary<int, int> known, ReadOnlySpan<int> names, int delta)
     {

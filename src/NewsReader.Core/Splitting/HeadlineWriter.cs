@@ -136,8 +136,8 @@ public static class HeadlineWriter
         }
 
         var s = lead[..Sentences.FirstLength(lead, lexicon)].Trim();
-        s = StripParentheses(s);
         s = DropDateline(s);
+        s = StripParentheses(s);
         s = AfterThroatClearing(s, lexicon);
         s = DropSceneSetting(s, lexicon);
         s = DropReporting(s);
@@ -236,47 +236,11 @@ public static class HeadlineWriter
         return s;
     }
 
-    // "In a new report, Amnesty International says ..." -> "Amnesty International says ...".
-    private static readonly string[] DatelineDashes = [" - ", " – ", " — "];
-
-    // "SAN FRANCISCO (Reuters) - Uber said ...", "BEIJING — ...": a wire dateline, a place in capitals
-    // (and a date after a comma) before a dash. The parenthesis is gone by now.
+    // "SAN FRANCISCO (Reuters) - Uber said ...": the wire dateline goes, when enough is left.
     private static string DropDateline(string s)
     {
-        foreach (var dash in DatelineDashes)
-        {
-            var at = s.IndexOf(dash, StringComparison.Ordinal);
-            if (at >= 2 && at <= 40 && IsDateline(s.AsSpan(0, at).TrimEnd()) && s.Length - at - dash.Length >= MinKept)
-            {
-                return s[(at + dash.Length)..];
-            }
-        }
-
-        return s;
-    }
-
-    private static bool IsDateline(ReadOnlySpan<char> s)
-    {
-        var comma = s.IndexOf(',');
-        var letters = 0;
-        foreach (var c in comma > 0 ? s[..comma] : s)
-        {
-            if (char.IsLetter(c))
-            {
-                if (!char.IsUpper(c))
-                {
-                    return false;
-                }
-
-                letters++;
-            }
-            else if (c is not (' ' or '.' or '\'' or '\u2019' or '-'))
-            {
-                return false;
-            }
-        }
-
-        return letters >= 2;
+        var length = Dateline.Length(s);
+        return length > 0 && s.Length - length >= MinKept ? s[length..] : s;
     }
 
     private static string DropSceneSetting(string s, SplitterLexicon lexicon)

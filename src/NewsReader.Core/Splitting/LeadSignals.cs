@@ -13,6 +13,7 @@ namespace NewsReader.Core.Splitting;
 /// <param name="KnownSubject">The first name of the sentence was named in at least two of the paragraphs just before.</param>
 /// <param name="Names">How many words of the first sentence are names (at most 40).</param>
 /// <param name="Fresh">How many of those were not named just before.</param>
+/// <param name="Dateline">Opens with a wire dateline ("HONG KONG (Reuters) - "); the other signals read the sentence after it.</param>
 internal readonly record struct LeadSignals(
     bool Dangling,
     bool DefiniteReference,
@@ -25,7 +26,8 @@ internal readonly record struct LeadSignals(
     bool NamedSubject,
     bool KnownSubject,
     byte Names,
-    byte Fresh)
+    byte Fresh,
+    bool Dateline = false)
 {
     /// <summary>Share of the first sentence's names not named just before (0.5 when it names nobody).</summary>
     public double Novelty => Names == 0 ? 0.5 : (double)Fresh / Names;
@@ -42,6 +44,8 @@ internal readonly record struct LeadSignals(
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(lexicon);
+        var dateline = Splitting.Dateline.Length(text);
+        text = dateline > 0 ? text[dateline..] : text;
         Span<WordSpan> words = stackalloc WordSpan[MaxSentenceWords];
         var n = 0;
         var scanner = new WordScanner(text);
@@ -138,7 +142,7 @@ internal readonly record struct LeadSignals(
             hasPrevious = true;
         }
 
-        return new LeadSignals(dangling, definite, definiteOpener, earlyPronoun, laterDefinite, newsVerb, timeWord, fullName, namedSubject, knownSubject, (byte)names, (byte)fresh);
+        return new LeadSignals(dangling, definite, definiteOpener, earlyPronoun, laterDefinite, newsVerb, timeWord, fullName, namedSubject, knownSubject, (byte)names, (byte)fresh, dateline > 0);
     }
 
     /// <summary>A word that names something: capitalised mid-sentence (or shaped like a name), no function or calendar word.</summary>

@@ -227,7 +227,7 @@ public static class SeedSplitter
     /// could open a story (a candidate scoring at least <see cref="FeatureLeadFloor"/>), shares at
     /// least twice as much with the story after it as with the text before it, and leaves the story
     /// before at least <see cref="MinStoryParagraphs"/> text paragraphs, the story starts there
-    /// instead. Repeats and people's decisions stay where they are.
+    /// instead. Repeats, people's decisions and wire datelines (a wire's first paragraph) stay where they are.
     /// </summary>
     private static void MoveBackOverFeatureLeads(
         IReadOnlyList<SourceParagraph> paragraphs, BoundaryEvidence[] evidence, List<int> starts, SplitOverrides? overrides)
@@ -238,6 +238,7 @@ public static class SeedSplitter
             var before = start - 1;
             var e = evidence[before];
             if (evidence[start].RepeatStart
+                || Dateline.Length(paragraphs[start].Text) > 0
                 || !e.Candidate
                 || !e.LeansForward
                 || e.Score < FeatureLeadFloor

@@ -28,6 +28,8 @@ public class HeadlineWriterTests
     [Theory]
     [InlineData("SAN FRANCISCO (Reuters) - Kestrel Bank said on Wednesday it would cut 1,200 jobs across Europe.")]
     [InlineData("NEW YORK, Nov 27 — Kestrel Bank said on Wednesday it would cut 1,200 jobs across Europe.")]
+    [InlineData("(Reuters) - Kestrel Bank said on Wednesday it would cut 1,200 jobs across Europe.")]
+    [InlineData("FRANKFURT/DETROIT (Reuters) - Kestrel Bank said on Wednesday it would cut 1,200 jobs across Europe.")]
     public void Write_WireDateline_IsDropped(string lead) =>
         Assert.Equal("Kestrel Bank would cut 1,200 jobs across Europe", Write(lead).Title);
 

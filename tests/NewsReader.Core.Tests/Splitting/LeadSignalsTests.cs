@@ -22,6 +22,19 @@ public class LeadSignalsTests
     public void Read_FreshOpener_NotDangling(string text) => Assert.False(Read(text).Dangling);
 
     [Fact]
+    public void Read_WireDateline_DatelineAndTheSentenceAfterItRead()
+    {
+        var lead = Read("HONG KONG (Reuters) - Shares of Kestrel Bank tumbled 13% on Monday after regulators opened an inquiry.");
+
+        Assert.True(lead.Dateline);
+        Assert.True(lead.TimeWord);
+        Assert.False(lead.NamedSubject); // "Shares of ...", not "HONG KONG"
+    }
+
+    [Fact]
+    public void Read_NoDateline_NoDateline() => Assert.False(Read("Kestrel Bank said on Tuesday it will cut jobs.").Dateline);
+
+    [Fact]
     public void Read_TheCompany_DefiniteReference() => Assert.True(Read("The company said the money will go to hiring.").DefiniteReference);
 
     [Fact]

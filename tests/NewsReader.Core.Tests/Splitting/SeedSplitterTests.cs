@@ -216,6 +216,33 @@ public class SeedSplitterTests
     }
 
     [Fact]
+    public void Split_LastParagraphLeaningTowardsAWireStory_WireStoryStartsAtItsDateline()
+    {
+        // The bank story's last paragraph shares more with the wire story than with its own, but a
+        // dateline only ever opens a wire's first paragraph: the story cannot start before it.
+        string[] bank = [.. Bank, "Kestrel also lends to Danube freight companies such as Pell Logistics, whose river barges carry grain and steel from Regensburg, and to Harbourline Shipping."];
+
+        var result = SeedSplitter.Split(Seed(Concat(bank, Wire)));
+
+        Assert.Equal([Bank[0], Wire[0]], result.Articles.Select(a => a.Paragraphs[0].Text));
+    }
+
+    [Fact]
+    public void Split_DatelineBeforeAnOpeningWithoutNewsCue_StoryStartsAtTheDateline()
+    {
+        string[] analysis =
+        [
+            "BRUSSELS (Reuters) - For more than a decade, Europe’s competition enforcers have chased the biggest banks one case at a time.",
+            "Draft rules unveiled by the European Commission on Tuesday would change that, setting obligations for every large lender in advance.",
+            "Banks that break the rules could be fined up to 10% of their global turnover, the draft says.",
+        ];
+
+        var result = SeedSplitter.Split(Seed(Concat(Bank, analysis)));
+
+        Assert.Equal([Bank[0], analysis[0]], result.Articles.Select(a => a.Paragraphs[0].Text));
+    }
+
+    [Fact]
     public void Split_SceneSettingOpeningSharingNoWordWithTheStoryBefore_StoryStartsAtTheOpening()
     {
         var result = SeedSplitter.Split(Seed(Concat(Robotics, SceneOpening, Bank)));

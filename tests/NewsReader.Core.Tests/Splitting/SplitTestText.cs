@@ -73,6 +73,14 @@ internal static class SplitTestText
         "Oyelaran said Tillpoint would open offices in Milan and Lyon before the end of the year and hire 150 engineers.",
     ];
 
+    /// <summary>A wire story: its lead opens with a dateline.</summary>
+    public static readonly string[] Wire =
+    [
+        "FRANKFURT (Reuters) - Harbourline Shipping said on Tuesday it would buy 40 river barges from Pell Logistics for 90 million euros, expanding its freight fleet on the Danube.",
+        "The barges will carry grain and steel between Regensburg and the Black Sea, Harbourline said, adding that the deal should close by the end of the year.",
+        "Pell Logistics shares rose 5 percent in Frankfurt after the announcement of the barge sale.",
+    ];
+
     public static SeedText Seed(params string[] paragraphs) =>
         SeedReader.Read(Encoding.UTF8.GetBytes(string.Join("\n\n", paragraphs) + "\n"), "test.txt", SeedFormat.Seed);
 

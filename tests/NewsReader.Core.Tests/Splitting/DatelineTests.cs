@@ -1,0 +1,32 @@
+using NewsReader.Core.Splitting;
+
+namespace NewsReader.Core.Tests.Splitting;
+
+public class DatelineTests
+{
+    [Theory]
+    [InlineData("SAN FRANCISCO (Reuters) - Uber said on Wednesday it would expand.", "SAN FRANCISCO (Reuters) - ")]
+    [InlineData("(Reuters) - Tesla Inc posted its first full-year profit.", "(Reuters) - ")]
+    [InlineData("FRANKFURT/DETROIT (Reuters) - Volkswagen and Ford are cutting output.", "FRANKFURT/DETROIT (Reuters) - ")]
+    [InlineData("BEIJING, March 3 (AP) — China set its growth target.", "BEIJING, March 3 (AP) — ")]
+    [InlineData("WASHINGTON, Nov 3 (Thomson Reuters Foundation) - Voters went to the polls.", "WASHINGTON, Nov 3 (Thomson Reuters Foundation) - ")]
+    [InlineData("LONDON — Britain’s regulator fined the airline.", "LONDON — ")]
+    [InlineData("ST. LOUIS – 3M said it would cut jobs.", "ST. LOUIS – ")]
+    public void Length_WireDateline_CoversPlaceAgencyAndDash(string text, string dateline) =>
+        Assert.Equal(dateline.Length, Dateline.Length(text));
+
+    [Theory]
+    [InlineData("AMD — the chipmaker — said it would buy Xilinx.")] // a sentence goes on in lower case
+    [InlineData("Kestrel - the bank that never closes - said it would cut jobs.")] // no place in capitals
+    [InlineData("Apple (AAPL) - the iPhone maker - rose 3%.")]
+    [InlineData("Revenue rose 5% - a record - in the quarter.")]
+    [InlineData("The deal - worth $35 billion - closes next year.")]
+    [InlineData("(Reuters)")]
+    [InlineData("")]
+    [InlineData("- Tesla said.")]
+    public void Length_NoDateline_Zero(string text) => Assert.Equal(0, Dateline.Length(text));
+
+    [Fact]
+    public void Length_DashFarIntoTheParagraph_Zero() =>
+        Assert.Equal(0, Dateline.Length("THE VERY LONG NAME OF A PLACE THAT NO WIRE WOULD EVER WRITE OUT - Kestrel said."));
+}
