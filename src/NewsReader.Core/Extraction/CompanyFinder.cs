@@ -37,6 +37,9 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 
         public bool AnyMidSentence { get; set; }
 
+        /// <summary>The text calls it a company in so many words: "X, a Berlin-based startup".</summary>
+        public bool CalledACompany { get; set; }
+
         public Candidate? MergedInto { get; set; }
 
         /// <summary>Where a known name stands alone, not as part of a product name ("Apple Music").</summary>
@@ -107,6 +110,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 keep.Evidence.AddRange(drop.Evidence);
                 keep.Occurrences.AddRange(drop.Occurrences);
                 keep.AnyMidSentence |= drop.AnyMidSentence;
+                keep.CalledACompany |= drop.CalledACompany;
                 drop.Score = 0;
                 drop.MergedInto = keep;
                 keep.Evidence.Insert(0, "also called " + drop.Name);
@@ -134,8 +138,11 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                 Add(c, 1, "mentioned " + midSentence + " times");
             }
 
+            // A single word seen only at sentence starts may be any capitalised word ("Instead, the
+            // company said"), unless the story keeps coming back to something it called a company.
             var single = !c.Key.Contains(' ', StringComparison.Ordinal);
-            var needed = single && !c.AnyMidSentence ? AcceptScore + 1 : AcceptScore;
+            var recurringCompany = c.CalledACompany && c.Occurrences.Count >= 2;
+            var needed = single && !c.AnyMidSentence && !recurringCompany ? AcceptScore + 1 : AcceptScore;
             if (c.Score >= needed)
             {
                 c.Name = Canonical(c.Name, pieces);
@@ -627,6 +634,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         if (AppositiveAfter(tokens, piece.End, out var noun))
         {
             Add(c, 2, "appositive " + noun);
+            c.CalledACompany |= tokens[piece.End].Lower is "a" or "an";
         }
         else if (WhichClauseAfter(tokens, piece.End, out var verb))
         {
@@ -795,7 +803,8 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         for (var k = end + 1; k < Math.Min(tokens.Count, end + 9); k++)
         {
             var t = tokens[k];
-            if (t.Paragraph != tokens[end].Paragraph || (t.Gap.Length > 0 && t.Gap != "-" && t.Gap != "&"))
+            if (t.Paragraph != tokens[end].Paragraph
+                || (t.Gap.Length > 0 && t.Gap != "-" && t.Gap != "&" && !IsCityStateBased(tokens, k)))
             {
                 return false;
             }
@@ -809,6 +818,11 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 
         return false;
     }
+
+    // "an Austin, Texas-based maker": the comma between a city and its state stays inside the appositive.
+    private static bool IsCityStateBased(List<TextToken> tokens, int k) =>
+        tokens[k].Gap == "," && tokens[k].IsCapitalised && tokens[k - 1].IsCapitalised
+        && k + 1 < tokens.Count && tokens[k + 1].Lower == "based" && tokens[k + 1].Is(TokenFlags.HyphenBefore);
 
     /// <summary>"retailers such as X", "companies like X", "investors including X".</summary>
     private bool ExampleOfCompanies(List<TextToken> tokens, int start, out string kind)

@@ -71,6 +71,31 @@ public class CompanyFinderTests
     }
 
     [Fact]
+    public void Analyze_AppositiveWithCityAndStateBased_IsDiscovered()
+    {
+        var e = Analyze("The attackers hid a backdoor in updates from Veltmark, an Austin, Texas-based maker of monitoring tools.");
+
+        Assert.Contains("Veltmark", e.Companies);
+        Assert.DoesNotContain("Austin", e.Companies);
+    }
+
+    [Fact]
+    public void Analyze_NameOnlyAtSentenceStartsThatTheStoryCallsAStartup_IsDiscovered()
+    {
+        var e = Analyze("Retova, a Berlin-based startup that handles returns for online shops, has raised $25 million. Retova charges a monthly fee for every return it routes.");
+
+        Assert.Contains("Retova", e.Companies);
+    }
+
+    [Fact]
+    public void Analyze_SentenceOpenerBeforeTheCompany_IsNoCompany()
+    {
+        var e = Analyze("Kestrel Bank cut jobs. Instead, the company said it would hire engineers. Instead, the firm will close branches.");
+
+        Assert.DoesNotContain("Instead", e.Companies);
+    }
+
+    [Fact]
     public void Analyze_AcronymExpandedInBrackets_IsOneCompany()
     {
         var e = Analyze("Esports organiser QRN (Quantum Robotics Network) raised money. QRN plans to expand, and QRN will hire.");
