@@ -54,7 +54,7 @@ internal sealed class CountryFinder(ExtractionKnowledge knowledge)
 
             if (knowledge.Demonyms.TryMatch(tokens, i, caseSensitive: true, out var dem, out var dl) && dl > best)
             {
-                (best, country, weight) = (dl, dem, IndirectWeight);
+                (best, country, weight) = (dl, dem, OfTheState(tokens, i + dl) ? NameWeight : IndirectWeight);
             }
 
             if (best == 0)
@@ -102,6 +102,21 @@ internal sealed class CountryFinder(ExtractionKnowledge knowledge)
         }
 
         return EntityOrder.AboutFirst(found);
+    }
+
+    // "the Russian government", "Chinese authorities", "the French embassy": the demonym names the
+    // state itself, as much as the country's name would.
+    private bool OfTheState(List<TextToken> tokens, int next)
+    {
+        if (next >= tokens.Count || !tokens[next].Joins || tokens[next].Paragraph != tokens[next - 1].Paragraph)
+        {
+            return false;
+        }
+
+        var lower = tokens[next].Lower;
+        var singular = lower.Length > 3 && lower[^1] == 's' ? lower[..^1] : lower;
+        var plural = lower.EndsWith("ies", StringComparison.Ordinal) ? lower[..^3] + "y" : singular;
+        return ((knowledge.CueOf(lower) | knowledge.CueOf(singular) | knowledge.CueOf(plural)) & Cue.Government) != 0;
     }
 
     private static bool Plausible(List<TextToken> tokens, int i, int len)

@@ -20,6 +20,25 @@ public class CountryFinderTests
         Assert.Equal(["United States"], e.Countries);
     }
 
+    [Theory]
+    [InlineData("Hackers working for the Russian government broke into the networks.", "Russia")]
+    [InlineData("The app was blocked after Chinese authorities ordered it.", "China")]
+    [InlineData("A spokesperson at the French embassy declined to comment.", "France")]
+    public void Analyze_DemonymBeforeAWordForTheState_CountsAsTheCountry(string text, string country)
+    {
+        var e = Analyze(text);
+
+        Assert.Equal([country], e.Countries);
+    }
+
+    [Fact]
+    public void Analyze_SingleDemonymBeforeAnyOtherNoun_IsDropped()
+    {
+        var e = Analyze("The deal was signed by a French startup that makes drones.");
+
+        Assert.Empty(e.Countries);
+    }
+
     [Fact]
     public void Analyze_PronounUs_IsNotACountry()
     {
