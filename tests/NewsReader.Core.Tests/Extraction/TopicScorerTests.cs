@@ -23,6 +23,19 @@ public class TopicScorerTests
     }
 
     [Fact]
+    public void Analyze_EarningsStoryWithMarketColour_NotFinanceAndMarkets()
+    {
+        var e = Analyze(
+            "Kestrel Motors reported quarterly revenue of $2.1 billion and net income of $180 million for the third quarter, beating its own forecast. "
+            + "Revenue rose 14% from a year earlier, and the company raised its full-year guidance, saying profit margins would widen. "
+            + "Earnings per share came in at 92 cents, above the 85 cents analysts had expected. "
+            + "Its shares rose 6% in extended trading on Wall Street.");
+
+        Assert.Contains("earnings", e.Topics);
+        Assert.DoesNotContain("finance & markets", e.Topics);
+    }
+
+    [Fact]
     public void Analyze_RaisingPrices_NotFunding() =>
         Assert.DoesNotContain("funding", Analyze("The streaming service is raising the price of its premium subscription, and it raised prices in 46 other markets.").Topics);
 
