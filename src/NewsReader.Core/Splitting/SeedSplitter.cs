@@ -18,6 +18,9 @@ public static class SeedSplitter
     /// </summary>
     private const double FeatureLeadFloor = 0;
 
+    /// <summary>How many quote or caption paragraphs may stand between a feature's opening and its news paragraph.</summary>
+    private const int MaxBetweenOpeningAndNews = 2;
+
     /// <summary>
     /// Splits a file into its header and articles. Seed format: stories are found by scoring each
     /// paragraph as a possible lead (see <see cref="BoundaryScorer"/>). Markdown: <c>#</c>/<c>##</c>
@@ -227,8 +230,13 @@ public static class SeedSplitter
     /// could open a story (a candidate scoring at least <see cref="FeatureLeadFloor"/>), shares at
     /// least twice as much with the story after it as with the text before it, and leaves the story
     /// before at least <see cref="MinStoryParagraphs"/> text paragraphs, the story starts there
-    /// instead. Repeats, people's decisions and wire datelines (a wire's first paragraph) stay where they are.
+    /// instead; up to <see cref="MaxBetweenOpeningAndNews"/> quote or caption paragraphs between the
+    /// opening and the start are passed over. Repeats, people's decisions and wire datelines (a
+    /// wire's first paragraph) stay where they are.
     /// </summary>
+    private static bool IsQuoteOrCaption(SourceParagraph p) =>
+        p.Kind == ParagraphKind.Caption || (p.Kind == ParagraphKind.Text && ParagraphShape.StartsWithQuote(p.Text));
+
     private static void MoveBackOverFeatureLeads(
         IReadOnlyList<SourceParagraph> paragraphs, BoundaryEvidence[] evidence, List<int> starts, SplitOverrides? overrides)
     {
@@ -236,6 +244,14 @@ public static class SeedSplitter
         {
             var start = starts[s];
             var before = start - 1;
+
+            // A photo caption or a quote may stand between the opening and the news ("On a humid
+            // morning in Jakarta, ...", “Merger or no merger, ...”, a caption, "Gojek and Tokopedia ...").
+            while (before > starts[s - 1] && start - before <= MaxBetweenOpeningAndNews && IsQuoteOrCaption(paragraphs[before]))
+            {
+                before--;
+            }
+
             var e = evidence[before];
             if (evidence[start].RepeatStart
                 || Dateline.Length(paragraphs[start].Text) > 0

@@ -251,6 +251,23 @@ public class SeedSplitterTests
     }
 
     [Fact]
+    public void Split_QuoteAndCaptionBetweenAFeatureOpeningAndItsNews_StoryStartsAtTheOpening()
+    {
+        string[] feature =
+        [
+            SceneOpening[0],
+            "“Portugal’s grid never had storage, so forty of us set out to build it in a warehouse,” said Rui Matos, one of the engineers who founded the start-up.",
+            "Battery units at a solar farm near Évora. Photo: Velaris Grid",
+            "Battery units at a solar farm near Évora. Photo: Velaris Grid",
+            .. SceneOpening[1..],
+        ];
+
+        var result = SeedSplitter.Split(Seed(Concat(Robotics, feature, Bank)));
+
+        Assert.Equal([Robotics[0], SceneOpening[0], Bank[0]], result.Articles.Select(a => a.Paragraphs[0].Text));
+    }
+
+    [Fact]
     public void Split_RepeatedStory_FirstCopyEndsWhereTheRepeatEnds()
     {
         // The story after the first copy opens with a quote, which alone never starts a story.
