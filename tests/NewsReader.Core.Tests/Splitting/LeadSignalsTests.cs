@@ -31,6 +31,11 @@ public class LeadSignalsTests
         Assert.False(lead.NamedSubject); // "Shares of ...", not "HONG KONG"
     }
 
+    [Theory]
+    [InlineData("In a new report, digital rights group Openlight says it has found lending apps sharing contacts.")]
+    [InlineData("A new study by Kestrel Bank finds that most shoppers now pay by phone.")]
+    public void Read_DocumentJustOut_TimeWord(string text) => Assert.True(Read(text).TimeWord);
+
     [Fact]
     public void Read_NoDateline_NoDateline() => Assert.False(Read("Kestrel Bank said on Tuesday it will cut jobs.").Dateline);
 
