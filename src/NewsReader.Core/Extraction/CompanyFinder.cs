@@ -421,6 +421,13 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             else if ((cue & Cue.Never) != 0)
             {
                 AddPiece(tokens, pieceStart, pos, afterHonorific, beforeTitle: false, pieces);
+                if (t.Lower == "of" && pos > pieceStart && (knowledge.CueOf(tokens[pos - 1]) & Cue.Government) != 0)
+                {
+                    // "Ministry of Electronics and Information Technology": the rest names the body,
+                    // not a company of its own.
+                    return;
+                }
+
                 afterHonorific = false;
                 pieceStart = pos + 1;
             }

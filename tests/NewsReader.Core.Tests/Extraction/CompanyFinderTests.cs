@@ -87,6 +87,12 @@ public class CompanyFinderTests
         Assert.Contains("Retova", e.Companies);
     }
 
+    [Theory]
+    [InlineData("India banned the apps, the Ministry of Electronics and Information Technology said on Tuesday.")]
+    [InlineData("The Department of Commerce and Industry Technology said the rules apply next year.")]
+    public void Analyze_GovernmentBodyOfSomething_NoCompanyInsideItsName(string text) =>
+        Assert.Empty(Analyze(text).Companies);
+
     [Fact]
     public void Analyze_SentenceOpenerBeforeTheCompany_IsNoCompany()
     {
