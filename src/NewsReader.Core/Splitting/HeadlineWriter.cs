@@ -19,6 +19,9 @@ public static class HeadlineWriter
     // A trailing clause is only dropped when what stays still says something.
     private const int MinKept = 35;
 
+    // "Microsoft is buying Vaani Labs" (30 characters) says it all; a description is cut off down to this.
+    private const int MinBeforeDescription = 20;
+
     private static readonly string[] TailMarkers =
     [
         ", which ", ", who ", ", whose ", ", where ", ", while ", ", as ", ", after ", ", according to ",
@@ -142,7 +145,7 @@ public static class HeadlineWriter
         s = DropSceneSetting(s, lexicon);
         s = DropReporting(s);
         s = DropTimePhrases(s);
-        s = DropAppositive(s);
+        s = DropAppositive(s, lexicon);
         s = DropTail(s);
         s = DropMannerAdverbs(s);
         return Fit(s, lexicon);
@@ -158,7 +161,11 @@ public static class HeadlineWriter
         {
             // Never inside a quotation ("... users who “to convey personal"), when enough comes
             // before it; a summary may end inside one, as its "…" says it goes on.
-            kept = CutAtBoundary(kept, MaxTitle, lexicon);
+            // A description with a clause of its own cannot end inside a headline ("Microsoft is
+            // buying Vaani Labs, a Hyderabad-based startup that builds ..."): it goes first; a short
+            // one stays ("Canva has acquired Affinity, the British maker of design software").
+            var description = LongDescription(kept[..MaxTitle]);
+            kept = description >= MinBeforeDescription ? kept[..description] : CutAtBoundary(kept, MaxTitle, lexicon);
             var open = OpenQuoteAt(kept);
             kept = open >= MinKept ? kept[..open] : kept;
         }
@@ -286,6 +293,13 @@ public static class HeadlineWriter
 
     private static string DropTimePhrases(string s)
     {
+        // "Today, Tessellate is launching ...", "On Monday, Samsung said ...": the news is always today.
+        var comma = s.IndexOf(", ", StringComparison.Ordinal);
+        if (comma > 0 && s.Length - comma - 2 >= MinKept && IsTimePhrase(s.AsSpan(0, comma)))
+        {
+            s = s[(comma + 2)..];
+        }
+
         foreach (var t in TimePhrases)
         {
             var at = s.IndexOf(t, StringComparison.Ordinal);
@@ -297,6 +311,19 @@ public static class HeadlineWriter
         }
 
         return s;
+    }
+
+    private static bool IsTimePhrase(ReadOnlySpan<char> opening)
+    {
+        foreach (var t in TimePhrases)
+        {
+            if (opening.Equals(t.AsSpan(1), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "has slowed significantly", "reportedly said": manner adverbs are the first words a headline loses.
@@ -335,42 +362,92 @@ public static class HeadlineWriter
 
     /// <summary>
     /// "Flipkart, the Indian e-commerce company controlled by Walmart, has raised $1 billion" becomes
-    /// "Flipkart has raised $1 billion": a description set off by commas right after a name, when a
-    /// lower-case word (the verb) follows the closing comma. A list ("Tiantu Capital, SIG and
-    /// Kuaishou") or a trailing description (", the latest move in ...") stays for the tail rule.
+    /// "Flipkart has raised $1 billion": a description set off by commas right after the subject
+    /// (every word before it capitalised), up to the comma its verb follows (an auxiliary or a news
+    /// verb: "has", "said", "raised"); commas inside it ("helps small shops, or warungs, order
+    /// stock") do not end it. A description after an object ("is buying Vaani Labs, a Hyderabad
+    /// startup ...") stays, and so does a list ("Tiantu Capital, SIG and Kuaishou").
     /// </summary>
-    internal static string DropAppositive(string s)
+    internal static string DropAppositive(string s, SplitterLexicon lexicon)
     {
         foreach (var opener in AppositiveOpeners)
         {
             var at = s.IndexOf(opener, StringComparison.Ordinal);
-            if (at <= 0 || !EndsWithName(s.AsSpan(0, at)))
+            if (at <= 0 || !IsCapitalisedRun(ClauseBefore(s.AsSpan(0, at))))
             {
                 continue;
             }
 
-            var close = s.IndexOf(", ", at + opener.Length, StringComparison.Ordinal);
-            if (close > 0 && close + 2 < s.Length && char.IsLower(s[close + 2]) && !StartsWithPreposition(s.AsSpan(close + 2)))
+            for (var close = s.IndexOf(", ", at + opener.Length, StringComparison.Ordinal);
+                 close > 0 && close + 2 < s.Length;
+                 close = s.IndexOf(", ", close + 2, StringComparison.Ordinal))
             {
-                return string.Concat(s.AsSpan(0, at), s.AsSpan(close + 1));
+                if (StartsWithVerb(s.AsSpan(close + 2), lexicon))
+                {
+                    return string.Concat(s.AsSpan(0, at), s.AsSpan(close + 1));
+                }
             }
         }
 
         return s;
     }
 
-    // "buy Lemonway, a French payments platform, in a deal that ...": the sentence goes on after an
-    // object, not with the subject's verb, and the description is what the headline should keep.
-    private static readonly string[] Prepositions =
-        ["in", "on", "at", "for", "with", "from", "to", "by", "as", "after", "before", "under", "over", "into", "amid", "despite", "according", "including", "than", "of"];
+    private static readonly string[] Auxiliaries =
+        ["has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "should", "must", "plans", "wants", "hopes", "expects"];
 
-    private static bool StartsWithPreposition(ReadOnlySpan<char> rest)
+    private static bool StartsWithVerb(ReadOnlySpan<char> rest, SplitterLexicon lexicon)
     {
         var space = rest.IndexOf(' ');
         var word = space < 0 ? rest : rest[..space];
-        foreach (var p in Prepositions)
+        if (word.IsEmpty || !char.IsLower(word[0]))
         {
-            if (word.SequenceEqual(p))
+            return false;
+        }
+
+        foreach (var a in Auxiliaries)
+        {
+            if (word.SequenceEqual(a))
+            {
+                return true;
+            }
+        }
+
+        return lexicon.NewsVerbs.Contains(word);
+    }
+
+    private static readonly string[] RelativeWords = [" that ", " which ", " who "];
+
+    // Where ", a/an/the/its ... that|which|who ..." starts (a description, not a list: ", the Wall
+    // Street Journal and CNBC"); -1 when there is none.
+    private static int LongDescription(ReadOnlySpan<char> s)
+    {
+        var first = -1;
+        foreach (var opener in AppositiveOpeners)
+        {
+            var at = s.IndexOf(opener, StringComparison.Ordinal);
+            var from = at + opener.Length;
+            if (at >= 0 && (first < 0 || at < first) && from < s.Length && IsDescriptionWord(s[from..]) && HasRelativeWord(s[from..]))
+            {
+                first = at;
+            }
+        }
+
+        return first;
+    }
+
+    // "the British maker", "a Hyderabad-based startup"; not "the Wall Street Journal".
+    private static bool IsDescriptionWord(ReadOnlySpan<char> s)
+    {
+        var space = s.IndexOf(' ');
+        var word = space < 0 ? s : s[..space];
+        return char.IsLower(word[0]) || word.Contains('-');
+    }
+
+    private static bool HasRelativeWord(ReadOnlySpan<char> s)
+    {
+        foreach (var w in RelativeWords)
+        {
+            if (s.Contains(w, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -379,12 +456,35 @@ public static class HeadlineWriter
         return false;
     }
 
-    // The text before ends with a capitalised word: "Flipkart", "Mistral AI", "Satya Nadella".
-    private static bool EndsWithName(ReadOnlySpan<char> s)
+    private static readonly string[] ClauseStarts = [": ", "; ", "\u2014 ", " that "];
+
+    // The clause the description's name stands in: "Good news for commuters: Voltra" gives "Voltra",
+    // "Elon Musk said that xAI" gives "xAI".
+    private static ReadOnlySpan<char> ClauseBefore(ReadOnlySpan<char> s)
     {
-        var space = s.LastIndexOf(' ');
-        var word = s[(space + 1)..];
-        return word.Length > 0 && (char.IsUpper(word[0]) || (word.Length > 1 && char.IsUpper(word[1])));
+        var from = 0;
+        foreach (var marker in ClauseStarts)
+        {
+            var at = s.LastIndexOf(marker, StringComparison.Ordinal);
+            from = at >= 0 ? Math.Max(from, at + marker.Length) : from;
+        }
+
+        return s[from..];
+    }
+
+    // "Flipkart", "Mistral AI", "Satya Nadella": the subject, a name and nothing else.
+    private static bool IsCapitalisedRun(ReadOnlySpan<char> s)
+    {
+        foreach (var range in s.Split(' '))
+        {
+            var word = s[range];
+            if (word.IsEmpty || !(char.IsUpper(word[0]) || char.IsDigit(word[0]) || (word.Length > 1 && char.IsUpper(word[1]))))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string DropTail(string s)

@@ -25,6 +25,42 @@ public class HeadlineWriterTests
             "Kestrel Bank has agreed to buy Lumen Skies",
             Write("Kestrel Bank has agreed to buy Lumen Skies, a satellite start-up, in a deal worth $300 million.").Title);
 
+    [Fact]
+    public void Write_DescriptionWithCommasInsideAfterTheSubject_IsDroppedUpToTheVerb() =>
+        Assert.Equal(
+            "Retova has raised $28 million in a Series B round led by Qorvane Capital",
+            Write("Retova, a Jakarta startup that helps small shops, or warungs, order stock from their phones, has raised $28 million in a Series B round led by Qorvane Capital.").Title);
+
+    [Fact]
+    public void Write_DescriptionAfterTheSubjectOfALaterClause_IsDropped() =>
+        Assert.Equal(
+            "Good news for commuters in Rotterdam: Voltra is adding e-bikes to its app",
+            Write("Good news for commuters in Rotterdam: Voltra, the Dutch e-moped startup, is adding e-bikes to its app.").Title);
+
+    [Fact]
+    public void Write_LongDescriptionAfterTheObject_HeadlineEndsBeforeIt() =>
+        Assert.Equal(
+            "Kestrel Bank is buying Vaani Labs",
+            Write("Kestrel Bank is buying Vaani Labs, a Hyderabad-based startup that builds speech recognition models for Indian languages, the two companies said on Thursday.").Title);
+
+    [Fact]
+    public void Write_ShortDescriptionAfterTheObject_Stays() =>
+        Assert.StartsWith(
+            "Kestrel has acquired Affinity, the British maker of design software",
+            Write("Kestrel has acquired Affinity, the British maker of design software for professionals, for several hundred million pounds, the Australian company said on Tuesday, as it tries to win over more corporate customers.").Title,
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void Write_ListAfterAName_IsNoDescription() =>
+        Assert.Contains(
+            "the Wall Street Journal",
+            Write("Rumors picked up by Bloomberg, the Wall Street Journal and CNBC that have been swirling for days have put some boundaries around the deal that will see the service stay.").Title,
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void Write_OpeningTimePhrase_IsDropped() =>
+        Assert.StartsWith("Kestrel Bank is launching", Write("Today, Kestrel Bank is launching a savings account for small shops.").Title, StringComparison.Ordinal);
+
     [Theory]
     [InlineData("SAN FRANCISCO (Reuters) - Kestrel Bank said on Wednesday it would cut 1,200 jobs across Europe.")]
     [InlineData("NEW YORK, Nov 27 — Kestrel Bank said on Wednesday it would cut 1,200 jobs across Europe.")]
