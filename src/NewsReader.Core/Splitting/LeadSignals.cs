@@ -69,7 +69,8 @@ internal readonly record struct LeadSignals(
         var second = n > 1 ? words[1].In(text) : [];
         var dangling = StartsWithPhrase(text, lexicon)
             || (lexicon.DanglingOpeners.Contains(first)
-                && !(IsOneOf(first, "this", "that", "last", "next") && lexicon.TimeNouns.Contains(second)));
+                && !(IsOneOf(first, "this", "that", "last", "next") && lexicon.TimeNouns.Contains(second))
+                && !IsAnticipatoryIt(text, words, lexicon));
 
         var definite = IsOneOf(first, "the") && FollowedByAnaphor(text, words, 0, lexicon);
         var definiteOpener = IsOneOf(first, "the") && n > 1 && char.IsLower(text[words[1].Start]);
@@ -185,6 +186,44 @@ internal readonly record struct LeadSignals(
         var bare = WordScanner.StripPossessive(w);
         return RecursMidSentence(text.AsSpan(words[0].Start + w.Length), bare)
             || (lookahead is not null && RecursMidSentence(lookahead, bare));
+    }
+
+    // "It's official: ...", "It's been a busy week for Epic Games": an "it" that points at what
+    // follows, not back at the story before.
+    private static bool IsAnticipatoryIt(string text, ReadOnlySpan<WordSpan> words, SplitterLexicon lexicon)
+    {
+        if (words.Length < 2 || !IsOneOf(BeforeApostrophe(words[0].In(text)), "it"))
+        {
+            return false;
+        }
+
+        var contracted = words[0].In(text).Length > 2; // "It’s"
+        var k = contracted ? 1 : 2; // after "It’s" or "It is"/"It has"
+        if (!contracted && !IsOneOf(words[1].In(text), "is", "has"))
+        {
+            return false;
+        }
+
+        if (k < words.Length && IsOneOf(words[k].In(text), "official"))
+        {
+            return true;
+        }
+
+        if (k + 1 >= words.Length || !IsOneOf(words[k].In(text), "been") || !IsOneOf(words[k + 1].In(text), "a", "an"))
+        {
+            return false;
+        }
+
+        // "It’s been a (busy|long|rough ...) week for": a time noun within the next three words.
+        for (var j = k + 2; j < Math.Min(words.Length, k + 5); j++)
+        {
+            if (lexicon.TimeNouns.Contains(words[j].In(text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The word appears again, capitalised, after a lower-case word: "... said Huawei" or "While Huawei ...".

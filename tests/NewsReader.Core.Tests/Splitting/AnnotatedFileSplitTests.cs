@@ -11,7 +11,7 @@ namespace NewsReader.Core.Tests.Splitting;
 /// </summary>
 public class AnnotatedFileSplitTests
 {
-    // Boundary F1 when the files were added (0.813, 0.846, 0.710, 0.800, 0.750), rounded down to
+    // Boundary F1 when the files were added (0.813, 0.846, 0.710, 0.800, 0.800), rounded down to
     // the 0.05 below: a floor, so a change that trades one start for another can still land, but
     // a general loss cannot.
     public static TheoryData<string, double> Files => new()
@@ -20,7 +20,7 @@ public class AnnotatedFileSplitTests
         { "startups-tech", 0.80 },
         { "policy-international", 0.70 },
         { "techcrunch-asia", 0.75 },
-        { "techcrunch-emerging-markets", 0.70 },
+        { "techcrunch-emerging-markets", 0.75 },
     };
 
     [Theory]

@@ -17,6 +17,18 @@ public class LeadSignalsTests
     public void Read_DanglingOpener_Dangling(string text) => Assert.True(Read(text).Dangling);
 
     [Theory]
+    [InlineData("It’s official: the Federal Trade Commission has sued Kestrel Bank over two takeovers.")]
+    [InlineData("It’s been a busy week for Kestrel Bank, which cut jobs and sold a unit.")]
+    [InlineData("It has been a long year for Lumen Skies, whose satellites have been delayed twice.")]
+    public void Read_ItPointingAtWhatFollows_NotDangling(string text) => Assert.False(Read(text).Dangling);
+
+    [Theory]
+    [InlineData("It’s a big bet for the company, which has never sold hardware.")]
+    [InlineData("It has been difficult to hire engineers, the bank said.")]
+    [InlineData("It’s been a success so far.")]
+    public void Read_ItPointingBack_Dangling(string text) => Assert.True(Read(text).Dangling);
+
+    [Theory]
     [InlineData("This week, Kestrel Bank said it will cut jobs.")]
     [InlineData("Kestrel Bank said on Tuesday it will cut jobs.")]
     public void Read_FreshOpener_NotDangling(string text) => Assert.False(Read(text).Dangling);
