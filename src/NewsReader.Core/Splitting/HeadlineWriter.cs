@@ -440,7 +440,7 @@ public static class HeadlineWriter
     {
         var space = s.IndexOf(' ');
         var word = space < 0 ? s : s[..space];
-        return char.IsLower(word[0]) || word.Contains('-');
+        return !word.IsEmpty && (char.IsLower(word[0]) || word.Contains('-'));
     }
 
     private static bool HasRelativeWord(ReadOnlySpan<char> s)

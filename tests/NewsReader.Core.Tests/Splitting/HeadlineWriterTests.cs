@@ -264,8 +264,9 @@ public class HeadlineWriterTests
     {
         var random = new Random(7);
         string[] vocabulary = ["Kestrel", "Bank", "said", "today", "it", "will", "cut", "jobs", "in", "the", "U.S.", "and", "of", "a", "which",
-            "according", "to", "report", "(KB)", "—", "“quoted", "words”", "Lumen", "Skies", "on", "Tuesday", "but", "that", "news", "extraordinarily"];
-        for (var n = 0; n < 300; n++)
+            "according", "to", "report", "(KB)", "—", "“quoted", "words”", "Lumen", "Skies", "on", "Tuesday", "but", "that", "news", "extraordinarily",
+            "LONDON", "(Reuters)", "-", "Today,", "has", "an", "startup,", "Voltra,", "who", "Hyderabad-based", "commuters:", "It’s", "official:"];
+        for (var n = 0; n < 2000; n++)
         {
             var words = Enumerable.Range(0, random.Next(1, 60)).Select(_ => vocabulary[random.Next(vocabulary.Length)]);
             var lead = string.Join(' ', words) + ".";
