@@ -27,6 +27,21 @@ public class DatelineTests
     public void Length_NoDateline_Zero(string text) => Assert.Equal(0, Dateline.Length(text));
 
     [Fact]
+    public void Length_GeneratedText_NeverThrowsAndStaysInside()
+    {
+        var random = new Random(11);
+        string[] pieces = ["(", ")", "-", " ", "—", "–", "A", "b", ",", "1", "Reuters", "LONDON", "“", "’"];
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 30)).Select(_ => pieces[random.Next(pieces.Length)]));
+
+            var length = Dateline.Length(text);
+
+            Assert.InRange(length, 0, text.Length);
+        }
+    }
+
+    [Fact]
     public void Length_DashFarIntoTheParagraph_Zero() =>
         Assert.Equal(0, Dateline.Length("THE VERY LONG NAME OF A PLACE THAT NO WIRE WOULD EVER WRITE OUT - Kestrel said."));
 }
