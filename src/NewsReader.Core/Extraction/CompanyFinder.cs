@@ -502,6 +502,11 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         pieces.Add(new Piece(start, end, KeyOf(tokens, start, end), afterHonorific, beforeTitle));
     }
 
+    // "Will Tessellate go public?": at a sentence start "Will" asks a question, and taking
+    // "Will Tessellate" for a person would make "Tessellate" a surname everywhere in the story.
+    private static bool IsAuxiliaryAtSentenceStart(TextToken first) =>
+        first.Is(TokenFlags.SentenceStart) && first.Lower is "will" or "can" or "may";
+
     private HashSet<string> FindPeople(List<TextToken> tokens, List<Piece> pieces)
     {
         var people = new HashSet<string>(StringComparer.Ordinal);
@@ -509,7 +514,7 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         {
             var len = p.End - p.Start;
             var first = tokens[p.Start];
-            var isPerson = (len is >= 2 and <= 4 && knowledge.FirstNames.Contains(first.Text))
+            var isPerson = (len is >= 2 and <= 4 && knowledge.FirstNames.Contains(first.Text) && !IsAuxiliaryAtSentenceStart(first))
                 || (len <= 3 && (p.AfterHonorific || LowerHonorificBefore(tokens, p.Start)))
                 || (len is >= 2 and <= 3 && TitleOfAfterComma(tokens, p.End));
             if (isPerson && knowledge.CueOf(tokens[p.End - 1]) is var cue && (cue & (Cue.Legal | Cue.Suffix | Cue.Government)) == 0)

@@ -94,6 +94,14 @@ public class CompanyFinderTests
         Assert.Empty(Analyze(text).Companies);
 
     [Fact]
+    public void Analyze_QuestionOpeningWithWill_DoesNotMakeTheCompanyASurname()
+    {
+        var e = Analyze("Koh left Google to start Quorvia, which builds fraud software for banks. Quorvia's customers include 38 banks. TechCrunch: Will Quorvia go public?");
+
+        Assert.Contains("Quorvia", e.Companies);
+    }
+
+    [Fact]
     public void Analyze_SentenceOpenerBeforeTheCompany_IsNoCompany()
     {
         var e = Analyze("Kestrel Bank cut jobs. Instead, the company said it would hire engineers. Instead, the firm will close branches.");
