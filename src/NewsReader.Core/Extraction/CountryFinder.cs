@@ -114,9 +114,10 @@ internal sealed class CountryFinder(ExtractionKnowledge knowledge)
         }
 
         var lower = tokens[next].Lower;
-        var singular = lower.Length > 3 && lower[^1] == 's' ? lower[..^1] : lower;
-        var plural = lower.EndsWith("ies", StringComparison.Ordinal) ? lower[..^3] + "y" : singular;
-        return ((knowledge.CueOf(lower) | knowledge.CueOf(singular) | knowledge.CueOf(plural)) & Cue.Government) != 0;
+        var singular = lower.EndsWith("ies", StringComparison.Ordinal) ? lower[..^3] + "y" // authorities
+            : lower.Length > 3 && lower[^1] == 's' ? lower[..^1] // regulators
+            : lower;
+        return ((knowledge.CueOf(lower) | knowledge.CueOf(singular)) & Cue.Government) != 0;
     }
 
     private static bool Plausible(List<TextToken> tokens, int i, int len)

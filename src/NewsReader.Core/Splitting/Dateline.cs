@@ -16,7 +16,7 @@ internal static class Dateline
     /// How many characters of <paramref name="text"/> the dateline takes, dash and space after it
     /// included; 0 when the text opens with none. A dateline is a place in capitals (a date may
     /// follow after a comma) and/or an agency in parentheses, then a dash, then a sentence that
-    /// starts with a capital letter or a digit.
+    /// starts with a capital letter, a digit or a quotation mark.
     /// </summary>
     public static int Length(ReadOnlySpan<char> text)
     {
