@@ -420,13 +420,16 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
             }
             else if ((cue & Cue.Never) != 0)
             {
-                AddPiece(tokens, pieceStart, pos, afterHonorific, beforeTitle: false, pieces);
-                if (t.Lower == "of" && pos > pieceStart && (knowledge.CueOf(tokens[pos - 1]) & Cue.Government) != 0)
+                // A government body's name runs on over its connectors ("US Securities and Exchange
+                // Commission", "Ministry of Electronics and Information Technology"): no company
+                // stands inside it.
+                if (Connectors.Contains(t.Lower)
+                    && (IsGovernmentWord(tokens[end - 1]) || (t.Lower == "of" && pos > pieceStart && IsGovernmentWord(tokens[pos - 1]))))
                 {
-                    // "Ministry of Electronics and Information Technology": the rest names the body,
-                    // not a company of its own.
                     return;
                 }
+
+                AddPiece(tokens, pieceStart, pos, afterHonorific, beforeTitle: false, pieces);
 
                 afterHonorific = false;
                 pieceStart = pos + 1;
@@ -437,6 +440,9 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 
         AddPiece(tokens, pieceStart, end, afterHonorific, beforeTitle: false, pieces);
     }
+
+    private bool IsGovernmentWord(TextToken t) =>
+        (knowledge.CueOf(t) & (Cue.Government | Cue.Suffix | Cue.Legal)) == Cue.Government;
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "its", "his", "her", "their", "our", "my", "your" };
 
