@@ -91,6 +91,7 @@ public class CompanyFinderTests
     [InlineData("India banned the apps, the Ministry of Electronics and Information Technology said on Tuesday.")]
     [InlineData("The Department of Commerce and Industry Technology said the rules apply next year.")]
     [InlineData("The purchase was disclosed in a filing with the U.S. Securities and Exchange Commission on Monday.")]
+    [InlineData("The Central Bank of Nigeria ordered banks to close the accounts on Friday.")]
     public void Analyze_GovernmentBodyOfSomething_NoCompanyInsideItsName(string text) =>
         Assert.Empty(Analyze(text).Companies);
 
