@@ -395,10 +395,15 @@ public static class HeadlineWriter
     private static readonly string[] Auxiliaries =
         ["has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "should", "must", "plans", "wants", "hopes", "expects"];
 
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> s)
+    {
+        var space = s.IndexOf(' ');
+        return space < 0 ? s : s[..space];
+    }
+
     private static bool StartsWithVerb(ReadOnlySpan<char> rest, SplitterLexicon lexicon)
     {
-        var space = rest.IndexOf(' ');
-        var word = space < 0 ? rest : rest[..space];
+        var word = FirstWord(rest);
         if (word.IsEmpty || !char.IsLower(word[0]))
         {
             return false;
@@ -438,8 +443,7 @@ public static class HeadlineWriter
     // "the British maker", "a Hyderabad-based startup"; not "the Wall Street Journal".
     private static bool IsDescriptionWord(ReadOnlySpan<char> s)
     {
-        var space = s.IndexOf(' ');
-        var word = space < 0 ? s : s[..space];
+        var word = FirstWord(s);
         return !word.IsEmpty && (char.IsLower(word[0]) || word.Contains('-'));
     }
 
