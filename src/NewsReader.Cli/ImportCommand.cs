@@ -2,6 +2,7 @@ using System.Globalization;
 using NewsReader.Core.Importing;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
+using NewsReader.Core.Wording;
 
 namespace NewsReader.Cli;
 
@@ -69,7 +70,7 @@ public static class ImportCommand
 
             await stdout.WriteLineAsync(string.Create(inv,
                 $"{r.FileName}: {r.Found} found, {r.New} new, {r.Updated} updated, {r.Unchanged} unchanged, " +
-                $"{r.DuplicatesInFile} duplicates in file, {r.Rejected} rejected (run #{r.RunId}{(r.FastPath ? ", same file as before" : string.Empty)})"))
+                $"{Plural.Count(r.DuplicatesInFile, "duplicate")} in file, {r.Rejected} rejected (run #{r.RunId}{(r.FastPath ? ", same file as before" : string.Empty)})"))
                 .ConfigureAwait(false);
             foreach (var m in r.Messages.Take(MaxMessagesPrinted))
             {

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
+using NewsReader.Core.Wording;
 
 namespace NewsReader.Cli;
 
@@ -161,6 +162,6 @@ public static class ParseCommand
 
         var distinct = doc.Articles.Count(a => a.DuplicateOf is null);
         await stdout.WriteLineAsync(string.Create(inv,
-            $"{doc.Articles.Count} articles, {distinct} distinct, {doc.Articles.Count - distinct} duplicates")).ConfigureAwait(false);
+            $"{Plural.Count(doc.Articles.Count, "article")}, {distinct} distinct, {Plural.Count(doc.Articles.Count - distinct, "duplicate")}")).ConfigureAwait(false);
     }
 }

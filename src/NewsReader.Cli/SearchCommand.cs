@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NewsReader.Core.Search;
+using NewsReader.Core.Wording;
 
 namespace NewsReader.Cli;
 
@@ -56,7 +57,7 @@ public static class SearchCommand
     private static async Task WriteTextAsync(SearchResult result, TextWriter stdout)
     {
         var inv = CultureInfo.InvariantCulture;
-        await stdout.WriteLineAsync(string.Create(inv, $"{result.Total} stories")).ConfigureAwait(false);
+        await stdout.WriteLineAsync(Plural.Count(result.Total, "story")).ConfigureAwait(false);
         foreach (var h in result.Hits)
         {
             await stdout.WriteLineAsync($"- {h.Title}  [{h.Slug}]").ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
+using NewsReader.Core.Wording;
 
 namespace NewsReader.Cli;
 
@@ -31,15 +32,15 @@ public static class StatsCommand
                 "SELECT page_count * page_size AS Value FROM pragma_page_count(), pragma_page_size()").SingleAsync(ct).ConfigureAwait(false);
 
             var inv = CultureInfo.InvariantCulture;
-            await stdout.WriteLineAsync(string.Create(inv, $"stories:   {stories} ({deleted} deleted, {revisions} revisions)")).ConfigureAwait(false);
+            await stdout.WriteLineAsync(string.Create(inv, $"stories:   {stories} ({deleted} deleted, {Plural.Count(revisions, "revision")})")).ConfigureAwait(false);
             await stdout.WriteLineAsync(string.Create(inv,
-                $"entities:  {string.Join(", ", Enum.GetValues<NewsEntityKind>().Select(k => $"{entities.FirstOrDefault(e => e.Key == k)?.Count ?? 0} {k.ToString().ToLowerInvariant()}"))} ({links} links)"))
+                $"entities:  {string.Join(", ", Enum.GetValues<NewsEntityKind>().Select(k => Plural.Count(entities.FirstOrDefault(e => e.Key == k)?.Count ?? 0, k.ToString().ToLowerInvariant())))} ({Plural.Count(links, "link")})"))
                 .ConfigureAwait(false);
             await stdout.WriteLineAsync(string.Create(inv,
                 $"runs:      {runs.Sum(r => r.Count)} ({string.Join(", ", runs.OrderBy(r => r.Key).Select(r => $"{r.Count} {r.Key.ToString().ToLowerInvariant()}"))})"))
                 .ConfigureAwait(false);
             var perStory = stories + deleted > 0 ? bytes / (stories + deleted) : 0;
-            await stdout.WriteLineAsync(string.Create(inv, $"database:  {bytes / 1024.0 / 1024.0:0.0} MB ({perStory:N0} bytes per story)")).ConfigureAwait(false);
+            await stdout.WriteLineAsync(string.Create(inv, $"database:  {bytes / 1024.0 / 1024.0:0.0} MB ({Plural.Count(perStory, "byte")} per story)")).ConfigureAwait(false);
         }
 
         return CliApp.Ok;

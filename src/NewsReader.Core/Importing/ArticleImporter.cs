@@ -8,6 +8,7 @@ using NewsReader.Core.Data;
 using NewsReader.Core.Extraction;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
+using NewsReader.Core.Wording;
 
 namespace NewsReader.Core.Importing;
 
@@ -205,7 +206,7 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
             var now = _time.GetUtcNow().UtcDateTime;
             var unchanged = previous.Found - previous.DuplicatesInFile - previous.Rejected;
             var message = string.Create(CultureInfo.InvariantCulture,
-                $"same file as run #{previous.Id}: not parsed again, all {unchanged} stories unchanged");
+                $"same file as run #{previous.Id}: not parsed again, {Plural.Count(unchanged, "story")} unchanged");
             var run = FinishedRun(source, options, now, ImportStatus.Succeeded);
             run.Found = previous.Found;
             run.Unchanged = unchanged;

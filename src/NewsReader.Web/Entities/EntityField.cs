@@ -31,6 +31,9 @@ public sealed record EntityField(string Key, string Singular, string Plural, str
     /// <summary>The URL of one entity's page.</summary>
     public string PageUrl(string slug) => $"/{PathSegment}/{Uri.EscapeDataString(slug)}";
 
+    /// <summary>A count of entities of this kind in words: "1 tag", "84 companies".</summary>
+    public string Count(long count) => Core.Wording.Plural.Count(count, Singular.ToLowerInvariant(), Plural.ToLowerInvariant());
+
     /// <summary>The URL of the directory of this kind.</summary>
     public string DirectoryUrl => $"/{PathSegment}";
 }

@@ -71,7 +71,7 @@ public static partial class StoreStartup
         }
 
         var files = Directory.GetFiles(seeds).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList();
-        LogImporting(logger, files.Count, seeds);
+        LogImporting(logger, seeds, files.Count);
         var importer = new ArticleImporter(factory, SeedParser.CreateDefault());
         foreach (var file in files)
         {
@@ -94,8 +94,8 @@ public static partial class StoreStartup
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store is empty and the seeds folder {Folder} does not exist: nothing imported")]
     private static partial void LogNoSeeds(ILogger logger, string folder);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Store is empty: importing {Count} seed file(s) from {Folder}")]
-    private static partial void LogImporting(ILogger logger, int count, string folder);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store is empty: importing the seed files of {Folder} (files: {Count})")]
+    private static partial void LogImporting(ILogger logger, string folder, int count);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Imported {File}: {Found} found, {New} new, {Updated} updated, {Unchanged} unchanged, {Duplicates} duplicates in file, {Rejected} rejected")]

@@ -59,7 +59,7 @@ public sealed class ParseCommandTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Contains("Acme raises money", stdout, StringComparison.Ordinal);
-        Assert.Contains("1 articles, 1 distinct, 0 duplicates", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 article, 1 distinct, 0 duplicates", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

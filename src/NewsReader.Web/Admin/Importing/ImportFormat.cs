@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsReader.Core.Data;
+using NewsReader.Core.Wording;
 
 namespace NewsReader.Web.Admin.Importing;
 
@@ -50,8 +51,8 @@ public static class ImportFormat
         {
             ImportJobState.Waiting => "waiting for the import before it",
             ImportJobState.Running when status.Found == 0 => "reading and splitting the file",
-            ImportJobState.Running => string.Create(Inv, $"{status.Found} stories read, {status.Handled} stored or checked"),
-            ImportJobState.Succeeded => string.Create(Inv, $"{status.Found} stories read, all handled"),
+            ImportJobState.Running => string.Create(Inv, $"{Plural.Count(status.Found, "story")} read, {status.Handled} stored or checked"),
+            ImportJobState.Succeeded => $"{Plural.Count(status.Found, "story")} read, all handled",
             _ => status.Message ?? State(status.State),
         };
     }

@@ -186,4 +186,17 @@ public sealed class CurationPagesTests : IAsyncLifetime, IAsyncDisposable
         Assert.Equal("2", row.Children[2].TextContent.Trim());
         Assert.Equal("/companies/bytedance", row.QuerySelector("td a")!.GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task StoriesAndEntitiesPages_OneOfEach_CountInTheSingular()
+    {
+        await ActAsAsync(AdminEmail);
+        await _store.AddStoryAsync("lone", "Lone story", "One.", entities: [(NewsEntityKind.Company, "Acme", true)]);
+
+        var stories = _context.Render<AdminStoriesPage>();
+        var entities = _context.Render<AdminEntitiesPage>();
+
+        Assert.Equal("1 story", stories.Find("p[role=status]").TextContent.Trim());
+        Assert.Equal("1 entity", entities.Find("p[role=status]").TextContent.Trim());
+    }
 }
