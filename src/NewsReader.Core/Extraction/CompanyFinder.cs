@@ -7,6 +7,9 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
 {
     private const double AcceptScore = 2.0;
 
+    // A mention naming an outlet as a source weighs this much of one naming it as the subject.
+    private const double SourceMentionWeight = 0.25;
+
     private const int RepeatedMentions = 3;
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "and", "for", "de", "&" };
@@ -1025,19 +1028,23 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
         }
     }
 
-    private static List<EntityMention> Rank(StoryText story, List<Candidate> found)
+    private List<EntityMention> Rank(StoryText story, List<Candidate> found)
     {
         if (found.Count == 0)
         {
             return [];
         }
 
-        // Loops rather than LINQ over tuples (see EntityOrder for why).
+        var sources = SourceMentions(story, found);
+
+        // Loops rather than LINQ over tuples (see EntityOrder for why). Mentions that only name a news
+        // outlet as the source of a report or photo are counted, but make no story about it.
         var mentions = new int[found.Count];
+        var subject = new int[found.Count];
         var headline = new bool[found.Count];
         var lead = new bool[found.Count];
         var score = new double[found.Count];
-        var maxMentions = 0;
+        var maxSubject = 0;
         for (var i = 0; i < found.Count; i++)
         {
             // Each position once (merged names can share one): sorted, equal neighbours skipped.
@@ -1052,31 +1059,140 @@ internal sealed class CompanyFinder(ExtractionKnowledge knowledge)
                     continue;
                 }
 
+                var asSubject = !sources.Contains(o);
                 if (story.InHeadline(o))
                 {
-                    headline[i] = true;
+                    headline[i] |= asSubject;
+                    continue;
                 }
-                else
+
+                body++;
+                if (asSubject)
                 {
-                    body++;
+                    subject[i]++;
                     lead[i] |= story.InLead(o);
                 }
             }
 
-            score[i] = Math.Log2(1 + body) + (headline[i] ? 1.5 : 0) + (lead[i] ? 1 : 0);
+            score[i] = Math.Log2(1 + subject[i] + ((body - subject[i]) * SourceMentionWeight))
+                + (headline[i] ? 1.5 : 0) + (lead[i] ? 1 : 0);
             mentions[i] = Math.Max(body, 1);
-            maxMentions = Math.Max(maxMentions, mentions[i]);
+            maxSubject = Math.Max(maxSubject, subject[i]);
         }
 
         var ranked = new List<EntityMention>(found.Count);
         for (var i = 0; i < found.Count; i++)
         {
             var c = found[i];
-            var about = headline[i] || (lead[i] && mentions[i] >= 2) || mentions[i] >= Math.Max(3, maxMentions / 2);
+            var about = headline[i] || (lead[i] && subject[i] >= 2) || subject[i] >= Math.Max(3, maxSubject / 2);
             var evidence = c.Known is not null ? new List<string> { "known company" } : c.Evidence.GetRange(0, Math.Min(4, c.Evidence.Count));
+            if (c.Known is { Outlet: true } && subject[i] < mentions[i])
+            {
+                evidence.Add("named as a source " + (mentions[i] - subject[i]) + " times");
+            }
+
             ranked.Add(new EntityMention(c.Known?.Name ?? c.Name, EntityKind.Company, about, mentions[i], Math.Round(score[i], 3), evidence));
         }
 
         return EntityOrder.AboutFirst(ranked);
+    }
+
+    /// <summary>Where a news outlet is named as the source of a report or a photo rather than as the
+    /// subject: after a <c>source</c> phrase ("according to", "told", also with "the" between), before a <c>source-after</c> word
+    /// ("reported", "report"), in a caption or a credit ("Photo: Reuters", "Frayer/Getty Images"), as a
+    /// dateline's agency ("LONDON (Reuters) -"), as the interviewer ("TechCrunch: Why now?"), or listed
+    /// right after another outlet named as a source ("picked up by Bloomberg, the Wall Street Journal
+    /// and CNBC").</summary>
+    private HashSet<int> SourceMentions(StoryText story, List<Candidate> found)
+    {
+        var tokens = story.Tokens;
+        var sources = new HashSet<int>();
+        var outletMentions = new List<int>();
+        foreach (var c in found)
+        {
+            if (c.Known is { Outlet: true })
+            {
+                outletMentions.AddRange(c.Occurrences);
+            }
+        }
+
+        outletMentions.Sort();
+        var previousEnd = -1;
+        foreach (var o in outletMentions)
+        {
+            var end = EndOfCapitals(tokens, o);
+            if (IsSourceMention(story, o, end) || (previousEnd >= 0 && ListedAfter(tokens, previousEnd, o)))
+            {
+                sources.Add(o);
+                previousEnd = end;
+            }
+            else
+            {
+                previousEnd = -1;
+            }
+        }
+
+        return sources;
+    }
+
+    private bool IsSourceMention(StoryText story, int start, int end)
+    {
+        var tokens = story.Tokens;
+        var gap = tokens[start].Gap;
+        if (story.InCaption(start) || gap.Contains(':', StringComparison.Ordinal) || gap.Contains('/', StringComparison.Ordinal)
+            || PhraseEndsAt(knowledge.SourceBeforePhrases, tokens, start, out _)
+            || (start > 0 && tokens[start - 1].Lower == "the" && tokens[start].Joins
+                && PhraseEndsAt(knowledge.SourceBeforePhrases, tokens, start - 1, out _)))
+        {
+            return true;
+        }
+
+        if (end >= tokens.Count || tokens[end].Paragraph != tokens[start].Paragraph)
+        {
+            return false;
+        }
+
+        var next = tokens[end];
+        var opensParagraph = start == 0 || tokens[start - 1].Paragraph != tokens[start].Paragraph;
+        return (gap.Contains('(', StringComparison.Ordinal) && next.Gap.StartsWith(')'))
+            || (opensParagraph && next.Gap.StartsWith(':'))
+            || (next.Joins && knowledge.SourceAfterPhrases.TryMatch(tokens, end, caseSensitive: true, out _, out _));
+    }
+
+    /// <summary>The end of the run of joined capitalised words from <paramref name="start"/> ("The Wall Street Journal").</summary>
+    private static int EndOfCapitals(List<TextToken> tokens, int start)
+    {
+        var end = start + 1;
+        while (end < tokens.Count && tokens[end].Paragraph == tokens[start].Paragraph && tokens[end].Joins && tokens[end].IsCapitalised)
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    /// <summary>True when only commas, "and", "or" and "the" stand between the name ending at
+    /// <paramref name="previousEnd"/> and the one at <paramref name="start"/>.</summary>
+    private static bool ListedAfter(List<TextToken> tokens, int previousEnd, int start)
+    {
+        if (start < previousEnd || start - previousEnd > 3 || tokens[start].Paragraph != tokens[previousEnd - 1].Paragraph)
+        {
+            return false;
+        }
+
+        for (var k = previousEnd; k <= start; k++)
+        {
+            if (tokens[k].Gap is not ("" or ","))
+            {
+                return false;
+            }
+
+            if (k < start && tokens[k].Lower is not ("and" or "or" or "the"))
+            {
+                return false;
+            }
+        }
+
+        return start > previousEnd || tokens[start].Gap == ",";
     }
 }

@@ -5,7 +5,9 @@ namespace NewsReader.Core.Extraction;
 
 /// <summary>A company in the gazetteer.</summary>
 /// <param name="Common">Also an ordinary English word, so sentence-initial uses are not trusted alone.</param>
-internal sealed record KnownCompany(string Name, bool Common);
+/// <param name="Outlet">A news outlet, wire service or picture agency: named mostly as the source of a
+/// report or a photo, which does not make a story about it.</param>
+internal sealed record KnownCompany(string Name, bool Common, bool Outlet = false);
 
 /// <summary>A word or phrase of the topic vocabulary.</summary>
 internal sealed record TopicTerm(string Topic, string Term, double Weight, bool Prefix)
@@ -65,6 +67,12 @@ internal sealed class ExtractionKnowledge
     /// <summary>Verbs that come right after a company acting as one ("raised").</summary>
     public PhraseTable<bool> AfterPhrases { get; } = new();
 
+    /// <summary>Phrases right before a name that make it the source of what is said ("according to", "told").</summary>
+    public PhraseTable<bool> SourceBeforePhrases { get; } = new();
+
+    /// <summary>Words right after a news outlet's name that make it the source ("reported", "report").</summary>
+    public PhraseTable<bool> SourceAfterPhrases { get; } = new();
+
     public HashSet<string> FirstNames { get; } = new(StringComparer.Ordinal);
 
     public List<string> Topics { get; } = [];
@@ -83,8 +91,11 @@ internal sealed class ExtractionKnowledge
         var k = new ExtractionKnowledge();
         foreach (var (cols, _) in Rows("companies.tsv", overrideDirectory))
         {
-            var common = cols.Length > 2 && cols[2].Contains("common", StringComparison.OrdinalIgnoreCase);
-            var company = new KnownCompany(cols[0], common);
+            var flags = cols.Length > 2 ? cols[2].Split(' ', ',', '|') : [];
+            var company = new KnownCompany(
+                cols[0],
+                flags.Contains("common", StringComparer.OrdinalIgnoreCase),
+                flags.Contains("outlet", StringComparer.OrdinalIgnoreCase));
             k.Companies.Add(cols[0], company);
             foreach (var alias in Aliases(cols))
             {
@@ -122,6 +133,12 @@ internal sealed class ExtractionKnowledge
                     break;
                 case "after":
                     k.AfterPhrases.Add(word, true);
+                    break;
+                case "source":
+                    k.SourceBeforePhrases.Add(word, true);
+                    break;
+                case "source-after":
+                    k.SourceAfterPhrases.Add(word, true);
                     break;
                 case "institution":
                     k.Institutions.Add(word, true);

@@ -324,4 +324,46 @@ public class CompanyFinderTests
 
         Assert.Equal(["Qorvane Technologies"], e.Companies);
     }
+
+    [Theory]
+    [InlineData("Oracle will buy a stake in the app, according to Bloomberg. Oracle declined to comment, Bloomberg reported. The Bloomberg report named no price.", "Bloomberg")]
+    [InlineData("Rumours picked up by Bloomberg, the Wall Street Journal and CNBC put Oracle ahead. Oracle told CNBC it would not comment. Oracle, CNBC reported, has a rival bid.", "CNBC")]
+    [InlineData("Oracle is in talks, the Wall Street Journal first reported. Oracle confirmed to the Wall Street Journal that it had talked. Oracle said more in an interview with the Wall Street Journal.", "The Wall Street Journal")]
+    [InlineData("LONDON (Reuters) - Oracle will buy the app. Oracle, which declined to comment to Reuters, has a rival. Oracle shares fell, Reuters reporting said.", "Reuters")]
+    [InlineData("Oracle opened an office in Tokyo (Photo by Kevin Frayer/Getty Images). Image Credits: Getty Images", "Getty Images")]
+    public void Analyze_NewsOutletNamedAsSource_IsMentionedNotAbout(string text, string outlet)
+    {
+        var e = Analyze(text, "Oracle will add staff to the team, and Oracle's rivals were quiet about Oracle.");
+
+        var company = e.Entities.Single(x => x.Name == outlet);
+        Assert.False(company.About);
+        Assert.True(e.Entities.Single(x => x.Name == "Oracle").About);
+    }
+
+    [Fact]
+    public void Analyze_InterviewersQuestions_DoNotMakeTheOutletTheSubject()
+    {
+        var e = Analyze(
+            "Natalie Koh left Google in 2019 to start Tessellate, a payments startup.",
+            "TechCrunch: Why leave Google?",
+            "Koh: Tessellate needed someone full time.",
+            "TechCrunch: Who are your customers?",
+            "Koh: Banks that Tessellate sells to across Asia.",
+            "TechCrunch: What comes next?",
+            "Koh: Tessellate will hire.");
+
+        Assert.False(e.Entities.Single(x => x.Name == "TechCrunch").About);
+        Assert.True(e.Entities.Single(x => x.Name == "Tessellate").About);
+    }
+
+    [Fact]
+    public void Analyze_NewsOutletAsTheSubject_IsAbout()
+    {
+        var e = AnalyzeWithTitle(
+            "Bloomberg cuts 90 newsroom jobs",
+            "Bloomberg is cutting 90 jobs in its newsroom, the company said on Monday.",
+            "Bloomberg will keep its bureaus in Asia open.");
+
+        Assert.True(e.Entities.Single(x => x.Name == "Bloomberg").About);
+    }
 }
