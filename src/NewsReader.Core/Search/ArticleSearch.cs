@@ -153,9 +153,9 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
     }
 
     /// <summary>
-    /// Live stories sharing the most entities with a story, best first (ids): each shared entity
-    /// scores 3 when this story is about it (else 1), doubled when the other story is about it;
-    /// ties go to the newer id.
+    /// Live stories most like a story by what both are about, best first (ids): the cosine of the two
+    /// stories' entity vectors, where an entity weighs <see cref="RelatedWeight"/> (its kind, whether
+    /// the story is about it or only mentions it, and how rare it is); ties go to the newer id.
     /// </summary>
     public async Task<IReadOnlyList<long>> RelatedAsync(long articleId, int count, CancellationToken ct = default)
     {
@@ -166,15 +166,24 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
             return [];
         }
 
-        // Scores by slot in a pooled array (a country's posting alone can hold thousands of stories),
-        // the touched slots listed so only they are ranked and cleared.
-        var scores = ArrayPool<int>.Shared.Rent(index.Count);
+        // Dot products by slot in a pooled array (a country's posting alone can hold thousands of
+        // stories), the touched slots listed so only they are ranked. This story's own length is the
+        // same for every candidate, so only the candidate's divides.
+        var scores = ArrayPool<double>.Shared.Rent(index.Count);
         Array.Clear(scores, 0, index.Count);
         var touched = new List<int>();
         try
         {
             foreach (var (ordinal, about) in index.LinksOf(slot))
             {
+                var mine = RelatedWeight(index, ordinal, about);
+                if (mine == 0)
+                {
+                    continue;
+                }
+
+                var theirsAbout = RelatedWeight(index, ordinal, about: true);
+                var theirsMentioned = RelatedWeight(index, ordinal, about: false);
                 foreach (var other in index.Posting(ordinal))
                 {
                     if (other != slot)
@@ -184,16 +193,16 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
                             touched.Add(other);
                         }
 
-                        scores[other] += (about ? 3 : 1) * (index.IsAbout(other, ordinal) ? 2 : 1);
+                        scores[other] += mine * (index.IsAbout(other, ordinal) ? theirsAbout : theirsMentioned);
                     }
                 }
             }
 
             // The best few kept in order as the candidates go by: higher score first, then the newer id.
-            var best = new List<(int Score, long Id)>(count + 1);
+            var best = new List<(double Score, long Id)>(count + 1);
             foreach (var other in touched)
             {
-                var candidate = (Score: scores[other], Id: index.IdAt(other));
+                var candidate = (Score: scores[other] / RelatedLength(index, other), Id: index.IdAt(other));
                 var at = best.Count;
                 while (at > 0 && (candidate.Score > best[at - 1].Score || (candidate.Score == best[at - 1].Score && candidate.Id > best[at - 1].Id)))
                 {
@@ -214,8 +223,45 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(scores);
+            ArrayPool<double>.Shared.Return(scores);
         }
+    }
+
+    /// <summary>
+    /// How much an entity says about a story when relating stories: a company 3, a topic or tag 2, a
+    /// country 1 (two stories about China are rarely about the same thing); half when the story only
+    /// mentions it; times ln(1 + stories / stories linking to it), so an entity half the store shares
+    /// weighs little. A hidden entity weighs nothing. Measured on the seed and the annotated files:
+    /// docs/web.md.
+    /// </summary>
+    private static double RelatedWeight(LinkIndex index, int ordinal, bool about)
+    {
+        var entity = index.EntityAt(ordinal);
+        if (entity.IsHidden)
+        {
+            return 0;
+        }
+
+        var kind = entity.Kind switch
+        {
+            NewsEntityKind.Company => 3.0,
+            NewsEntityKind.Country => 1.0,
+            _ => 2.0,
+        };
+        return kind * (about ? 1 : 0.5) * Math.Log(1 + ((double)index.Count / index.Posting(ordinal).Length));
+    }
+
+    /// <summary>The length of a story's entity vector (at least a tiny positive number).</summary>
+    private static double RelatedLength(LinkIndex index, int slot)
+    {
+        var sum = 0.0;
+        foreach (var (ordinal, about) in index.LinksOf(slot))
+        {
+            var w = RelatedWeight(index, ordinal, about);
+            sum += w * w;
+        }
+
+        return Math.Max(Math.Sqrt(sum), 1e-9);
     }
 
     /// <summary>
