@@ -12,14 +12,15 @@ namespace NewsReader.Web.Admin.Importing;
 /// Every method first checks, against the store, that the signed-in user is an admin right now: the
 /// check lives here, not in a page or endpoint, so no caller can forget it.
 /// </summary>
-public sealed class ImportActions(
+public sealed partial class ImportActions(
     CurrentUser currentUser,
     ImportBacklog queue,
     ImportHistory history,
     IOptions<AdminImportOptions> options,
     IOptions<ReaderOptions> readerOptions,
     IHostEnvironment environment,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<ImportActions> logger)
 {
     /// <summary>The signed-in admin.</summary>
     /// <exception cref="ActionForbiddenException">Not signed in, or not an admin (any more).</exception>
@@ -54,6 +55,7 @@ public sealed class ImportActions(
         {
             UploadReceiver.TryDelete(file.TempPath);
             var runId = await history.RecordRefusedAsync(file.FileName, file.Sha256, file.SizeBytes, admin.UserName, e.Reason, ct);
+            LogRefused(logger, file.FileName, admin.UserName, runId, e.Reason);
             job.Set(new ImportJobStatus(ImportJobState.Refused, StartedAt: job.QueuedAt, FinishedAt: Now, RunId: runId, Message: e.Reason));
             queue.AddFinished(job);
             return job;
@@ -70,6 +72,7 @@ public sealed class ImportActions(
         var admin = await RequireAdminAsync();
         var reason = TooLargeReason(options.Value.MaxUploadBytes);
         var runId = await history.RecordRefusedAsync(fileName, string.Empty, bytesSeen, admin.UserName, reason, ct);
+        LogRefused(logger, fileName, admin.UserName, runId, reason);
         var job = new ImportJob(fileName, bytesSeen, admin.UserName, Now, string.Empty, deleteWhenDone: false, reparse: false);
         job.Set(new ImportJobStatus(ImportJobState.Refused, StartedAt: job.QueuedAt, FinishedAt: Now, RunId: runId, Message: reason));
         queue.AddFinished(job);
@@ -108,4 +111,8 @@ public sealed class ImportActions(
         $"the upload is larger than the limit of {maxBytes:N0} bytes: nothing was stored");
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    // As the worker logs an accepted file ("Imported ... run #N"), so a refused one shows in the server log too.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused upload {File} for {User}: run #{RunId}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string file, string user, long runId, string reason);
 }

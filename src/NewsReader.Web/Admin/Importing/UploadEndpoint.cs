@@ -14,7 +14,7 @@ namespace NewsReader.Web.Admin.Importing;
 /// the point: admin (endpoint policy, then the store via <see cref="ImportActions"/>), antiforgery
 /// token (before any file byte is read), size (Content-Length, then while streaming), content.
 /// </summary>
-public static class UploadEndpoint
+public static partial class UploadEndpoint
 {
     public const string Path = "/admin/imports/upload";
 
@@ -28,9 +28,16 @@ public static class UploadEndpoint
         AuthenticationStateProvider authState,
         ImportActions actions,
         UploadReceiver receiver,
+        ILoggerFactory loggers,
         CancellationToken ct)
     {
         var max = actions.MaxUploadBytes;
+        var logger = loggers.CreateLogger(typeof(UploadEndpoint).FullName!);
+        IResult Refuse(int status, string reason)
+        {
+            LogRefused(logger, status, context.User.Identity?.Name ?? "anonymous", reason);
+            return Results.Text("Upload refused: " + reason + ".", "text/plain; charset=utf-8", statusCode: status);
+        }
 
         // Kestrel refuses bodies over 30 MB by default; this endpoint's own limit replaces that.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
@@ -107,6 +114,8 @@ public static class UploadEndpoint
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
+            // Over the server's body limit before any file part (the receiver records its own): recorded alike.
+            await actions.RefuseTooLargeAsync("upload", context.Request.ContentLength ?? max + MultipartAllowance, ct);
             return Refuse(StatusCodes.Status413PayloadTooLarge, ImportActions.TooLargeReason(max));
         }
     }
@@ -129,7 +138,7 @@ public static class UploadEndpoint
 
         if (!context.Request.Headers.ContainsKey(header))
         {
-            var section = await reader.ReadNextSectionAsync(ct);
+            var section = await UploadReceiver.NextSectionAsync(reader, ct);
             if (section is null
                 || !ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                 || !disposition.IsFormDisposition()
@@ -156,7 +165,7 @@ public static class UploadEndpoint
     private static async Task<string?> FirstFileNameAsync(MultipartReader reader, CancellationToken ct)
     {
         // Part headers only: MultipartReader skips a part's body without storing it when moving on.
-        for (var i = 0; i < 4 && await reader.ReadNextSectionAsync(ct) is { } section; i++)
+        for (var i = 0; i < 4 && await UploadReceiver.NextSectionAsync(reader, ct) is { } section; i++)
         {
             if (UploadReceiver.FileNameOf(section) is { } name)
             {
@@ -167,6 +176,6 @@ public static class UploadEndpoint
         return null;
     }
 
-    private static IResult Refuse(int status, string reason) =>
-        Results.Text("Upload refused: " + reason + ".", "text/plain; charset=utf-8", statusCode: status);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upload refused with {Status} for {User}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, int status, string user, string reason);
 }

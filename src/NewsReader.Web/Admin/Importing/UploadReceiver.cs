@@ -44,7 +44,7 @@ public sealed class UploadReceiver(string folder)
         var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
         try
         {
-            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            while (await NextSectionAsync(reader, ct) is { } section)
             {
                 var name = FileNameOf(section);
                 if (name is null)
@@ -57,22 +57,36 @@ public sealed class UploadReceiver(string folder)
                 long size = 0;
                 var tooLarge = false;
                 using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferBytes, FileOptions.Asynchronous);
-                await using (file)
+                try
                 {
-                    int n;
-                    while ((n = await section.Body.ReadAsync(buffer.AsMemory(0, BufferBytes), ct)) > 0)
+                    var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferBytes, FileOptions.Asynchronous);
+                    await using (file)
                     {
-                        size += n;
-                        if (total + size > maxBytes)
+                        int n;
+                        while ((n = await ReadBodyAsync(section.Body, buffer.AsMemory(0, BufferBytes), ct)) > 0)
                         {
-                            tooLarge = true;
-                            break;
-                        }
+                            size += n;
+                            if (total + size > maxBytes)
+                            {
+                                tooLarge = true;
+                                break;
+                            }
 
-                        hash.AppendData(buffer, 0, n);
-                        await file.WriteAsync(buffer.AsMemory(0, n), ct);
+                            hash.AppendData(buffer, 0, n);
+                            await file.WriteAsync(buffer.AsMemory(0, n), ct);
+                        }
                     }
+                }
+                catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                {
+                    // The server's body limit (chunked bodies have no Content-Length to check first):
+                    // the same refusal as the file limit, so it is cleaned up and recorded alike.
+                    tooLarge = true;
+                }
+                catch
+                {
+                    TryDelete(path);
+                    throw;
                 }
 
                 if (tooLarge)
@@ -151,12 +165,42 @@ public sealed class UploadReceiver(string folder)
         var bytes = new byte[MaxFieldBytes + 1];
         var length = 0;
         int n;
-        while (length < bytes.Length && (n = await body.ReadAsync(bytes.AsMemory(length), ct)) > 0)
+        while (length < bytes.Length && (n = await ReadBodyAsync(body, bytes.AsMemory(length), ct)) > 0)
         {
             length += n;
         }
 
         return length > MaxFieldBytes ? null : Encoding.UTF8.GetString(bytes, 0, length);
+    }
+
+    /// <summary>
+    /// The next part of the body, or null after the closing boundary. A body that ends before its
+    /// closing boundary (truncated, empty, or not multipart at all) is <see cref="InvalidDataException"/>,
+    /// the caller's "not well-formed", rather than the reader's bare <see cref="IOException"/>.
+    /// </summary>
+    internal static async Task<MultipartSection?> NextSectionAsync(MultipartReader reader, CancellationToken ct)
+    {
+        try
+        {
+            return await reader.ReadNextSectionAsync(ct);
+        }
+        catch (IOException e) when (e is not BadHttpRequestException)
+        {
+            throw new InvalidDataException("the body ended before its closing boundary", e);
+        }
+    }
+
+    /// <summary>Reads a part's body; its end before the closing boundary is <see cref="InvalidDataException"/> as above.</summary>
+    private static async ValueTask<int> ReadBodyAsync(Stream body, Memory<byte> buffer, CancellationToken ct)
+    {
+        try
+        {
+            return await body.ReadAsync(buffer, ct);
+        }
+        catch (IOException e) when (e is not BadHttpRequestException)
+        {
+            throw new InvalidDataException("the body ended before its closing boundary", e);
+        }
     }
 
     /// <summary>Deletes every file in the folder: at start-up they belong to jobs of a process that is gone.</summary>

@@ -3,6 +3,8 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -38,9 +40,14 @@ internal sealed class ImportApp : IAsyncDisposable
 
     public ImportJobs Jobs => Factory.Services.GetRequiredService<ImportJobs>();
 
+    /// <summary>What the app logged at warning level or above, as text.</summary>
+    public LogLines Warnings => Factory.Services.GetRequiredService<LogLines>();
+
     public string UploadFolder => Factory.Services.GetRequiredService<UploadReceiver>().Folder;
 
-    public static async Task<ImportApp> CreateAsync(long maxUploadBytes = 64 * 1024)
+    /// <param name="kestrel">On real Kestrel on a loopback port rather than the test server: for what only
+    /// the real server does (its request body limit, chunked bodies).</param>
+    public static async Task<ImportApp> CreateAsync(long maxUploadBytes = 64 * 1024, bool kestrel = false)
     {
         var store = await TestStore.CreateAsync();
         var factory = TestApp.For(store.Folder, b =>
@@ -48,6 +55,9 @@ internal sealed class ImportApp : IAsyncDisposable
             b.UseSetting("Admin:MaxUploadBytes", maxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             b.ConfigureTestServices(services =>
             {
+                var warnings = new LogLines();
+                services.AddSingleton(warnings);
+                services.AddSingleton<ILoggerProvider>(warnings);
                 services.AddAuthentication(o =>
                     {
                         o.DefaultScheme = HeaderAuth.SchemeName;
@@ -58,7 +68,18 @@ internal sealed class ImportApp : IAsyncDisposable
                     .AddScheme<AuthenticationSchemeOptions, HeaderAuth>(HeaderAuth.SchemeName, null);
             });
         });
-        _ = factory.Server; // starts the app (migrations run at start-up)
+        if (kestrel)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+            var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            factory.ClientOptions.BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        }
+        else
+        {
+            _ = factory.Server; // starts the app (migrations run at start-up)
+        }
+
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
@@ -85,7 +106,7 @@ internal sealed class ImportApp : IAsyncDisposable
     /// <summary>A client without redirects following, signed in as <paramref name="user"/> (null: anonymous).</summary>
     public HttpClient Client(string? user)
     {
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = Factory.ClientOptions.BaseAddress });
         if (user is not null)
         {
             client.DefaultRequestHeaders.Add(UserHeader, user);
@@ -166,5 +187,31 @@ internal sealed class ImportApp : IAsyncDisposable
             claims.AddRange((await users.GetRolesAsync(user)).Select(r => new Claim(ClaimTypes.Role, r)));
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
         }
+    }
+}
+
+/// <summary>A logger provider keeping every warning or worse the app writes, for tests that expect one.</summary>
+internal sealed class LogLines : ILoggerProvider, ILogger
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyList<string> Lines => [.. _lines];
+
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (IsEnabled(logLevel))
+        {
+            _lines.Enqueue(formatter(state, exception));
+        }
+    }
+
+    public void Dispose()
+    {
     }
 }
