@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Core.Accounts;
 using NewsReader.Core.Data;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Cli;
 
@@ -51,7 +52,7 @@ internal static class AccountCommand
                     return CliApp.BadInput;
                 }
 
-                var store = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+                var store = NewsDb.DataSourceOf(connectionString);
                 await stdout.WriteLineAsync($"{success(result.Created)} (store {store})").ConfigureAwait(false);
                 return CliApp.Ok;
             }

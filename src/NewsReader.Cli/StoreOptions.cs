@@ -1,4 +1,5 @@
 using NewsReader.Core.Data;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Cli;
 

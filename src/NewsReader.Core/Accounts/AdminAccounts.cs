@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsReader.Core.Data;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Accounts;
 

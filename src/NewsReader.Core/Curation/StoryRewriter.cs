@@ -1,10 +1,9 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
 using NewsReader.Core.Extraction;
 using NewsReader.Core.Importing;
-using NewsReader.Core.Search;
 using NewsReader.Core.Splitting;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Curation;
 
@@ -88,8 +87,8 @@ internal sealed class StoryRewriter(NewsDbContext db, ArticleAnalyzer analyzer, 
     }
 
     /// <summary>Rewrites the names copy FTS reads for a story whose links changed.</summary>
-    public static Task<int> RefreshEntityTextAsync(NewsDbContext db, long articleId, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(ArticleSearch.RefreshEntityTextSql, [new SqliteParameter("$p0", articleId)], ct);
+    public static Task RefreshEntityTextAsync(NewsDbContext db, long articleId, CancellationToken ct) =>
+        StoreEngine.Of(db).SearchIndex.RefreshEntityTextAsync(db, articleId, ct);
 
     /// <summary>Extracted names to entity ids through the aliases, creating entities never seen (as the importer does).</summary>
     private async Task<Dictionary<long, EntityMention>> ResolveAsync(ArticleEntities entities, CancellationToken ct)

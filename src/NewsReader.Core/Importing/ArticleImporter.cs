@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsReader.Core.Curation;
@@ -8,6 +7,7 @@ using NewsReader.Core.Data;
 using NewsReader.Core.Extraction;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
+using NewsReader.Core.Store;
 using NewsReader.Core.Wording;
 
 namespace NewsReader.Core.Importing;
@@ -21,9 +21,6 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
 {
     /// <summary>A near-duplicate replaces the stored text unless it is shorter than this share of it.</summary>
     public const double ReplaceWhenLengthRatioAtLeast = 0.9;
-
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -108,23 +105,18 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         using var stories = Prepared(doc.Articles, known, extract, ct);
         try
         {
-            var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-            await using (db.ConfigureAwait(false))
+            return await WriteAsync(options, async db =>
             {
-                var tx = await BeginWriteAsync(db, options, ct).ConfigureAwait(false);
-                await using (tx.ConfigureAwait(false))
-                {
-                    using var commands = new StoreCommands((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)tx.GetDbTransaction());
-                    var session = new ImportSession(commands, _time.GetUtcNow().UtcDateTime, source, options, known);
-                    var report = await session.RunAsync(doc.Articles.Count, stories, ct).ConfigureAwait(false);
+                var engine = StoreEngine.Of(db);
+                using var commands = engine.Statements.Open(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
+                var session = new ImportSession(commands, engine, _time.GetUtcNow().UtcDateTime, source, options, known);
+                var report = await session.RunAsync(doc.Articles.Count, stories, ct).ConfigureAwait(false);
 
-                    // The session stamps start and end with one clock reading; the history shows the real duration.
-                    await commands.ExecuteAsync("UPDATE ImportRuns SET FinishedAt = $p1 WHERE Id = $p0", ct,
-                        report.RunId, _time.GetUtcNow().UtcDateTime).ConfigureAwait(false);
-                    await tx.CommitAsync(ct).ConfigureAwait(false);
-                    return report;
-                }
-            }
+                // The session stamps start and end with one clock reading; the history shows the real duration.
+                await commands.ExecuteAsync("UPDATE ImportRuns SET FinishedAt = $p1 WHERE Id = $p0", ct,
+                    report.RunId, _time.GetUtcNow().UtcDateTime).ConfigureAwait(false);
+                return report;
+            }, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not ImportBusyException and not OperationCanceledException)
         {
@@ -213,13 +205,11 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
             run.DuplicatesInFile = previous.DuplicatesInFile;
             run.Rejected = previous.Rejected;
             run.Messages.Add(new ImportRunMessage { Text = message });
-            var tx = await BeginWriteAsync(db, options, ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            await WriteAsync(options, w =>
             {
-                db.ImportRuns.Add(run);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
-            }
+                w.ImportRuns.Add(run);
+                return w.SaveChangesAsync(ct);
+            }, ct).ConfigureAwait(false);
 
             options.Progress?.Report(new ImportProgress(run.Found, run.Found));
             return new ImportReport(run.Id, run.FileName, run.Status, ImportCounts.Of(run), [], [message], FastPath: true);
@@ -227,43 +217,21 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
     }
 
     /// <summary>
-    /// BEGIN IMMEDIATE takes SQLite's write lock for the whole import: a second import (this process
-    /// or another) waits for it up to <see cref="ImportOptions.LockWait"/>, while WAL readers go on.
+    /// Runs a write in the store's write transaction (<see cref="StoreWrite"/>): held for the whole
+    /// import, so a second import (this process or another) waits for it up to
+    /// <see cref="ImportOptions.LockWait"/>, while readers go on.
     /// </summary>
-    private static async Task<IDbContextTransaction> BeginWriteAsync(NewsDbContext db, ImportOptions options, CancellationToken ct)
+    private async Task<T> WriteAsync<T>(ImportOptions options, Func<NewsDbContext, Task<T>> work, CancellationToken ct)
     {
         var wait = options.LockWait ?? ImportOptions.DefaultLockWait;
-        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var previousTimeout = connection.DefaultTimeout;
-        var waitMs = (int)Math.Clamp(wait.TotalMilliseconds, 0, int.MaxValue);
-        await SetBusyTimeoutAsync(connection, waitMs, ct).ConfigureAwait(false);
-        connection.DefaultTimeout = (int)Math.Ceiling(wait.TotalSeconds);
         try
         {
-            return await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            return await StoreWrite.RunAsync(factory, wait, work, ct).ConfigureAwait(false);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is SqliteBusy or SqliteLocked)
+        catch (StoreBusyException e)
         {
             throw new ImportBusyException(string.Create(CultureInfo.InvariantCulture,
                 $"another import is running on this store; gave up after waiting {wait.TotalSeconds:0} s. Try again when it has finished."), e);
-        }
-        finally
-        {
-            connection.DefaultTimeout = previousTimeout;
-            await SetBusyTimeoutAsync(connection, SqlitePragmas.DefaultBusyTimeoutMs, CancellationToken.None).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task SetBusyTimeoutAsync(SqliteConnection connection, int ms, CancellationToken ct)
-    {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
-        {
-#pragma warning disable CA2100 // An int, never input.
-            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout={ms};");
-#pragma warning restore CA2100
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }
 

@@ -1,15 +1,15 @@
 using System.Globalization;
 using NewsReader.Core.Data;
 using NewsReader.Core.Extraction;
-using NewsReader.Core.Search;
 using NewsReader.Core.Splitting;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Importing;
 
 /// <summary>One import run inside its transaction: decides each story's outcome and writes it.</summary>
-internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSource source, ImportOptions options, KnownFingerprints known)
+internal sealed class ImportSession(IStatements sql, StoreEngine engine, DateTime now, ImportSource source, ImportOptions options, KnownFingerprints known)
 {
-    // Most rows of one multi-row INSERT of entity links. Microsoft.Data.Sqlite binds every parameter by
+    // Most rows of one multi-row INSERT of entity links. SQLite's ADO.NET driver binds every parameter by
     // name, and SQLite finds a name by scanning the statement's names, so binding grows with the square
     // of the parameter count: rows share the story id and time, and 16 rows go in one statement
     // (measured: with 50 rows of 7 parameters, string comparison was ~0.2 s of a 10 MB import; docs/performance.md).
@@ -17,7 +17,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
 
     /// <summary>
     /// Characters of new stories indexed for search per statement while the run goes on (see
-    /// <see cref="ArticleSearch.IndexImportRunSql"/>). FTS5 writes its pending terms out as a new
+    /// <see cref="ISearchIndex.IndexImportRunAsync"/>). FTS5 writes its pending terms out as a new
     /// index segment at the next statement that opens a statement journal (every story's INSERT, as
     /// Articles has triggers), so each batch becomes at least one segment; batches of 64 stories
     /// (~0.3 MB) made many small segments, and writing and merging them cost ~0.1 s per 10 MB file
@@ -57,9 +57,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     /// <param name="stories">The stories in file order (possibly still being prepared while enumerated).</param>
     public async Task<ImportReport> RunAsync(int found, IEnumerable<IncomingStory> stories, CancellationToken ct)
     {
-        // The transaction writes far more than SQLite's default 2 MB page cache; spilling dirty pages
-        // mid-transaction and reading them back costs more than the memory (this connection only).
-        await sql.ExecuteAsync("PRAGMA cache_size = -65536", ct).ConfigureAwait(false);
+        await engine.Statements.PrepareBulkWriteAsync(sql, ct).ConfigureAwait(false);
         _runId = await sql.InsertAsync(
             "INSERT INTO ImportRuns (FileName, Sha256, SizeBytes, StartedBy, StartedAt, Status, Found, New, Updated, Unchanged, DuplicatesInFile, Rejected) " +
             "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, 0, 0, 0, 0, 0)", ct,
@@ -252,7 +250,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         var reindex = id > _lastIdBefore && id <= _indexedUpTo;
         if (reindex)
         {
-            await sql.ExecuteAsync(ArticleSearch.UnindexArticleSql, ct, id).ConfigureAwait(false);
+            await engine.SearchIndex.UnindexAsync(sql, id, ct).ConfigureAwait(false);
         }
 
         // A person's headline or summary wins over the machine's, whatever the new text.
@@ -265,10 +263,10 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
         ForgetRunBands(id);
         await WriteBandsAsync(id, story, ct).ConfigureAwait(false);
         await SyncExtractedLinksAsync(id, await ResolveAsync(story.Entities, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
-        await sql.ExecuteAsync(ArticleSearch.RefreshEntityTextSql, ct, id).ConfigureAwait(false);
+        await engine.SearchIndex.RefreshEntityTextAsync(sql, id, ct).ConfigureAwait(false);
         if (reindex)
         {
-            await sql.ExecuteAsync(ArticleSearch.IndexArticleSql, ct, id).ConfigureAwait(false);
+            await engine.SearchIndex.IndexAsync(sql, id, ct).ConfigureAwait(false);
         }
 
         return new StoryReport(a.Index, StoryOutcome.Updated, id, slug,
@@ -279,7 +277,7 @@ internal sealed class ImportSession(StoreCommands sql, DateTime now, ImportSourc
     {
         if (_lastNewId > _indexedUpTo)
         {
-            await sql.ExecuteAsync(ArticleSearch.IndexImportRunSql, ct, _runId, _indexedUpTo, _lastNewId).ConfigureAwait(false);
+            await engine.SearchIndex.IndexImportRunAsync(sql, _runId, _indexedUpTo, _lastNewId, ct).ConfigureAwait(false);
             _indexedUpTo = _lastNewId;
             _unindexedChars = 0;
         }

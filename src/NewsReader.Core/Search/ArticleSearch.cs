@@ -1,72 +1,21 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Globalization;
-using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Search;
 
 /// <summary>
-/// Full-text search over stored stories with filters, facets and keyset pages. Holds all the FTS5
-/// query SQL of the app; every value goes in a parameter. Design in docs/adr/0005-search-design.md.
+/// Full-text search over stored stories with filters, facets and keyset pages: the engine's
+/// full-text queries (<see cref="IFullTextQueries"/>) find and rank the text, the in-memory link
+/// index does the rest. Design in docs/adr/0005-search-design.md.
 /// </summary>
 public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : IDisposable
 {
-    /// <summary>
-    /// Indexes stories an import run created: the FTS triggers skip the stories of a run still
-    /// <c>Running</c> (migration DeferImportSearchIndex), so the importer indexes them itself, a batch
-    /// at a time while it runs (between its own inserts, so the work overlaps the preparation of the
-    /// next stories on another core) and the rest just before it commits: the index is complete at
-    /// commit and a killed import leaves neither the rows nor their index entries. Ids in
-    /// ($p1, $p2]: new rows get larger ids, so the rowid range keeps this from scanning the whole
-    /// table (CreatedByRunId has no index). $p0 is the run.
-    /// </summary>
-    public const string IndexImportRunSql =
-        "INSERT INTO articles_fts(rowid, title, summary, body, entities) SELECT Id, Title, Summary, Body, Entities FROM Articles " +
-        "WHERE Id > $p1 AND Id <= $p2 AND CreatedByRunId = $p0";
-
-    /// <summary>
-    /// Takes one story out of the index, with the values the index holds for it (the stored ones):
-    /// before a running import changes a story it created and already indexed (its triggers are off).
-    /// Parameter <c>$p0</c>: the story id.
-    /// </summary>
-    public const string UnindexArticleSql =
-        "INSERT INTO articles_fts(articles_fts, rowid, title, summary, body, entities) SELECT 'delete', Id, Title, Summary, Body, Entities FROM Articles WHERE Id = $p0";
-
-    /// <summary>Indexes one story again after <see cref="UnindexArticleSql"/> and its change. Parameter <c>$p0</c>: the story id.</summary>
-    public const string IndexArticleSql =
-        "INSERT INTO articles_fts(rowid, title, summary, body, entities) SELECT Id, Title, Summary, Body, Entities FROM Articles WHERE Id = $p0";
-
-    /// <summary>
-    /// Rewrites a story's <c>Entities</c> column (what <c>articles_fts</c> indexes as <c>entities</c>)
-    /// from its live links; run after any change to its links. Parameter <c>$p0</c>: the story id.
-    /// </summary>
-    public const string RefreshEntityTextSql =
-        "UPDATE Articles SET Entities = COALESCE((SELECT group_concat(Name, char(10)) FROM (" +
-        "SELECT e.Name FROM ArticleEntities ae JOIN Entities e ON e.Id = ae.EntityId " +
-        "WHERE ae.ArticleId = $p0 AND ae.RemovedAt IS NULL ORDER BY ae.About DESC, ae.Score DESC)), '') WHERE Id = $p0";
-
     /// <summary>Largest page.</summary>
     public const int MaxLimit = 100;
-
-    // bm25 weights for title, summary, body, entities: a match in the headline counts most.
-    private const string Rank = "bm25(articles_fts, 10.0, 4.0, 1.0, 2.0)";
-
-    // Snippet markers: control characters no stored text contains (the reader drops them), so the
-    // parts can be split apart safely and rendered as text.
-    private const char Open = '\u0002';
-    private const char Close = '\u0003';
-
-    // From the body (column 2) always: left to choose (-1), FTS5 picks the headline or the list of
-    // entity names whenever they hold the term, and a card would repeat its own headline or show a
-    // row of names. The summary is the body's lead, so a match there shows in the body too.
-    private const string SnippetSql =
-        "SELECT rowid, snippet(articles_fts, 2, char(2), char(3), '…', 24) FROM articles_fts WHERE articles_fts MATCH $q";
-
-    private const string HitsSql = "SELECT rowid, " + Rank + " FROM articles_fts WHERE articles_fts MATCH $q";
-    private const string ExcludedSql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH $x";
 
     private static readonly Dictionary<string, NewsEntityKind> FieldKinds = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -78,7 +27,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
 
     private readonly SemaphoreSlim _building = new(1, 1);
     private readonly Lock _versionLock = new();
-    private SqliteConnection? _versionConnection;
+    private IStoreVersion? _version;
     private LinkIndex? _index;
 
     /// <summary>Runs a search: one page, the total, and facets over the whole result set.</summary>
@@ -89,13 +38,11 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-
-            // A deferred read transaction: one snapshot for the matches, details and snippets; never blocks imports.
-            using var tx = connection.BeginTransaction(deferred: true);
+            // One read snapshot for the matches, details and snippets; never blocks imports.
+            var fullText = StoreEngine.Of(db).FullText;
+            using var tx = await fullText.BeginReadAsync(db, ct).ConfigureAwait(false);
             var query = SearchQueryParser.Parse(request.Text);
-            var filter = await FilterAsync(connection, tx, index, query, request, ct).ConfigureAwait(false);
+            var filter = await FilterAsync(fullText, tx, index, query, request, ct).ConfigureAwait(false);
             if (filter is null)
             {
                 return SearchResult.Empty;
@@ -107,7 +54,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
             List<Match>? matched = null;
             if (hasText)
             {
-                matched = await TextMatchesAsync(connection, tx, index, query.FtsMatch!, filter, ct).ConfigureAwait(false);
+                matched = await TextMatchesAsync(fullText, tx, index, query, filter, ct).ConfigureAwait(false);
             }
             else if (!filter.IsEmpty)
             {
@@ -128,7 +75,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
             }
 
             var ids = page.Select(m => (index.IdAt(m.Slot), m.Rank)).ToList();
-            var hits = await HitsAsync(connection, tx, hasText ? query.FtsMatch : null, ids, ct).ConfigureAwait(false);
+            var hits = await fullText.HitsAsync(tx, query, ids, ct).ConfigureAwait(false);
             var facets = request.FacetLimit > 0 && total > 0 ? Facets(index, matched, request.FacetLimit) : [];
             return new SearchResult(hits, total,
                 facets.Where(f => f.Kind == NewsEntityKind.Company).Select(f => f.Facet).ToList(),
@@ -333,45 +280,39 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
         return rows;
     }
 
-    /// <summary>Releases the connection that watches the store's version.</summary>
+    /// <summary>Releases the watch on the store's version.</summary>
     public void Dispose()
     {
         lock (_versionLock)
         {
-            _versionConnection?.Dispose();
-            _versionConnection = null;
+            _version?.Dispose();
+            _version = null;
         }
 
         _building.Dispose();
     }
 
-    /// <summary>EXPLAIN QUERY PLAN of the text query, one line per plan step (tests check it is the FTS5 index alone).</summary>
+    /// <summary>The engine's plan of the text query, one line per plan step (tests check it is the full-text index alone).</summary>
     internal async Task<IReadOnlyList<string>> ExplainAsync(SearchRequest request, CancellationToken ct = default)
     {
-        var match = SearchQueryParser.Parse(request.Text).FtsMatch ?? throw new InvalidOperationException("nothing to search");
+        var query = SearchQueryParser.Parse(request.Text);
+        if (query.FtsMatch is null)
+        {
+            throw new InvalidOperationException("nothing to search");
+        }
+
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + HitsSql;
-            command.Parameters.AddWithValue("$q", match);
-            var lines = new List<string>();
-            using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                lines.Add(reader.GetString(3));
-            }
-
-            return lines;
+            var fullText = StoreEngine.Of(db).FullText;
+            using var tx = await fullText.BeginReadAsync(db, ct).ConfigureAwait(false);
+            return await fullText.ExplainAsync(tx, query, ct).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// The link index of the store as it is now. <c>PRAGMA data_version</c> on a connection of our
-    /// own that never writes changes whenever any other connection (this process or another) commits,
-    /// so one cheap statement tells whether the copy is still current; a change rebuilds it once
+    /// The link index of the store as it is now. The store's version (<see cref="StoreVersion"/>)
+    /// tells in one cheap statement whether the copy is still current; a change rebuilds it once
     /// (concurrent callers wait for that one build).
     /// </summary>
     private async Task<LinkIndex> IndexAsync(CancellationToken ct)
@@ -396,10 +337,8 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
             var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
             await using (db.ConfigureAwait(false))
             {
-                await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-                var connection = (SqliteConnection)db.Database.GetDbConnection();
-                using var tx = connection.BeginTransaction(deferred: true);
-                index = await LinkIndex.LoadAsync(connection, tx, version, ct).ConfigureAwait(false);
+                using var tx = await StoreEngine.Of(db).FullText.BeginReadAsync(db, ct).ConfigureAwait(false);
+                index = await LinkIndex.LoadAsync(tx, version, ct).ConfigureAwait(false);
             }
 
             Volatile.Write(ref _index, index);
@@ -412,25 +351,21 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
     }
 
     /// <summary>
-    /// The store's version now (<c>PRAGMA data_version</c> on a connection of our own): it changes
-    /// whenever any connection commits, so anything derived from the store can be kept while it
-    /// stays the same. One cheap statement.
+    /// The store's version now (the engine's <see cref="IChangeDetection"/>): it changes whenever
+    /// any connection commits, so anything derived from the store can be kept while it stays the
+    /// same. One cheap statement.
     /// </summary>
     public long StoreVersion()
     {
         lock (_versionLock)
         {
-            if (_versionConnection is null)
+            if (_version is null)
             {
                 using var db = factory.CreateDbContext();
-                var connection = new SqliteConnection(db.Database.GetConnectionString());
-                connection.Open();
-                _versionConnection = connection;
+                _version = StoreEngine.Of(db).Changes.Watch(db.Database.GetConnectionString()!);
             }
 
-            using var command = _versionConnection.CreateCommand();
-            command.CommandText = "PRAGMA data_version";
-            return (long)command.ExecuteScalar()!;
+            return _version.Current();
         }
     }
 
@@ -465,7 +400,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
     }
 
     /// <summary>Resolves the request's filters; null when an include filter names no entity (nothing can match).</summary>
-    private static async Task<Filter?> FilterAsync(SqliteConnection connection, SqliteTransaction tx, LinkIndex index, SearchQuery query, SearchRequest request, CancellationToken ct)
+    private static async Task<Filter?> FilterAsync(IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, SearchRequest request, CancellationToken ct)
     {
         var filters = query.Filters.ToList();
         AddOption(filters, FieldFilter.Company, request.Company);
@@ -482,7 +417,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
                 continue;
             }
 
-            var ordinals = (await ResolveAsync(connection, tx, kind, filter.Value, ct).ConfigureAwait(false))
+            var ordinals = (await fullText.ResolveEntityAsync(tx, kind, filter.Value, ct).ConfigureAwait(false))
                 .Select(index.OrdinalOf).Where(o => o >= 0).ToArray();
             if (ordinals.Length == 0)
             {
@@ -497,21 +432,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
             (filter.Exclude ? excludes : includes).Add(ordinals);
         }
 
-        HashSet<long>? excluded = null;
-        if (query.ExcludeOnlyMatch is { } x)
-        {
-            excluded = [];
-            using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = ExcludedSql;
-            command.Parameters.AddWithValue("$x", x);
-            using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                excluded.Add(reader.GetInt64(0));
-            }
-        }
-
+        var excluded = await fullText.ExcludedAsync(tx, query, ct).ConfigureAwait(false);
         return new Filter(includes, excludes, excluded);
     }
 
@@ -523,43 +444,19 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
         }
     }
 
-    /// <summary>An entity by any of its names (aliases, case and accents ignored) or by its slug.</summary>
-    private static async Task<List<long>> ResolveAsync(SqliteConnection connection, SqliteTransaction tx, NewsEntityKind kind, string value, CancellationToken ct)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = "SELECT EntityId FROM EntityAliases WHERE Kind = $k AND Key = $key UNION SELECT Id FROM Entities WHERE Kind = $k AND Slug = $slug";
-        command.Parameters.AddWithValue("$k", (int)kind);
-        command.Parameters.AddWithValue("$key", NameKey.Of(value));
-        command.Parameters.AddWithValue("$slug", value.Trim().ToLowerInvariant());
-        var ids = new List<long>();
-        using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
-        return ids;
-    }
-
     /// <summary>
-    /// The FTS5 matches, alone in their statement: the index is the only way in, and the rest (live
-    /// stories, filters) is checked against the link index per row, not joined in SQL.
+    /// The text matches, alone in their statement: the full-text index is the only way in, and the
+    /// rest (live stories, filters) is checked against the link index per row, not joined in SQL.
     /// </summary>
-    private static async Task<List<Match>> TextMatchesAsync(SqliteConnection connection, SqliteTransaction tx, LinkIndex index, string match, Filter filter, CancellationToken ct)
+    private static async Task<List<Match>> TextMatchesAsync(IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, Filter filter, CancellationToken ct)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = HitsSql;
-        command.Parameters.AddWithValue("$q", match);
         var matched = new List<Match>();
-        using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        await foreach (var (id, rank) in fullText.MatchesAsync(tx, query, ct).ConfigureAwait(false))
         {
-            var slot = index.SlotOf(reader.GetInt64(0));
+            var slot = index.SlotOf(id);
             if (slot >= 0 && filter.Passes(index, slot))
             {
-                matched.Add(new Match(slot, reader.GetDouble(1)));
+                matched.Add(new Match(slot, rank));
             }
         }
 
@@ -682,99 +579,6 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : ID
         return best.OrderBy(b => b.Key)
             .SelectMany(b => b.Value.Select(e => (b.Key, new FacetCount(index.EntityAt(e).Name, index.EntityAt(e).Slug, counts[e]))))
             .ToList();
-    }
-
-    private static async Task<List<SearchHit>> HitsAsync(SqliteConnection connection, SqliteTransaction tx, string? match, List<(long Id, double Rank)> ids, CancellationToken ct)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        // One statement per kind of detail for the whole page; ids go in as parameters $i0, $i1...
-        var names = string.Join(", ", ids.Select((_, i) => "$i" + i.ToString(CultureInfo.InvariantCulture)));
-        var rows = new Dictionary<long, (string Slug, string Title, string Summary, DateTime Created)>();
-        using (var details = Command(connection, tx, $"SELECT Id, Slug, Title, Summary, CreatedAt FROM Articles WHERE Id IN ({names})", ids))
-        using (var reader = await details.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                rows[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2), reader.GetString(3), DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc));
-            }
-        }
-
-        // snippet() runs only for the rows the statement returns: the page, not every match. The
-        // unary + keeps the id list out of FTS5's plan: handed to FTS5, each id becomes its own
-        // MATCH query (plan "0:=M"), measured 4x slower than one pass over the matches.
-        var snippets = new Dictionary<long, string>();
-        if (match is not null)
-        {
-            using var snippet = Command(connection, tx, $"{SnippetSql} AND +rowid IN ({names})", ids);
-            snippet.Parameters.AddWithValue("$q", match);
-            using var reader = await snippet.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                snippets[reader.GetInt64(0)] = reader.GetString(1);
-            }
-        }
-
-        var hits = new List<SearchHit>(ids.Count);
-        foreach (var (id, rank) in ids)
-        {
-            if (rows.TryGetValue(id, out var r))
-            {
-                hits.Add(new SearchHit(id, r.Slug, r.Title, r.Summary, r.Created,
-                    SplitSnippet(snippets.GetValueOrDefault(id, string.Empty)), match is not null ? rank : null));
-            }
-        }
-
-        return hits;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql, List<(long Id, double Rank)> ids)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-#pragma warning disable CA2100 // Constant SQL and generated parameter names; the ids are parameters.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        for (var i = 0; i < ids.Count; i++)
-        {
-            command.Parameters.AddWithValue("$i" + i.ToString(CultureInfo.InvariantCulture), ids[i].Id);
-        }
-
-        return command;
-    }
-
-    private static List<SnippetPart> SplitSnippet(string snippet)
-    {
-        var parts = new List<SnippetPart>();
-        var sb = new StringBuilder();
-        var marked = false;
-        foreach (var c in snippet)
-        {
-            if (c is Open or Close)
-            {
-                if (sb.Length > 0)
-                {
-                    parts.Add(new SnippetPart(sb.ToString(), marked));
-                    sb.Clear();
-                }
-
-                marked = c == Open;
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        if (sb.Length > 0)
-        {
-            parts.Add(new SnippetPart(sb.ToString(), marked));
-        }
-
-        return parts;
     }
 
     /// <summary>Keyset cursors: the sort key and id of the last row of a page, opaque to callers.</summary>

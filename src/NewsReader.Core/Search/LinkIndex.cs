@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsReader.Core.Data;
 
 namespace NewsReader.Core.Search;
@@ -7,7 +7,7 @@ namespace NewsReader.Core.Search;
 /// An in-memory copy of one store version's live stories (newest first) and their live links to
 /// entities. Totals, filters without text, facet counts, entity counts, neighbours and related
 /// stories are answered from here in microseconds instead of visiting every matching row in SQLite
-/// (a story row's CreatedAt and DeletedAt sit behind its Markdown body, on overflow pages). About 70
+/// (on SQLite a story row's CreatedAt and DeletedAt sit behind its Markdown body, on overflow pages). About 70
 /// bytes per story and 10 per link; rebuilt by <see cref="ArticleSearch"/> when the store changes.
 /// Design and figures: docs/adr/0005-search-design.md.
 /// </summary>
@@ -67,7 +67,7 @@ internal sealed class LinkIndex
     /// <summary>An entity as the facets show it.</summary>
     public sealed record Entity(long Id, NewsEntityKind Kind, string Name, string Slug, bool IsHidden);
 
-    /// <summary>The store's <c>PRAGMA data_version</c> this copy was made at.</summary>
+    /// <summary>The store's version (<see cref="ArticleSearch.StoreVersion"/>) this copy was made at.</summary>
     public long Version { get; }
 
     /// <summary>Live stories.</summary>
@@ -226,10 +226,10 @@ internal sealed class LinkIndex
     /// small; finding the soft-deleted stories scans <c>Articles</c> unless a partial index on
     /// <c>DeletedAt</c> exists; the live links are one scan of <c>ArticleEntities</c>.
     /// </summary>
-    public static async Task<LinkIndex> LoadAsync(SqliteConnection connection, SqliteTransaction tx, long version, CancellationToken ct)
+    public static async Task<LinkIndex> LoadAsync(DbTransaction tx, long version, CancellationToken ct)
     {
         var entities = new List<Entity>();
-        using (var command = Command(connection, tx, "SELECT Id, Kind, Name, Slug, IsHidden FROM Entities"))
+        using (var command = Command(tx, "SELECT Id, Kind, Name, Slug, IsHidden FROM Entities"))
         using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -239,7 +239,7 @@ internal sealed class LinkIndex
         }
 
         var deleted = new HashSet<long>();
-        using (var command = Command(connection, tx, "SELECT Id FROM Articles WHERE DeletedAt IS NOT NULL"))
+        using (var command = Command(tx, "SELECT Id FROM Articles WHERE DeletedAt IS NOT NULL"))
         using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -249,7 +249,7 @@ internal sealed class LinkIndex
         }
 
         var stories = new List<(long Ticks, long Id)>();
-        using (var command = Command(connection, tx, "SELECT Id, CreatedAt FROM Articles"))
+        using (var command = Command(tx, "SELECT Id, CreatedAt FROM Articles"))
         using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -279,7 +279,7 @@ internal sealed class LinkIndex
         }
 
         var links = new List<(int Slot, int Ordinal, bool About, float Score)>();
-        using (var command = Command(connection, tx, "SELECT ArticleId, EntityId, About, Score FROM ArticleEntities WHERE RemovedAt IS NULL"))
+        using (var command = Command(tx, "SELECT ArticleId, EntityId, About, Score FROM ArticleEntities WHERE RemovedAt IS NULL"))
         using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -318,9 +318,10 @@ internal sealed class LinkIndex
         return new LinkIndex(version, ids, created, slotOf, start, linkEntity, linkAbout, linkScore, [.. entities], ordinalOf);
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql)
+    // Plain SQL every engine reads alike: no parameters, no engine functions.
+    private static DbCommand Command(DbTransaction tx, string sql)
     {
-        var command = connection.CreateCommand();
+        var command = tx.Connection!.CreateCommand();
         command.Transaction = tx;
         command.CommandText = sql;
         return command;

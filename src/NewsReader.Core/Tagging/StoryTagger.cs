@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
-using NewsReader.Core.Search;
 using NewsReader.Core.Splitting;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Tagging;
 
@@ -12,7 +11,7 @@ namespace NewsReader.Core.Tagging;
 /// People's tags on stories: link a story to an existing company, country, topic or tag, or to a new
 /// free tag; remove a link; suggest names while someone types. Callers check who may do this (the web
 /// layer's <c>TagActions</c>); this class records who did it. Each change is one short write
-/// transaction that also refreshes the story's search text (<see cref="ArticleSearch.RefreshEntityTextSql"/>).
+/// transaction that also refreshes the story's search text (<see cref="ISearchIndex.RefreshEntityTextAsync(NewsDbContext, long, CancellationToken)"/>).
 /// </summary>
 /// <remarks>
 /// A removal is always a tombstone (<see cref="ArticleEntity.RemovedAt"/>), whoever made the link: a
@@ -28,8 +27,8 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
     /// <summary>Most suggestions returned at once.</summary>
     public const int MaxSuggestions = 20;
 
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
+    /// <summary>How long a tag waits for an import holding the store before saying it is busy.</summary>
+    public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -209,33 +208,25 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         try
         {
-            var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-            await using (db.ConfigureAwait(false))
+            // The write lock is taken up front, so the check (does the link or name exist?) and the
+            // write see the same store. An import holding the lock makes this wait, then fail with "busy".
+            return await StoreWrite.RunAsync(factory, LockWait, async db =>
             {
-                // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is taken up front, so the check
-                // (does the link or name exist?) and the write see the same store. An import holding the
-                // lock makes this wait up to busy_timeout, then fail with "busy".
-                var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-                await using (tx.ConfigureAwait(false))
+                var articleId = await StoryIdAsync(db, articleSlug, ct).ConfigureAwait(false)
+                    ?? throw new TaggingException("That story no longer exists.");
+                var now = _time.GetUtcNow().UtcDateTime;
+                var (outcome, entity) = await change(db, articleId, now).ConfigureAwait(false);
+                if (outcome is TagOutcome.Added or TagOutcome.Removed)
                 {
-                    var articleId = await StoryIdAsync(db, articleSlug, ct).ConfigureAwait(false)
-                        ?? throw new TaggingException("That story no longer exists.");
-                    var now = _time.GetUtcNow().UtcDateTime;
-                    var (outcome, entity) = await change(db, articleId, now).ConfigureAwait(false);
-                    if (outcome is TagOutcome.Added or TagOutcome.Removed)
-                    {
-                        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                        await db.Database.ExecuteSqlRawAsync(ArticleSearch.RefreshEntityTextSql, [new SqliteParameter("$p0", articleId)], ct)
-                            .ConfigureAwait(false);
-                        await tx.CommitAsync(ct).ConfigureAwait(false);
-                    }
-
-                    // After the save, so a new tag's id is known.
-                    return new TagChange(outcome, Suggestion(entity));
+                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                    await StoreEngine.Of(db).SearchIndex.RefreshEntityTextAsync(db, articleId, ct).ConfigureAwait(false);
                 }
-            }
+
+                // After the save, so a new tag's id is known.
+                return new TagChange(outcome, Suggestion(entity));
+            }, ct).ConfigureAwait(false);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is SqliteBusy or SqliteLocked)
+        catch (StoreBusyException e)
         {
             throw new TaggingException("The store is busy (an import may be running). Try again in a moment.", e);
         }

@@ -4,6 +4,7 @@ using NewsReader.Core.Data;
 using NewsReader.Core.Importing;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
+using NewsReader.Core.Store;
 using NewsReader.Web.Reading;
 
 namespace NewsReader.Web.Hosting;

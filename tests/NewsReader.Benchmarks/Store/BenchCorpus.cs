@@ -6,6 +6,7 @@ using NewsReader.Core.Extraction;
 using NewsReader.Core.Importing;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Splitting;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Benchmarks.Store;
 

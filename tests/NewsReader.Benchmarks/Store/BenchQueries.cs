@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
 using NewsReader.Core.Search;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Benchmarks.Store;
 

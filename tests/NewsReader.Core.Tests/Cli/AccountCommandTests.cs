@@ -28,7 +28,7 @@ public sealed class AccountCommandTests : IDisposable
 
     private async Task<IList<string>> RolesOfAsync(string email)
     {
-        await using var services = AdminAccounts.CreateServices(Core.Data.NewsDb.ConnectionStringFor(Db));
+        await using var services = AdminAccounts.CreateServices(Core.Store.NewsDb.ConnectionStringFor(Db));
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var user = await users.FindByEmailAsync(email);
@@ -70,7 +70,7 @@ public sealed class AccountCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
-        await using var services = AdminAccounts.CreateServices(Core.Data.NewsDb.ConnectionStringFor(Db));
+        await using var services = AdminAccounts.CreateServices(Core.Store.NewsDb.ConnectionStringFor(Db));
         await using var scope = services.CreateAsyncScope();
         Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync("weak@example.test"));
     }
@@ -114,7 +114,7 @@ public sealed class AccountCommandTests : IDisposable
 
     private async Task<string?> StampOfAsync(string email)
     {
-        await using var services = AdminAccounts.CreateServices(Core.Data.NewsDb.ConnectionStringFor(Db));
+        await using var services = AdminAccounts.CreateServices(Core.Store.NewsDb.ConnectionStringFor(Db));
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         return await users.GetSecurityStampAsync((await users.FindByEmailAsync(email))!);

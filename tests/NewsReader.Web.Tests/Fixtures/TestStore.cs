@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Web.Tests.Fixtures;
 

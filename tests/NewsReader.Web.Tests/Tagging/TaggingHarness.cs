@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Core.Accounts;
 using NewsReader.Core.Data;
+using NewsReader.Core.Store;
 using NewsReader.Core.Tagging;
 using NewsReader.Web.Account;
 using NewsReader.Web.Tagging;

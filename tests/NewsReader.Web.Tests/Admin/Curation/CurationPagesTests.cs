@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using NewsReader.Core.Accounts;
 using NewsReader.Core.Data;
+using NewsReader.Core.Store;
 using NewsReader.Web.Account;
 using NewsReader.Web.Admin;
 using NewsReader.Web.Admin.Boundaries;

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using NewsReader.Core.Data;
 
-namespace NewsReader.Core.Data;
+namespace NewsReader.Core.Store;
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without an app host.</summary>
 public sealed class DesignTimeNewsDbContextFactory : IDesignTimeDbContextFactory<NewsDbContext>

@@ -2,13 +2,13 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace NewsReader.Core.Data;
+namespace NewsReader.Core.Store;
 
 /// <summary>
 /// Sets WAL, a busy timeout and foreign keys on every connection EF opens: a pooled connection may
 /// be new to SQLite, and busy_timeout and foreign_keys are per connection, not per file.
 /// </summary>
-public sealed class SqlitePragmas(int busyTimeoutMs = SqlitePragmas.DefaultBusyTimeoutMs) : DbConnectionInterceptor
+internal sealed class SqlitePragmas(int busyTimeoutMs = SqlitePragmas.DefaultBusyTimeoutMs) : DbConnectionInterceptor
 {
     /// <summary>How long a statement waits for another writer before SQLITE_BUSY.</summary>
     public const int DefaultBusyTimeoutMs = 5000;

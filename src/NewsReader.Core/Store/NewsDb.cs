@@ -1,9 +1,9 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Core.Data;
 
-namespace NewsReader.Core.Data;
+namespace NewsReader.Core.Store;
 
 /// <summary>Opening the store: connection strings, context options, factories and migrations.</summary>
 public static class NewsDb
@@ -21,41 +21,40 @@ public static class NewsDb
         return Path.Combine(Path.GetFullPath(dataFolder), DefaultFileName);
     }
 
-    /// <summary>A connection string for a database file (created on first use, folder included).</summary>
+    /// <summary>A connection string for an SQLite database file (created on first use, folder included).</summary>
     public static string ConnectionStringFor(string databasePath)
     {
         ArgumentNullException.ThrowIfNull(databasePath);
-        var full = Path.GetFullPath(databasePath);
-        var folder = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        return new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate }.ToString();
+        return SqliteProvider.ConnectionStringFor(databasePath);
     }
 
-    /// <summary>Configures EF for the store: SQLite, the pragma interceptor, migrations in Core.</summary>
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString)
+    /// <summary>The database file an SQLite connection string names (for messages).</summary>
+    public static string DataSourceOf(string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        return SqliteProvider.DataSourceOf(connectionString);
+    }
+
+    /// <summary>Configures EF for the store on an engine (the default one unless given): provider, interceptors, migrations.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString, StoreEngine? engine = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(NewsDbContext).Assembly.GetName().Name))
-            .AddInterceptors(new SqlitePragmas());
+        (engine ?? StoreEngine.Default).Provider.Configure(options, connectionString);
+        return options;
     }
 
     /// <summary>Registers <see cref="IDbContextFactory{NewsDbContext}"/> for the app (web, CLI).</summary>
-    public static IServiceCollection AddNewsStore(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddNewsStore(this IServiceCollection services, string connectionString, StoreEngine? engine = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return services.AddDbContextFactory<NewsDbContext>(o => Configure(o, connectionString));
+        return services.AddDbContextFactory<NewsDbContext>(o => Configure(o, connectionString, engine));
     }
 
     /// <summary>A context factory without dependency injection (CLI, tests, benchmarks).</summary>
-    public static IDbContextFactory<NewsDbContext> CreateFactory(string connectionString)
+    public static IDbContextFactory<NewsDbContext> CreateFactory(string connectionString, StoreEngine? engine = null)
     {
         var options = new DbContextOptionsBuilder<NewsDbContext>();
-        Configure(options, connectionString);
+        Configure(options, connectionString, engine);
         return new PooledDbContextFactory<NewsDbContext>(options.Options);
     }
 
@@ -75,49 +74,13 @@ public static class NewsDb
                 return;
             }
 
-            await ReleaseStaleMigrationLockAsync(db, ct).ConfigureAwait(false);
+            await StoreEngine.Of(db).Provider.ReleaseStaleMigrationLockAsync(db, StaleMigrationLockAge, ct).ConfigureAwait(false);
             await db.Database.MigrateAsync(ct).ConfigureAwait(false);
         }
     }
 
     /// <summary>Migrating this store takes seconds; a lock older than this was left by a killed process.</summary>
     public static readonly TimeSpan StaleMigrationLockAge = TimeSpan.FromMinutes(2);
-
-    private static async Task ReleaseStaleMigrationLockAsync(NewsDbContext db, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        try
-        {
-            var command = connection.CreateCommand();
-            await using (command.ConfigureAwait(false))
-            {
-                command.CommandText = "SELECT Timestamp FROM __EFMigrationsLock WHERE Id = 1 AND EXISTS " +
-                    "(SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock')";
-                string? stamp;
-                try
-                {
-                    stamp = await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
-                }
-                catch (SqliteException)
-                {
-                    return; // No lock table yet: a new database.
-                }
-
-                if (stamp is not null
-                    && DateTimeOffset.TryParse(stamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var taken)
-                    && DateTimeOffset.UtcNow - taken > StaleMigrationLockAge)
-                {
-                    command.CommandText = "DELETE FROM __EFMigrationsLock WHERE Id = 1";
-                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                }
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
-        }
-    }
 
     /// <summary>Opens a database file, migrating it first; the usual one-liner for the CLI and tests.</summary>
     public static async Task<IDbContextFactory<NewsDbContext>> OpenAsync(string databasePath, CancellationToken ct = default)

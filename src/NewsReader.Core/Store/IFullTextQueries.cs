@@ -1,0 +1,31 @@
+using System.Data.Common;
+using NewsReader.Core.Data;
+using NewsReader.Core.Search;
+
+namespace NewsReader.Core.Store;
+
+/// <summary>
+/// The engine's full-text queries. The query language is parsed once (<see cref="SearchQuery"/>);
+/// the engine compiles it to its own match syntax, ranks (lower is better), and makes snippets only
+/// for the page shown. Filters, facets and pages are answered from the in-memory link index, not here.
+/// </summary>
+public interface IFullTextQueries
+{
+    /// <summary>A read transaction on the context's connection: one snapshot for a search that never blocks writers.</summary>
+    Task<DbTransaction> BeginReadAsync(NewsDbContext db, CancellationToken ct);
+
+    /// <summary>Every story the query's text matches, with its rank, in no particular order.</summary>
+    IAsyncEnumerable<(long Id, double Rank)> MatchesAsync(DbTransaction tx, SearchQuery query, CancellationToken ct);
+
+    /// <summary>The stories a text-less query's exclusions (<c>-tesla</c>) match; null when it has none.</summary>
+    Task<HashSet<long>?> ExcludedAsync(DbTransaction tx, SearchQuery query, CancellationToken ct);
+
+    /// <summary>The entities of a kind with a name (any alias, case and accents ignored) or a slug.</summary>
+    Task<List<long>> ResolveEntityAsync(DbTransaction tx, NewsEntityKind kind, string value, CancellationToken ct);
+
+    /// <summary>The page's rows with snippets (when the query has text), in the order of <paramref name="page"/>.</summary>
+    Task<List<SearchHit>> HitsAsync(DbTransaction tx, SearchQuery query, IReadOnlyList<(long Id, double Rank)> page, CancellationToken ct);
+
+    /// <summary>The engine's plan of the text query, one line per step (tests check it uses the index).</summary>
+    Task<IReadOnlyList<string>> ExplainAsync(DbTransaction tx, SearchQuery query, CancellationToken ct);
+}

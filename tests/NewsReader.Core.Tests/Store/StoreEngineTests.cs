@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Core.Data;
+using NewsReader.Core.Store;
+using NewsReader.Core.Tests.Data;
+
+namespace NewsReader.Core.Tests.Store;
+
+/// <summary>The engine seam: one write path with one lock, the engine found from the context, SQLite kept inside <c>Store/</c>.</summary>
+public sealed class StoreEngineTests
+{
+    [Fact]
+    public async Task Of_SqliteContext_TheSqliteEngine()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await using var db = await store.ContextAsync();
+
+        Assert.Same(StoreEngine.Sqlite, StoreEngine.Of(db));
+        Assert.Same(StoreEngine.Sqlite, StoreEngine.Named("sqlite"));
+        Assert.Throws<NotSupportedException>(() => StoreEngine.Named("oracle"));
+    }
+
+    [Fact]
+    public async Task RunAsync_AnotherWriterHoldsTheLock_StoreBusyAfterTheWaitAndNothingWritten()
+    {
+        await using var store = await TestStore.CreateAsync();
+        using var holder = store.Connection();
+        using var tx = holder.BeginTransaction(deferred: false);
+
+        await Assert.ThrowsAsync<StoreBusyException>(() => StoreWrite.RunAsync(store.Factory, TimeSpan.FromMilliseconds(200), db =>
+        {
+            db.Entities.Add(new NewsEntity { Kind = NewsEntityKind.Tag, Name = "Busy", Slug = "busy", CreatedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        }, CancellationToken.None));
+
+        tx.Rollback();
+        Assert.Equal(0, store.Scalar("SELECT count(*) FROM Entities"));
+    }
+
+    [Fact]
+    public async Task RunAsync_WorkThrows_RolledBack()
+    {
+        await using var store = await TestStore.CreateAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => StoreWrite.RunAsync(store.Factory, TimeSpan.FromSeconds(1), async db =>
+        {
+            db.Entities.Add(new NewsEntity { Kind = NewsEntityKind.Tag, Name = "Gone", Slug = "gone", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            throw new InvalidOperationException("late failure");
+        }, CancellationToken.None));
+
+        Assert.Equal(0, store.Scalar("SELECT count(*) FROM Entities"));
+    }
+
+    [Fact]
+    public async Task RunAsync_WriterWaiting_GoesOnWhenTheHolderCommits()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var holder = store.Connection();
+        var tx = holder.BeginTransaction(deferred: false);
+
+        // On a thread of its own: SQLite's driver waits for a lock inside the call, not asynchronously.
+        var write = Task.Run(() => StoreWrite.RunAsync(store.Factory, TimeSpan.FromSeconds(10), async db =>
+        {
+            db.Entities.Add(new NewsEntity { Kind = NewsEntityKind.Tag, Name = "Later", Slug = "later", CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        }, CancellationToken.None));
+        await Task.Delay(300);
+        Assert.False(write.IsCompleted);
+        tx.Commit();
+        tx.Dispose();
+        holder.Dispose();
+
+        Assert.Equal(1, await write);
+        Assert.Equal(1, store.Scalar("SELECT count(*) FROM Entities"));
+    }
+
+    [Fact]
+    public async Task StoreVersion_AnotherConnectionCommits_Changes()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await using var db = await store.ContextAsync();
+        using var version = StoreEngine.Of(db).Changes.Watch(db.Database.GetConnectionString()!);
+        var before = version.Current();
+        Assert.Equal(before, version.Current());
+
+        using (var c = store.Connection())
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "INSERT INTO Entities (Kind, Name, Slug, IsHidden, CreatedAt) VALUES (3, 'X', 'x', 0, '2026-01-01')";
+            cmd.ExecuteNonQuery();
+        }
+
+        Assert.NotEqual(before, version.Current());
+    }
+
+    /// <summary>Feature folders use the seams; only the engine folder names the SQLite driver (issue 17).</summary>
+    [Fact]
+    public void CoreSources_OutsideTheEngineFolder_NeverNameTheSqliteDriver()
+    {
+        var core = Path.Combine(RepoRoot(), "src", "NewsReader.Core");
+        var engineFolder = Path.Combine(core, "Store") + Path.DirectorySeparatorChar;
+        var offenders = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => !f.StartsWith(engineFolder, StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("Microsoft.Data.Sqlite", StringComparison.Ordinal) || File.ReadAllText(f).Contains("UseSqlite", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(core, f))
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsReader.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("NewsReader.sln not found above the test directory");
+    }
+}
