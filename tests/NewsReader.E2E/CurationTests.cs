@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NewsReader.Core.Accounts;
 using NewsReader.Core.Data;
+using NewsReader.Core.Dedup;
 using NewsReader.Core.Importing;
 using NewsReader.E2E.Infrastructure;
 using NewsReader.E2E.Pages;

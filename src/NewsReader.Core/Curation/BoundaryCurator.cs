@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
 using NewsReader.Core.Extraction;
 using NewsReader.Core.Splitting;
+using NewsReader.Core.Stories;
 
 namespace NewsReader.Core.Curation;
 
@@ -108,9 +108,15 @@ public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, Ar
 
             var (title, summary) = HeadlineWriter.Write(null, rest);
             var keys = StoryRewriter.Keys(rest);
+            string slug;
+            using (var writer = StoryWriter.Open(db, now))
+            {
+                slug = await writer.UniqueStorySlugAsync(SlugSet.Slugify(title), ct).ConfigureAwait(false);
+            }
+
             var created = new Article
             {
-                Slug = await UniqueArticleSlugAsync(db, title, ct).ConfigureAwait(false),
+                Slug = slug,
                 Title = title,
                 Summary = summary,
                 Body = keys.Body,
@@ -233,22 +239,5 @@ public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, Ar
         {
             throw new CurationException($"The story '{a.Slug}' is deleted; restore it first.");
         }
-    }
-
-    private static async Task<string> UniqueArticleSlugAsync(NewsDbContext db, string title, CancellationToken ct)
-    {
-        var slug = SlugSet.Slugify(title);
-        if (slug.Length == 0)
-        {
-            slug = "story";
-        }
-
-        var candidate = slug;
-        for (var n = 2; await db.Articles.AnyAsync(a => a.Slug == candidate, ct).ConfigureAwait(false); n++)
-        {
-            candidate = string.Create(CultureInfo.InvariantCulture, $"{slug}-{n}");
-        }
-
-        return candidate;
     }
 }

@@ -109,7 +109,7 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
             {
                 var engine = StoreEngine.Of(db);
                 using var commands = engine.Statements.Open(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
-                var session = new ImportSession(commands, engine, _time.GetUtcNow().UtcDateTime, source, options, known);
+                using var session = new ImportSession(commands, engine, _time.GetUtcNow().UtcDateTime, source, options, known);
                 var report = await session.RunAsync(doc.Articles.Count, stories, ct).ConfigureAwait(false);
 
                 // The session stamps start and end with one clock reading; the history shows the real duration.

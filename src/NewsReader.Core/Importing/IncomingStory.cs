@@ -1,3 +1,4 @@
+using NewsReader.Core.Dedup;
 using NewsReader.Core.Extraction;
 using NewsReader.Core.Parsing;
 

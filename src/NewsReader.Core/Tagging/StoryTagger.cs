@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
-using NewsReader.Core.Splitting;
+using NewsReader.Core.Stories;
 using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Tagging;
@@ -219,7 +219,8 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
                 if (outcome is TagOutcome.Added or TagOutcome.Removed)
                 {
                     await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                    await StoreEngine.Of(db).SearchIndex.RefreshEntityTextAsync(db, articleId, ct).ConfigureAwait(false);
+                    using var writer = StoryWriter.Open(db, now);
+                    await writer.RefreshEntityTextAsync(articleId, ct).ConfigureAwait(false);
                 }
 
                 // After the save, so a new tag's id is known.
@@ -286,36 +287,10 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
             return await db.Entities.FirstAsync(e => e.Id == pick.EntityId, ct).ConfigureAwait(false);
         }
 
-        var entity = new NewsEntity
-        {
-            Kind = NewsEntityKind.Tag,
-            Name = name,
-            Slug = await UniqueSlugAsync(db, name, ct).ConfigureAwait(false),
-            CreatedAt = now,
-            CreatedBy = userName,
-        };
-        entity.Aliases.Add(new EntityAlias { Kind = NewsEntityKind.Tag, Name = name, Key = key });
-        db.Entities.Add(entity);
-        return entity;
-    }
-
-    /// <summary>The tag's slug from its name (ASCII), "tag" for names without Latin letters; -2, -3… when taken.</summary>
-    private static async Task<string> UniqueSlugAsync(NewsDbContext db, string name, CancellationToken ct)
-    {
-        var hasAscii = name.Normalize(NormalizationForm.FormD).Any(char.IsAsciiLetterOrDigit);
-        var baseSlug = hasAscii ? SlugSet.Slugify(name) : "tag";
-        var prefix = baseSlug + "-";
-        var taken = (await db.Entities.AsNoTracking()
-            .Where(e => e.Kind == NewsEntityKind.Tag && (e.Slug == baseSlug || e.Slug.StartsWith(prefix)))
-            .Select(e => e.Slug)
-            .ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-        var slug = baseSlug;
-        for (var n = 2; taken.Contains(slug); n++)
-        {
-            slug = string.Create(CultureInfo.InvariantCulture, $"{baseSlug}-{n}");
-        }
-
-        return slug;
+        // A new free tag, written the way every entity is (unique slug among tags, "tag" for a name without Latin letters).
+        using var writer = StoryWriter.Open(db, now);
+        var id = await writer.CreateEntityAsync(NewsEntityKind.Tag, name, key, userName, ct).ConfigureAwait(false);
+        return await db.Entities.FirstAsync(e => e.Id == id, ct).ConfigureAwait(false);
     }
 
     private static TagSuggestion Suggestion(NewsEntity entity) => new(entity.Id, entity.Kind, entity.Name, entity.Slug);

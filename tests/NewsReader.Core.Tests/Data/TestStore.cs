@@ -76,6 +76,34 @@ public sealed class TestStore : IAsyncDisposable
         return sb.ToString();
     }
 
+    /// <summary>Runs statements on a plain connection, one after another.</summary>
+    public void Execute(params string[] statements)
+    {
+        using var c = Connection();
+        foreach (var sql in statements)
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>A query's rows, each its columns as invariant text joined with '|'.</summary>
+    public List<string> Rows(string sql)
+    {
+        using var c = Connection();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
     /// <summary>Runs SQLite's and FTS5's integrity checks; throws if either fails.</summary>
     public void AssertIntegrity()
     {

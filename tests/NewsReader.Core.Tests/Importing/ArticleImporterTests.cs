@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
+using NewsReader.Core.Dedup;
 using NewsReader.Core.Extraction;
 using NewsReader.Core.Importing;
 using NewsReader.Core.Tests.Data;

@@ -41,7 +41,7 @@ public sealed class LinkIndexTests
         Assert.Equal(60, store.Scalar("SELECT count(*) FROM Articles"));
 
         // Soft-deleted stories, removed links, a hidden company and a person's tag.
-        Execute(store,
+        store.Execute(
             "UPDATE Articles SET DeletedAt = '2026-01-01' WHERE Id % 9 = 0",
             "UPDATE ArticleEntities SET RemovedAt = '2026-01-01' WHERE ArticleId % 7 = 0 AND EntityId IN (SELECT Id FROM Entities WHERE Kind = 1)",
             "UPDATE Entities SET IsHidden = 1 WHERE Slug = 'hooli'",
@@ -51,34 +51,8 @@ public sealed class LinkIndexTests
         return store;
     }
 
-    private static void Execute(TestStore store, params string[] statements)
-    {
-        using var c = store.Connection();
-        foreach (var sql in statements)
-        {
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = sql;
-            cmd.ExecuteNonQuery();
-        }
-    }
-
-    private static List<string> Rows(TestStore store, string sql)
-    {
-        using var c = store.Connection();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var reader = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
-
     /// <summary>Facets the slow way: every link of the matching live stories, grouped.</summary>
-    private static List<string> SlowFacets(TestStore store, string matchingIds) => Rows(store,
+    private static List<string> SlowFacets(TestStore store, string matchingIds) => store.Rows(
         "SELECT e.Kind, e.Name, count(*) FROM ArticleEntities l JOIN Entities e ON e.Id = l.EntityId " +
         $"WHERE l.RemovedAt IS NULL AND e.IsHidden = 0 AND l.ArticleId IN ({matchingIds}) " +
         "GROUP BY e.Id ORDER BY e.Kind, count(*) DESC, e.Name");
@@ -139,7 +113,7 @@ public sealed class LinkIndexTests
     {
         await using var store = await MixedStoreAsync();
         using var search = new ArticleSearch(store.Factory);
-        var expected = Rows(store, "SELECT Id FROM Articles WHERE DeletedAt IS NULL ORDER BY CreatedAt DESC, Id DESC");
+        var expected = store.Rows("SELECT Id FROM Articles WHERE DeletedAt IS NULL ORDER BY CreatedAt DESC, Id DESC");
 
         var seen = new List<string>();
         string? cursor = null;
@@ -161,7 +135,7 @@ public sealed class LinkIndexTests
         using var search = new ArticleSearch(store.Factory);
         var before = await search.SearchAsync(new SearchRequest(null, Company: "Acme"));
 
-        Execute(store, $"UPDATE Articles SET DeletedAt = '2026-02-01' WHERE Id = (SELECT max(ArticleId) FROM ({LinkedTo("acme")}) WHERE ArticleId IN ({Live}))");
+        store.Execute($"UPDATE Articles SET DeletedAt = '2026-02-01' WHERE Id = (SELECT max(ArticleId) FROM ({LinkedTo("acme")}) WHERE ArticleId IN ({Live}))");
         var after = await search.SearchAsync(new SearchRequest(null, Company: "Acme"));
         await store.Importer().ImportAsync(Document("more.txt", Article(0, "A fresh Acme story", "Acme did it again.\n\n" + Text("fresh"), Company("Acme"))), Source("more.txt"));
         var imported = await search.SearchAsync(new SearchRequest(null, Company: "Acme"));
@@ -180,7 +154,7 @@ public sealed class LinkIndexTests
         foreach (var kind in new[] { NewsEntityKind.Company, NewsEntityKind.Country, NewsEntityKind.Tag })
         {
             var counts = await search.EntityCountsAsync(kind);
-            var slow = Rows(store,
+            var slow = store.Rows(
                 "SELECT e.Name, count(*) FROM ArticleEntities l JOIN Entities e ON e.Id = l.EntityId " +
                 $"WHERE l.RemovedAt IS NULL AND e.IsHidden = 0 AND e.Kind = {(int)kind} AND l.ArticleId IN ({Live}) GROUP BY e.Id ORDER BY count(*) DESC, e.Name");
             Assert.Equal(slow, counts.Select(c => $"{c.Name}|{c.Count}"));
@@ -211,7 +185,7 @@ public sealed class LinkIndexTests
         using var search = new ArticleSearch(store.Factory);
 
         // The live links of live stories to visible entities, read with SQL; the cosine worked out here.
-        var links = Rows(store,
+        var links = store.Rows(
             "SELECT l.ArticleId, l.EntityId, e.Kind, l.About FROM ArticleEntities l JOIN Entities e ON e.Id = l.EntityId " +
             $"WHERE l.RemovedAt IS NULL AND e.IsHidden = 0 AND l.ArticleId IN ({Live})")
             .Select(r => r.Split('|').Select(long.Parse).ToArray())
@@ -227,7 +201,7 @@ public sealed class LinkIndexTests
             a.Sum(x => b.TryGetValue(x.Key, out var y) ? x.Value * y : 0)
             / Math.Sqrt(a.Values.Sum(v => v * v)) / Math.Sqrt(b.Values.Sum(v => v * v));
 
-        foreach (var id in Rows(store, "SELECT Id FROM Articles WHERE DeletedAt IS NULL AND Id % 5 = 1").Select(long.Parse))
+        foreach (var id in store.Rows( "SELECT Id FROM Articles WHERE DeletedAt IS NULL AND Id % 5 = 1").Select(long.Parse))
         {
             var related = await search.RelatedAsync(id, 5);
 
@@ -267,7 +241,7 @@ public sealed class LinkIndexTests
         };
         await store.Importer().ImportAsync(Document("related.txt", articles), Source("related.txt"));
         using var search = new ArticleSearch(store.Factory);
-        var ids = Rows(store, "SELECT Id, Title FROM Articles").Select(r => r.Split('|')).ToDictionary(r => r[1], r => long.Parse(r[0], CultureInfo.InvariantCulture));
+        var ids = store.Rows( "SELECT Id, Title FROM Articles").Select(r => r.Split('|')).ToDictionary(r => r[1], r => long.Parse(r[0], CultureInfo.InvariantCulture));
 
         var related = await search.RelatedAsync(ids["Nvidia to buy Arm"], 3);
 
@@ -279,17 +253,17 @@ public sealed class LinkIndexTests
     {
         await using var store = await MixedStoreAsync();
         // Distinct scores, so the slow query's order is fully defined.
-        Execute(store, "UPDATE ArticleEntities SET Score = (EntityId * 1000 + ArticleId) % 997");
+        store.Execute("UPDATE ArticleEntities SET Score = (EntityId * 1000 + ArticleId) % 997");
         using var search = new ArticleSearch(store.Factory);
-        var all = Rows(store, "SELECT Id FROM Articles").Select(long.Parse).ToList();
+        var all = store.Rows("SELECT Id FROM Articles").Select(long.Parse).ToList();
 
         var chips = await search.ChipsAsync(all);
 
-        var live = Rows(store, Live).Select(long.Parse).ToList();
+        var live = store.Rows(Live).Select(long.Parse).ToList();
         Assert.Equal(live.Order(), chips.Keys.Order());
         foreach (var id in live)
         {
-            var slow = Rows(store,
+            var slow = store.Rows(
                 "SELECT e.Kind, e.Slug, l.About FROM ArticleEntities l JOIN Entities e ON e.Id = l.EntityId " +
                 $"WHERE l.ArticleId = {id} AND l.RemovedAt IS NULL AND e.IsHidden = 0 AND e.Kind <> {(int)NewsEntityKind.Tag} " +
                 "ORDER BY l.About DESC, l.Score DESC");
@@ -302,7 +276,7 @@ public sealed class LinkIndexTests
     {
         await using var store = await MixedStoreAsync();
         using var search = new ArticleSearch(store.Factory);
-        var order = Rows(store, "SELECT Id FROM Articles WHERE DeletedAt IS NULL ORDER BY CreatedAt DESC, Id DESC").Select(long.Parse).ToList();
+        var order = store.Rows("SELECT Id FROM Articles WHERE DeletedAt IS NULL ORDER BY CreatedAt DESC, Id DESC").Select(long.Parse).ToList();
 
         for (var i = 0; i < order.Count; i++)
         {

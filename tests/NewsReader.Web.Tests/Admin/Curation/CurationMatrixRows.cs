@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Core.Curation;
 using NewsReader.Core.Data;
+using NewsReader.Core.Dedup;
 using NewsReader.Core.Importing;
 using NewsReader.Web.Admin.Boundaries;
 using NewsReader.Web.Admin.Entities;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Core.Accounts;
 using NewsReader.Core.Curation;
 using NewsReader.Core.Data;
+using NewsReader.Core.Dedup;
 using NewsReader.Core.Importing;
 using NewsReader.Web.Account;
 using NewsReader.Web.Admin.Boundaries;

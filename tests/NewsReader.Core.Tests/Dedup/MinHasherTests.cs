@@ -1,7 +1,8 @@
+using NewsReader.Core.Dedup;
 using NewsReader.Core.Importing;
 using NewsReader.Core.Tests.Data;
 
-namespace NewsReader.Core.Tests.Importing;
+namespace NewsReader.Core.Tests.Dedup;
 
 public sealed class MinHasherTests
 {

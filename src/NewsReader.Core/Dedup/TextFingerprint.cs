@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using NewsReader.Core.Splitting;
 
-namespace NewsReader.Core.Importing;
+namespace NewsReader.Core.Dedup;
 
 /// <summary>
 /// The exact-duplicate key of a story: SHA-256 of its body normalised so that white space, case,

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.Intrinsics;
 
-namespace NewsReader.Core.Importing;
+namespace NewsReader.Core.Dedup;
 
 /// <summary>
 /// Near-duplicate detection: word 3-shingles, a MinHash signature of <see cref="Bands"/> x

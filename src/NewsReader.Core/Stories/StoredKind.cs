@@ -1,7 +1,7 @@
 using NewsReader.Core.Data;
 using NewsReader.Core.Extraction;
 
-namespace NewsReader.Core.Importing;
+namespace NewsReader.Core.Stories;
 
 /// <summary>The stored kind of an extracted entity: one mapping for the importer and the curators.</summary>
 internal static class StoredKind
