@@ -33,7 +33,8 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         options ??= ImportOptions.Default;
         var limits = options.Limits ?? ReadLimits.Default;
         var name = options.SourceName ?? Path.GetFileName(path);
-        byte[] bytes;
+        var source = new ImportSource(name, options.Digest?.Sha256 ?? string.Empty, options.Digest?.SizeBytes ?? 0);
+        byte[]? bytes = null;
         try
         {
             var info = new FileInfo(path);
@@ -47,21 +48,25 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
                 throw new SeedReadException(name, $"the file is larger than the limit of {limits.MaxFileBytes:N0} bytes ({info.Length:N0})");
             }
 
-            bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+            // Without a digest from the caller the file is read once here, hashed, and decoded from memory.
+            if (options.Digest is null)
+            {
+                bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+                source = source with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), SizeBytes = bytes.LongLength };
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             var refused = new SeedReadException(name, "cannot open the file: " + e.Message);
-            await RecordUnsuccessfulRunAsync(new ImportSource(name, string.Empty, 0), ImportStatus.Refused, refused.Reason, options).ConfigureAwait(false);
+            await RecordUnsuccessfulRunAsync(source, ImportStatus.Refused, refused.Reason, options).ConfigureAwait(false);
             throw refused;
         }
         catch (SeedReadException e)
         {
-            await RecordUnsuccessfulRunAsync(new ImportSource(name, string.Empty, 0), ImportStatus.Refused, e.Reason, options).ConfigureAwait(false);
+            await RecordUnsuccessfulRunAsync(source, ImportStatus.Refused, e.Reason, options).ConfigureAwait(false);
             throw;
         }
 
-        var source = new ImportSource(name, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength);
         if (!options.Reparse && await TryFastPathAsync(source, options, ct).ConfigureAwait(false) is { } fast)
         {
             return fast;
@@ -70,7 +75,10 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         SeedText text;
         try
         {
-            text = SeedReader.Read(bytes, name, SeedFormat.Auto, limits);
+            // With a digest (an upload hashed as it arrived) this is the one read of the file.
+            text = bytes is not null
+                ? SeedReader.Read(bytes, name, SeedFormat.Auto, limits)
+                : await SeedReader.ReadFileAsync(path, SeedFormat.Auto, limits, name, ct).ConfigureAwait(false);
         }
         catch (SeedReadException e)
         {
@@ -199,7 +207,7 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
             var unchanged = previous.Found - previous.DuplicatesInFile - previous.Rejected;
             var message = string.Create(CultureInfo.InvariantCulture,
                 $"same file as run #{previous.Id}: not parsed again, {Plural.Count(unchanged, "story")} unchanged");
-            var run = FinishedRun(source, options, now, ImportStatus.Succeeded);
+            var run = ImportRuns.Finished(source, options.StartedBy, now, ImportStatus.Succeeded);
             run.Found = previous.Found;
             run.Unchanged = unchanged;
             run.DuplicatesInFile = previous.DuplicatesInFile;
@@ -235,20 +243,12 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         }
     }
 
-    /// <summary>Records a refused or failed run in its own short transaction (best effort: the store may be the problem).</summary>
+    /// <summary>Records a refused or failed run (best effort: the store may be the problem).</summary>
     private async Task RecordUnsuccessfulRunAsync(ImportSource source, ImportStatus status, string reason, ImportOptions options)
     {
         try
         {
-            var db = await factory.CreateDbContextAsync().ConfigureAwait(false);
-            await using (db.ConfigureAwait(false))
-            {
-                var now = _time.GetUtcNow().UtcDateTime;
-                var run = FinishedRun(source, options, now, status);
-                run.Messages.Add(new ImportRunMessage { Text = reason.Length > 2000 ? reason[..2000] : reason });
-                db.ImportRuns.Add(run);
-                await db.SaveChangesAsync().ConfigureAwait(false);
-            }
+            await ImportRuns.RecordUnsuccessfulAsync(factory, source, options.StartedBy, status, reason, _time.GetUtcNow().UtcDateTime).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Recording the failure must not hide the original error, which the caller rethrows.
         catch (Exception)
@@ -256,18 +256,6 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         {
         }
     }
-
-    /// <summary>A run that starts and ends at once: a fast-path re-import or a refused/failed file.</summary>
-    private static ImportRun FinishedRun(ImportSource source, ImportOptions options, DateTime now, ImportStatus status) => new()
-    {
-        FileName = source.FileName,
-        Sha256 = source.Sha256,
-        SizeBytes = source.SizeBytes,
-        StartedBy = options.StartedBy,
-        StartedAt = now,
-        FinishedAt = now,
-        Status = status,
-    };
 }
 
 /// <summary>

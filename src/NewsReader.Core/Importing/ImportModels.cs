@@ -8,6 +8,10 @@ namespace NewsReader.Core.Importing;
 /// <param name="LockWait">How long to wait for another import to finish before giving up (default 5 minutes).</param>
 /// <param name="Reparse">Parse even a file already imported byte for byte (skips the re-import fast path).</param>
 /// <param name="Progress">Told after each story: (stories read, stories handled).</param>
+/// <param name="Digest">
+/// The file's SHA-256 and size when the caller has them already (an upload is hashed as it is
+/// received): the importer then reads the file once, to decode it, and never hashes it again.
+/// </param>
 /// <param name="SourceName">
 /// The file name recorded on the run and the stories instead of the path's own name (an upload is
 /// stored under a server-generated name; the name the person gave is only display text).
@@ -18,7 +22,8 @@ public sealed record ImportOptions(
     TimeSpan? LockWait = null,
     bool Reparse = false,
     IProgress<ImportProgress>? Progress = null,
-    string? SourceName = null)
+    string? SourceName = null,
+    FileDigest? Digest = null)
 {
     /// <summary>The defaults.</summary>
     public static ImportOptions Default { get; } = new();
@@ -26,6 +31,9 @@ public sealed record ImportOptions(
     /// <summary>Five minutes: long enough for another import of a big file, short enough to notice.</summary>
     public static readonly TimeSpan DefaultLockWait = TimeSpan.FromMinutes(5);
 }
+
+/// <summary>A file's SHA-256 (lowercase hex) and size in bytes.</summary>
+public sealed record FileDigest(string Sha256, long SizeBytes);
 
 /// <summary>An import's progress: how many of the file's stories have been handled.</summary>
 public sealed record ImportProgress(int Found, int Handled);

@@ -22,11 +22,12 @@ public static class SeedReader
 
     /// <summary>Reads and validates a file from disk.</summary>
     /// <exception cref="SeedReadException">The file is empty, binary, badly encoded or too big.</exception>
+    /// <param name="fileName">The name in messages (default: the path's own).</param>
     public static async Task<SeedText> ReadFileAsync(
-        string path, SeedFormat format = SeedFormat.Auto, ReadLimits? limits = null, CancellationToken ct = default)
+        string path, SeedFormat format = SeedFormat.Auto, ReadLimits? limits = null, string? fileName = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var name = Path.GetFileName(path);
+        var name = fileName ?? Path.GetFileName(path);
         FileStream stream;
         try
         {
@@ -44,11 +45,18 @@ public static class SeedReader
         }
     }
 
-    /// <summary>Reads and validates bytes already in memory (tests, uploads held in memory).</summary>
+    /// <summary>Reads and validates bytes already in memory (tests, benchmarks); synchronous, as nothing waits.</summary>
     public static SeedText Read(byte[] bytes, string fileName, SeedFormat format = SeedFormat.Auto, ReadLimits? limits = null)
     {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(fileName);
         using var stream = new MemoryStream(bytes, writable: false);
-        return ReadAsync(stream, fileName, format, limits).GetAwaiter().GetResult();
+        using var decoder = new ChunkDecoder(stream, fileName, limits ?? ReadLimits.Default);
+        while (!decoder.Decode(ReadChunk(stream, decoder.Buffer, decoder.Carry)))
+        {
+        }
+
+        return decoder.Finish(format);
     }
 
     /// <summary>Reads and validates a stream; <paramref name="fileName"/> is used in messages.</summary>
@@ -57,84 +65,12 @@ public static class SeedReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
-        limits ??= ReadLimits.Default;
-        if (stream.CanSeek && stream.Length - stream.Position > limits.MaxFileBytes)
+        using var decoder = new ChunkDecoder(stream, fileName, limits ?? ReadLimits.Default);
+        while (!decoder.Decode(await ReadChunkAsync(stream, decoder.Buffer, decoder.Carry, ct).ConfigureAwait(false)))
         {
-            throw TooBig(fileName, stream.Length - stream.Position, limits);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes + 4);
-        var chars = ArrayPool<char>.Shared.Rent(ChunkBytes + 4);
-        try
-        {
-            var lines = new LineCollector(fileName, limits.MaxLineChars);
-            Decoder? utf16 = null;
-            var encodingName = (string?)null;
-            long offset = 0; // bytes of the file before buffer[carry]
-            var carry = 0;   // bytes of an incomplete UTF-8 sequence kept from the previous chunk
-            while (true)
-            {
-                var read = await ReadChunkAsync(stream, buffer, carry, ct).ConfigureAwait(false);
-                var eof = read == 0;
-                var start = 0;
-                if (encodingName is null)
-                {
-                    (utf16, encodingName, start) = DetectEncoding(buffer.AsSpan(0, read));
-                }
-
-                if (offset + read > limits.MaxFileBytes)
-                {
-                    throw TooBig(fileName, offset + read, limits);
-                }
-
-                int charCount;
-                if (utf16 is null)
-                {
-                    var nul = buffer.AsSpan(carry + start, read - start).IndexOf((byte)0);
-                    if (nul >= 0)
-                    {
-                        throw new SeedReadException(fileName, "binary content (a NUL byte), not text", offset + start + nul);
-                    }
-
-                    var bytes = buffer.AsSpan(0, carry + read);
-                    var status = Utf8.ToUtf16(bytes[start..], chars, out var used, out charCount, replaceInvalidSequences: false, isFinalBlock: eof);
-                    if (status == OperationStatus.InvalidData)
-                    {
-                        throw new SeedReadException(fileName, "invalid UTF-8", offset - carry + start + used);
-                    }
-
-                    // NeedMoreData: keep the incomplete sequence at the end for the next chunk.
-                    var rest = bytes.Length - start - used;
-                    bytes[(start + used)..].CopyTo(buffer);
-                    carry = rest;
-                }
-                else
-                {
-                    try
-                    {
-                        charCount = utf16.GetChars(buffer, start, read - start, chars, 0, flush: eof);
-                    }
-                    catch (DecoderFallbackException e)
-                    {
-                        throw new SeedReadException(fileName, $"invalid {encodingName}", offset + start + Math.Max(0, e.Index));
-                    }
-                }
-
-                lines.Add(chars.AsSpan(0, charCount), offset);
-                offset += read;
-                if (eof)
-                {
-                    break;
-                }
-            }
-
-            return lines.Finish(format);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            ArrayPool<char>.Shared.Return(chars);
-        }
+        return decoder.Finish(format);
     }
 
     /// <summary>Detects Markdown: a file that opens with a heading, or has two or more headings.</summary>
@@ -177,6 +113,23 @@ public static class SeedReader
         return level is 1 or 2 && line.Length > level + 1 && line[level] == ' ' && !char.IsWhiteSpace(line[level + 1]);
     }
 
+    private static int ReadChunk(Stream stream, byte[] buffer, int at)
+    {
+        var total = 0;
+        while (total < ChunkBytes)
+        {
+            var n = stream.Read(buffer.AsSpan(at + total, ChunkBytes - total));
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
     private static async Task<int> ReadChunkAsync(Stream stream, byte[] buffer, int at, CancellationToken ct)
     {
         // Fill the buffer as far as possible so a BOM is never split across reads.
@@ -193,6 +146,107 @@ public static class SeedReader
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// The decoding of one file, a chunk at a time (<see cref="ChunkBytes"/>): encoding detection,
+    /// limits, UTF-8 or UTF-16 to text, lines. The caller reads each chunk into <see cref="Buffer"/>
+    /// after the <see cref="Carry"/> bytes kept from the chunk before.
+    /// </summary>
+    private sealed class ChunkDecoder : IDisposable
+    {
+        private readonly string _fileName;
+        private readonly ReadLimits _limits;
+        private readonly char[] _chars = ArrayPool<char>.Shared.Rent(ChunkBytes + 4);
+        private readonly LineCollector _lines;
+        private Decoder? _utf16;
+        private string? _encodingName;
+        private long _offset; // bytes of the file before Buffer[Carry]
+
+        public ChunkDecoder(Stream stream, string fileName, ReadLimits limits)
+        {
+            _fileName = fileName;
+            _limits = limits;
+            if (stream.CanSeek && stream.Length - stream.Position > limits.MaxFileBytes)
+            {
+                ArrayPool<char>.Shared.Return(_chars);
+                ArrayPool<byte>.Shared.Return(Buffer);
+                throw TooBig(fileName, stream.Length - stream.Position, limits);
+            }
+
+            _lines = new LineCollector(fileName, limits.MaxLineChars);
+        }
+
+        public byte[] Buffer { get; } = ArrayPool<byte>.Shared.Rent(ChunkBytes + 4);
+
+        /// <summary>Bytes of an incomplete UTF-8 sequence kept from the previous chunk.</summary>
+        public int Carry { get; private set; }
+
+        /// <summary>Decodes the <paramref name="read"/> bytes just read; true at the end of the file.</summary>
+        public bool Decode(int read)
+        {
+            var buffer = Buffer;
+            var chars = _chars;
+            var fileName = _fileName;
+            var offset = _offset;
+            var carry = Carry;
+            var eof = read == 0;
+            var start = 0;
+            if (_encodingName is null)
+            {
+                (_utf16, _encodingName, start) = DetectEncoding(buffer.AsSpan(0, read));
+            }
+
+            if (offset + read > _limits.MaxFileBytes)
+            {
+                throw TooBig(fileName, offset + read, _limits);
+            }
+
+            int charCount;
+            if (_utf16 is null)
+            {
+                var nul = buffer.AsSpan(carry + start, read - start).IndexOf((byte)0);
+                if (nul >= 0)
+                {
+                    throw new SeedReadException(fileName, "binary content (a NUL byte), not text", offset + start + nul);
+                }
+
+                var bytes = buffer.AsSpan(0, carry + read);
+                var status = Utf8.ToUtf16(bytes[start..], chars, out var used, out charCount, replaceInvalidSequences: false, isFinalBlock: eof);
+                if (status == OperationStatus.InvalidData)
+                {
+                    throw new SeedReadException(fileName, "invalid UTF-8", offset - carry + start + used);
+                }
+
+                // NeedMoreData: keep the incomplete sequence at the end for the next chunk.
+                var rest = bytes.Length - start - used;
+                bytes[(start + used)..].CopyTo(buffer);
+                Carry = rest;
+            }
+            else
+            {
+                try
+                {
+                    charCount = _utf16.GetChars(buffer, start, read - start, chars, 0, flush: eof);
+                }
+                catch (DecoderFallbackException e)
+                {
+                    throw new SeedReadException(fileName, $"invalid {_encodingName}", offset + start + Math.Max(0, e.Index));
+                }
+            }
+
+            _lines.Add(chars.AsSpan(0, charCount), offset);
+            _offset = offset + read;
+            return eof;
+        }
+
+        public SeedText Finish(SeedFormat format) => _lines.Finish(format);
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(Buffer);
+            ArrayPool<char>.Shared.Return(_chars);
+        }
     }
 
     /// <summary>Finds the BOM; returns a decoder for UTF-16 (UTF-8 is decoded without one).</summary>

@@ -35,6 +35,37 @@ public sealed class ImportFileTests
     }
 
     [Fact]
+    public async Task ImportFileAsync_DigestGiven_RecordedAsGivenAndSecondImportTakesFastPath()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var path = Path.Combine(store.Folder, "upload-0001.tmp");
+        await File.WriteAllTextAsync(path, OneStory);
+
+        // Not the file's real hash: the importer trusts the one taken while the upload was received.
+        var digest = new FileDigest(new string('a', 64), 12345);
+        var options = new ImportOptions(SourceName: "news.txt", Digest: digest);
+        var first = await store.Importer().ImportFileAsync(path, options);
+        var second = await store.Importer().ImportFileAsync(path, options);
+
+        Assert.Equal((1, false, true), (first.Counts.New, first.FastPath, second.FastPath));
+        Assert.Equal(2, store.Scalar($"SELECT count(*) FROM ImportRuns WHERE Sha256 = '{digest.Sha256}' AND SizeBytes = 12345 AND FileName = 'news.txt'"));
+    }
+
+    [Fact]
+    public async Task ImportFileAsync_DigestGivenBadFile_RefusedUnderItsOwnNameWithTheDigest()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var path = Path.Combine(store.Folder, "upload-0002.tmp");
+        await File.WriteAllBytesAsync(path, [0xC3, 0x28, 0x41]);
+
+        var e = await Assert.ThrowsAsync<SeedReadException>(() =>
+            store.Importer().ImportFileAsync(path, new ImportOptions(SourceName: "bad.txt", Digest: new FileDigest(new string('b', 64), 3))));
+
+        Assert.Equal("bad.txt", e.FileName);
+        Assert.Equal(1, store.Scalar($"SELECT count(*) FROM ImportRuns WHERE Status = {(int)ImportStatus.Refused} AND Sha256 = '{new string('b', 64)}' AND FileName = 'bad.txt'"));
+    }
+
+    [Fact]
     public async Task ImportFileAsync_OverSizeLimit_RefusedAndNothingStored()
     {
         await using var store = await TestStore.CreateAsync();

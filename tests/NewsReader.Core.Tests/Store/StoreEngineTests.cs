@@ -92,31 +92,4 @@ public sealed class StoreEngineTests
 
         Assert.NotEqual(before, version.Current());
     }
-
-    /// <summary>Feature folders use the seams; only the engine folder names the SQLite driver (issue 17).</summary>
-    [Fact]
-    public void CoreSources_OutsideTheEngineFolder_NeverNameTheSqliteDriver()
-    {
-        var core = Path.Combine(RepoRoot(), "src", "NewsReader.Core");
-        var engineFolder = Path.Combine(core, "Store") + Path.DirectorySeparatorChar;
-        var offenders = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Where(f => !f.StartsWith(engineFolder, StringComparison.Ordinal))
-            .Where(f => File.ReadAllText(f).Contains("Microsoft.Data.Sqlite", StringComparison.Ordinal) || File.ReadAllText(f).Contains("UseSqlite", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(core, f))
-            .ToList();
-
-        Assert.Empty(offenders);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsReader.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("NewsReader.sln not found above the test directory");
-    }
 }

@@ -45,7 +45,7 @@ public sealed partial class ImportActions(
             throw;
         }
 
-        var job = new ImportJob(file.FileName, file.SizeBytes, admin.UserName, Now, file.TempPath, deleteWhenDone: true, reparse: false);
+        var job = new ImportJob(file.FileName, file.SizeBytes, admin.UserName, Now, file.TempPath, deleteWhenDone: true, reparse: false, file.Sha256);
         try
         {
             // Validation only (the text is dropped): a refused file never waits in the queue.

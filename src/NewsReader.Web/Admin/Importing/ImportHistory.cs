@@ -169,25 +169,8 @@ public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, Time
     }
 
     /// <summary>Records a refused upload: nothing of it is stored but this run and its reason.</summary>
-    public async Task<long> RecordRefusedAsync(string fileName, string sha256, long sizeBytes, string startedBy, string reason, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var run = new ImportRun
-        {
-            FileName = fileName,
-            Sha256 = sha256,
-            SizeBytes = sizeBytes,
-            StartedBy = startedBy,
-            StartedAt = now,
-            FinishedAt = now,
-            Status = ImportStatus.Refused,
-        };
-        run.Messages.Add(new ImportRunMessage { Text = reason.Length > 2000 ? reason[..2000] : reason });
-        db.ImportRuns.Add(run);
-        await db.SaveChangesAsync(ct);
-        return run.Id;
-    }
+    public Task<long> RecordRefusedAsync(string fileName, string sha256, long sizeBytes, string startedBy, string reason, CancellationToken ct = default) =>
+        ImportRuns.RecordUnsuccessfulAsync(factory, new ImportSource(fileName, sha256, sizeBytes), startedBy, ImportStatus.Refused, reason, time.GetUtcNow().UtcDateTime, ct);
 
     private static IQueryable<ImportRunRow> Rows(IQueryable<ImportRun> runs) =>
         runs.Select(r => new ImportRunRow(r.Id, r.FileName, r.Sha256, r.SizeBytes, r.StartedBy, r.StartedAt, r.FinishedAt, r.Status,

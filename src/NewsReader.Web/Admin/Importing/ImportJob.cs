@@ -43,8 +43,9 @@ public sealed class ImportJob
 {
     private ImportJobStatus _status = new(ImportJobState.Waiting);
 
-    internal ImportJob(string fileName, long sizeBytes, string startedBy, DateTime queuedAt, string path, bool deleteWhenDone, bool reparse)
+    internal ImportJob(string fileName, long sizeBytes, string startedBy, DateTime queuedAt, string path, bool deleteWhenDone, bool reparse, string? sha256 = null)
     {
+        Sha256 = sha256;
         Id = Guid.NewGuid();
         FileName = fileName;
         SizeBytes = sizeBytes;
@@ -71,6 +72,9 @@ public sealed class ImportJob
 
     /// <summary>Where the bytes are: a server-named temp file for uploads.</summary>
     internal string Path { get; }
+
+    /// <summary>The SHA-256 of an upload, taken while it was received: the importer does not hash it again.</summary>
+    internal string? Sha256 { get; }
 
     /// <summary>True for uploads: the temp file goes once the import is over.</summary>
     internal bool DeleteWhenDone { get; }

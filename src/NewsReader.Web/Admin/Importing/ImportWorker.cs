@@ -49,7 +49,8 @@ internal sealed partial class ImportWorker(
                 Limits: new ReadLimits(Math.Max(options.Value.MaxUploadBytes, ReadLimits.DefaultMaxFileBytes)),
                 Reparse: job.Reparse,
                 Progress: new JobProgress(job),
-                SourceName: job.FileName), ct);
+                SourceName: job.FileName,
+                Digest: job.Sha256 is { } sha256 ? new FileDigest(sha256, job.SizeBytes) : null), ct);
             job.Set(job.Status with
             {
                 State = ImportJobState.Succeeded,
