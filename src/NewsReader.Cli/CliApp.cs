@@ -29,12 +29,20 @@ public static class CliApp
           set-role --email E --role Reader|Admin [--db PATH]
                                                          make an account an admin, or a reader only
 
-        The store is --db PATH, else the ConnectionStrings__News environment variable (a connection
-        string), else data/news.db under the current directory.
+        The store is the web app's, found as it finds it from the same folder: --db PATH, else the
+        ConnectionStrings__News environment variable (a connection string), else Reader__DatabasePath or
+        Reader__DataFolder (environment, then the web app's appsettings.json), against src/NewsReader.Web
+        from the repository root, else the current folder (default data/news.db). search, stats and
+        set-role never create a store: with none there they exit 2 and say where they looked.
+        Options end at --: search -- -tesla
         """;
 
     /// <summary>Runs one command; stdout carries results only (UTF-8), stderr carries messages and logs.</summary>
-    public static async Task<int> RunAsync(string[] args, Stream stdout, TextWriter stderr, CancellationToken ct = default)
+    public static Task<int> RunAsync(string[] args, Stream stdout, TextWriter stderr, CancellationToken ct = default) =>
+        RunAsync(args, stdout, stderr, workingDirectory: null, ct);
+
+    /// <summary>Runs one command as if started in <paramref name="workingDirectory"/> (null: the current directory).</summary>
+    public static async Task<int> RunAsync(string[] args, Stream stdout, TextWriter stderr, string? workingDirectory, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -50,7 +58,7 @@ public static class CliApp
         await using var textScope = text.ConfigureAwait(false);
         try
         {
-            var options = CliArgs.Parse(args.AsSpan(1));
+            var options = CliArgs.Parse(args.AsSpan(1), workingDirectory);
             return args[0] switch
             {
                 "parse" => await ParseCommand.RunAsync(options, stdout, ct).ConfigureAwait(false),
@@ -65,6 +73,11 @@ public static class CliApp
         catch (CliUsageException e)
         {
             await stderr.WriteLineAsync($"error: {e.Message}\n\n{Usage}").ConfigureAwait(false);
+            return BadInput;
+        }
+        catch (StoreMissingException e)
+        {
+            await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return BadInput;
         }
         catch (SeedReadException e)

@@ -1,21 +1,37 @@
 namespace NewsReader.Cli;
 
-/// <summary>A command's arguments: positional values, and <c>--name value</c> or <c>--flag</c> options.</summary>
+/// <summary>
+/// A command's arguments: positional values, and <c>--name value</c> or <c>--flag</c> options; after
+/// <c>--</c> everything is positional (<c>search -- -tesla</c>).
+/// </summary>
 public sealed class CliArgs
 {
     private static readonly HashSet<string> Flags = ["--json"];
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
 
+    /// <summary>The end of the options: every argument after it is positional, even one starting with a dash.</summary>
+    public const string EndOfOptions = "--";
+
     /// <summary>The values that are not options, in order.</summary>
     public List<string> Positional { get; } = [];
 
+    /// <summary>The folder the command runs in: relative paths and the store are found from it.</summary>
+    public string WorkingDirectory { get; private init; } = Environment.CurrentDirectory;
+
     /// <summary>Parses everything after the command name.</summary>
-    public static CliArgs Parse(ReadOnlySpan<string> args)
+    /// <param name="workingDirectory">The folder to work from (default: the current directory).</param>
+    public static CliArgs Parse(ReadOnlySpan<string> args, string? workingDirectory = null)
     {
-        var result = new CliArgs();
+        var result = new CliArgs { WorkingDirectory = Path.GetFullPath(workingDirectory ?? Environment.CurrentDirectory) };
         for (var i = 0; i < args.Length; i++)
         {
             var a = args[i];
+            if (a == EndOfOptions)
+            {
+                result.Positional.AddRange(args[(i + 1)..]);
+                break;
+            }
+
             if (!a.StartsWith("--", StringComparison.Ordinal))
             {
                 result.Positional.Add(a);
@@ -51,6 +67,9 @@ public sealed class CliArgs
 
         return result;
     }
+
+    /// <summary>A path given on the command line, as a full path (relative ones against <see cref="WorkingDirectory"/>).</summary>
+    public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);
 
     /// <summary>True when the flag was given.</summary>
     public bool Has(string name) => _options.ContainsKey(name);

@@ -23,6 +23,6 @@ public static class CreateAdminCommand
         }
 
         return await AccountCommand.RunAsync(args, stdout, stderr, accounts => accounts.CreateOrPromoteAsync(email, password, NewsRoles.Admin),
-            created => created ? $"created admin {email}" : $"{email} is now an admin (password unchanged)", ct).ConfigureAwait(false);
+            created => created ? $"created admin {email}" : $"{email} is now an admin (password unchanged)", create: true, ct).ConfigureAwait(false);
     }
 }

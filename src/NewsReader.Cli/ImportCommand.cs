@@ -46,7 +46,7 @@ public static class ImportCommand
         {
             foreach (var file in args.Positional)
             {
-                _ = await SeedReader.ReadFileAsync(file, limits: limits, ct: ct).ConfigureAwait(false);
+                _ = await SeedReader.ReadFileAsync(args.FullPath(file), limits: limits, ct: ct).ConfigureAwait(false);
             }
         }
 
@@ -60,7 +60,7 @@ public static class ImportCommand
             ImportReport r;
             try
             {
-                r = await importer.ImportFileAsync(file, new ImportOptions(StartedBy: "cli", Limits: limits), ct).ConfigureAwait(false);
+                r = await importer.ImportFileAsync(args.FullPath(file), new ImportOptions(StartedBy: "cli", Limits: limits), ct).ConfigureAwait(false);
             }
             catch (ImportBusyException e)
             {

@@ -29,7 +29,7 @@ public static class ParseCommand
         }
 
         var format = ParseFormat(args.Get("--format"));
-        var text = await SeedReader.ReadFileAsync(args.Positional[0], format, ct: ct).ConfigureAwait(false);
+        var text = await SeedReader.ReadFileAsync(args.FullPath(args.Positional[0]), format, ct: ct).ConfigureAwait(false);
         var doc = SeedParser.CreateDefault().Parse(text);
         if (args.Has("--json"))
         {

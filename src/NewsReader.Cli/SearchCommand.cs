@@ -39,7 +39,7 @@ public static class SearchCommand
 
         var request = new SearchRequest(args.Positional.FirstOrDefault(), args.Get("--company"), args.Get("--country"), args.Get("--topic"),
             args.Get("--tag"), sort, limit, args.Get("--after"));
-        var factory = await StoreOptions.OpenAsync(args, ct).ConfigureAwait(false);
+        var factory = await StoreOptions.OpenAsync(args, ct, create: false).ConfigureAwait(false);
         using var search = new ArticleSearch(factory);
         var result = await search.SearchAsync(request, ct).ConfigureAwait(false);
         if (args.Has("--json"))

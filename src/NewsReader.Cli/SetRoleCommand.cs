@@ -17,6 +17,6 @@ public static class SetRoleCommand
         }
 
         return await AccountCommand.RunAsync(args, stdout, stderr, accounts => accounts.SetRoleAsync(email, role),
-            _ => $"{email} is now {(role == NewsRoles.Admin ? "an admin" : "a reader")}; open sessions follow within a minute", ct).ConfigureAwait(false);
+            _ => $"{email} is now {(role == NewsRoles.Admin ? "an admin" : "a reader")}; open sessions follow within a minute", create: false, ct).ConfigureAwait(false);
     }
 }

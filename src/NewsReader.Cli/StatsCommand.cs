@@ -18,7 +18,7 @@ public static class StatsCommand
             throw new CliUsageException("stats takes no arguments");
         }
 
-        var factory = await StoreOptions.OpenAsync(args, ct).ConfigureAwait(false);
+        var factory = await StoreOptions.OpenAsync(args, ct, create: false).ConfigureAwait(false);
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {

@@ -1,3 +1,5 @@
+using NewsReader.Core.Store;
+
 namespace NewsReader.Web.Hosting;
 
 /// <summary>The web app's settings (section <c>Reader</c> of appsettings.json); documented in README.</summary>
@@ -51,6 +53,5 @@ public sealed class ReaderOptions
     }
 
     /// <summary>Resolves a configured folder against the content root.</summary>
-    public static string Resolve(string contentRoot, string folder) =>
-        Path.GetFullPath(Path.IsPathRooted(folder) ? folder : Path.Combine(contentRoot, folder));
+    public static string Resolve(string contentRoot, string folder) => StoreLocation.Resolve(contentRoot, folder);
 }

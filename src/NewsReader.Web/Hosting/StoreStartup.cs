@@ -24,10 +24,8 @@ public static partial class StoreStartup
         var connectionString = configuration.GetConnectionString(NewsDb.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var path = string.IsNullOrWhiteSpace(options.DatabasePath)
-                ? NewsDb.DefaultPath(ReaderOptions.DataFolderPath(configuration, environment))
-                : ReaderOptions.Resolve(environment.ContentRootPath, options.DatabasePath);
-            connectionString = NewsDb.ConnectionStringFor(path);
+            // The one rule the command line follows too (NewsReader.Cli StoreOptions), so both reach one store.
+            connectionString = NewsDb.ConnectionStringFor(StoreLocation.DatabaseFile(options.DatabasePath, options.DataFolder, environment.ContentRootPath));
         }
 
         services.AddNewsStore(connectionString);

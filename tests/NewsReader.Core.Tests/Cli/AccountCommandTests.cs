@@ -106,6 +106,7 @@ public sealed class AccountCommandTests : IDisposable
     [Fact]
     public async Task SetRole_UnknownEmail_Exit2()
     {
+        await RunAsync("create-admin", "--email", "someone@example.test", "--password", "Long-enough-pw1", "--db", Db); // the store exists
         var (code, _, stderr) = await RunAsync("set-role", "--email", "nobody@example.test", "--role", "Admin", "--db", Db);
 
         Assert.Equal(2, code);
