@@ -38,6 +38,40 @@ public sealed class CurationTests(AppServer app)
     }
 
     [Fact]
+    public async Task Admin_MergeTargetFoundBySearch_TheMergeIsKeptAndDone()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var loser = "Geey Motors " + tag;
+        var survivor = "Geely Auto " + tag;
+        await AddStoryAsync($"geey-{tag}", $"Geey story {tag}", loser);
+        await AddStoryAsync($"geely-{tag}", $"Geely story {tag}", survivor);
+
+        // The two names do not fit one search: the target is found by a second search, Enter in the box.
+        var admin = await AdminEntitiesPage.OpenAsync(await app.NewSignedInPageAsync(NewsRoles.Admin), "Geey Motors " + tag);
+        await admin.MergeFindingTheTargetAsync(loser, survivor);
+        await AppServer.ScreenshotAsync(admin.Page, "admin-entities-merged-after-search");
+
+        Assert.DoesNotContain("merge=", admin.Page.Url, StringComparison.Ordinal);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.Entities.AnyAsync(e => e.Name == loser));
+        Assert.Equal(2, await db.ArticleEntities.CountAsync(l => l.Entity!.Name == survivor && l.RemovedAt == null));
+    }
+
+    [Fact]
+    public async Task Admin_RenameEntity_EnterSaves()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var name = "Renamable Corp " + tag;
+        await AddStoryAsync($"renamable-{tag}", $"Renamable story {tag}", name);
+
+        var admin = await AdminEntitiesPage.OpenAsync(await app.NewSignedInPageAsync(NewsRoles.Admin), name);
+        await admin.RenameWithEnterAsync(name, "Renamed Corp " + tag);
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
+        Assert.True(await db.Entities.AnyAsync(e => e.Name == "Renamed Corp " + tag));
+    }
+
+    [Fact]
     public async Task Admin_EditsHeadlineWithHostileText_RendersInertForReaders()
     {
         var word = "wombat" + Guid.NewGuid().ToString("N")[..8];

@@ -57,7 +57,7 @@ public sealed record BoundaryReview(
 public sealed record EntityRow(long Id, NewsEntityKind Kind, string Name, string Slug, bool IsHidden, int Stories, IReadOnlyList<string> Aliases);
 
 /// <summary>An admin entity list request.</summary>
-public sealed record EntityQuery(NewsEntityKind? Kind = null, string? Text = null, int Skip = 0, int Limit = 50);
+public sealed record EntityQuery(NewsEntityKind? Kind = null, string? Text = null, int Skip = 0, int Limit = 50, long? Id = null);
 
 /// <summary>A page of the admin entity list.</summary>
 public sealed record EntityListPage(IReadOnlyList<EntityRow> Rows, int Total);

@@ -21,6 +21,11 @@ public sealed class EntityCurator(IDbContextFactory<NewsDbContext> factory)
         await using (db.ConfigureAwait(false))
         {
             var rows = db.Entities.AsNoTracking();
+            if (query.Id is { } id)
+            {
+                rows = rows.Where(e => e.Id == id);
+            }
+
             if (query.Kind is { } kind)
             {
                 rows = rows.Where(e => e.Kind == kind);

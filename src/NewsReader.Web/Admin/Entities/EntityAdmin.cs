@@ -13,6 +13,14 @@ public sealed class EntityAdmin(CurrentUser currentUser, EntityCurator entities)
         return await entities.ListAsync(query, ct);
     }
 
+    /// <summary>One entity's row, or null when there is none (merged away, or a bad id in the URL).</summary>
+    public async Task<EntityRow?> FindAsync(long id, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(NewsRoles.Admin);
+        var rows = (await entities.ListAsync(new EntityQuery(Id: id, Limit: 1), ct)).Rows;
+        return rows.Count > 0 ? rows[0] : null;
+    }
+
     /// <returns>The entity's slug after the rename.</returns>
     public async Task<string> RenameAsync(long id, string newName, CancellationToken ct = default)
     {

@@ -175,10 +175,15 @@ public sealed class CurationPagesTests : IAsyncLifetime, IAsyncDisposable
         await ActAsAsync(AdminEmail);
         await _store.AddStoryAsync("s1", "Story one", "One.", entities: [(NewsEntityKind.Company, "Byte Dance", true)]);
         await _store.AddStoryAsync("s2", "Story two", "Two.", entities: [(NewsEntityKind.Company, "ByteDance", true)]);
-        _context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/admin/entities?q=byte");
-        var cut = _context.Render<AdminEntitiesPage>();
+        var nav = _context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        nav.NavigateTo("/admin/entities?q=byte");
+        var list = _context.Render<AdminEntitiesPage>();
 
-        cut.Find("button[aria-label='Merge Byte Dance into another']").Click();
+        // "Merge…" is a link that puts the choice in the URL; the page opened at it offers the targets.
+        var mergeUrl = list.Find("a[aria-label='Merge Byte Dance into another']").GetAttribute("href")!;
+        Assert.Matches("[?&]merge=[0-9]+", mergeUrl);
+        nav.NavigateTo(mergeUrl);
+        var cut = _context.Render<AdminEntitiesPage>();
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Merge into ByteDance").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Merged “Byte Dance” into “ByteDance”.", cut.Markup, StringComparison.Ordinal));
