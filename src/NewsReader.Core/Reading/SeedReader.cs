@@ -5,8 +5,9 @@ using System.Text.Unicode;
 namespace NewsReader.Core.Reading;
 
 /// <summary>
-/// Reads a seed file: detects the encoding (UTF-8 with or without BOM, UTF-16 with BOM), refuses
-/// what is not text, and normalises each line. Streams the file, so memory stays near the size of
+/// Reads a seed file: detects the encoding (UTF-8 with or without BOM, UTF-16 with a BOM or, without
+/// one, by its pattern of NUL bytes), refuses what is not text or has no article text, and normalises
+/// each line. Streams the file, so memory stays near the size of
 /// the text itself.
 /// </summary>
 public static class SeedReader
@@ -15,6 +16,16 @@ public static class SeedReader
 
     // Above this share of control characters a file is treated as binary, not text.
     private const double MaxControlShare = 0.01;
+
+    // UTF-16 without a BOM: of the first bytes' pairs, at least this share must be one zero byte and one
+    // non-zero byte in the same order (ASCII-range text), and none the other way round.
+    private const int Utf16SniffBytes = 1024;
+    private const double MinUtf16PairShare = 0.6;
+
+    // A byline or source line: at most this many lines of at most this many characters (the splitter's
+    // header is up to three such lines; a seed file of nothing else has no article text).
+    private const int MaxBylineLines = 3;
+    private const int MaxBylineChars = 90;
 
     // What the line cutter stops at: line ends and control characters (tab is text).
     private static readonly SearchValues<char> LineEndsAndControls = SearchValues.Create(
@@ -267,7 +278,43 @@ public static class SeedReader
             return (new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true).GetDecoder(), "UTF-16BE", 2);
         }
 
+        if (Utf16WithoutBom(head) is { } bigEndian)
+        {
+            return (new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true).GetDecoder(),
+                bigEndian ? "UTF-16BE (no byte-order mark)" : "UTF-16LE (no byte-order mark)", 0);
+        }
+
         return (null, "UTF-8", 0);
+    }
+
+    /// <summary>
+    /// UTF-16 saved without a BOM (some Windows tools): text in the Latin range is every other byte
+    /// zero, the high byte of each character. False for UTF-8, which has no NUL in text at all, and for
+    /// binary files, whose zeros do not fall in that pattern (those are refused as binary later).
+    /// </summary>
+    /// <returns>True for big-endian, false for little-endian, null when it does not look like UTF-16.</returns>
+    internal static bool? Utf16WithoutBom(ReadOnlySpan<byte> head)
+    {
+        var pairs = Math.Min(head.Length, Utf16SniffBytes) / 2;
+        if (pairs < 2)
+        {
+            return null;
+        }
+
+        int little = 0, big = 0;
+        for (var i = 0; i < pairs; i++)
+        {
+            var (first, second) = (head[2 * i], head[(2 * i) + 1]);
+            little += first != 0 && second == 0 ? 1 : 0;
+            big += first == 0 && second != 0 ? 1 : 0;
+        }
+
+        if (big == 0 && little >= pairs * MinUtf16PairShare)
+        {
+            return false;
+        }
+
+        return little == 0 && big >= pairs * MinUtf16PairShare ? true : null;
     }
 
     private static SeedReadException TooBig(string fileName, long size, ReadLimits limits) =>
@@ -353,7 +400,42 @@ public static class SeedReader
                 format = DetectFormat(_lines);
             }
 
+            if (format == SeedFormat.Seed && IsOnlyByline(_lines))
+            {
+                // Else the byline itself would become a story: refused like an empty file.
+                throw new SeedReadException(fileName, "no article text after the header (the file holds only a byline or source line)");
+            }
+
             return new SeedText(fileName, _lines, format);
+        }
+
+        /// <summary>
+        /// At most <see cref="MaxBylineLines"/> short lines, each opening with a capital or a digit and none
+        /// ending as a sentence does ("Steve Thomas - IT Consultant"): a byline, and no article after it.
+        /// </summary>
+        private static bool IsOnlyByline(LineList lines)
+        {
+            var count = 0;
+            foreach (var line in lines)
+            {
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                if (++count > MaxBylineLines || line.Length > MaxBylineChars || !(char.IsUpper(line[0]) || char.IsDigit(line[0])) || EndsSentence(line))
+                {
+                    return false;
+                }
+            }
+
+            return count > 0;
+        }
+
+        private static bool EndsSentence(string line)
+        {
+            var end = line.AsSpan().TrimEnd("\"'\u201D\u2019)]");
+            return end.Length > 0 && end[^1] is '.' or '!' or '?' or '\u2026' or ';' or ':' or ',';
         }
 
         private void Append(ReadOnlySpan<char> part)

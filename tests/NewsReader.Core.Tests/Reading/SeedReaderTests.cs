@@ -85,6 +85,55 @@ public class SeedReaderTests
         Assert.Equal(["Hello \u201cworld\u201d.", "Next."], text.Lines);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_Utf16WithoutBom_DetectedByItsNulPatternAndDecoded(bool bigEndian)
+    {
+        var bytes = new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes("Caf\u00e9 \u201cnews\u201d opens today.\nNext line.");
+
+        var text = SeedReader.Read(bytes, "u16.txt");
+
+        Assert.Equal(["Caf\u00e9 \u201cnews\u201d opens today.", "Next line."], text.Lines);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf16WithoutBom_Patterns(bool bigEndian)
+    {
+        Assert.Equal(bigEndian, SeedReader.Utf16WithoutBom(new UnicodeEncoding(bigEndian, false).GetBytes("Plain ASCII text here.")));
+        Assert.Null(SeedReader.Utf16WithoutBom(Encoding.UTF8.GetBytes("Plain ASCII text here.")));
+        Assert.Null(SeedReader.Utf16WithoutBom([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[64]]));
+    }
+
+    [Fact]
+    public void Read_BinaryWithNuls_StillRefusedAsBinary()
+    {
+        var e = Refused([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[2048]]);
+
+        Assert.Contains("binary", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Steve Thomas - IT Consultant\n")]
+    [InlineData("By Jane Doe\n\nReuters\n")]
+    [InlineData("Steve Thomas - IT Consultant\nBloomberg News\n2 March 2026\n")]
+    public void Read_OnlyAByline_RefusedAsNoArticleText(string file)
+    {
+        var e = Refused(Encoding.UTF8.GetBytes(file));
+
+        Assert.Contains("no article text after the header", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Steve Thomas - IT Consultant\n\nAcme Corp said on Monday it raised money.\n")]
+    [InlineData("Acme raised money.\n")]
+    [InlineData("# Acme Corp\n")]
+    [InlineData("One\nTwo\nThree\nFour\n")]
+    public void Read_BylineWithTextOrNotAByline_Read(string file) =>
+        Assert.NotEmpty(SeedReader.Read(Encoding.UTF8.GetBytes(file), "ok.txt").Lines);
+
     [Fact]
     public void Read_DecomposedAccents_NormalisedToNfc()
     {
