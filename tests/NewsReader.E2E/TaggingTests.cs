@@ -74,4 +74,40 @@ public sealed class TaggingTests(AppServer app)
         Assert.Equal(0, await page.Locator("img[onerror]").CountAsync());
         Assert.False(await PwnedAsync(page));
     }
+
+    [Fact]
+    public async Task Reader_TypesNames_GetsReasonsPrefixMatchesAndKnownCountries()
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        // A story with a company on it and without the topic "semiconductors", which another story has.
+        var story = await db.Articles.Where(a => a.DeletedAt == null
+                && a.Links.Any(l => l.RemovedAt == null && l.Entity!.Kind == NewsEntityKind.Company)
+                && !a.Links.Any(l => l.Entity!.Slug == "semiconductors"))
+            .OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync();
+        var company = await db.ArticleEntities.Where(l => l.Article!.Slug == story && l.RemovedAt == null && l.Entity!.Kind == NewsEntityKind.Company)
+            .Select(l => l.Entity!.Name).FirstAsync();
+        Assert.True(await db.Entities.AnyAsync(e => e.Slug == "semiconductors"), "the seed names the topic somewhere");
+        Assert.False(await db.Entities.AnyAsync(e => e.Kind == NewsEntityKind.Country && e.Slug == "japan"), "no seed story names Japan");
+        var page = await app.NewSignedInPageAsync(NewsRoles.Reader, "/articles/" + story);
+        await new StoryPage(page).WaitInteractiveAsync();
+        var tags = new StoryTagsSection(page);
+        var options = page.Locator(".mud-popover-open");
+
+        await tags.AddBox.FillAsync(company);
+        await Assertions.Expect(tags.Status).ToHaveTextAsync("“" + company + "” is already on this story.");
+        await Assertions.Expect(options.GetByText("already on this story").First).ToBeVisibleAsync();
+        await AppServer.ScreenshotAsync(page, "tag-already-on-story");
+
+        await tags.AddBox.FillAsync("semic");
+        await Assertions.Expect(options.GetByText("semiconductors", new() { Exact = true })).ToBeVisibleAsync();
+
+        await tags.AddBox.FillAsync("Japan");
+        await Assertions.Expect(options.GetByText("Country", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(options.GetByText("New tag: “Japan”")).ToHaveCountAsync(0);
+        await options.GetByText("Japan", new() { Exact = true }).ClickAsync();
+
+        await Assertions.Expect(tags.Status).ToHaveTextAsync("Tagged “Japan”.", new() { Timeout = 20_000 });
+        await Assertions.Expect(tags.TagLink("Japan")).ToHaveAttributeAsync("href", "/countries/japan");
+    }
 }

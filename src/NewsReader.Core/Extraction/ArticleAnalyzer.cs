@@ -1,3 +1,5 @@
+using System.Globalization;
+using NewsReader.Core.Data;
 using NewsReader.Core.Splitting;
 
 namespace NewsReader.Core.Extraction;
@@ -23,12 +25,14 @@ public sealed class ArticleAnalyzer
     [ThreadStatic]
     private static List<TextToken>? t_tokens;
 
+    private readonly ExtractionKnowledge _knowledge;
     private readonly CompanyFinder _companies;
     private readonly CountryFinder _countries;
     private readonly TopicScorer _topics;
 
     private ArticleAnalyzer(ExtractionKnowledge knowledge)
     {
+        _knowledge = knowledge;
         _companies = new CompanyFinder(knowledge);
         _countries = new CountryFinder(knowledge);
         _topics = new TopicScorer(knowledge);
@@ -43,6 +47,67 @@ public sealed class ArticleAnalyzer
 
     /// <summary>The file names an override directory may contain.</summary>
     public static IReadOnlyList<string> KnowledgeFileNames => ExtractionKnowledge.FileNames;
+
+    /// <summary>
+    /// The country, company or topic a whole name means in the knowledge files, under its canonical
+    /// name (<c>japan</c> → the country Japan, <c>Thomson Reuters</c> → the company Reuters); null
+    /// when it names none. A name typed in lower case is also read capitalised, but not an
+    /// abbreviation (<c>us</c> is no country) nor a company named by an ordinary word (<c>apple</c>).
+    /// </summary>
+    public (EntityKind Kind, string Name)? KnownEntity(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var form in new[] { name.Trim(), CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.Trim()) }.Distinct())
+        {
+            var tokens = new List<TextToken>();
+            TextTokenizer.Tokenize(form, 0, tokens);
+            if (tokens.Count == 0)
+            {
+                return null;
+            }
+
+            if (_knowledge.Countries.TryMatch(tokens, 0, caseSensitive: true, out var country, out var length) && length == tokens.Count)
+            {
+                return (EntityKind.Country, country);
+            }
+
+            // A company whose name is an ordinary word ("apple", "square") only when typed with its capital.
+            if (_knowledge.Companies.TryMatch(tokens, 0, caseSensitive: false, out var company, out length) && length == tokens.Count
+                && (!company.Common || char.IsUpper(name.Trim()[0])))
+            {
+                return (EntityKind.Company, company.Name);
+            }
+        }
+
+        var key = NameKey.Of(name);
+        var topic = _knowledge.Topics.Find(t => NameKey.Of(t) == key);
+        return topic is null ? null : (EntityKind.Topic, topic);
+    }
+
+    /// <summary>
+    /// Topics and countries of the knowledge files with a word starting with <paramref name="key"/> (a
+    /// <see cref="NameKey"/>): what a person may mean before any story names it.
+    /// </summary>
+    public IEnumerable<(EntityKind Kind, string Name)> KnownWithPrefix(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length == 0)
+        {
+            yield break;
+        }
+
+        foreach (var (kind, names) in new[] { (EntityKind.Topic, _knowledge.Topics), (EntityKind.Country, _knowledge.CountryNames) })
+        {
+            foreach (var name in names)
+            {
+                var nameKey = NameKey.Of(name);
+                if (nameKey.StartsWith(key, StringComparison.Ordinal) || nameKey.Contains(" " + key, StringComparison.Ordinal))
+                {
+                    yield return (kind, name);
+                }
+            }
+        }
+    }
 
     /// <summary>Finds what one story is about; each list is ordered about-first.</summary>
     public ArticleEntities Analyze(string title, IReadOnlyList<Paragraph> paragraphs)

@@ -50,6 +50,9 @@ internal sealed class ExtractionKnowledge
     /// <summary>Country names and abbreviations, matched case-sensitively.</summary>
     public PhraseTable<string> Countries { get; } = new();
 
+    /// <summary>The canonical country names, in file order.</summary>
+    public List<string> CountryNames { get; } = [];
+
     /// <summary>Demonyms and adjectives, matched case-sensitively.</summary>
     public PhraseTable<string> Demonyms { get; } = new();
 
@@ -106,6 +109,7 @@ internal sealed class ExtractionKnowledge
         foreach (var (cols, _) in Rows("countries.tsv", overrideDirectory))
         {
             k.Countries.Add(cols[0], cols[0]);
+            k.CountryNames.Add(cols[0]);
             foreach (var alias in Aliases(cols))
             {
                 k.Countries.Add(alias, cols[0]);

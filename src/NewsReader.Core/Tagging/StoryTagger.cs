@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
+using NewsReader.Core.Extraction;
 using NewsReader.Core.Stories;
 using NewsReader.Core.Store;
 
@@ -19,7 +20,9 @@ namespace NewsReader.Core.Tagging;
 /// text makes the extractor find X, and the row keeps who removed it. Adding the entity again clears
 /// the tombstone and makes the link a person's.
 /// </remarks>
-public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimeProvider? time = null)
+/// <param name="known">The extraction knowledge a typed name is looked up in when the store has no entity of
+/// that name ("Japan" is the country before any story names it); the shipped files when null.</param>
+public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimeProvider? time = null, ArticleAnalyzer? known = null)
 {
     /// <summary>Longest free tag name, in characters (after trimming and collapsing spaces).</summary>
     public const int MaxNameLength = 60;
@@ -31,6 +34,7 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ArticleAnalyzer _known = known ?? ArticleAnalyzer.LoadDefault();
 
     /// <summary>The story's live links (every kind), about-first; null when there is no such story.</summary>
     public async Task<IReadOnlyList<StoryTag>?> ListAsync(string articleSlug, CancellationToken ct = default)
@@ -70,8 +74,9 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
 
     /// <summary>
     /// Links a story to the entity a typed name means: an existing free tag with that name (any alias,
-    /// case, accents and punctuation ignored), else a company, country or topic with that name, else a
-    /// new free tag.
+    /// case, accents and punctuation ignored), else a company, country or topic with that name, else
+    /// the company, country or topic the extraction knowledge gives that name (made in the store if no
+    /// story names it yet), else a new free tag.
     /// </summary>
     /// <exception cref="TaggingException">No such story, an unusable name, or the store is busy.</exception>
     public Task<TagChange> AddNamedAsync(string articleSlug, string name, string userName, CancellationToken ct = default)
@@ -159,6 +164,16 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
                 .Take(limit)
                 .ToList();
         }
+    }
+
+    /// <summary>
+    /// The company, country or topic the extraction knowledge gives a typed name (what adding it by
+    /// name links when the store has no entity of that name yet); null for none.
+    /// </summary>
+    public (NewsEntityKind Kind, string Name)? KnownMeaning(string typed)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        return _known.KnownEntity(typed) is { } meant ? (StoredKind.Of(meant.Kind), meant.Name) : null;
     }
 
     /// <summary>
@@ -271,7 +286,7 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
         return (TagOutcome.Added, entity);
     }
 
-    private static async Task<NewsEntity> FindOrCreateAsync(NewsDbContext db, string name, string userName, DateTime now, CancellationToken ct)
+    private async Task<NewsEntity> FindOrCreateAsync(NewsDbContext db, string name, string userName, DateTime now, CancellationToken ct)
     {
         var key = NameKey.Of(name);
         var known = await db.EntityAliases.AsNoTracking()
@@ -287,8 +302,21 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
             return await db.Entities.FirstAsync(e => e.Id == pick.EntityId, ct).ConfigureAwait(false);
         }
 
-        // A new free tag, written the way every entity is (unique slug among tags, "tag" for a name without Latin letters).
         using var writer = StoryWriter.Open(db, now);
+        if (_known.KnownEntity(name) is { } meant)
+        {
+            // "Japan" is the country, even before any story has named it: the one an import makes.
+            var kind = StoredKind.Of(meant.Kind);
+            var canonicalKey = NameKey.Of(meant.Name);
+            var existing = await db.EntityAliases.AsNoTracking()
+                .Where(a => a.Kind == kind && a.Key == canonicalKey)
+                .Select(a => (long?)a.EntityId)
+                .FirstOrDefaultAsync(ct).ConfigureAwait(false)
+                ?? await writer.CreateEntityAsync(kind, meant.Name, canonicalKey, userName, ct).ConfigureAwait(false);
+            return await db.Entities.FirstAsync(e => e.Id == existing, ct).ConfigureAwait(false);
+        }
+
+        // A new free tag, written the way every entity is (unique slug among tags, "tag" for a name without Latin letters).
         var id = await writer.CreateEntityAsync(NewsEntityKind.Tag, name, key, userName, ct).ConfigureAwait(false);
         return await db.Entities.FirstAsync(e => e.Id == id, ct).ConfigureAwait(false);
     }

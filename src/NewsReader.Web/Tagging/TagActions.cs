@@ -1,3 +1,4 @@
+using NewsReader.Core.Data;
 using NewsReader.Core.Tagging;
 using NewsReader.Web.Account;
 using NewsReader.Web.Reading;
@@ -28,6 +29,9 @@ public sealed class TagActions(CurrentUser currentUser, StoryTagger tagger, Read
         await currentUser.RequireAsync();
         return await tagger.SuggestAsync(typed, SuggestionCount, ct);
     }
+
+    /// <summary>The company, country or topic a typed name means in the extraction knowledge, if any.</summary>
+    public (NewsEntityKind Kind, string Name)? KnownMeaning(string typed) => tagger.KnownMeaning(typed);
 
     /// <summary>Tags a story with an existing company, country, topic or tag.</summary>
     /// <exception cref="ActionForbiddenException">Not signed in.</exception>

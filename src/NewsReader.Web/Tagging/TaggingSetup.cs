@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
+using NewsReader.Core.Extraction;
 using NewsReader.Core.Tagging;
 using NewsReader.Web.Reading;
 
@@ -11,7 +12,8 @@ public static class TaggingSetup
     /// <summary>Adds the tagger (one per app: it holds no state) and the per-circuit actions.</summary>
     public static IServiceCollection AddTagging(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new StoryTagger(sp.GetRequiredService<IDbContextFactory<NewsDbContext>>(), sp.GetService<TimeProvider>()));
+        services.AddSingleton(sp => new StoryTagger(
+            sp.GetRequiredService<IDbContextFactory<NewsDbContext>>(), sp.GetService<TimeProvider>(), sp.GetService<ArticleAnalyzer>()));
         // A story's tags are read through the read cache.
         services.AddReadCache();
         services.AddScoped<TagActions>();

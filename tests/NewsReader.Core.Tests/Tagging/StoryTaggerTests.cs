@@ -99,6 +99,40 @@ public sealed class StoryTaggerTests
         Assert.Equal(0, store.Scalar("SELECT count(*) FROM Entities WHERE Kind = 3"));
     }
 
+    [Theory]
+    [InlineData("Japan", NewsEntityKind.Country, "Japan", "japan")]
+    [InlineData("japan", NewsEntityKind.Country, "Japan", "japan")]
+    [InlineData("south korea", NewsEntityKind.Country, "South Korea", "south-korea")]
+    [InlineData("Thomson Reuters", NewsEntityKind.Company, "Reuters", "reuters")]
+    [InlineData("semiconductors", NewsEntityKind.Topic, "semiconductors", "semiconductors")]
+    public async Task AddNamedAsync_NameTheKnowledgeKnowsButNoStoryHas_MakesThatEntityNotAFreeTag(
+        string typed, NewsEntityKind kind, string name, string slug)
+    {
+        await using var store = await StoreAsync();
+        var tagger = new StoryTagger(store.Factory);
+
+        var change = await tagger.AddNamedAsync(Solar, typed, "bob");
+        var again = await tagger.AddNamedAsync(Wind, typed, "carol");
+
+        Assert.Equal((kind, name, slug), (change.Entity.Kind, change.Entity.Name, change.Entity.Slug));
+        Assert.Equal(change.Entity, again.Entity);
+        Assert.Equal(0, store.Scalar("SELECT count(*) FROM Entities WHERE Kind = 3"));
+        Assert.Equal(1, store.Scalar($"SELECT count(*) FROM EntityAliases WHERE EntityId = {change.Entity.EntityId}"));
+    }
+
+    [Theory]
+    [InlineData("us")] // an abbreviation is not guessed from lower case
+    [InlineData("sharp")] // a company named by an ordinary word needs its capital
+    [InlineData("Reading list")]
+    public async Task AddNamedAsync_NameTheKnowledgeDoesNotMean_IsAFreeTag(string typed)
+    {
+        await using var store = await StoreAsync();
+
+        var change = await new StoryTagger(store.Factory).AddNamedAsync(Solar, typed, "bob");
+
+        Assert.Equal(NewsEntityKind.Tag, change.Entity.Kind);
+    }
+
     [Fact]
     public async Task AddNamedAsync_DifferentNamesSameSlug_SecondGetsNumberedSlug()
     {

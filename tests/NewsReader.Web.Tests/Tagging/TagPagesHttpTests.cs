@@ -24,6 +24,8 @@ public sealed class TaggedWebAppFixture : IAsyncLifetime
         var tagger = new StoryTagger(_store.Factory);
         await tagger.AddNamedAsync("nvidia-chip-export-rules", "Green Deal", "reader@example.test");
         await tagger.AddNamedAsync("alibaba-cloud-results", Hostile, "reader@example.test");
+        var dropped = await tagger.AddNamedAsync("alibaba-cloud-results", "Dropped label", "reader@example.test");
+        await tagger.RemoveAsync("alibaba-cloud-results", dropped.Entity.EntityId, "reader@example.test");
         Factory = TestApp.For(_store.Folder);
     }
 
@@ -66,6 +68,14 @@ public sealed class TagPagesHttpTests(TaggedWebAppFixture app) : IClassFixture<T
     public async Task TagPage_UnknownSlug_Is404()
     {
         var (status, _) = await GetAsync("/tags/no-such-tag");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    [Fact]
+    public async Task TagPage_TagNoStoryHasAnyMore_Is404()
+    {
+        var (status, _) = await GetAsync("/tags/dropped-label");
 
         Assert.Equal(HttpStatusCode.NotFound, status);
     }
