@@ -76,4 +76,30 @@ public sealed class RegisterTests(WebAppFixture app)
         Assert.NotEqual(HttpStatusCode.Found, response.StatusCode);
         Assert.Null(await RolesOfAsync(closed.Services, email));
     }
+
+    [Fact]
+    public async Task Register_SignedIn_RedirectsAway()
+    {
+        using var client = await app.CreateClientAsync(Persona.Reader);
+
+        using var response = await client.GetAsync(new Uri("/account/register?ReturnUrl=%2Fcompanies", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.EndsWith("/companies", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_Get_ShowsThePasswordRulesBesideTheField()
+    {
+        using var client = app.CreateClient();
+
+        var doc = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri("/account/register", UriKind.Relative)));
+
+        var password = doc.QuerySelector("input#password")!;
+        Assert.Equal("password-rules", password.GetAttribute("aria-describedby"));
+        Assert.Equal(
+            "At least 10 characters, with an upper-case letter, a lower-case letter, a digit and a symbol such as - or !.",
+            doc.QuerySelector("#password-rules")!.TextContent);
+        Assert.Null(doc.QuerySelector(".account-form [role=alert]"));
+    }
 }
