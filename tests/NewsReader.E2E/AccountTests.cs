@@ -55,7 +55,7 @@ public sealed class AccountTests(AppServer app)
         var home = await HomePage.OpenAsync(page);
         await home.WaitInteractiveAsync();
 
-        await home.ThemeButton.ClickAsync(); // a MudBlazor interaction over the WebSocket
+        await home.ChooseThemeAsync("Dark"); // a MudBlazor interaction over the WebSocket
         var results = await home.SearchAsync("company");
         await results.WaitInteractiveAsync();
         await page.GotoAsync("/companies");

@@ -124,14 +124,18 @@ public sealed class ReaderTests(AppServer app)
         await home.WaitForThemeAsync(dark: true);
         await AppServer.ScreenshotAsync(page, "home-dark");
 
-        await home.ThemeButton.ClickAsync(); // system → light
+        // The first click always shows something: the menu, with the current choice marked.
+        await home.ThemeButton.ClickAsync();
+        await Assertions.Expect(home.ThemeChoice("Follow system")).ToHaveAccessibleNameAsync("Follow system (current)");
+        await AppServer.ScreenshotAsync(page, "theme-menu-dark");
+        await home.ThemeChoice("Light").ClickAsync();
         await Assertions.Expect(home.ThemeButton).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Theme: light"));
         await home.WaitForThemeAsync(dark: false);
 
         await page.ReloadAsync();
         Assert.True(await home.BackgroundLuminanceAsync() > 0.7, "the choice is remembered across a reload, already in the prerendered page");
         await home.WaitInteractiveAsync();
-        await home.ThemeButton.ClickAsync(); // light → dark
+        await home.ChooseThemeAsync("Dark");
         await home.WaitForThemeAsync(dark: true);
     }
 

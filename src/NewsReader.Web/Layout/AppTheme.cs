@@ -31,6 +31,9 @@ public static class AppTheme
             AppbarText = "#f0f0f0",
             Background = "#121418",
             Surface = "#1c1f26",
+            // Headlines (primary) brighter than the summaries under them (secondary); MudBlazor's
+            // dark default for primary text is dimmer than this secondary.
+            TextPrimary = "rgba(255,255,255,0.92)",
             TextSecondary = "rgba(255,255,255,0.75)",
         },
         Typography = new Typography

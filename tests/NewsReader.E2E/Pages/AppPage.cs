@@ -19,7 +19,19 @@ public abstract class AppPage(IPage page)
     /// <summary>Shown to admins only (the server checks the role; this is a convenience).</summary>
     public ILocator AdminLink => Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true });
 
+    /// <summary>The theme menu's button; its name says the current choice ("Theme: light (change)").</summary>
     public ILocator ThemeButton => Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Theme:") });
+
+    /// <summary>An item of the open theme menu: "Light", "Dark" or "Follow system".</summary>
+    public ILocator ThemeChoice(string choice) => Page.GetByRole(AriaRole.Menuitem, new() { NameRegex = new("^" + choice) });
+
+    /// <summary>Opens the theme menu and picks <paramref name="choice"/>.</summary>
+    public async Task ChooseThemeAsync(string choice)
+    {
+        await ThemeButton.ClickAsync();
+        await ThemeChoice(choice).ClickAsync();
+        await Assertions.Expect(ThemeChoice(choice)).ToBeHiddenAsync();
+    }
 
     /// <summary>Waits until the circuit is connected (the layout marks <c>main</c> then).</summary>
     public Task WaitInteractiveAsync() =>
