@@ -18,11 +18,44 @@ public sealed class AccessibilityTests(AppServer app)
     [InlineData("/countries", true)]
     [InlineData("/topics", false)]
     [InlineData("/articles/no-such-story", false)]
+    [InlineData("/companies?country=china", false)]
+    [InlineData("/companies?country=china", true)]
+    [InlineData("/articles/the-dynamic-between-chinese-and-united-states-tech-companies-has-undergone", true)]
     public async Task Page_Axe_NoSeriousViolations(string url, bool dark)
     {
         var page = await app.NewPageAsync(colorScheme: dark ? ColorScheme.Dark : ColorScheme.Light);
         await page.GotoAsync(url);
         await new HomePage(page).WaitInteractiveAsync();
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    // Account pages are rendered on the server only (they set cookies): no circuit to wait for.
+    [Theory]
+    [InlineData("/account/register", false)]
+    [InlineData("/account/register", true)]
+    [InlineData("/account/sign-in", true)]
+    public async Task AccountPage_Axe_NoSeriousViolations(string url, bool dark)
+    {
+        var page = await app.NewPageAsync(colorScheme: dark ? ColorScheme.Dark : ColorScheme.Light);
+        await page.GotoAsync(url);
+        await Assertions.Expect(new HomePage(page).Heading).ToBeVisibleAsync();
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await AppServer.ScreenshotAsync(page, "account" + url.Replace('/', '-') + (dark ? "-dark" : string.Empty));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ThemeMenuOpen_Axe_NoSeriousViolations(bool dark)
+    {
+        var page = await app.NewPageAsync(colorScheme: dark ? ColorScheme.Dark : ColorScheme.Light);
+        var home = await HomePage.OpenAsync(page);
+        await home.WaitInteractiveAsync();
+
+        await home.ThemeButton.ClickAsync();
+        await Assertions.Expect(home.ThemeChoice("Light")).ToBeVisibleAsync();
 
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }

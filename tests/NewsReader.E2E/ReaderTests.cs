@@ -149,6 +149,17 @@ public sealed class ReaderTests(AppServer app)
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"page is {overflow}px wider than the phone");
         await Assertions.Expect(home.Facets).ToBeHiddenAsync();
+
+        // The app's name stays, and the search box (a row of its own) shows its whole placeholder.
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "NewsReader home" })).ToBeVisibleAsync();
+        var placeholderFits = await page.EvaluateAsync<bool>(
+            "() => { const i = document.querySelector('#search'); const s = getComputedStyle(i);"
+            + " const c = document.createElement('canvas').getContext('2d'); c.font = s.font;"
+            + " return c.measureText(i.placeholder).width <= i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); }");
+        Assert.True(placeholderFits, "the search placeholder is cut");
+        var firstHeadline = await home.StoryLinks.First.BoundingBoxAsync();
+        var appBar = await page.GetByRole(AriaRole.Banner).BoundingBoxAsync();
+        Assert.True(firstHeadline!.Y >= appBar!.Y + appBar.Height, "the app bar covers the first story");
         await AppServer.ScreenshotAsync(page, "phone");
 
         await home.FiltersButton.ClickAsync();

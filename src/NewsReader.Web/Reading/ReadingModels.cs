@@ -5,7 +5,8 @@ using NewsReader.Web.Stories;
 namespace NewsReader.Web.Reading;
 
 /// <summary>One facet's values for the current results.</summary>
-public sealed record FacetGroup(EntityField Field, IReadOnlyList<FacetItem> Items);
+/// <param name="More">The results name more values than the facet lists (<c>Reader:FacetLimit</c>).</param>
+public sealed record FacetGroup(EntityField Field, IReadOnlyList<FacetItem> Items, bool More = false);
 
 /// <summary>A page of a story list, with the facets and filters of the whole result.</summary>
 /// <param name="Total">Stories in the whole result, not just this page.</param>

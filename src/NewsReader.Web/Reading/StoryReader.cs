@@ -56,10 +56,13 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
             .ToDictionary(h => h.Id, h => h.SnippetText(SnippetText.Open.ToString(), SnippetText.Close.ToString()));
         var cards = await CardsAsync(db, ids, snippets, ct);
 
+        // One value more than shown is asked for, so a facet knows when there are others to link to.
+        var limit = FacetLimit;
         var selected = active.Select(f => (f.Field.Key, f.Slug)).ToHashSet();
         FacetGroup Group(EntityField field, IReadOnlyList<FacetCount> counts) => new(
             field,
-            counts.Select(c => new FacetItem(c.Slug, c.Name, c.Count, selected.Contains((field.Key, c.Slug)))).ToList());
+            counts.Take(limit).Select(c => new FacetItem(c.Slug, c.Name, c.Count, selected.Contains((field.Key, c.Slug)))).ToList(),
+            More: counts.Count > limit);
         var facets = new List<FacetGroup>
         {
             Group(EntityField.Company, result.Companies),
@@ -105,8 +108,10 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
             Tag: tag,
             Limit: Math.Clamp(_options.PageSize, 1, ArticleSearch.MaxLimit),
             After: state.After,
-            FacetLimit: Math.Clamp(_options.FacetLimit, 0, 500));
+            FacetLimit: FacetLimit == 0 ? 0 : FacetLimit + 1);
     }
+
+    private int FacetLimit => Math.Clamp(_options.FacetLimit, 0, 500);
 
     private static List<FacetGroup> EmptyFacets() => EntityField.All.Where(f => f != EntityField.Tag).Select(f => new FacetGroup(f, [])).ToList();
 
@@ -170,6 +175,33 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
             field, entity.Slug, entity.Name, stats?.Stories ?? 0, stats?.About ?? 0,
             Top(stats?.Companies, EntityField.Company), Top(stats?.Countries, EntityField.Country));
     }
+
+    /// <summary>
+    /// The visible entities of a kind named in the stories of a list state (a search and its filters),
+    /// with how many of those stories name each, most named first: where a facet's "all" link goes.
+    /// At most <see cref="MaxDirectoryForView"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<EntityCount>> DirectoryForViewAsync(EntityField field, ListState view, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(view);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var filters = await ResolveFiltersAsync(db, view, ct);
+        if (filters.Count < view.Companies.Count + view.Countries.Count + view.Topics.Count + view.Tags.Count)
+        {
+            return [];
+        }
+
+        var result = await search.SearchAsync(ToRequest(view with { After = null }, filters) with { Limit = 1, FacetLimit = MaxDirectoryForView }, ct);
+        var counts = field == EntityField.Company ? result.Companies
+            : field == EntityField.Country ? result.Countries
+            : field == EntityField.Tag ? result.Tags
+            : result.Topics;
+        return counts.Select(c => new EntityCount(field, c.Slug, c.Name, c.Count)).ToList();
+    }
+
+    /// <summary>The most entities <see cref="DirectoryForViewAsync"/> lists.</summary>
+    public const int MaxDirectoryForView = 2000;
 
     /// <summary>All visible entities of a kind with their story counts, most named first.</summary>
     public async Task<IReadOnlyList<EntityCount>> DirectoryAsync(EntityField field, CancellationToken ct = default)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using NewsReader.Web.Entities;
 
 namespace NewsReader.Web.Search;
 
@@ -11,6 +12,15 @@ public static class ListLinks
         ArgumentNullException.ThrowIfNull(nav);
         ArgumentNullException.ThrowIfNull(state);
         return nav.GetUriWithQueryParameters(nav.BaseUri, state.ToParameters());
+    }
+
+    /// <summary>The directory of a kind of entity, narrowed to those named in the stories of <paramref name="state"/>.</summary>
+    public static string Directory(NavigationManager nav, EntityField field, ListState state)
+    {
+        ArgumentNullException.ThrowIfNull(nav);
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(state);
+        return nav.GetUriWithQueryParameters(nav.BaseUri + field.PathSegment, (state with { After = null }).ToParameters());
     }
 
     /// <summary>The current page's URL with a different list state (entity pages page through their own list).</summary>

@@ -1,52 +1,22 @@
-using System.Net;
-using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Mvc.Testing;
 using NewsReader.Core.Data;
 using NewsReader.Web.Tests.Fixtures;
 
 namespace NewsReader.Web.Tests.Http;
 
 /// <summary>A directory with more entities than it renders: the most named first, the filter reaches the rest.</summary>
-public sealed class LargeDirectoryHttpTests : IAsyncLifetime
+public sealed class LargeDirectoryHttpTests : OwnStoreHttpTests
 {
     private const int Companies = 310;
-    private TestStore? _store;
-    private WebApplicationFactory<Program>? _factory;
 
-    public async Task InitializeAsync()
+    protected override async Task FillAsync(TestStore store)
     {
-        _store = await TestStore.CreateAsync();
-
         // Company i is named in (i % 3) + 1 stories, so the most named sort first.
         for (var s = 0; s < 3; s++)
         {
             var named = Enumerable.Range(0, Companies).Where(i => (i % 3) + 1 > s)
                 .Select(i => (NewsEntityKind.Company, $"Firm {i:000}", false)).ToArray();
-            await _store.AddStoryAsync($"story-{s}", $"Story {s}", $"Body {s}.", age: s, entities: named);
+            await store.AddStoryAsync($"story-{s}", $"Story {s}", $"Body {s}.", age: s, entities: named);
         }
-
-        _factory = TestApp.For(_store.Folder);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-    }
-
-    private async Task<AngleSharp.Html.Dom.IHtmlDocument> GetAsync(string url)
-    {
-        using var client = _factory!.CreateClient();
-        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

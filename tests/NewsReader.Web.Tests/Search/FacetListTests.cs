@@ -58,4 +58,32 @@ public sealed class FacetListTests(BunitFixture fixture)
         Assert.Empty(cut.FindAll("a"));
         Assert.Contains("None in these results", cut.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_MoreThanListed_LinksToAllInTheseResults()
+    {
+        var cut = fixture.Context.Render<FacetList>(p => p
+            .Add(c => c.Field, EntityField.Company)
+            .Add(c => c.Items, Items(50))
+            .Add(c => c.More, true)
+            .Add(c => c.AllHref, "/companies?q=chip")
+            .Add(c => c.ToggleHref, item => "/?company=" + item.Slug));
+
+        Assert.Equal("More companies (40+)", cut.Find("details summary").TextContent);
+        var all = cut.Find("details .facet-all a");
+        Assert.Equal("All companies in these results", all.TextContent);
+        Assert.Equal("/companies?q=chip", all.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Render_AllListed_NoLinkToAll()
+    {
+        var cut = fixture.Context.Render<FacetList>(p => p
+            .Add(c => c.Field, EntityField.Company)
+            .Add(c => c.Items, Items(12))
+            .Add(c => c.AllHref, "/companies?q=chip")
+            .Add(c => c.ToggleHref, item => "/?company=" + item.Slug));
+
+        Assert.Empty(cut.FindAll(".facet-all"));
+    }
 }

@@ -96,4 +96,36 @@ public sealed class StoryCardTests(BunitFixture fixture)
         Assert.Empty(cut.FindAll("h2"));
         Assert.Single(cut.FindAll("h3"));
     }
+
+    [Fact]
+    public void Render_FilteredByAMentionedEntity_ShowsItsChipFirstEvenPastTheLimit()
+    {
+        var story = Story() with
+        {
+            Entities = [.. Enumerable.Range(0, 8).Select(i => new EntityChip(EntityField.Company, $"maker-{i}", $"Maker {i}", About: true)),
+                new EntityChip(EntityField.Company, "nvidia", "Nvidia", About: false)],
+        };
+
+        var cut = fixture.Context.Render<StoryCard>(p => p
+            .Add(c => c.Story, story)
+            .Add(c => c.Filters, [new ActiveFilter(EntityField.Company, "nvidia", "Nvidia")]));
+
+        var chips = cut.FindAll("ul[aria-label='About'] a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(6, chips.Count);
+        Assert.Equal("Nvidia", chips[0]);
+    }
+
+    [Fact]
+    public void Render_NoFilters_MentionedEntityPastTheLimitNotShown()
+    {
+        var story = Story() with
+        {
+            Entities = [.. Enumerable.Range(0, 8).Select(i => new EntityChip(EntityField.Company, $"maker-{i}", $"Maker {i}", About: true)),
+                new EntityChip(EntityField.Company, "nvidia", "Nvidia", About: false)],
+        };
+
+        var cut = Render(story);
+
+        Assert.DoesNotContain("Nvidia", cut.FindAll("ul[aria-label='About'] a").Select(a => a.TextContent.Trim()));
+    }
 }
