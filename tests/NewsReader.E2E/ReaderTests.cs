@@ -127,6 +127,7 @@ public sealed class ReaderTests(AppServer app)
         // The first click always shows something: the menu, with the current choice marked.
         await home.ThemeButton.ClickAsync();
         await Assertions.Expect(home.ThemeChoice("Follow system")).ToHaveAccessibleNameAsync("Follow system (current)");
+        await home.WaitForOpenPopoverAsync();
         await AppServer.ScreenshotAsync(page, "theme-menu-dark");
         await home.ThemeChoice("Light").ClickAsync();
         await Assertions.Expect(home.ThemeButton).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Theme: light"));

@@ -25,6 +25,11 @@ public abstract class AppPage(IPage page)
     /// <summary>An item of the open theme menu: "Light", "Dark" or "Follow system".</summary>
     public ILocator ThemeChoice(string choice) => Page.GetByRole(AriaRole.Menuitem, new() { NameRegex = new("^" + choice) });
 
+    /// <summary>Waits until an open menu or list has finished fading in (axe and screenshots see it whole).</summary>
+    public Task WaitForOpenPopoverAsync() =>
+        Page.WaitForFunctionAsync(
+            "() => { const p = document.querySelector('.mud-popover-open'); return !!p && getComputedStyle(p).opacity === '1'; }");
+
     /// <summary>Opens the theme menu and picks <paramref name="choice"/>.</summary>
     public async Task ChooseThemeAsync(string choice)
     {

@@ -47,6 +47,18 @@ public sealed class ReaderEdgesHttpTests : OwnStoreHttpTests
     }
 
     [Fact]
+    public async Task DirectoryOfResults_FilterForm_KeepsTheResultsItIsNarrowedTo()
+    {
+        var doc = await GetAsync("/companies?company=nvidia&filter=firm+5");
+
+        var hidden = doc.QuerySelectorAll("form.directory-filter input[type=hidden]").Select(i => $"{i.GetAttribute("name")}={i.GetAttribute("value")}");
+        Assert.Equal(["company=nvidia"], hidden);
+        var names = doc.QuerySelectorAll(".directory-list a").Select(a => a.TextContent).ToList();
+        Assert.Equal(10, names.Count); // Firm 50-59
+        Assert.All(names, n => Assert.StartsWith("Firm ", n, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Home_FacetWithFewValues_NoDirectoryLink()
     {
         var doc = await GetAsync("/?company=maker-0");

@@ -17,6 +17,8 @@ public sealed class AccountMatrixRows : IMatrixSource
         new("/countries/{Slug}", Access.Public, "/countries/china"),
         new("/topics/{Slug}", Access.Public, "/topics/funding"),
         new(AccountUrls.AccessDenied, Access.Public) { AllowedStatus = HttpStatusCode.Forbidden },
+        // Someone signed in already has an account: sent on to where they were going.
+        new(AccountUrls.Register, Access.Public) { SignedInStatus = HttpStatusCode.Found },
     ];
 
     public IEnumerable<EndpointRow> Endpoints =>

@@ -25,6 +25,9 @@ public sealed record PageRow(string Template, Access Access, string? SampleUrl =
 {
     /// <summary>What a person who may open the page gets (e.g. 404 for the not-found page).</summary>
     public HttpStatusCode AllowedStatus { get; init; } = HttpStatusCode.OK;
+
+    /// <summary>What a signed-in account gets instead, when that differs (302 from the register page).</summary>
+    public HttpStatusCode? SignedInStatus { get; init; }
 }
 
 /// <summary>
