@@ -95,32 +95,5 @@ public sealed class CurationTests(AppServer app)
         Assert.DoesNotContain(errors, e => e.Contains("pwned", StringComparison.Ordinal));
     }
 
-    /// <summary>A story linked to one company (or none), stored directly so the test knows its text.</summary>
-    private async Task<long> AddStoryAsync(string slug, string title, string? company)
-    {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        var body = $"{title} was reported today by the desk.\n\nA second paragraph follows.";
-        var story = new Article
-        {
-            Slug = slug, Title = title, Summary = title + ".", Body = body, Fingerprint = TextFingerprint.Of(body),
-            SourceFile = slug + ".txt", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, EntityNames = company ?? string.Empty,
-        };
-        db.Articles.Add(story);
-        if (company is not null)
-        {
-            var key = NameKey.Of(company);
-            var entity = await db.Entities.FirstOrDefaultAsync(e => e.Kind == NewsEntityKind.Company && e.Name == company);
-            if (entity is null)
-            {
-                entity = new NewsEntity { Kind = NewsEntityKind.Company, Name = company, Slug = key.Replace(' ', '-') };
-                entity.Aliases.Add(new EntityAlias { Kind = NewsEntityKind.Company, Name = company, Key = key });
-                db.Entities.Add(entity);
-            }
-
-            story.Links.Add(new ArticleEntity { Entity = entity, About = true, Mentions = 2, Score = 0.9 });
-        }
-
-        await db.SaveChangesAsync();
-        return story.Id;
-    }
+    private Task<long> AddStoryAsync(string slug, string title, string? company) => app.AddStoryAsync(slug, title, company);
 }

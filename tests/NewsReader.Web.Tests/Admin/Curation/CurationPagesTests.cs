@@ -205,4 +205,28 @@ public sealed class CurationPagesTests : IAsyncLifetime, IAsyncDisposable
         Assert.Equal("1 story", stories.Find("p[role=status]").TextContent.Trim());
         Assert.Equal("1 entity", entities.Find("p[role=status]").TextContent.Trim());
     }
+
+    [Fact]
+    public async Task StoryPage_Delete_AsksFirstThenDeletes()
+    {
+        await ActAsAsync(AdminEmail);
+        var id = await AddStoryAsync("to-delete", "Text of the story.");
+        var cut = _context.Render<AdminStoryPage>(p => p.Add(x => x.Id, id));
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Delete story…").Click();
+
+        Assert.Contains("Readers will no longer see it", cut.Find("[role=group]").TextContent, StringComparison.Ordinal);
+        await using (var db = await _store.Factory.CreateDbContextAsync())
+        {
+            Assert.Null((await db.Articles.SingleAsync(a => a.Id == id)).DeletedAt);
+        }
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Yes, delete it").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Deleted: readers no longer see this story.", cut.Markup, StringComparison.Ordinal));
+        await using (var db = await _store.Factory.CreateDbContextAsync())
+        {
+            Assert.NotNull((await db.Articles.SingleAsync(a => a.Id == id)).DeletedAt);
+        }
+    }
 }
