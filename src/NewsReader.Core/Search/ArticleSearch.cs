@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
+using NewsReader.Core.Search.Model;
 using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Search;

@@ -1,4 +1,5 @@
 using NewsReader.Core.Data;
+using NewsReader.Core.Search.Model;
 
 namespace NewsReader.Core.Search;
 
@@ -26,19 +27,6 @@ public sealed record SearchRequest(
     int Limit = 20,
     string? After = null,
     int FacetLimit = 10);
-
-/// <summary>A piece of a snippet; <see cref="Marked"/> pieces are the matched terms.</summary>
-public sealed record SnippetPart(string Text, bool Marked);
-
-/// <summary>One found story.</summary>
-/// <param name="Snippet">A short extract around the matches (empty without text); render the parts as text.</param>
-/// <param name="Rank">bm25 score (lower is better), or null without text.</param>
-public sealed record SearchHit(long Id, string Slug, string Title, string Summary, DateTime CreatedAt, IReadOnlyList<SnippetPart> Snippet, double? Rank)
-{
-    /// <summary>The snippet as one string with the matched terms between <paramref name="open"/> and <paramref name="close"/>.</summary>
-    public string SnippetText(string open = "**", string close = "**") =>
-        string.Concat(Snippet.Select(p => p.Marked ? open + p.Text + close : p.Text));
-}
 
 /// <summary>How many stories of the current result set link to an entity.</summary>
 public sealed record FacetCount(string Name, string Slug, int Count);

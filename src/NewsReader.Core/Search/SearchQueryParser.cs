@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NewsReader.Core.Search.Model;
 
 namespace NewsReader.Core.Search;
 

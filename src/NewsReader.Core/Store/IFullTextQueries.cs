@@ -1,6 +1,6 @@
 using System.Data.Common;
 using NewsReader.Core.Data;
-using NewsReader.Core.Search;
+using NewsReader.Core.Search.Model;
 
 namespace NewsReader.Core.Store;
 

@@ -5,7 +5,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
-using NewsReader.Core.Search;
+using NewsReader.Core.Search.Model;
 
 namespace NewsReader.Core.Store;
 

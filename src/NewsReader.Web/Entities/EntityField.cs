@@ -1,4 +1,5 @@
 using NewsReader.Core.Search;
+using NewsReader.Core.Search.Model;
 
 namespace NewsReader.Web.Entities;
 

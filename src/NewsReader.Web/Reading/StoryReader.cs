@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsReader.Core.Data;
 using NewsReader.Core.Search;
+using NewsReader.Core.Search.Model;
 using NewsReader.Web.Entities;
 using NewsReader.Web.Hosting;
 using NewsReader.Web.Search;
@@ -53,7 +54,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         var ids = result.Hits.Select(h => h.Id).ToList();
         var snippets = result.Hits
             .Where(h => h.Snippet.Count > 0)
-            .ToDictionary(h => h.Id, h => h.SnippetText(SnippetText.Open.ToString(), SnippetText.Close.ToString()));
+            .ToDictionary(h => h.Id, h => h.Snippet);
         var cards = await CardsAsync(db, ids, snippets, ct);
 
         // One value more than shown is asked for, so a facet knows when there are others to link to.
@@ -289,7 +290,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
     }
 
     private async Task<List<StoryCardModel>> CardsAsync(
-        NewsDbContext db, List<long> ids, Dictionary<long, string> snippets, CancellationToken ct)
+        NewsDbContext db, List<long> ids, Dictionary<long, IReadOnlyList<SnippetPart>> snippets, CancellationToken ct)
     {
         var cards = await CardsByIdAsync(db, ids, snippets, ct);
         return ids.Where(cards.ContainsKey).Select(id => cards[id]).ToList();
@@ -297,7 +298,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
 
     /// <summary>Cards for stories by id (one query for the rows; chips from the link index).</summary>
     private async Task<Dictionary<long, StoryCardModel>> CardsByIdAsync(
-        NewsDbContext db, List<long> ids, Dictionary<long, string> snippets, CancellationToken ct)
+        NewsDbContext db, List<long> ids, Dictionary<long, IReadOnlyList<SnippetPart>> snippets, CancellationToken ct)
     {
         if (ids.Count == 0)
         {

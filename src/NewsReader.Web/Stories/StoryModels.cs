@@ -1,3 +1,4 @@
+using NewsReader.Core.Search.Model;
 using NewsReader.Web.Entities;
 
 namespace NewsReader.Web.Stories;
@@ -7,11 +8,11 @@ namespace NewsReader.Web.Stories;
 public sealed record EntityChip(EntityField Field, string Slug, string Name, bool About);
 
 /// <summary>What a story card shows.</summary>
-/// <param name="Snippet">Search snippet with highlight markers (see <see cref="SnippetText"/>), or null outside search.</param>
+/// <param name="Snippet">The search snippet as the search gave it (matched parts marked), or null outside search.</param>
 public sealed record StoryCardModel(
     string Slug,
     string Title,
     string Summary,
     int ReadingMinutes,
     IReadOnlyList<EntityChip> Entities,
-    string? Snippet = null);
+    IReadOnlyList<SnippetPart>? Snippet = null);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NewsReader.Core.Search;
+using NewsReader.Core.Search.Model;
 
 namespace NewsReader.Core.Tests.Search;
 

@@ -43,14 +43,4 @@ public sealed class ListStateTests
 
         Assert.All(parameters.Values, Assert.Null);
     }
-
-    [Fact]
-    public void Split_Snippet_AlternatesPlainAndHighlighted()
-    {
-        var parts = SnippetText.Split($"a {SnippetText.Open}b{SnippetText.Close} c{SnippetText.Open}d");
-
-        Assert.Equal(
-            [new SnippetPart("a ", false), new SnippetPart("b", true), new SnippetPart(" c", false), new SnippetPart("d", true)],
-            parts);
-    }
 }

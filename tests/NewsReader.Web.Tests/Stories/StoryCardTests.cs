@@ -1,3 +1,4 @@
+using NewsReader.Core.Search.Model;
 using NewsReader.Web.Entities;
 using NewsReader.Web.Search;
 using NewsReader.Web.Stories;
@@ -7,7 +8,7 @@ namespace NewsReader.Web.Tests.Stories;
 [Collection(BunitGroup.Name)]
 public sealed class StoryCardTests(BunitFixture fixture)
 {
-    private static StoryCardModel Story(string? snippet = null) => new(
+    private static StoryCardModel Story(IReadOnlyList<SnippetPart>? snippet = null) => new(
         "tencent-buys-stake",
         "Tencent buys a stake in VSPN",
         "The deal values the esports firm at $1bn.",
@@ -60,7 +61,7 @@ public sealed class StoryCardTests(BunitFixture fixture)
     [Fact]
     public void Render_Snippet_MarksMatchesAndKeepsMarkupAsText()
     {
-        var snippet = $"…<b>bold</b> {SnippetText.Open}Tencent{SnippetText.Close} agreed{SnippetText.Close}…";
+        SnippetPart[] snippet = [new("…<b>bold</b> ", false), new("Tencent", true), new(" agreed…", false)];
 
         var cut = Render(Story(snippet));
 

@@ -1,4 +1,4 @@
-namespace NewsReader.Core.Search;
+namespace NewsReader.Core.Search.Model;
 
 /// <summary>
 /// One field filter a reader typed, e.g. <c>company:"Sun Art"</c> or <c>-country:France</c>.
