@@ -37,8 +37,9 @@ public static class SearchCommand
             throw new CliUsageException($"--limit must be a number from 1 to {ArticleSearch.MaxLimit}");
         }
 
-        var request = new SearchRequest(args.Positional.FirstOrDefault(), args.Get("--company"), args.Get("--country"), args.Get("--topic"),
-            args.Get("--tag"), sort, limit, args.Get("--after"));
+        static string[]? One(string? value) => value is null ? null : [value];
+        var request = new SearchRequest(args.Positional.FirstOrDefault(), One(args.Get("--company")), One(args.Get("--country")), One(args.Get("--topic")),
+            One(args.Get("--tag")), sort, limit, args.Get("--after"));
         var factory = await StoreOptions.OpenAsync(args, ct, create: false).ConfigureAwait(false);
         using var search = new ArticleSearch(factory);
         var result = await search.SearchAsync(request, ct).ConfigureAwait(false);

@@ -137,10 +137,10 @@ public sealed partial class ArticleSearch(IDbContextFactory<NewsDbContext> facto
     private static async Task<Filter?> FilterAsync(IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, SearchRequest request, CancellationToken ct)
     {
         var filters = query.Filters.ToList();
-        AddOption(filters, FieldFilter.Company, request.Company);
-        AddOption(filters, FieldFilter.Country, request.Country);
-        AddOption(filters, FieldFilter.Topic, request.Topic);
-        AddOption(filters, FieldFilter.Tag, request.Tag);
+        AddOptions(filters, FieldFilter.Company, request.Companies);
+        AddOptions(filters, FieldFilter.Country, request.Countries);
+        AddOptions(filters, FieldFilter.Topic, request.Topics);
+        AddOptions(filters, FieldFilter.Tag, request.Tags);
 
         var includes = new List<int[]>();
         var excludes = new List<int[]>();
@@ -170,11 +170,15 @@ public sealed partial class ArticleSearch(IDbContextFactory<NewsDbContext> facto
         return new Filter(includes, excludes, excluded);
     }
 
-    private static void AddOption(List<FieldFilter> filters, string field, string? value)
+    // Each value is a filter of its own: a story must name every one of them.
+    private static void AddOptions(List<FieldFilter> filters, string field, IReadOnlyList<string>? values)
     {
-        if (!string.IsNullOrWhiteSpace(value))
+        foreach (var value in values ?? [])
         {
-            filters.Add(new FieldFilter(field, value.Trim(), false));
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                filters.Add(new FieldFilter(field, value.Trim(), false));
+            }
         }
     }
 

@@ -15,14 +15,15 @@ public enum SearchSort
 
 /// <summary>A search: what a reader typed plus the filters picked in the UI (all combined with AND).</summary>
 /// <param name="Text">The reader's query (words, phrases, -exclusions, OR, prefix*, field:value filters).</param>
+/// <param name="Companies">Companies the stories must all name (a name, any alias, or a slug each); likewise countries, topics and tags.</param>
 /// <param name="After">The cursor of the previous page (<see cref="SearchResult.NextCursor"/>), or null for the first.</param>
 /// <param name="FacetLimit">How many entities per kind in the facets; 0 computes no facets.</param>
 public sealed record SearchRequest(
     string? Text,
-    string? Company = null,
-    string? Country = null,
-    string? Topic = null,
-    string? Tag = null,
+    IReadOnlyList<string>? Companies = null,
+    IReadOnlyList<string>? Countries = null,
+    IReadOnlyList<string>? Topics = null,
+    IReadOnlyList<string>? Tags = null,
     SearchSort Sort = SearchSort.Relevance,
     int Limit = 20,
     string? After = null,

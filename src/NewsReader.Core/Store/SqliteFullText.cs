@@ -101,13 +101,13 @@ internal sealed class SqliteFullText : IFullTextQueries
         // One statement per kind of detail for the whole page; ids go in as parameters $i0, $i1...
         var match = query.FtsMatch;
         var names = string.Join(", ", page.Select((_, i) => "$i" + i.ToString(CultureInfo.InvariantCulture)));
-        var rows = new Dictionary<long, (string Slug, string Title, string Summary, DateTime Created)>();
-        using (var details = Command(tx, $"SELECT Id, Slug, Title, Summary, CreatedAt FROM Articles WHERE Id IN ({names})", page))
+        var rows = new Dictionary<long, (string Slug, string Title, string Summary, DateTime Created, int BodyLength)>();
+        using (var details = Command(tx, $"SELECT Id, Slug, Title, Summary, CreatedAt, length(Body) FROM Articles WHERE Id IN ({names})", page))
         using (var reader = await details.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                rows[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2), reader.GetString(3), DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc));
+                rows[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2), reader.GetString(3), DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), reader.GetInt32(5));
             }
         }
 
@@ -132,7 +132,7 @@ internal sealed class SqliteFullText : IFullTextQueries
             if (rows.TryGetValue(id, out var r))
             {
                 hits.Add(new SearchHit(id, r.Slug, r.Title, r.Summary, r.Created,
-                    SplitSnippet(snippets.GetValueOrDefault(id, string.Empty)), match is not null ? rank : null));
+                    SplitSnippet(snippets.GetValueOrDefault(id, string.Empty)), match is not null ? rank : null, r.BodyLength));
             }
         }
 

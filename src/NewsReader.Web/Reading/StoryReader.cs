@@ -51,11 +51,10 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         }
 
         var result = await search.SearchAsync(ToRequest(state, filters), ct);
-        var ids = result.Hits.Select(h => h.Id).ToList();
-        var snippets = result.Hits
-            .Where(h => h.Snippet.Count > 0)
-            .ToDictionary(h => h.Id, h => h.Snippet);
-        var cards = await CardsAsync(db, ids, snippets, ct);
+        // The hits carry what a card shows; only the chips come from elsewhere (the link index).
+        var chips = await ChipsAsync(result.Hits.Select(h => h.Id).ToList(), ct);
+        var cards = result.Hits.Select(h => new StoryCardModel(
+            h.Slug, h.Title, h.Summary, ReadingMinutes(h.BodyLength), chips.GetValueOrDefault(h.Id) ?? [], h.Snippet.Count > 0 ? h.Snippet : null)).ToList();
 
         // One value more than shown is asked for, so a facet knows when there are others to link to.
         var limit = FacetLimit;
@@ -79,34 +78,16 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         return new StoryListResult(cards, result.Total, result.NextCursor, facets, active);
     }
 
-    /// <summary>
-    /// The search request for a URL state. The first value of each kind goes in the request's own
-    /// field; further values of the same kind (AND) are added as <c>company:"slug"</c> filters.
-    /// </summary>
+    /// <summary>The search request for a URL state: the resolved filters' slugs, a list per kind (all must match).</summary>
     private SearchRequest ToRequest(ListState state, List<ResolvedFilter> filters)
     {
-        var text = new System.Text.StringBuilder(state.Query ?? string.Empty);
-        string? First(EntityField field)
-        {
-            var slugs = filters.Where(f => f.Filter.Field == field).Select(f => f.Filter.Slug).ToList();
-            foreach (var extra in slugs.Skip(1))
-            {
-                text.Append(' ').Append(field.Key).Append(":\"").Append(extra).Append('"');
-            }
-
-            return slugs.FirstOrDefault();
-        }
-
-        var company = First(EntityField.Company);
-        var country = First(EntityField.Country);
-        var topic = First(EntityField.Topic);
-        var tag = First(EntityField.Tag);
+        List<string> Slugs(EntityField field) => filters.Where(f => f.Filter.Field == field).Select(f => f.Filter.Slug).ToList();
         return new SearchRequest(
-            text.Length == 0 ? null : text.ToString(),
-            Company: company,
-            Country: country,
-            Topic: topic,
-            Tag: tag,
+            string.IsNullOrEmpty(state.Query) ? null : state.Query,
+            Companies: Slugs(EntityField.Company),
+            Countries: Slugs(EntityField.Country),
+            Topics: Slugs(EntityField.Topic),
+            Tags: Slugs(EntityField.Tag),
             Limit: Math.Clamp(_options.PageSize, 1, ArticleSearch.MaxLimit),
             After: state.After,
             FacetLimit: FacetLimit == 0 ? 0 : FacetLimit + 1);
@@ -137,7 +118,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         var (newer, older) = await search.NeighboursAsync(story.Id, ct);
         var relatedIds = await RelatedIdsAsync(story.Id, story.Title, ct);
         // One query for the related cards and the two neighbours' links.
-        var cards = await CardsByIdAsync(db, [.. relatedIds, .. new[] { newer, older }.OfType<long>()], [], ct);
+        var cards = await CardsByIdAsync(db, [.. relatedIds, .. new[] { newer, older }.OfType<long>()], ct);
         StoryLink? Link(long? id) => id is { } i && cards.TryGetValue(i, out var card) ? new StoryLink(card.Slug, card.Title) : null;
         var previous = Link(newer);
         var next = Link(older);
@@ -289,16 +270,9 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
         return result.Hits.Select(h => h.Id).Where(h => h != excludeId).Take(count).ToList();
     }
 
-    private async Task<List<StoryCardModel>> CardsAsync(
-        NewsDbContext db, List<long> ids, Dictionary<long, IReadOnlyList<SnippetPart>> snippets, CancellationToken ct)
-    {
-        var cards = await CardsByIdAsync(db, ids, snippets, ct);
-        return ids.Where(cards.ContainsKey).Select(id => cards[id]).ToList();
-    }
-
     /// <summary>Cards for stories by id (one query for the rows; chips from the link index).</summary>
     private async Task<Dictionary<long, StoryCardModel>> CardsByIdAsync(
-        NewsDbContext db, List<long> ids, Dictionary<long, IReadOnlyList<SnippetPart>> snippets, CancellationToken ct)
+        NewsDbContext db, List<long> ids, CancellationToken ct)
     {
         if (ids.Count == 0)
         {
@@ -314,7 +288,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
             r => r.Id,
             r => new StoryCardModel(
                 r.Slug, r.Title, r.Summary, ReadingMinutes(r.BodyLength),
-                chips.GetValueOrDefault(r.Id) ?? [], snippets.GetValueOrDefault(r.Id)));
+                chips.GetValueOrDefault(r.Id) ?? []));
     }
 
     /// <summary>The chips of stories, from the search's link index (no query).</summary>

@@ -77,7 +77,7 @@ public static class StoreLatencyReport
             foreach (var (company, country) in pairs)
             {
                 var t = Stopwatch.GetTimestamp();
-                await search.SearchAsync(new SearchRequest(null, Company: company, Country: country));
+                await search.SearchAsync(new SearchRequest(null, Companies: [company], Countries: [country]));
                 if (r > 0)
                 {
                     filter.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);

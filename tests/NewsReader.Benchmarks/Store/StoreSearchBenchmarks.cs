@@ -73,7 +73,7 @@ public class StoreSearchBenchmarks : IDisposable
         var n = 0;
         foreach (var (company, country) in _pairs.Take(BenchQueries.Count))
         {
-            n += (await _search.SearchAsync(new SearchRequest(null, Company: company, Country: country))).Hits.Count;
+            n += (await _search.SearchAsync(new SearchRequest(null, Companies: [company], Countries: [country]))).Hits.Count;
         }
 
         return n;

@@ -71,11 +71,11 @@ public sealed class ArticleSearchTests
         await using var store = await StoreWithStoriesAsync();
         var search = new ArticleSearch(store.Factory);
 
-        var company = await search.SearchAsync(new SearchRequest(null, Company: "sunny corp"));
-        var companyAndCountry = await search.SearchAsync(new SearchRequest(null, Company: "Sunny Corp", Country: "Spain"));
-        var textAndFilter = await search.SearchAsync(new SearchRequest("solar", Country: "spain", Topic: "energy"));
+        var company = await search.SearchAsync(new SearchRequest(null, Companies: ["sunny corp"]));
+        var companyAndCountry = await search.SearchAsync(new SearchRequest(null, Companies: ["Sunny Corp"], Countries: ["Spain"]));
+        var textAndFilter = await search.SearchAsync(new SearchRequest("solar", Countries: ["spain"], Topics: ["energy"]));
         var fieldInText = await search.SearchAsync(new SearchRequest("solar -company:\"Sunny Corp\""));
-        var unknown = await search.SearchAsync(new SearchRequest("solar", Company: "Nobody Inc"));
+        var unknown = await search.SearchAsync(new SearchRequest("solar", Companies: ["Nobody Inc"]));
 
         Assert.Equal(2, company.Total);
         Assert.Equal("Solar panels get cheaper", Assert.Single(companyAndCountry.Hits).Title);
@@ -159,14 +159,14 @@ public sealed class ArticleSearchTests
 
         var search = new ArticleSearch(store.Factory);
         Assert.Equal(0, (await search.SearchAsync(new SearchRequest("bank"))).Total);
-        Assert.Equal(1, (await search.SearchAsync(new SearchRequest("solar", Country: "Spain"))).Total);
+        Assert.Equal(1, (await search.SearchAsync(new SearchRequest("solar", Countries: ["Spain"]))).Total);
     }
 
     [Fact]
     public async Task ExplainAsync_TextWithFilters_FtsMatchComesFirst()
     {
         await using var store = await StoreWithStoriesAsync();
-        var plan = await new ArticleSearch(store.Factory).ExplainAsync(new SearchRequest("solar power", Company: "Sunny Corp", Country: "Spain"));
+        var plan = await new ArticleSearch(store.Factory).ExplainAsync(new SearchRequest("solar power", Companies: ["Sunny Corp"], Countries: ["Spain"]));
 
         var first = plan.First(line => line.Contains("SCAN", StringComparison.Ordinal) || line.Contains("SEARCH", StringComparison.Ordinal));
         Assert.Contains("articles_fts VIRTUAL TABLE", first, StringComparison.Ordinal);

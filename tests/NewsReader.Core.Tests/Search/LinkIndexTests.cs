@@ -91,13 +91,16 @@ public sealed class LinkIndexTests
         var market = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'market'";
         var cases = new (SearchRequest Request, string Ids)[]
         {
-            (new(null, Company: "Acme", FacetLimit: 500), $"{Live} INTERSECT {LinkedTo("acme")}"),
-            (new(null, Company: "Globex", Country: "Spain", FacetLimit: 500), $"{Live} INTERSECT {LinkedTo("globex")} INTERSECT {LinkedTo("spain")}"),
+            (new(null, Companies: ["Acme"], FacetLimit: 500), $"{Live} INTERSECT {LinkedTo("acme")}"),
+            (new(null, Companies: ["Globex"], Countries: ["Spain"], FacetLimit: 500), $"{Live} INTERSECT {LinkedTo("globex")} INTERSECT {LinkedTo("spain")}"),
             (new("market", FacetLimit: 500), $"{Live} INTERSECT {market}"),
-            (new("market", Country: "Kenya", FacetLimit: 500), $"{Live} INTERSECT {market} INTERSECT {LinkedTo("kenya")}"),
+            (new("market", Countries: ["Kenya"], FacetLimit: 500), $"{Live} INTERSECT {market} INTERSECT {LinkedTo("kenya")}"),
             (new("market -company:Initech", FacetLimit: 500), $"{Live} INTERSECT {market} EXCEPT {LinkedTo("initech")}"),
             (new("-market", FacetLimit: 500), $"{Live} EXCEPT {market}"),
-            (new(null, Tag: "later", FacetLimit: 500), $"{Live} INTERSECT {LinkedTo("later")}"),
+            (new(null, Tags: ["later"], FacetLimit: 500), $"{Live} INTERSECT {LinkedTo("later")}"),
+            (new(null, Companies: ["Acme", "Globex"], FacetLimit: 500), $"{Live} INTERSECT {LinkedTo("acme")} INTERSECT {LinkedTo("globex")}"),
+            (new("market", Companies: ["Acme", "Initech"], Countries: ["Kenya"], FacetLimit: 500),
+                $"{Live} INTERSECT {market} INTERSECT {LinkedTo("acme")} INTERSECT {LinkedTo("initech")} INTERSECT {LinkedTo("kenya")}"),
         };
 
         foreach (var (request, ids) in cases)
@@ -133,12 +136,12 @@ public sealed class LinkIndexTests
     {
         await using var store = await MixedStoreAsync();
         using var search = new ArticleSearch(store.Factory);
-        var before = await search.SearchAsync(new SearchRequest(null, Company: "Acme"));
+        var before = await search.SearchAsync(new SearchRequest(null, Companies: ["Acme"]));
 
         store.Execute($"UPDATE Articles SET DeletedAt = '2026-02-01' WHERE Id = (SELECT max(ArticleId) FROM ({LinkedTo("acme")}) WHERE ArticleId IN ({Live}))");
-        var after = await search.SearchAsync(new SearchRequest(null, Company: "Acme"));
+        var after = await search.SearchAsync(new SearchRequest(null, Companies: ["Acme"]));
         await store.Importer().ImportAsync(Document("more.txt", Article(0, "A fresh Acme story", "Acme did it again.\n\n" + Text("fresh"), Company("Acme"))), Source("more.txt"));
-        var imported = await search.SearchAsync(new SearchRequest(null, Company: "Acme"));
+        var imported = await search.SearchAsync(new SearchRequest(null, Companies: ["Acme"]));
 
         Assert.Equal(before.Total - 1, after.Total);
         Assert.Equal(after.Total + 1, imported.Total);

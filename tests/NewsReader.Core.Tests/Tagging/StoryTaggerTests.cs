@@ -203,7 +203,7 @@ public sealed class StoryTaggerTests
         Assert.NotNull((await LinkAsync(store, Wind, breeze))!.RemovedAt);
         Assert.DoesNotContain(await tagger.ListAsync(Wind) ?? [], t => t.EntityId == breeze);
         var search = new ArticleSearch(store.Factory);
-        Assert.Equal(0, (await search.SearchAsync(new SearchRequest(null, Company: "breeze-ltd"))).Total);
+        Assert.Equal(0, (await search.SearchAsync(new SearchRequest(null, Companies: ["breeze-ltd"]))).Total);
         Assert.Equal(0, (await search.SearchAsync(new SearchRequest("breeze"))).Total);
         store.AssertIntegrity();
     }
@@ -274,7 +274,7 @@ public sealed class StoryTaggerTests
         var search = new ArticleSearch(store.Factory);
 
         var byTag = await search.SearchAsync(new SearchRequest("tag:\"offshore wind\""));
-        var bySlug = await search.SearchAsync(new SearchRequest(null, Tag: "offshore-wind"));
+        var bySlug = await search.SearchAsync(new SearchRequest(null, Tags: ["offshore-wind"]));
         var byText = await search.SearchAsync(new SearchRequest("offshore"));
 
         Assert.Equal("Wind farms expand", Assert.Single(byTag.Hits).Title);
@@ -293,7 +293,7 @@ public sealed class StoryTaggerTests
         await tagger.AddNamedAsync(Wind, "Offshore", "carol");
 
         var all = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest(null));
-        var spain = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("solar", Country: "spain"));
+        var spain = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("solar", Countries: ["spain"]));
 
         Assert.Equal([("Green Deal", 2), ("Offshore", 1)], all.Tags.Select(t => (t.Name, t.Count)));
         Assert.Contains(spain.Tags, t => t.Name == "Green Deal");
