@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsReader.Core.Accounts;
+using NewsReader.Core.Importing;
 using NewsReader.Web.Hosting;
 
 namespace NewsReader.Web.Admin.Importing;

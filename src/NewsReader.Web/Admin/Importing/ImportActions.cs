@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using NewsReader.Core.Accounts;
+using NewsReader.Core.Importing;
 using NewsReader.Core.Reading;
 using NewsReader.Web.Account;
 using NewsReader.Web.Hosting;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using NewsReader.Core.Accounts;
 using NewsReader.Core.Data;
+using NewsReader.Core.Importing;
 using NewsReader.Web.Account;
 using NewsReader.Web.Admin.Importing;
 using NewsReader.Web.Hosting;

@@ -14,7 +14,7 @@ public sealed class ImportReportViewTests : IAsyncDisposable
     [Fact]
     public void Render_ChangeWithMarkup_MarksWordsAndShowsMarkupAsText()
     {
-        var story = new StoryLink(7, "westmere", "Westmere <b>solar</b>");
+        var story = new StoryRef(7, "westmere", "Westmere <b>solar</b>");
         var change = new StoryChange(story, Used: true,
             Headline: [new DiffSpan(DiffKind.Same, "Westmere "), new DiffSpan(DiffKind.Added, "<b>solar</b>")],
             Body:
@@ -39,7 +39,7 @@ public sealed class ImportReportViewTests : IAsyncDisposable
     [Fact]
     public void Render_NoteSaidOfManyStories_OneLineWithTheirCountAndRange()
     {
-        var story = new StoryLink(7, "westmere", "Westmere opens floating solar farm");
+        var story = new StoryRef(7, "westmere", "Westmere opens floating solar farm");
         var run = new ImportRunRow(3, "repeats.md", "ab", 10, "admin", DateTime.UtcNow, DateTime.UtcNow, Core.Data.ImportStatus.Succeeded,
             new ImportCounts(20_001, 2, 0, 0, 19_999, 0));
         ImportNote[] notes =

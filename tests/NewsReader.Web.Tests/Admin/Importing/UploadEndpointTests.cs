@@ -302,7 +302,7 @@ public sealed class UploadEndpointTests
         await app.WaitForJobsAsync();
         var runId = await app.QueryAsync(db => db.ImportRuns.Select(r => r.Id).SingleAsync());
 
-        var page = await client.GetStringAsync(new Uri(ImportRunRow.PageUrl(runId), UriKind.Relative));
+        var page = await client.GetStringAsync(new Uri(ImportUrls.RunPage(runId), UriKind.Relative));
 
         Assert.Contains("data-count=\"new\">3<", page, StringComparison.Ordinal);
         Assert.Contains("data-count=\"duplicates\">1<", page, StringComparison.Ordinal);

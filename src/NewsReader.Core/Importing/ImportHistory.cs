@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Curation;
 using NewsReader.Core.Data;
-using NewsReader.Core.Importing;
 
-namespace NewsReader.Web.Admin.Importing;
+namespace NewsReader.Core.Importing;
 
 /// <summary>One import run as the history lists it.</summary>
 public sealed record ImportRunRow(
@@ -18,50 +17,39 @@ public sealed record ImportRunRow(
     ImportCounts Counts)
 {
     public TimeSpan? Duration => FinishedAt - StartedAt;
-
-    /// <summary>The run's report page.</summary>
-    public string Url => ImportRunRow.PageUrl(Id);
-
-    public static string PageUrl(long id) => "/admin/imports/runs/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>A page of the history, newest first.</summary>
 public sealed record ImportHistoryPage(IReadOnlyList<ImportRunRow> Runs, int Page, int PageCount, int Total);
 
-/// <summary>A stored story a report links to.</summary>
-public sealed record StoryLink(long Id, string Slug, string Title)
-{
-    public string Url => "/articles/" + Uri.EscapeDataString(Slug);
-}
-
 /// <summary>A line of a run's report: a rejection, a duplicate, a near-duplicate decision, an error.</summary>
 /// <param name="Position">The story's 0-based position in the file, when the line is about one story.</param>
 /// <param name="Count">How many stories the run said this same thing of (a story repeated many times is one line).</param>
 /// <param name="LastPosition">The last of those stories' positions, when there are several.</param>
-public sealed record ImportNote(int? Position, StoryLink? Story, string Text, int Count = 1, int? LastPosition = null);
+public sealed record ImportNote(int? Position, StoryRef? Story, string Text, int Count = 1, int? LastPosition = null);
 
 /// <summary>
 /// What a run did to one stored story's text, word by word: the text it replaced against the one it
 /// stored, or, when not <paramref name="Used"/> (the stored text was fuller), the stored text against
 /// the one the file offered.
 /// </summary>
-public sealed record StoryChange(StoryLink Story, bool Used, IReadOnlyList<DiffSpan> Headline, IReadOnlyList<ParagraphDiff> Body);
+public sealed record StoryChange(StoryRef Story, bool Used, IReadOnlyList<DiffSpan> Headline, IReadOnlyList<ParagraphDiff> Body);
 
 /// <summary>A finished run's report, read from the store.</summary>
 /// <param name="MoreNew">New stories not listed (the list stops at <see cref="ImportHistory.MaxListed"/>).</param>
 /// <param name="MoreChanges">Changed stories whose changes are not shown (the list stops at <see cref="ImportHistory.MaxChanges"/>).</param>
 public sealed record ImportRunReport(
     ImportRunRow Run,
-    IReadOnlyList<StoryLink> NewStories,
+    IReadOnlyList<StoryRef> NewStories,
     int MoreNew,
-    IReadOnlyList<StoryLink> UpdatedStories,
+    IReadOnlyList<StoryRef> UpdatedStories,
     int MoreUpdated,
     IReadOnlyList<StoryChange> Changes,
     int MoreChanges,
     IReadOnlyList<ImportNote> Notes,
     int MoreNotes);
 
-/// <summary>The import history in the store (<see cref="ImportRun"/>, <see cref="ImportRunMessage"/>), and refused uploads recorded there.</summary>
+/// <summary>The import history in the store, for the web app, the CLI and any API (<see cref="ImportRun"/>, <see cref="ImportRunMessage"/>), and refused uploads recorded there.</summary>
 public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, TimeProvider time)
 {
     /// <summary>Most stories or lines listed per section of a report (a big file's report stays a readable page).</summary>
@@ -96,13 +84,13 @@ public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, Time
         var created = db.Articles.AsNoTracking().Where(a => a.CreatedByRunId == runId);
         var newCount = await created.CountAsync(ct);
         var newStories = await created.OrderBy(a => a.SourcePosition).ThenBy(a => a.Id).Take(MaxListed)
-            .Select(a => new StoryLink(a.Id, a.Slug, a.Title)).ToListAsync(ct);
+            .Select(a => new StoryRef(a.Id, a.Slug, a.Title)).ToListAsync(ct);
 
         // Stories this run gave a new text; a later run's update moves a story to that run's report.
         var updated = db.Articles.AsNoTracking().Where(a => a.UpdatedByRunId == runId && a.CreatedByRunId != runId);
         var updatedCount = await updated.CountAsync(ct);
         var updatedStories = await updated.OrderBy(a => a.SourcePosition).ThenBy(a => a.Id).Take(MaxListed)
-            .Select(a => new StoryLink(a.Id, a.Slug, a.Title)).ToListAsync(ct);
+            .Select(a => new StoryRef(a.Id, a.Slug, a.Title)).ToListAsync(ct);
 
         var (changes, changeCount) = await ChangesAsync(db, runId, ct);
 
@@ -119,7 +107,7 @@ public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, Time
                 g.Last,
                 g.Count,
                 g.Text,
-                Story = db.Articles.Where(a => a.Id == g.ArticleId).Select(a => new StoryLink(a.Id, a.Slug, a.Title)).FirstOrDefault(),
+                Story = db.Articles.Where(a => a.Id == g.ArticleId).Select(a => new StoryRef(a.Id, a.Slug, a.Title)).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return new ImportRunReport(
@@ -161,7 +149,7 @@ public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, Time
             var (titleBefore, bodyBefore, titleAfter, bodyAfter) = used
                 ? (revision.Title, revision.Body, title, body)
                 : (title, body, revision.Title, revision.Body);
-            changes.Add(new StoryChange(new StoryLink(story.Id, story.Slug, story.Title), used,
+            changes.Add(new StoryChange(new StoryRef(story.Id, story.Slug, story.Title), used,
                 TextDiff.Words(titleBefore, titleAfter), TextDiff.Paragraphs(bodyBefore, bodyAfter)));
         }
 
