@@ -5,7 +5,9 @@ namespace NewsReader.Core.Splitting;
 
 /// <summary>
 /// Flags articles that repeat an earlier article of the same file, exactly or nearly: resemblance
-/// (Jaccard similarity of word 3-shingle sets) of at least <see cref="MinResemblance"/>. Candidates
+/// (Jaccard similarity of word 3-shingle sets) of at least <see cref="MinResemblance"/>, or one
+/// copy held almost whole in the other (a paragraph or a sentence dropped: containment of at least
+/// <see cref="MinContainment"/> with the shorter at least <see cref="MinSizeRatio"/> of the longer). Candidates
 /// come from MinHash band lookup, so the cost grows with the file, not with the square of its
 /// article count. See docs/adr/0002-in-file-duplicates.md.
 /// </summary>
@@ -13,6 +15,12 @@ internal static class DuplicateFinder
 {
     /// <summary>Share of distinct 3-word shingles two articles must have in common to be one story.</summary>
     public const double MinResemblance = 0.9;
+
+    /// <summary>Share of the shorter copy's shingles the longer must hold when they are not alike enough as a whole.</summary>
+    public const double MinContainment = 0.9;
+
+    /// <summary>A copy this much shorter than the other is a fragment, not a re-published story.</summary>
+    public const double MinSizeRatio = 0.5;
 
     private const int ShingleWords = 3;
     private const int Bins = 24;
@@ -23,8 +31,9 @@ internal static class DuplicateFinder
     // of each paragraph are enough to propose a repeat.
     private const int SignatureWordsPerParagraph = 40;
 
-    // With 24 bins, a pair at resemblance 0.9 shows fewer than 70% equal bins with probability under 1%.
-    private const double MinEstimate = 0.7;
+    // A copy with a third of a short story dropped resembles it about 0.6, one with half dropped 0.5: with
+    // 24 bins such a pair shows fewer than 30% equal bins with probability under 2%.
+    private const double MinEstimate = 0.3;
 
     /// <summary>Returns the articles with <see cref="SplitArticle.DuplicateOf"/> set to the first copy's index.</summary>
     public static IReadOnlyList<SplitArticle> Flag(IReadOnlyList<SplitArticle> articles)
@@ -62,7 +71,7 @@ internal static class DuplicateFinder
                         }
 
                         mine ??= Shingles(articles[i].Paragraphs);
-                        if (Resemblance(mine, Shingles(articles[j].Paragraphs)) >= MinResemblance)
+                        if (SameStory(mine, Shingles(articles[j].Paragraphs)))
                         {
                             duplicateOf = result[j].DuplicateOf ?? j;
                             break;
@@ -89,6 +98,19 @@ internal static class DuplicateFinder
         return result;
     }
 
+    /// <summary>Whether two articles' shingle sets are one story: alike as a whole, or one held almost whole in the other.</summary>
+    public static bool SameStory(HashSet<ulong> a, HashSet<ulong> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var common = Common(a, b);
+        var smaller = Math.Min(a.Count, b.Count);
+        var larger = Math.Max(a.Count, b.Count);
+        return smaller > 0
+            && ((double)common / (a.Count + b.Count - common) >= MinResemblance
+                || ((double)common / smaller >= MinContainment && (double)smaller / larger >= MinSizeRatio));
+    }
+
     /// <summary>Jaccard similarity of two shingle sets.</summary>
     public static double Resemblance(HashSet<ulong> a, HashSet<ulong> b)
     {
@@ -99,6 +121,12 @@ internal static class DuplicateFinder
             return 0;
         }
 
+        var common = Common(a, b);
+        return (double)common / (a.Count + b.Count - common);
+    }
+
+    private static int Common(HashSet<ulong> a, HashSet<ulong> b)
+    {
         var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
         var common = 0;
         foreach (var s in small)
@@ -109,7 +137,7 @@ internal static class DuplicateFinder
             }
         }
 
-        return (double)common / (a.Count + b.Count - common);
+        return common;
     }
 
     /// <summary>Hashes of every run of three consecutive words (lower-cased, letters and digits only) in the body text.</summary>

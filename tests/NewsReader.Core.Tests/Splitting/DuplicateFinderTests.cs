@@ -30,6 +30,28 @@ public class DuplicateFinderTests
     }
 
     [Fact]
+    public void Flag_ShortStoryRepeatedWithAParagraphDropped_Flagged()
+    {
+        // Dropping one of three paragraphs leaves a resemblance near 0.6: the shorter copy is held whole in the longer.
+        string[] story = [.. Bank[..3]];
+        string[] trimmed = [story[0], story[2]];
+
+        var result = DuplicateFinder.Flag([Article(story), Article(Robotics), Article(trimmed)]);
+
+        Assert.Equal([null, null, 0], result.Select(a => a.DuplicateOf));
+    }
+
+    [Fact]
+    public void Flag_OneParagraphOfALongStoryOnItsOwn_NotFlagged()
+    {
+        string[] longer = [.. Robotics, .. Satellites, .. Bank];
+
+        var result = DuplicateFinder.Flag([Article(longer), Article(Robotics[0])]);
+
+        Assert.All(result, a => Assert.Null(a.DuplicateOf));
+    }
+
+    [Fact]
     public void Flag_SameTopicDifferentText_NotFlagged()
     {
         string[] half = [.. Robotics[..2], .. Bank[2..]];
