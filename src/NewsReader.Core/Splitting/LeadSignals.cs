@@ -51,12 +51,22 @@ internal readonly record struct LeadSignals(
         var scanner = new WordScanner(text);
         while (n < MaxSentenceWords && scanner.MoveNext())
         {
-            if (n > 0 && scanner.Current.SentenceInitial)
+            var word = scanner.Current;
+            if (n > 0 && word.SentenceInitial)
             {
-                break;
+                // "JPMorgan Chase & Co. reported ...", "U.S. stocks fell ...": the dot of an abbreviation
+                // ends no sentence, unless a capitalised function word follows it ("... of Acme Co. The deal ...").
+                var dot = words[n - 1].Start + words[n - 1].Length;
+                if (!(dot < text.Length && text[dot] == '.' && Sentences.IsAbbreviation(text, dot, lexicon)
+                      && (char.IsLower(text[word.Start]) || !lexicon.FunctionWords.Contains(word.In(text)))))
+                {
+                    break;
+                }
+
+                word = word with { SentenceInitial = false };
             }
 
-            words[n++] = scanner.Current;
+            words[n++] = word;
         }
 
         if (n == 0)

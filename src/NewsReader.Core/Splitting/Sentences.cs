@@ -68,7 +68,7 @@ internal static class Sentences
     }
 
     // The word before the dot: an initial ("J."), a dotted abbreviation ("U.S."), or a listed one ("Inc.").
-    private static bool IsAbbreviation(string text, int dot, SplitterLexicon lexicon)
+    internal static bool IsAbbreviation(string text, int dot, SplitterLexicon lexicon)
     {
         var start = dot;
         while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '.'))

@@ -8,6 +8,22 @@ public class LeadSignalsTests
         LeadSignals.Read(text, SplitterLexicon.Default, lookahead, known);
 
     [Theory]
+    [InlineData("Harbourline Shipping Co. reported its largest quarterly loss on Friday, as freight rates fell.")]
+    [InlineData("Kestrel Corp. said on Tuesday it would cut 1,200 jobs.")]
+    [InlineData("U.S. retailers said on Monday that holiday sales rose 4%.")]
+    public void Read_AbbreviationDotInTheLead_DoesNotEndTheFirstSentence(string text)
+    {
+        var lead = Read(text);
+
+        Assert.True(lead.NewsVerb);
+        Assert.True(lead.TimeWord);
+    }
+
+    [Fact]
+    public void Read_AbbreviationEndingASentence_StillEndsItBeforeAFunctionWord() =>
+        Assert.False(Read("Shares rose at Harbourline Shipping Co. The deal was announced on Friday.").TimeWord);
+
+    [Theory]
     [InlineData("He said the robots will arrive soon.")]
     [InlineData("But the bank did not say how many jobs would go.")]
     [InlineData("In other words, the bank is shrinking.")]
