@@ -148,7 +148,83 @@ public static class HeadlineWriter
         s = DropAppositive(s, lexicon);
         s = DropTail(s);
         s = DropMannerAdverbs(s);
-        return Fit(s, lexicon);
+        s = HeadlineTense(s, lexicon);
+        return EndBeforeClause(Fit(s, lexicon), lexicon);
+    }
+
+    // Content words a headline keeps before it may end at a clause word.
+    private const int MinContentWordsBeforeClause = 3;
+
+    /// <summary>
+    /// Headline tense: "X has raised $5m" becomes "X raised $5m", "has been fined" becomes "fined",
+    /// and "X will cut jobs" becomes "X to cut jobs", the way desks write headlines (and two words
+    /// fewer that say nothing about the story).
+    /// </summary>
+    internal static string HeadlineTense(string s, SplitterLexicon lexicon)
+    {
+        var words = s.Split(' ');
+        var kept = new List<string>(words.Length);
+        var mainClause = true; // "will" becomes "to" only in the main clause ("what a deal will look like" stays)
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            mainClause &= !w.EndsWith(',') && !IsOneOf(w, "what", "that", "which", "who", "whether", "if", "how", "when", "where", "why");
+            var next = i + 1 < words.Length ? words[i + 1] : "";
+            if (i > 0 && IsOneOf(w, "has", "have", "had"))
+            {
+                if (IsOneOf(next, "been") && i + 2 < words.Length && IsParticiple(words[i + 2], lexicon))
+                {
+                    i++;
+                    continue;
+                }
+
+                if (IsParticiple(next, lexicon))
+                {
+                    continue;
+                }
+            }
+
+            kept.Add(mainClause && i > 0 && IsOneOf(w, "will") && next.Length > 0 && char.IsLower(next[0]) ? "to" : w);
+        }
+
+        return string.Join(' ', kept);
+    }
+
+    /// <summary>Ends a headline before a subordinate clause once it holds <see cref="MinContentWordsBeforeClause"/> content words.</summary>
+    internal static string EndBeforeClause(string s, SplitterLexicon lexicon)
+    {
+        var content = 0;
+        var scanner = new WordScanner(s);
+        while (scanner.MoveNext())
+        {
+            var word = scanner.Current.In(s);
+            if (content >= MinContentWordsBeforeClause && lexicon.HeadlineClauseWords.Contains(word) && char.IsLower(word[0]))
+            {
+                var cut = s.AsSpan(0, scanner.Current.Start).TrimEnd().TrimEnd(",;:—–- ".AsSpan());
+                return cut.Length >= MinBeforeDescription ? cut.ToString() : s;
+            }
+
+            content += lexicon.Stopwords.Contains(word) ? 0 : 1;
+        }
+
+        return s;
+    }
+
+    private static bool IsParticiple(string word, SplitterLexicon lexicon) =>
+        word.Length > 2 && char.IsLower(word[0])
+        && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal) || lexicon.IrregularParticiples.Contains(word));
+
+    private static bool IsOneOf(string word, params string[] options)
+    {
+        foreach (var o in options)
+        {
+            if (string.Equals(word, o, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Trims, drops final punctuation, cuts to 100 characters on a boundary, and capitalises.</summary>

@@ -50,6 +50,8 @@ internal sealed class SplitterLexicon
         FunctionWords = new WordSet(sections.GetValueOrDefault("stopwords", []).Concat(sections.GetValueOrDefault("dangling-openers", [])));
         Abbreviations = Set(sections, "abbreviations");
         HeadlineOpeners = Set(sections, "headline-openers");
+        HeadlineClauseWords = Set(sections, "headline-clause-words");
+        IrregularParticiples = Set(sections, "irregular-participles");
         CaptionPrefixes = [.. sections.GetValueOrDefault("caption-prefixes", [])];
         CaptionContains = [.. sections.GetValueOrDefault("caption-contains", [])];
     }
@@ -95,6 +97,12 @@ internal sealed class SplitterLexicon
     public WordSet Abbreviations { get; }
 
     public WordSet HeadlineOpeners { get; }
+
+    /// <summary>Words a headline ends before once it has said enough (subordinate and relative clauses).</summary>
+    public WordSet HeadlineClauseWords { get; }
+
+    /// <summary>Past participles not ending in -ed or -en ("won", "sold").</summary>
+    public WordSet IrregularParticiples { get; }
 
     public ImmutableArray<string> CaptionPrefixes { get; }
 

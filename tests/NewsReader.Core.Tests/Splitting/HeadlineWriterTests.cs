@@ -9,6 +9,27 @@ public class HeadlineWriterTests
     private static (string Title, string Summary) Write(params string[] paragraphs) =>
         HeadlineWriter.Write(null, [.. paragraphs.Select(p => new Paragraph(p))]);
 
+    [Theory]
+    [InlineData("Harbourline Shipping has agreed to buy Pell Logistics for $2 billion in cash.", "Harbourline Shipping agreed to buy Pell Logistics for $2 billion in cash")]
+    [InlineData("Kestrel Bank has been fined $20 million by regulators in Frankfurt.", "Kestrel Bank fined $20 million by regulators in Frankfurt")]
+    [InlineData("Lumen Skies will launch six weather satellites from French Guiana next spring.", "Lumen Skies to launch six weather satellites from French Guiana next spring")]
+    [InlineData("Brightwave Robotics has won a contract to automate Northgate's warehouses.", "Brightwave Robotics won a contract to automate Northgate's warehouses")]
+    public void Write_Auxiliaries_BecomeHeadlineTense(string lead, string title) => Assert.Equal(title, Write(lead).Title);
+
+    [Fact]
+    public void Write_HasBeforeANoun_Stays() =>
+        Assert.StartsWith("Kestrel Bank has a new chief executive", Write("Kestrel Bank has a new chief executive after a boardroom fight over its branch closures.").Title, StringComparison.Ordinal);
+
+    [Fact]
+    public void Write_SubordinateClauseAfterTheNews_IsCut() =>
+        Assert.Equal(
+            "Shares in Cairnwell Energy jumped 6%",
+            Write("Shares in Cairnwell Energy jumped 6% after the firm said an oilfield in Rajasthan was larger than it had thought.").Title);
+
+    [Fact]
+    public void Write_ClauseWordTooEarly_NotCut() =>
+        Assert.StartsWith("Rates rose faster than Kestrel Bank expected", Write("Rates rose faster than Kestrel Bank expected in the first quarter, squeezing its margins.").Title, StringComparison.Ordinal);
+
     [Fact]
     public void Write_LeadOpeningWithSmallLetterName_KeepsTheName() =>
         Assert.StartsWith("eBay expects", Write("eBay expects the tools to cut the time it takes to list an item by half.").Title, StringComparison.Ordinal);
@@ -16,19 +37,19 @@ public class HeadlineWriterTests
     [Fact]
     public void Write_DescriptionAfterTheSubject_IsDropped() =>
         Assert.Equal(
-            "Zentrix has raised $40 million in a round led by Qorvane Capital",
+            "Zentrix raised $40 million in a round led by Qorvane Capital",
             Write("Zentrix, the Shanghai-based maker of warehouse robots, has raised $40 million in a round led by Qorvane Capital.").Title);
 
     [Fact]
     public void Write_DescriptionAfterTheObject_IsNotDroppedWithTheSentenceAfterIt() =>
         Assert.Equal(
-            "Kestrel Bank has agreed to buy Lumen Skies",
+            "Kestrel Bank agreed to buy Lumen Skies",
             Write("Kestrel Bank has agreed to buy Lumen Skies, a satellite start-up, in a deal worth $300 million.").Title);
 
     [Fact]
     public void Write_DescriptionWithCommasInsideAfterTheSubject_IsDroppedUpToTheVerb() =>
         Assert.Equal(
-            "Retova has raised $28 million in a Series B round led by Qorvane Capital",
+            "Retova raised $28 million in a Series B round led by Qorvane Capital",
             Write("Retova, a Jakarta startup that helps small shops, or warungs, order stock from their phones, has raised $28 million in a Series B round led by Qorvane Capital.").Title);
 
     [Fact]
@@ -46,7 +67,7 @@ public class HeadlineWriterTests
     [Fact]
     public void Write_ShortDescriptionAfterTheObject_Stays() =>
         Assert.StartsWith(
-            "Kestrel has acquired Affinity, the British maker of design software",
+            "Kestrel acquired Affinity, the British maker of design software",
             Write("Kestrel has acquired Affinity, the British maker of design software for professionals, for several hundred million pounds, the Australian company said on Tuesday, as it tries to win over more corporate customers.").Title,
             StringComparison.Ordinal);
 
@@ -115,7 +136,7 @@ public class HeadlineWriterTests
     {
         var (title, _) = Write($"The Harbour Commission said that ferry operators who carry passengers after dark {open}carrying faulty navigation lamps and radios{close} will lose their licences.");
 
-        Assert.Equal("The Harbour Commission said that ferry operators who carry passengers after dark", title);
+        Assert.Equal("The Harbour Commission said that ferry operators who carry passengers", title); // and then ends before "after"
     }
 
     [Fact]
@@ -148,7 +169,7 @@ public class HeadlineWriterTests
     {
         var (title, _) = Write("Further confirmation that the robotics market is booming comes today with the news that Brightwave Robotics has raised $45 million from Northgate Ventures.");
 
-        Assert.Equal("Brightwave Robotics has raised $45 million from Northgate Ventures", title);
+        Assert.Equal("Brightwave Robotics raised $45 million from Northgate Ventures", title);
     }
 
     [Fact]
@@ -160,11 +181,11 @@ public class HeadlineWriterTests
     }
 
     [Fact]
-    public void Write_SaidTodayItWill_BecomesSubjectWill()
+    public void Write_SaidTodayItWill_BecomesSubjectTo()
     {
         var (title, _) = Write("Kestrel Bank said today it will cut 1,200 jobs across Europe as the lender moves customer service online.");
 
-        Assert.Equal("Kestrel Bank will cut 1,200 jobs across Europe", title);
+        Assert.Equal("Kestrel Bank to cut 1,200 jobs across Europe", title);
     }
 
     [Fact]
@@ -172,7 +193,7 @@ public class HeadlineWriterTests
     {
         var (title, _) = Write("President Jane Roe has approved the Kestrel Bank (KB) takeover of Lumen Finance, according to a report from the Daily Ledger.");
 
-        Assert.Equal("President Jane Roe has approved the Kestrel Bank takeover of Lumen Finance", title);
+        Assert.Equal("President Jane Roe approved the Kestrel Bank takeover of Lumen Finance", title);
     }
 
     [Fact]
@@ -189,10 +210,11 @@ public class HeadlineWriterTests
         var lead = "Rumors picked up by three newspapers and two television networks have put some boundaries on what a possible deal between the two largest banks in the region will look like for their customers.";
 
         var (title, _) = Write(lead);
+        var headlineTense = lead.Replace(" have put ", " put ", StringComparison.Ordinal); // "will" in a clause of its own stays
 
         Assert.InRange(title.Length, 20, 100);
-        Assert.StartsWith(title, lead, StringComparison.Ordinal);
-        Assert.False(char.IsLetterOrDigit(lead[title.Length]), "cut mid-word");
+        Assert.StartsWith(title, headlineTense, StringComparison.Ordinal);
+        Assert.False(char.IsLetterOrDigit(headlineTense[title.Length]), "cut mid-word");
         var last = title.Split(' ')[^1];
         Assert.DoesNotContain(last, DanglingWords);
     }
@@ -213,7 +235,7 @@ public class HeadlineWriterTests
     {
         var (title, _) = Write("“We are thrilled,” the founder said.", "Brightwave Robotics has raised $45 million.");
 
-        Assert.Equal("Brightwave Robotics has raised $45 million", title);
+        Assert.Equal("Brightwave Robotics raised $45 million", title);
     }
 
     [Fact]
@@ -278,7 +300,10 @@ public class HeadlineWriterTests
             foreach (var w in title.Split(' '))
             {
                 var bare = w.EndsWith("’s", StringComparison.Ordinal) ? w[..^2] : w; // "its" may become "Subject’s"
-                Assert.Contains(bare.Trim('“', '”', ',', '.', '’', '‘'), lead, StringComparison.OrdinalIgnoreCase);
+                if (bare != "to") // "will" becomes the headline's "to"
+                {
+                    Assert.Contains(bare.Trim('“', '”', ',', '.', '’', '‘'), lead, StringComparison.OrdinalIgnoreCase);
+                }
             }
         }
     }
