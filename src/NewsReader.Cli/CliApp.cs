@@ -28,6 +28,9 @@ public static class CliApp
                                                          create an admin account, or make an account admin
           set-role --email E --role Reader|Admin [--db PATH]
                                                          make an account an admin, or a reader only
+          train-splitter --corpus POOL.jsonl... [--gold TEXT=GOLD.json...] [--gold-dir DIR...] [--seed N]
+                 [--files N] [--articles N] [--dev DIR] [--out DIR] [--ablation]
+                                                         train the splitter's boundary model (see docs/seed-format.md)
 
         The store is the web app's, found as it finds it from the same folder: --db PATH, else the
         ConnectionStrings__News environment variable (a connection string), else Reader__DatabasePath or
@@ -66,6 +69,7 @@ public static class CliApp
                 "search" => await SearchCommand.RunAsync(options, text, ct).ConfigureAwait(false),
                 "stats" => await StatsCommand.RunAsync(options, text, ct).ConfigureAwait(false),
                 "create-admin" => await CreateAdminCommand.RunAsync(options, text, stderr, ct).ConfigureAwait(false),
+                "train-splitter" => await TrainSplitterCommand.RunAsync(options, text, ct).ConfigureAwait(false),
                 "set-role" => await SetRoleCommand.RunAsync(options, text, stderr, ct).ConfigureAwait(false),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };

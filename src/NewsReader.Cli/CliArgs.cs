@@ -6,7 +6,7 @@ namespace NewsReader.Cli;
 /// </summary>
 public sealed class CliArgs
 {
-    private static readonly HashSet<string> Flags = ["--json"];
+    private static readonly HashSet<string> Flags = ["--json", "--ablation"];
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
 
     /// <summary>The end of the options: every argument after it is positional, even one starting with a dash.</summary>
@@ -76,6 +76,9 @@ public sealed class CliArgs
 
     /// <summary>The last value of an option, or null.</summary>
     public string? Get(string name) => _options.TryGetValue(name, out var v) ? v[^1] : null;
+
+    /// <summary>Every value of an option given more than once, in order.</summary>
+    public IReadOnlyList<string> GetAll(string name) => _options.TryGetValue(name, out var v) ? v : [];
 
     /// <summary>Fails on options the command does not know, so typos are not silently ignored.</summary>
     public void AllowOnly(params string[] names)

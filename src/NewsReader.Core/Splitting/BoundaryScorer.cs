@@ -17,13 +17,33 @@ internal readonly record struct SourceParagraph(Paragraph Paragraph, int Line, u
     public ParagraphKind Kind => Paragraph.Kind;
 }
 
-/// <summary>Whether a story starts at one paragraph, as far as the splitter can tell.</summary>
-/// <param name="Candidate">The paragraph can open a story at all (body text, not a quote, question or speaker line).</param>
+/// <summary>What the splitter reads around one paragraph before the model weighs it (see <see cref="BoundaryFeatures"/>).</summary>
+/// <param name="Lead">The opening signals of the paragraph's first sentence, packed (<see cref="BoundaryScorer.Unpack"/>).</param>
+/// <param name="Shift">1 minus the cosine of the words of the <see cref="BoundaryScorer.ShiftWindow"/> paragraphs before and from here on.</param>
+/// <param name="Link">The closest cosine of this paragraph's words to one of the two before it.</param>
+/// <param name="Forward">The closest cosine of this paragraph's words to one of the two after it.</param>
 /// <param name="RepeatStart">A run of paragraphs repeating earlier text starts exactly here.</param>
-/// <param name="Score">The weighted sum of all signals (<see cref="BoundaryScorer.Combine"/>); a story starts where it clears the threshold.</param>
-/// <param name="LeansForward">The paragraph shares at least twice as much with the two paragraphs after it as with the two before it (cosine of their words).</param>
-[StructLayout(LayoutKind.Auto)] // the three flags beside the score: 16 bytes per paragraph of a big file
-internal readonly record struct BoundaryEvidence(bool Candidate, bool RepeatStart, double Score, bool LeansForward = false);
+/// <param name="Shape">The paragraph's <see cref="ShapeFlags"/>, read once (its neighbours' features read them again).</param>
+[StructLayout(LayoutKind.Auto)] // 20 bytes per paragraph of a big file
+internal readonly record struct BoundarySignals(uint Lead, float Shift, float Link, float Forward, bool RepeatStart, ShapeFlags Shape = ShapeFlags.None)
+{
+    public LeadSignals LeadSignals => BoundaryScorer.Unpack(Lead);
+
+    public bool Has(ShapeFlags flag) => (Shape & flag) != 0;
+}
+
+/// <summary>What a paragraph's shape says, as flags.</summary>
+[Flags]
+internal enum ShapeFlags : byte
+{
+    None = 0,
+    Quote = 1,
+    Question = 2,
+    Speaker = 4,
+    Candidate = 8,
+    EndsQuote = 16,
+    EndsColon = 32,
+}
 
 /// <summary>A run of paragraphs that repeats an earlier run: indexes of both copies' first paragraphs and of the paragraphs just after them.</summary>
 /// <param name="Start">The later copy's first paragraph.</param>
@@ -33,15 +53,13 @@ internal readonly record struct BoundaryEvidence(bool Candidate, bool RepeatStar
 internal readonly record struct RepeatedRun(int Start, int End, int SourceStart, int SourceEnd);
 
 /// <summary>
-/// Scores every paragraph as a possible story start by combining the signals a human editor uses:
-/// how the paragraph opens (lead or continuation), how much the vocabulary and the names change
-/// around it, and whether it starts a repeat of earlier text. See docs/adr/0001-segmentation.md.
+/// Reads, for every paragraph, the signals a human editor uses to tell a new story: how the paragraph
+/// opens (lead or continuation), how much the vocabulary and the names change around it, and whether
+/// it starts a repeat of earlier text. The boundary model weighs them (see <see cref="BoundaryModel"/>
+/// and docs/adr/0001-segmentation.md).
 /// </summary>
 internal static class BoundaryScorer
 {
-    /// <summary>A story starts where the score reaches this value.</summary>
-    public const double Threshold = 1.5;
-
     /// <summary>Paragraphs on each side whose vocabulary is compared.</summary>
     public const int ShiftWindow = 3;
 
@@ -51,31 +69,14 @@ internal static class BoundaryScorer
     /// <summary>Shortest paragraph that can be a lead.</summary>
     public const int MinLeadChars = 60;
 
-    // Weights: opening words weigh most (an editor reads the first words first), then the topic change.
-    private const double NewsVerbWeight = 0.8;
-    private const double TimeWordWeight = 0.8;
-    private const double FullNameWeight = 0.3;
-    private const double NamedSubjectWeight = 0.5;
-    private const double DanglingWeight = 2.5;
-    private const double DefiniteWeight = 1.5;
-    private const double EarlyPronounWeight = 1.0;
-    private const double ShiftWeight = 4.0;
     private const double PriorShift = 0.75; // median shift of long-form news text (3-paragraph windows)
     private const int PriorWeight = 20;
-    private const double NoveltyWeight = 1.0;
-    private const double DefiniteOpenerWeight = 0.8;
-    private const double NoveltyPivot = 0.5;
-    private const double RepeatWeight = 6.0;
-    private const double LaterDefiniteWeight = 0.7;
-    private const double KnownSubjectWeight = 1.0;
-    private const double LinkWeight = 1.0;
-    private const double DatelineWeight = 2.0;
 
-    public static BoundaryEvidence[] Score(IReadOnlyList<SourceParagraph> paragraphs, SplitterLexicon lexicon) =>
+    public static BoundarySignals[] Score(IReadOnlyList<SourceParagraph> paragraphs, SplitterLexicon lexicon) =>
         Score(paragraphs, lexicon, RepeatedRuns(paragraphs));
 
     /// <param name="runs">The file's <see cref="RepeatedRuns"/>, when the caller has them already.</param>
-    public static BoundaryEvidence[] Score(IReadOnlyList<SourceParagraph> paragraphs, SplitterLexicon lexicon, IReadOnlyList<RepeatedRun> runs)
+    public static BoundarySignals[] Score(IReadOnlyList<SourceParagraph> paragraphs, SplitterLexicon lexicon, IReadOnlyList<RepeatedRun> runs)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
         ArgumentNullException.ThrowIfNull(lexicon);
@@ -85,13 +86,7 @@ internal static class BoundaryScorer
         var repeats = runs.Select(r => r.Start).ToHashSet();
         var known = new Dictionary<int, int>();
         var window = new ShiftWindowCounts(bags);
-
-        // The score needs the file's median shift, known only once every paragraph is read. Until
-        // then a candidate's raw shift waits in its Score, its link and opening signals beside it
-        // (packed: one evidence per paragraph of a big file is what this stage holds).
-        var result = new BoundaryEvidence[n];
-        var links = new double[n];
-        var leads = new uint[n];
+        var result = new BoundarySignals[n];
         for (var i = 0; i < n; i++)
         {
             if (i > 0)
@@ -102,34 +97,33 @@ internal static class BoundaryScorer
 
             window.MoveTo(i);
             var p = paragraphs[i];
-            if (i == 0 || !IsCandidate(p))
-            {
-                result[i] = new BoundaryEvidence(false, false, double.NegativeInfinity);
-                continue;
-            }
-
             var lookahead = i + 1 < n && paragraphs[i + 1].Kind == ParagraphKind.Text ? paragraphs[i + 1].Text : null;
-            leads[i] = Pack(LeadSignals.Read(p.Text, lexicon, lookahead, known));
-            links[i] = Math.Max(bags.Cosine(i, i - 1), bags.Cosine(i, i - 2));
+            var lead = p.Kind == ParagraphKind.Caption ? 0u : Pack(LeadSignals.Read(p.Text, lexicon, lookahead, known));
+            var link = Math.Max(bags.Cosine(i, i - 1), bags.Cosine(i, i - 2));
             var forward = Math.Max(bags.Cosine(i, i + 1), bags.Cosine(i, i + 2));
-            result[i] = new BoundaryEvidence(true, repeats.Contains(i), Score: 1 - window.Cosine, LeansForward: forward > 0 && forward >= 2 * links[i]);
-        }
-
-        // How much vocabulary changes between paragraphs depends on the writing (long features share
-        // more words than short briefs), so a shift counts by how far it rises above the file's median.
-        var typicalShift = MedianShift(result);
-        for (var i = 0; i < n; i++)
-        {
-            if (result[i].Candidate)
-            {
-                result[i] = result[i] with { Score = Combine(Unpack(leads[i]), result[i].Score - typicalShift, links[i], result[i].RepeatStart) };
-            }
+            result[i] = new BoundarySignals(lead, (float)(1 - window.Cosine), (float)link, (float)forward, repeats.Contains(i), Shape(p));
         }
 
         return result;
     }
 
-    /// <summary>Whether a paragraph can open a story: body text long enough, not a quote, question or transcript line.</summary>
+    private static ShapeFlags Shape(SourceParagraph p)
+    {
+        var text = p.Text;
+        var trimmed = text.AsSpan().TrimEnd();
+        var flags = ShapeFlags.None;
+        flags |= ParagraphShape.StartsWithQuote(text) ? ShapeFlags.Quote : 0;
+        flags |= ParagraphShape.IsQuestion(text) ? ShapeFlags.Question : 0;
+        flags |= ParagraphShape.HasSpeakerLabel(text) ? ShapeFlags.Speaker : 0;
+        flags |= p.Kind == ParagraphKind.Text && text.Length >= MinLeadChars && (flags & (ShapeFlags.Quote | ShapeFlags.Question | ShapeFlags.Speaker)) == 0
+            ? ShapeFlags.Candidate
+            : 0;
+        flags |= trimmed.Length > 0 && trimmed[^1] is '"' or '”' or '’' or '\'' ? ShapeFlags.EndsQuote : 0;
+        flags |= trimmed.Length > 0 && trimmed[^1] == ':' ? ShapeFlags.EndsColon : 0;
+        return flags;
+    }
+
+    /// <summary>Whether a paragraph reads like a story's opening at all: body text long enough, not a quote, question or transcript line.</summary>
     public static bool IsCandidate(SourceParagraph p) =>
         p.Kind == ParagraphKind.Text
         && p.Text.Length >= MinLeadChars
@@ -137,46 +131,23 @@ internal static class BoundaryScorer
         && !ParagraphShape.IsQuestion(p.Text)
         && !ParagraphShape.HasSpeakerLabel(p.Text);
 
-    /// <summary>The weighted sum: positive for a fresh lead in a new topic, negative for a continuation.</summary>
-    /// <param name="shiftAboveTypical">The vocabulary shift minus the file's median shift.</param>
-    public static double Combine(LeadSignals lead, double shiftAboveTypical, double link, bool repeatStart)
+    /// <summary>
+    /// Median vocabulary shift over the paragraphs that could open a story, from a 100-bin histogram
+    /// (linear time), leaning on a prior for short files: how much vocabulary changes between
+    /// paragraphs depends on the writing (long features share more words than short briefs), so
+    /// the model reads a shift beside the file's typical one.
+    /// </summary>
+    public static double MedianShift(IReadOnlyList<SourceParagraph> paragraphs, BoundarySignals[] signals)
     {
-        // A sentence that reports news of today names its own subject, whatever its first words
-        // ("This has been a long time coming, but X today announced ...").
-        var selfContained = lead.NewsVerb && lead.TimeWord && lead.FullName;
-        var s = 0.0;
-        s += lead.NewsVerb ? NewsVerbWeight : 0;
-        s += lead.TimeWord ? TimeWordWeight : 0;
-        s += lead.FullName ? FullNameWeight : 0;
-        s += lead.NamedSubject ? NamedSubjectWeight : 0;
-        s -= lead.Dangling ? (selfContained ? DanglingWeight / 2 : DanglingWeight) : 0;
-        s -= lead.DefiniteReference ? DefiniteWeight : lead.DefiniteOpener ? DefiniteOpenerWeight : 0;
-        s -= lead.EarlyPronoun ? EarlyPronounWeight : 0;
-        s -= lead.LaterDefinite ? LaterDefiniteWeight : 0;
-        s -= lead.KnownSubject ? KnownSubjectWeight : 0;
-        s += ShiftWeight * shiftAboveTypical;
-        s += NoveltyWeight * (lead.Novelty - NoveltyPivot);
-        s -= LinkWeight * link;
-        s += repeatStart ? RepeatWeight : 0;
-        s += lead.Dateline ? DatelineWeight : 0;
-        return s;
-    }
-
-    /// <summary>Maps a score to 0..1: 0.5 at the threshold, towards 1 for clear leads.</summary>
-    public static double Confidence(double score) => 1 / (1 + Math.Exp(-1.5 * (score - Threshold)));
-
-    /// <summary>Median vocabulary shift over the candidate paragraphs, from a 100-bin histogram (linear time).</summary>
-    /// <param name="shifts">Evidence whose <see cref="BoundaryEvidence.Score"/> still holds the raw shift (1 minus the cosine similarity of the vocabulary just before and just after, 0..1).</param>
-    public static double MedianShift(BoundaryEvidence[] shifts)
-    {
-        ArgumentNullException.ThrowIfNull(shifts);
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        ArgumentNullException.ThrowIfNull(signals);
         var bins = new int[101];
         var count = 0;
-        foreach (var e in shifts)
+        for (var i = 1; i < signals.Length; i++)
         {
-            if (e.Candidate)
+            if (signals[i].Has(ShapeFlags.Candidate))
             {
-                bins[(int)Math.Round(Math.Clamp(e.Score, 0, 1) * 100)]++;
+                bins[(int)Math.Round(Math.Clamp(signals[i].Shift, 0, 1) * 100)]++;
                 count++;
             }
         }
@@ -318,13 +289,13 @@ internal static class BoundaryScorer
     private static ulong KeyOf(SourceParagraph p) => p.Key != 0 ? p.Key : ParagraphShape.LooseHash(p.Text);
 
     // The opening signals in 23 bits: ten flags, the counts of names and fresh names (at most 40 each), the dateline.
-    private static uint Pack(LeadSignals l) =>
+    internal static uint Pack(LeadSignals l) =>
         (l.Dangling ? 1u : 0) | (l.DefiniteReference ? 2u : 0) | (l.DefiniteOpener ? 4u : 0) | (l.EarlyPronoun ? 8u : 0)
         | (l.LaterDefinite ? 16u : 0) | (l.NewsVerb ? 32u : 0) | (l.TimeWord ? 64u : 0) | (l.FullName ? 128u : 0)
         | (l.NamedSubject ? 256u : 0) | (l.KnownSubject ? 512u : 0) | ((uint)l.Names << 10) | ((uint)l.Fresh << 16)
         | (l.Dateline ? 1u << 22 : 0);
 
-    private static LeadSignals Unpack(uint b) => new(
+    internal static LeadSignals Unpack(uint b) => new(
         (b & 1) != 0, (b & 2) != 0, (b & 4) != 0, (b & 8) != 0, (b & 16) != 0, (b & 32) != 0, (b & 64) != 0, (b & 128) != 0,
         (b & 256) != 0, (b & 512) != 0, (byte)((b >> 10) & 63), (byte)((b >> 16) & 63), (b & (1u << 22)) != 0);
 

@@ -8,22 +8,10 @@ public static class SeedSplitter
     /// <summary>Most leading lines read as the file's byline/source header.</summary>
     private const int MaxHeaderLines = 3;
 
-    /// <summary>Two story starts closer than this (in paragraphs) compete: the stronger one wins.</summary>
-    private const int MinStoryParagraphs = 2;
-
-    /// <summary>
-    /// The least score of a feature's scene-setting opening (see <see cref="MoveBackOverFeatureLeads"/>):
-    /// such openings carry no news cue, so only paragraphs that lean back on the text before them
-    /// (negative scores: "He", "But", "The company") are ruled out.
-    /// </summary>
-    private const double FeatureLeadFloor = 0;
-
-    /// <summary>How many quote or caption paragraphs may stand between a feature's opening and its news paragraph.</summary>
-    private const int MaxBetweenOpeningAndNews = 2;
-
     /// <summary>
     /// Splits a file into its header and articles. Seed format: stories are found by scoring each
-    /// paragraph as a possible lead (see <see cref="BoundaryScorer"/>). Markdown: <c>#</c>/<c>##</c>
+    /// paragraph with the learned boundary model and choosing the file's starts at once (see
+    /// <see cref="BoundaryModel"/> and <see cref="StartDecoder"/>). Markdown: <c>#</c>/<c>##</c>
     /// headings start articles. In both, doubled captions are kept once and repeated articles flagged.
     /// </summary>
     /// <param name="overrides">People's joins and splits (seed format only: in Markdown the headings decide).</param>
@@ -35,7 +23,7 @@ public static class SeedSplitter
         return split with { Articles = DuplicateFinder.Flag(split.Articles) };
     }
 
-    internal static SplitResult SplitSeed(IReadOnlyList<string> lines, SplitterLexicon lexicon, SplitOverrides? overrides = null)
+    internal static SplitResult SplitSeed(IReadOnlyList<string> lines, SplitterLexicon lexicon, SplitOverrides? overrides = null, BoundaryModel? model = null)
     {
         var (header, paragraphs) = Prepare(lines, lexicon);
         if (paragraphs.Count == 0)
@@ -43,9 +31,11 @@ public static class SeedSplitter
             return new SplitResult(header, []);
         }
 
+        model ??= BoundaryModel.Default;
         var repeats = BoundaryScorer.RepeatedRuns(paragraphs);
-        var evidence = BoundaryScorer.Score(paragraphs, lexicon, repeats);
-        var starts = ChooseStarts(paragraphs, evidence, overrides);
+        var probabilities = model.StartProbabilities(paragraphs, BoundaryScorer.Score(paragraphs, lexicon, repeats));
+        Func<int, bool?>? decided = overrides is { IsEmpty: false } ? i => overrides.StartsAt(paragraphs[i - 1].Text, paragraphs[i].Text) : null;
+        var starts = StartDecoder.Decode(probabilities, model.Card.Decoder, decided);
         var aligned = AlignRepeatedCopies(paragraphs, repeats, starts, overrides);
         var articles = new List<SplitArticle>(starts.Count);
         for (var s = 0; s < starts.Count; s++)
@@ -60,9 +50,7 @@ public static class SeedSplitter
 
             // A start a person made (a split, or a boundary they confirmed) is certain, and so is one
             // a repeated story's other copy fixes.
-            var confidence = s == 0 || aligned.Contains(from) || overrides?.StartsAt(paragraphs[from - 1].Text, paragraphs[from].Text) == true
-                ? 1.0
-                : BoundaryScorer.Confidence(evidence[from].Score);
+            var confidence = s == 0 || aligned.Contains(from) || decided?.Invoke(from) == true ? 1.0 : probabilities[from];
             articles.Add(new SplitArticle(null, body, paragraphs[from].Line, null, Math.Round(confidence, 3)));
         }
 
@@ -169,106 +157,6 @@ public static class SeedSplitter
         ParagraphShape.IsShortUnpunctuated(text) && !ParagraphShape.IsCaption(text, lexicon);
 
     /// <summary>
-    /// Story starts: the first paragraph, every repeat start, and every paragraph whose score clears
-    /// the threshold; of two starts fewer than <see cref="MinStoryParagraphs"/> text paragraphs apart
-    /// only the stronger stays, since a story of one paragraph is far less likely than one misread cue.
-    /// A person's decision (<paramref name="overrides"/>) beats all of that: a split always starts a
-    /// story there and is never displaced, a join never does.
-    /// </summary>
-    internal static List<int> ChooseStarts(IReadOnlyList<SourceParagraph> paragraphs, BoundaryEvidence[] evidence, SplitOverrides? overrides = null)
-    {
-        var starts = new List<int> { 0 };
-        var textSinceStart = 0;
-        var lastStartForced = false;
-        for (var i = 0; i < paragraphs.Count; i++)
-        {
-            var e = evidence[i];
-            var decided = i > 0 && overrides is { IsEmpty: false } ? overrides.StartsAt(paragraphs[i - 1].Text, paragraphs[i].Text) : null;
-            if (decided == true)
-            {
-                starts.Add(i);
-                textSinceStart = 0;
-                lastStartForced = true;
-            }
-            else if (decided is null && i > 0 && e.Candidate && (e.Score >= BoundaryScorer.Threshold || e.RepeatStart))
-            {
-                if (textSinceStart >= MinStoryParagraphs)
-                {
-                    starts.Add(i);
-                    textSinceStart = 0;
-                    lastStartForced = false;
-                }
-                else if (starts[^1] != 0 && !lastStartForced && !evidence[starts[^1]].RepeatStart && (e.RepeatStart || e.Score > evidence[starts[^1]].Score))
-                {
-                    // Too close to the previous start: the stronger of the two is the real one.
-                    starts[^1] = i;
-                    textSinceStart = 0;
-                }
-            }
-
-            if (paragraphs[i].Kind == ParagraphKind.Text)
-            {
-                textSinceStart++;
-            }
-        }
-
-        // The same holds at the end of the file: a last "story" of one paragraph is far more likely
-        // a closing paragraph that names new things (nothing after it to compare with) than a story.
-        if (starts.Count > 1 && textSinceStart < MinStoryParagraphs && !lastStartForced && !evidence[starts[^1]].RepeatStart)
-        {
-            starts.RemoveAt(starts.Count - 1);
-        }
-
-        MoveBackOverFeatureLeads(paragraphs, evidence, starts, overrides);
-        return starts;
-    }
-
-    /// <summary>
-    /// A feature opens with a scene-setting paragraph and gives the news in the next one ("Over the
-    /// past decade, ... That contest may now be coming to an end." then "Grab and GoTo have resumed
-    /// talks ..."): the news paragraph scores as the lead. When the paragraph just before a start
-    /// could open a story (a candidate scoring at least <see cref="FeatureLeadFloor"/>), shares at
-    /// least twice as much with the story after it as with the text before it, and leaves the story
-    /// before at least <see cref="MinStoryParagraphs"/> text paragraphs, the story starts there
-    /// instead; up to <see cref="MaxBetweenOpeningAndNews"/> quote or caption paragraphs between the
-    /// opening and the start are passed over. Repeats, people's decisions and wire datelines (a
-    /// wire's first paragraph) stay where they are.
-    /// </summary>
-    private static bool IsQuoteOrCaption(SourceParagraph p) =>
-        p.Kind == ParagraphKind.Caption || (p.Kind == ParagraphKind.Text && ParagraphShape.StartsWithQuote(p.Text));
-
-    private static void MoveBackOverFeatureLeads(
-        IReadOnlyList<SourceParagraph> paragraphs, BoundaryEvidence[] evidence, List<int> starts, SplitOverrides? overrides)
-    {
-        for (var s = 1; s < starts.Count; s++)
-        {
-            var start = starts[s];
-            var before = start - 1;
-
-            // A photo caption or a quote may stand between the opening and the news ("On a humid
-            // morning in Jakarta, ...", “Merger or no merger, ...”, a caption, "Gojek and Tokopedia ...").
-            while (before > starts[s - 1] && start - before <= MaxBetweenOpeningAndNews && IsQuoteOrCaption(paragraphs[before]))
-            {
-                before--;
-            }
-
-            var e = evidence[before];
-            if (evidence[start].RepeatStart
-                || Dateline.Length(paragraphs[start].Text) > 0
-                || !e.Candidate
-                || !e.LeansForward
-                || e.Score < FeatureLeadFloor
-                || TextParagraphs(paragraphs, starts[s - 1], before) < MinStoryParagraphs
-                || PersonDecidedWithin(paragraphs, overrides, before, start))
-            {
-                continue;
-            }
-
-            starts[s] = before;
-        }
-    }
-
-    /// <summary>
     /// A story printed twice has the same bounds both times. When either copy of a repeated run is
     /// a whole story as split (the later copy always starts where its repeat starts; it is whole
     /// when the next story starts where the repeated text ends, or the file ends there), both are:
@@ -371,16 +259,5 @@ public static class SeedSplitter
         }
 
         return false;
-    }
-
-    private static int TextParagraphs(IReadOnlyList<SourceParagraph> paragraphs, int from, int to)
-    {
-        var count = 0;
-        for (var k = from; k < to; k++)
-        {
-            count += paragraphs[k].Kind == ParagraphKind.Text ? 1 : 0;
-        }
-
-        return count;
     }
 }

@@ -11,16 +11,25 @@ namespace NewsReader.Core.Tests.Splitting;
 /// </summary>
 public class AnnotatedFileSplitTests
 {
-    // Boundary F1 when the files were added (0.813, 0.846, 0.710, 0.800, 0.800), rounded down to
-    // the 0.05 below: a floor, so a change that trades one start for another can still land, but
-    // a general loss cannot.
+    // The boundary model learns from these files (train-splitter --gold-dir), so this is no test of
+    // how it does on text it has not seen (that is the left-out score in docs/adr/0001): it checks that
+    // the shipped model and the pipeline around it still split what they were trained on, at 0.95
+    // (measured 0.96-1.00 per file when the model was trained, 2026-12-07).
     public static TheoryData<string, double> Files => new()
     {
-        { "wire-business", 0.80 },
-        { "startups-tech", 0.80 },
-        { "policy-international", 0.70 },
-        { "techcrunch-asia", 0.75 },
-        { "techcrunch-emerging-markets", 0.75 },
+        { "wire-business", 0.95 },
+        { "startups-tech", 0.95 },
+        { "policy-international", 0.95 },
+        { "techcrunch-asia", 0.95 },
+        { "techcrunch-emerging-markets", 0.95 },
+        { "a2-business-daily", 0.95 },
+        { "a2-fin-wire", 0.95 },
+        { "a2-gadget-blog", 0.95 },
+        { "a2-general-news", 0.95 },
+        { "b2-asia-business", 0.95 },
+        { "b2-newsletter-digest", 0.95 },
+        { "b2-science-health-climate", 0.95 },
+        { "b2-uk-business", 0.95 },
     };
 
     [Theory]

@@ -6,25 +6,6 @@ public class BoundaryScorerTests
 {
     private static SourceParagraph P(string text, ParagraphKind kind = ParagraphKind.Text) => new(text, 1, kind);
 
-    [Fact]
-    public void Combine_FreshLeadInNewTopic_ClearsThreshold()
-    {
-        var lead = new LeadSignals(false, false, false, false, false, true, true, true, true, false, Names: 2, Fresh: 2);
-
-        Assert.True(BoundaryScorer.Combine(lead, shiftAboveTypical: 0.2, link: 0, repeatStart: false) >= BoundaryScorer.Threshold);
-    }
-
-    [Fact]
-    public void Combine_DanglingOpenerInSameTopic_StaysBelowThreshold()
-    {
-        var lead = new LeadSignals(true, false, false, false, false, true, false, false, false, false, Names: 0, Fresh: 0);
-
-        Assert.True(BoundaryScorer.Combine(lead, shiftAboveTypical: 0, link: 0.3, repeatStart: false) < BoundaryScorer.Threshold);
-    }
-
-    [Fact]
-    public void Confidence_AtThreshold_IsHalf() => Assert.Equal(0.5, BoundaryScorer.Confidence(BoundaryScorer.Threshold), 3);
-
     [Theory]
     [InlineData("“A quote that goes on long enough to be a full paragraph of text,” she said.")]
     [InlineData("What made you decide to go ahead with this deal this time around, after all those years?")]

@@ -1,0 +1,193 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace NewsReader.Core.Splitting;
+
+/// <summary>One paragraph as the boundary model sees it: its features and, in training, whether a story starts there.</summary>
+public sealed class BoundaryRow
+{
+    /// <summary>A story starts at this paragraph (training only).</summary>
+    public bool Label { get; set; }
+
+    /// <summary>How much the example counts in training (training only).</summary>
+    public float Weight { get; set; } = 1;
+
+    /// <summary>The <see cref="BoundaryFeatures"/> vector.</summary>
+    public float[] Features { get; set; } = [];
+}
+
+/// <summary>How the start decoder turns the model's probabilities into a file's starts (see <see cref="StartDecoder"/>).</summary>
+/// <param name="Bias">Added to every start's log-odds: above 0 favours more stories, below fewer.</param>
+/// <param name="ShortPenalties">Log-weight of a story 1, 2, ... paragraphs long (index 0 is one paragraph); longer stories weigh 0.</param>
+public sealed record DecoderSettings(double Bias, IReadOnlyList<double> ShortPenalties)
+{
+    /// <summary>No bias and no length prior: every paragraph decided on its own probability.</summary>
+    public static DecoderSettings Neutral { get; } = new(0, []);
+}
+
+/// <summary>What <c>train-splitter</c> wrote beside the model: the decoder's settings and how the model was made.</summary>
+/// <param name="Features">The feature names the model was trained on, in order (a model is refused for another vector).</param>
+/// <param name="Decoder">The decoder's settings, fitted on the training files' out-of-fold probabilities.</param>
+/// <param name="Command">The command line that trained it.</param>
+/// <param name="Report">The scores the training printed (cross-source and dev), for the docs.</param>
+/// <param name="ModelSha256">SHA-256 (lower-case hex) of the model file written with this card.</param>
+public sealed record BoundaryModelCard(IReadOnlyList<string> Features, DecoderSettings Decoder, string Command, IReadOnlyList<string> Report, string ModelSha256 = "");
+
+/// <summary>
+/// The learned boundary model: gradient-boosted trees (ML.NET FastTree) over the
+/// <see cref="BoundaryFeatures"/> of every paragraph, trained by <c>train-splitter</c> and shipped
+/// inside the assembly (<c>Splitting/Model/boundary-model.zip</c>), loaded once per process.
+/// </summary>
+public sealed class BoundaryModel
+{
+    /// <summary>Where the model and its card live inside the assembly, and in the repository under src/NewsReader.Core.</summary>
+    public const string ModelFile = "Splitting/Model/boundary-model.zip";
+
+    /// <summary>The card beside the model.</summary>
+    public const string CardFile = "Splitting/Model/boundary-model.json";
+
+    private static readonly Lazy<BoundaryModel> Shipped = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly JsonSerializerOptions CardJson = new() { WriteIndented = true };
+
+    private readonly MLContext _ml = new(seed: 1);
+    private readonly ITransformer _transformer;
+    private readonly SchemaDefinition _schema;
+    private readonly BoostedTrees _trees;
+
+    /// <summary>A model over a trained transformer.</summary>
+    public BoundaryModel(ITransformer transformer, BoundaryModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(transformer);
+        ArgumentNullException.ThrowIfNull(card);
+        if (!card.Features.SequenceEqual(BoundaryFeatures.Names))
+        {
+            throw new InvalidDataException("The boundary model was trained on other features than this build computes: run train-splitter again.");
+        }
+
+        _transformer = transformer;
+        Card = card;
+        _schema = Schema();
+        _trees = BoostedTrees.From(transformer);
+    }
+
+    /// <summary>The model shipped with the application.</summary>
+    public static BoundaryModel Default => Shipped.Value;
+
+    /// <summary>The trained trees (with their calibrator).</summary>
+    public ITransformer Transformer => _transformer;
+
+    /// <summary>The decoder settings and provenance written with the model.</summary>
+    public BoundaryModelCard Card { get; }
+
+    /// <summary>The schema of a <see cref="BoundaryRow"/> with the feature vector's length fixed (ML.NET needs it known).</summary>
+    public static SchemaDefinition Schema()
+    {
+        var schema = SchemaDefinition.Create(typeof(BoundaryRow));
+        schema[nameof(BoundaryRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, BoundaryFeatures.Count);
+        return schema;
+    }
+
+    /// <summary>Reads a model and its card from streams (the files <c>train-splitter</c> wrote).</summary>
+    public static BoundaryModel Load(Stream model, Stream card)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(card);
+        var ml = new MLContext(seed: 1);
+        var transformer = ml.Model.Load(model, out _);
+        var c = JsonSerializer.Deserialize<BoundaryModelCard>(card) ?? throw new InvalidDataException("The boundary model's card is empty.");
+        return new BoundaryModel(transformer, c);
+    }
+
+    /// <summary>Writes a trained transformer and its card (with the model file's hash).</summary>
+    public static void Save(ITransformer transformer, BoundaryModelCard card, Stream model, Stream cardStream)
+    {
+        ArgumentNullException.ThrowIfNull(transformer);
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(model);
+        var ml = new MLContext(seed: 1);
+        var empty = ml.Data.LoadFromEnumerable(Array.Empty<BoundaryRow>(), Schema());
+        using var buffer = new MemoryStream();
+        ml.Model.Save(transformer, empty.Schema, buffer);
+        buffer.Position = 0;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer));
+        buffer.Position = 0;
+        buffer.CopyTo(model);
+        JsonSerializer.Serialize(cardStream, card with { ModelSha256 = hash }, CardJson);
+    }
+
+    /// <summary>SHA-256 (lower-case hex) of the model file shipped inside the assembly.</summary>
+    public static string ShippedModelSha256()
+    {
+        using var model = Open(typeof(BoundaryModel).Assembly, ModelFile);
+        return Convert.ToHexStringLower(SHA256.HashData(model));
+    }
+
+    /// <summary>The probability that a story starts at each paragraph (the first paragraph: 1).</summary>
+    internal float[] StartProbabilities(IReadOnlyList<SourceParagraph> paragraphs, BoundarySignals[] signals)
+    {
+        var result = new float[paragraphs.Count];
+        if (paragraphs.Count == 0)
+        {
+            return result;
+        }
+
+        result[0] = 1;
+        if (paragraphs.Count == 1)
+        {
+            return result;
+        }
+
+        var style = FileStyle.Of(paragraphs, signals);
+        Span<float> features = stackalloc float[BoundaryFeatures.Count];
+        for (var i = 1; i < paragraphs.Count; i++)
+        {
+            // A photo caption never opens a story (none of the 499 annotated starts does): it belongs
+            // to the story around it, and scoring it would let a caption between two stories take
+            // the next story's start.
+            if (paragraphs[i].Kind != ParagraphKind.Caption)
+            {
+                BoundaryFeatures.Write(paragraphs, signals, style, i, features);
+                result[i] = _trees.Probability(features);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The start probability of each row, in order, as the trees read out of the model give it.</summary>
+    internal IEnumerable<float> Score(IEnumerable<BoundaryRow> rows) => rows.Select(r => _trees.Probability(r.Features));
+
+    /// <summary>The start probability of each row, in order, through ML.NET's own prediction pipeline (for checking <see cref="Score"/>).</summary>
+    internal IEnumerable<float> ScoreThroughMLNet(IEnumerable<BoundaryRow> rows)
+    {
+        var data = _ml.Data.LoadFromEnumerable(rows, _schema);
+        return _transformer.Transform(data).GetColumn<float>("Probability");
+    }
+
+    /// <summary>Every paragraph's features but the first's, for scoring (no label).</summary>
+    internal static IEnumerable<BoundaryRow> Rows(IReadOnlyList<SourceParagraph> paragraphs, BoundarySignals[] signals, FileStyle style)
+    {
+        for (var i = 1; i < paragraphs.Count; i++)
+        {
+            var features = new float[BoundaryFeatures.Count];
+            BoundaryFeatures.Write(paragraphs, signals, style, i, features);
+            yield return new BoundaryRow { Features = features };
+        }
+    }
+
+    private static BoundaryModel LoadShipped()
+    {
+        var assembly = typeof(BoundaryModel).Assembly;
+        using var model = Open(assembly, ModelFile);
+        using var card = Open(assembly, CardFile);
+        return Load(model, card);
+    }
+
+    private static Stream Open(Assembly assembly, string name) =>
+        assembly.GetManifestResourceStream(name)
+        ?? throw new InvalidOperationException($"The boundary model resource '{name}' is missing from {assembly.GetName().Name}.");
+}
