@@ -139,6 +139,5 @@ internal static class BoundaryFeatures
 /// <param name="TypicalShift">The file's <see cref="BoundaryScorer.MedianShift"/>.</param>
 internal readonly record struct FileStyle(double TypicalShift)
 {
-    public static FileStyle Of(IReadOnlyList<SourceParagraph> paragraphs, BoundarySignals[] signals) =>
-        new(BoundaryScorer.MedianShift(paragraphs, signals));
+    public static FileStyle Of(BoundarySignals[] signals) => new(BoundaryScorer.MedianShift(signals));
 }

@@ -141,7 +141,7 @@ public sealed class BoundaryModel
             return result;
         }
 
-        var style = FileStyle.Of(paragraphs, signals);
+        var style = FileStyle.Of(signals);
         Span<float> features = stackalloc float[BoundaryFeatures.Count];
         for (var i = 1; i < paragraphs.Count; i++)
         {

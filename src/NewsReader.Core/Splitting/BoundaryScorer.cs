@@ -124,12 +124,7 @@ internal static class BoundaryScorer
     }
 
     /// <summary>Whether a paragraph reads like a story's opening at all: body text long enough, not a quote, question or transcript line.</summary>
-    public static bool IsCandidate(SourceParagraph p) =>
-        p.Kind == ParagraphKind.Text
-        && p.Text.Length >= MinLeadChars
-        && !ParagraphShape.StartsWithQuote(p.Text)
-        && !ParagraphShape.IsQuestion(p.Text)
-        && !ParagraphShape.HasSpeakerLabel(p.Text);
+    public static bool IsCandidate(SourceParagraph p) => (Shape(p) & ShapeFlags.Candidate) != 0;
 
     /// <summary>
     /// Median vocabulary shift over the paragraphs that could open a story, from a 100-bin histogram
@@ -137,9 +132,8 @@ internal static class BoundaryScorer
     /// paragraphs depends on the writing (long features share more words than short briefs), so
     /// the model reads a shift beside the file's typical one.
     /// </summary>
-    public static double MedianShift(IReadOnlyList<SourceParagraph> paragraphs, BoundarySignals[] signals)
+    public static double MedianShift(BoundarySignals[] signals)
     {
-        ArgumentNullException.ThrowIfNull(paragraphs);
         ArgumentNullException.ThrowIfNull(signals);
         var bins = new int[101];
         var count = 0;

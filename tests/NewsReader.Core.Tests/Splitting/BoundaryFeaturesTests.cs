@@ -18,7 +18,7 @@ public class BoundaryFeaturesTests
         var paragraphs = texts.Select((t, k) => new SourceParagraph(t, (2 * k) + 1, SeedSplitter.Classify(t, SplitterLexicon.Default))).ToList();
         var signals = BoundaryScorer.Score(paragraphs, SplitterLexicon.Default);
         var features = new float[BoundaryFeatures.Count];
-        BoundaryFeatures.Write(paragraphs, signals, FileStyle.Of(paragraphs, signals), i, features);
+        BoundaryFeatures.Write(paragraphs, signals, FileStyle.Of(signals), i, features);
         return features;
     }
 

@@ -41,7 +41,7 @@ public class BoundaryModelTests
         var text = await SeedReader.ReadFileAsync(seed);
         var (_, paragraphs) = SeedSplitter.Prepare(text.Lines, SplitterLexicon.Default);
         var signals = BoundaryScorer.Score(paragraphs, SplitterLexicon.Default);
-        var rows = BoundaryModel.Rows(paragraphs, signals, FileStyle.Of(paragraphs, signals)).ToList();
+        var rows = BoundaryModel.Rows(paragraphs, signals, FileStyle.Of(signals)).ToList();
 
         var ours = BoundaryModel.Default.Score(rows).ToList();
         var theirs = BoundaryModel.Default.ScoreThroughMLNet(rows).ToList();

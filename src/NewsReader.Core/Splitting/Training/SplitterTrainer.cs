@@ -80,7 +80,7 @@ public static class SplitterTrainer
         var (_, paragraphs) = SeedSplitter.Prepare(file.Lines, lexicon);
         var repeats = BoundaryScorer.RepeatedRuns(paragraphs);
         var signals = BoundaryScorer.Score(paragraphs, lexicon, repeats);
-        var style = FileStyle.Of(paragraphs, signals);
+        var style = FileStyle.Of(signals);
         var features = new float[Math.Max(paragraphs.Count - 1, 0)][];
         var labels = new bool[paragraphs.Count];
         for (var i = 0; i < paragraphs.Count; i++)
