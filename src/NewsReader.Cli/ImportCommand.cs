@@ -51,7 +51,7 @@ public static class ImportCommand
         }
 
         var factory = await StoreOptions.OpenAsync(args, ct).ConfigureAwait(false);
-        var importer = new ArticleImporter(factory, SeedParser.CreateDefault());
+        var importer = new StoryImporter(factory, SeedParser.CreateDefault());
         var inv = CultureInfo.InvariantCulture;
         foreach (var file in args.Positional)
         {

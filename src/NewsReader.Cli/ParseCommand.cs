@@ -90,7 +90,7 @@ public static class ParseCommand
         await stdout.FlushAsync(ct).ConfigureAwait(false);
     }
 
-    private static void WriteArticle(Utf8JsonWriter w, ParsedArticle a)
+    private static void WriteArticle(Utf8JsonWriter w, ParsedStory a)
     {
         w.WriteStartObject();
         w.WriteString("title", a.Title);

@@ -32,16 +32,16 @@ public static class SearchCommand
             var other => throw new CliUsageException($"--sort must be relevance or newest, not '{other}'"),
         };
         var limit = 20;
-        if (args.Get("--limit") is { } l && (!int.TryParse(l, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > ArticleSearch.MaxLimit))
+        if (args.Get("--limit") is { } l && (!int.TryParse(l, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > StorySearch.MaxLimit))
         {
-            throw new CliUsageException($"--limit must be a number from 1 to {ArticleSearch.MaxLimit}");
+            throw new CliUsageException($"--limit must be a number from 1 to {StorySearch.MaxLimit}");
         }
 
         static string[]? One(string? value) => value is null ? null : [value];
         var request = new SearchRequest(args.Positional.FirstOrDefault(), One(args.Get("--company")), One(args.Get("--country")), One(args.Get("--topic")),
             One(args.Get("--tag")), sort, limit, args.Get("--after"));
         var factory = await StoreOptions.OpenAsync(args, ct, create: false).ConfigureAwait(false);
-        using var search = new ArticleSearch(factory);
+        using var search = new StorySearch(factory);
         var result = await search.SearchAsync(request, ct).ConfigureAwait(false);
         if (args.Has("--json"))
         {

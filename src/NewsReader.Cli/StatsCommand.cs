@@ -22,11 +22,11 @@ public static class StatsCommand
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var stories = await db.Articles.CountAsync(a => a.DeletedAt == null, ct).ConfigureAwait(false);
-            var deleted = await db.Articles.CountAsync(a => a.DeletedAt != null, ct).ConfigureAwait(false);
-            var revisions = await db.ArticleRevisions.CountAsync(ct).ConfigureAwait(false);
+            var stories = await db.Stories.CountAsync(a => a.DeletedAt == null, ct).ConfigureAwait(false);
+            var deleted = await db.Stories.CountAsync(a => a.DeletedAt != null, ct).ConfigureAwait(false);
+            var revisions = await db.StoryRevisions.CountAsync(ct).ConfigureAwait(false);
             var entities = await db.Entities.GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct).ConfigureAwait(false);
-            var links = await db.ArticleEntities.CountAsync(l => l.RemovedAt == null, ct).ConfigureAwait(false);
+            var links = await db.EntityLinks.CountAsync(l => l.RemovedAt == null, ct).ConfigureAwait(false);
             var runs = await db.ImportRuns.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct).ConfigureAwait(false);
             var bytes = await db.Database.SqlQueryRaw<long>(
                 "SELECT page_count * page_size AS Value FROM pragma_page_count(), pragma_page_size()").SingleAsync(ct).ConfigureAwait(false);

@@ -12,7 +12,7 @@ namespace NewsReader.Benchmarks;
 /// process's peak working set relative to the file size. BenchmarkDotNet reports allocations, not
 /// peaks, so this is the measure behind "peak memory &lt;= 3x the file size". Also reports the process's
 /// CPU time, which (unlike wall time) stays meaningful on a machine shared with other work; with
-/// <c>--extraction-only</c> it splits the file first and times <see cref="ArticleAnalyzer.Analyze"/> alone.
+/// <c>--extraction-only</c> it splits the file first and times <see cref="StoryAnalyzer.Analyze"/> alone.
 /// </summary>
 public static class PeakMemory
 {
@@ -41,7 +41,7 @@ public static class PeakMemory
         if (extractionOnly)
         {
             var split = SeedSplitter.Split(text);
-            var analyzer = ArticleAnalyzer.LoadDefault();
+            var analyzer = StoryAnalyzer.LoadDefault();
             var headlines = split.Articles.Select(a => HeadlineWriter.Write(a.Title, a.Paragraphs).Title).ToList();
             articles = split.Articles.Count;
             me.Refresh();

@@ -71,7 +71,7 @@ public sealed class AdminLookTests(AppServer app)
         // A story: Split here buttons, and Delete asks first.
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync())
         {
-            var id = await db.Articles.Where(a => a.DeletedAt == null).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+            var id = await db.Stories.Where(a => a.DeletedAt == null).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
             await page.GotoAsync("/admin/stories/" + id);
         }
 

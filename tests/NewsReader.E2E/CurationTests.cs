@@ -54,7 +54,7 @@ public sealed class CurationTests(AppServer app)
         Assert.DoesNotContain("merge=", admin.Page.Url, StringComparison.Ordinal);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
         Assert.False(await db.Entities.AnyAsync(e => e.Name == loser));
-        Assert.Equal(2, await db.ArticleEntities.CountAsync(l => l.Entity!.Name == survivor && l.RemovedAt == null));
+        Assert.Equal(2, await db.EntityLinks.CountAsync(l => l.Entity!.Name == survivor && l.RemovedAt == null));
     }
 
     [Fact]

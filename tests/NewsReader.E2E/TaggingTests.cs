@@ -18,7 +18,7 @@ public sealed class TaggingTests(AppServer app)
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        var story = await db.Articles.Where(a => a.DeletedAt == null).OrderBy(a => a.Id).Skip(skip).Select(a => new { a.Slug, a.Title }).FirstAsync();
+        var story = await db.Stories.Where(a => a.DeletedAt == null).OrderBy(a => a.Id).Skip(skip).Select(a => new { a.Slug, a.Title }).FirstAsync();
         return (story.Slug, story.Title);
     }
 
@@ -81,11 +81,11 @@ public sealed class TaggingTests(AppServer app)
         var factory = app.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         // A story with a company on it and without the topic "semiconductors", which another story has.
-        var story = await db.Articles.Where(a => a.DeletedAt == null
+        var story = await db.Stories.Where(a => a.DeletedAt == null
                 && a.Links.Any(l => l.RemovedAt == null && l.Entity!.Kind == NewsEntityKind.Company)
                 && !a.Links.Any(l => l.Entity!.Slug == "semiconductors"))
             .OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync();
-        var company = await db.ArticleEntities.Where(l => l.Article!.Slug == story && l.RemovedAt == null && l.Entity!.Kind == NewsEntityKind.Company)
+        var company = await db.EntityLinks.Where(l => l.Story!.Slug == story && l.RemovedAt == null && l.Entity!.Kind == NewsEntityKind.Company)
             .Select(l => l.Entity!.Name).FirstAsync();
         Assert.True(await db.Entities.AnyAsync(e => e.Slug == "semiconductors"), "the seed names the topic somewhere");
         Assert.False(await db.Entities.AnyAsync(e => e.Kind == NewsEntityKind.Country && e.Slug == "japan"), "no seed story names Japan");

@@ -13,7 +13,7 @@ namespace NewsReader.Core.Curation;
 /// splitter, so importing the same text again reproduces it. One transaction each, under the import
 /// write lock.
 /// </summary>
-public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, ArticleAnalyzer analyzer, TimeProvider? time = null)
+public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, StoryAnalyzer analyzer, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -32,7 +32,7 @@ public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, Ar
             var now = _time.GetUtcNow().UtcDateTime;
             var first = await StoryCurator.FindAsync(db, id, ct).ConfigureAwait(false);
             RefuseDeleted(first);
-            var second = await db.Articles
+            var second = await db.Stories
                 .FirstOrDefaultAsync(n => n.SourceFile == first.SourceFile && n.SourcePosition == first.SourcePosition + 1 && n.Id != first.Id, ct)
                 .ConfigureAwait(false) ?? throw new CurationException("No stored story follows this one in its file.");
             RefuseDeleted(second);
@@ -48,26 +48,26 @@ public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, Ar
             await rewriter.EnsureFreeAsync(StoryRewriter.Keys(combined).Fingerprint, first.Id, ct).ConfigureAwait(false);
             await RememberAsync(db, BoundaryDecision.Join, before[^1].Text, after[0].Text, by, now, ct).ConfigureAwait(false);
 
-            db.ArticleRevisions.Add(Revision(first, first, RevisionReason.Joined, by, now));
-            db.ArticleRevisions.Add(Revision(first, second, RevisionReason.Joined, by, now));
-            await db.ArticleRevisions.Where(r => r.ArticleId == second.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ArticleId, first.Id), ct).ConfigureAwait(false);
+            db.StoryRevisions.Add(Revision(first, first, RevisionReason.Joined, by, now));
+            db.StoryRevisions.Add(Revision(first, second, RevisionReason.Joined, by, now));
+            await db.StoryRevisions.Where(r => r.StoryId == second.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.StoryId, first.Id), ct).ConfigureAwait(false);
 
             // A person's tags and removals on the second story hold for the joined one, unless it has its own.
-            var held = await db.ArticleEntities.Where(l => l.ArticleId == first.Id).Select(l => l.EntityId).ToListAsync(ct).ConfigureAwait(false);
-            var moving = await db.ArticleEntities.AsNoTracking()
-                .Where(l => l.ArticleId == second.Id && (l.Origin == LinkOrigin.Person || l.RemovedAt != null) && !held.Contains(l.EntityId))
+            var held = await db.EntityLinks.Where(l => l.StoryId == first.Id).Select(l => l.EntityId).ToListAsync(ct).ConfigureAwait(false);
+            var moving = await db.EntityLinks.AsNoTracking()
+                .Where(l => l.StoryId == second.Id && (l.Origin == LinkOrigin.Person || l.RemovedAt != null) && !held.Contains(l.EntityId))
                 .ToListAsync(ct).ConfigureAwait(false);
             foreach (var link in moving)
             {
-                link.ArticleId = first.Id;
-                link.Article = null;
-                db.ArticleEntities.Add(link);
+                link.StoryId = first.Id;
+                link.Story = null;
+                db.EntityLinks.Add(link);
             }
 
             var removed = new StoryRef(second.Id, second.Slug, second.Title);
             var position = second.SourcePosition;
-            db.Articles.Remove(second);
+            db.Stories.Remove(second);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await ShiftPositionsAsync(db, first.SourceFile, position, -1, ct).ConfigureAwait(false);
 
@@ -102,7 +102,7 @@ public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, Ar
             await rewriter.EnsureFreeAsync(StoryRewriter.Keys(head).Fingerprint, story.Id, ct).ConfigureAwait(false);
             await rewriter.EnsureFreeAsync(StoryRewriter.Keys(rest).Fingerprint, story.Id, ct).ConfigureAwait(false);
             await RememberAsync(db, BoundaryDecision.Split, head[^1].Text, rest[0].Text, by, now, ct).ConfigureAwait(false);
-            db.ArticleRevisions.Add(Revision(story, story, RevisionReason.Split, by, now));
+            db.StoryRevisions.Add(Revision(story, story, RevisionReason.Split, by, now));
             await ShiftPositionsAsync(db, story.SourceFile, story.SourcePosition + 1, +1, ct).ConfigureAwait(false);
             await rewriter.RewriteAsync(story, head, ct).ConfigureAwait(false);
 
@@ -114,7 +114,7 @@ public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, Ar
                 slug = await writer.UniqueStorySlugAsync(SlugSet.Slugify(title), ct).ConfigureAwait(false);
             }
 
-            var created = new Article
+            var created = new Story
             {
                 Slug = slug,
                 Title = title,
@@ -128,7 +128,7 @@ public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, Ar
                 CreatedAt = story.CreatedAt, // the news is as old as the story it came from
                 UpdatedAt = now,
             };
-            db.Articles.Add(created);
+            db.Stories.Add(created);
             await rewriter.RewriteAsync(created, rest, ct).ConfigureAwait(false);
             return new SplitOutcome(new StoryRef(story.Id, story.Slug, story.Title), new StoryRef(created.Id, created.Slug, created.Title));
         }, ct).ConfigureAwait(false);
@@ -145,7 +145,7 @@ public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, Ar
         await using (db.ConfigureAwait(false))
         {
             var decided = (await db.BoundaryOverrides.AsNoTracking().Select(o => o.Key).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-            var candidates = await db.Articles.AsNoTracking()
+            var candidates = await db.Stories.AsNoTracking()
                 .Where(a => a.DeletedAt == null && a.SourcePosition > 0 && a.StartConfidence < 1.0)
                 .OrderBy(a => Math.Abs(a.StartConfidence - 0.5)).ThenBy(a => a.Id)
                 .Take(limit * 2)
@@ -154,7 +154,7 @@ public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, Ar
             var reviews = new List<BoundaryReview>();
             foreach (var c in candidates)
             {
-                var previous = await db.Articles.AsNoTracking()
+                var previous = await db.Stories.AsNoTracking()
                     .Where(p => p.SourceFile == c.SourceFile && p.SourcePosition == c.SourcePosition - 1 && p.DeletedAt == null)
                     .Select(p => new { p.Id, p.Slug, p.Title, p.Body }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
                 var paragraphs = StoredBody.Paragraphs(c.Body);
@@ -191,7 +191,7 @@ public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, Ar
         {
             var now = _time.GetUtcNow().UtcDateTime;
             var story = await StoryCurator.FindAsync(db, id, ct).ConfigureAwait(false);
-            var previous = await db.Articles.AsNoTracking()
+            var previous = await db.Stories.AsNoTracking()
                 .Where(p => p.SourceFile == story.SourceFile && p.SourcePosition == story.SourcePosition - 1 && p.Id != story.Id)
                 .Select(p => p.Body).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             var paragraphs = StoredBody.Paragraphs(story.Body);
@@ -222,18 +222,18 @@ public sealed class BoundaryCurator(IDbContextFactory<NewsDbContext> factory, Ar
     }
 
     private static Task<int> ShiftPositionsAsync(NewsDbContext db, string sourceFile, int fromPosition, int by, CancellationToken ct) =>
-        db.Articles.Where(a => a.SourceFile == sourceFile && a.SourcePosition >= fromPosition)
+        db.Stories.Where(a => a.SourceFile == sourceFile && a.SourcePosition >= fromPosition)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.SourcePosition, a => a.SourcePosition + by), ct);
 
-    private static ArticleRevision Revision(Article owner, Article text, RevisionReason reason, string by, DateTime now) => new()
+    private static StoryRevision Revision(Story owner, Story text, RevisionReason reason, string by, DateTime now) => new()
     {
-        ArticleId = owner.Id, Title = text.Title, Summary = text.Summary, Body = text.Body, Fingerprint = text.Fingerprint,
+        StoryId = owner.Id, Title = text.Title, Summary = text.Summary, Body = text.Body, Fingerprint = text.Fingerprint,
         Reason = reason, SourceFile = text.SourceFile, CreatedAt = now, CreatedBy = by,
     };
 
     private static Paragraph? LastOf(IReadOnlyList<Paragraph> paragraphs) => paragraphs.Count > 0 ? paragraphs[^1] : null;
 
-    private static void RefuseDeleted(Article a)
+    private static void RefuseDeleted(Story a)
     {
         if (a.DeletedAt is not null)
         {

@@ -42,7 +42,7 @@ public sealed class EntityCurator(IDbContextFactory<NewsDbContext> factory)
                 .Select(e => new
                 {
                     e.Id, e.Kind, e.Name, e.Slug, e.IsHidden,
-                    Stories = e.Links.Count(l => l.RemovedAt == null && l.Article!.DeletedAt == null),
+                    Stories = e.Links.Count(l => l.RemovedAt == null && l.Story!.DeletedAt == null),
                     Aliases = e.Aliases.Select(a => a.Name).ToList(),
                 })
                 .OrderByDescending(e => e.Stories).ThenBy(e => e.Name).ThenBy(e => e.Id)
@@ -95,7 +95,7 @@ public sealed class EntityCurator(IDbContextFactory<NewsDbContext> factory)
             entity.Name = name;
             entity.Slug = await EntitySlugs.UniqueAsync(db, entity.Kind, name, entity.Id, ct).ConfigureAwait(false);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            await RefreshStoriesAsync(db, await db.ArticleEntities.Where(l => l.EntityId == entity.Id).Select(l => l.ArticleId).ToListAsync(ct).ConfigureAwait(false), ct)
+            await RefreshStoriesAsync(db, await db.EntityLinks.Where(l => l.EntityId == entity.Id).Select(l => l.StoryId).ToListAsync(ct).ConfigureAwait(false), ct)
                 .ConfigureAwait(false);
             return entity.Slug;
         }, ct).ConfigureAwait(false);
@@ -124,20 +124,20 @@ public sealed class EntityCurator(IDbContextFactory<NewsDbContext> factory)
                 throw new CurationException("Only entities of the same kind can be merged.");
             }
 
-            var moving = await db.ArticleEntities.Where(l => l.EntityId == loser.Id).ToListAsync(ct).ConfigureAwait(false);
-            var kept = await db.ArticleEntities.Where(l => l.EntityId == survivor.Id).ToDictionaryAsync(l => l.ArticleId, ct).ConfigureAwait(false);
+            var moving = await db.EntityLinks.Where(l => l.EntityId == loser.Id).ToListAsync(ct).ConfigureAwait(false);
+            var kept = await db.EntityLinks.Where(l => l.EntityId == survivor.Id).ToDictionaryAsync(l => l.StoryId, ct).ConfigureAwait(false);
             foreach (var link in moving)
             {
-                db.ArticleEntities.Remove(link);
-                if (kept.TryGetValue(link.ArticleId, out var other))
+                db.EntityLinks.Remove(link);
+                if (kept.TryGetValue(link.StoryId, out var other))
                 {
                     Combine(other, link);
                 }
                 else
                 {
-                    db.ArticleEntities.Add(new ArticleEntity
+                    db.EntityLinks.Add(new EntityLink
                     {
-                        ArticleId = link.ArticleId, EntityId = survivor.Id, Origin = link.Origin, About = link.About,
+                        StoryId = link.StoryId, EntityId = survivor.Id, Origin = link.Origin, About = link.About,
                         Mentions = link.Mentions, Score = link.Score, AddedBy = link.AddedBy, AddedAt = link.AddedAt,
                         RemovedAt = link.RemovedAt, RemovedBy = link.RemovedBy,
                     });
@@ -155,7 +155,7 @@ public sealed class EntityCurator(IDbContextFactory<NewsDbContext> factory)
 
             db.Entities.Remove(loser);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            await RefreshStoriesAsync(db, moving.Select(l => l.ArticleId), ct).ConfigureAwait(false);
+            await RefreshStoriesAsync(db, moving.Select(l => l.StoryId), ct).ConfigureAwait(false);
         }, ct).ConfigureAwait(false);
     }
 
@@ -175,10 +175,10 @@ public sealed class EntityCurator(IDbContextFactory<NewsDbContext> factory)
     }
 
     /// <summary>One link from two: a person's live tag wins, then a removal (a person's judgement beats the extractor's).</summary>
-    private static void Combine(ArticleEntity kept, ArticleEntity moved)
+    private static void Combine(EntityLink kept, EntityLink moved)
     {
         (kept.About, kept.Mentions, kept.Score) = (kept.About || moved.About, kept.Mentions + moved.Mentions, Math.Max(kept.Score, moved.Score));
-        static bool LivePerson(ArticleEntity l) => l is { Origin: LinkOrigin.Person, RemovedAt: null };
+        static bool LivePerson(EntityLink l) => l is { Origin: LinkOrigin.Person, RemovedAt: null };
         if (LivePerson(kept))
         {
             return;

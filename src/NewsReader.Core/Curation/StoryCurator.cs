@@ -24,7 +24,7 @@ public sealed class StoryCurator(IDbContextFactory<NewsDbContext> factory, TimeP
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var rows = db.Articles.AsNoTracking();
+            var rows = db.Stories.AsNoTracking();
             rows = query.State switch
             {
                 StoryState.Live => rows.Where(a => a.DeletedAt == null),
@@ -54,16 +54,16 @@ public sealed class StoryCurator(IDbContextFactory<NewsDbContext> factory, TimeP
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var a = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
+            var a = await db.Stories.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
             if (a is null)
             {
                 return null;
             }
 
-            var next = await db.Articles.AsNoTracking()
+            var next = await db.Stories.AsNoTracking()
                 .Where(n => n.SourceFile == a.SourceFile && n.SourcePosition == a.SourcePosition + 1 && n.DeletedAt == null && n.Id != a.Id)
                 .Select(n => new StoryRef(n.Id, n.Slug, n.Title)).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            var revisions = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id).OrderByDescending(r => r.Id)
+            var revisions = await db.StoryRevisions.AsNoTracking().Where(r => r.StoryId == id).OrderByDescending(r => r.Id)
                 .Select(r => new { r.Id, r.Reason, r.CreatedAt, r.CreatedBy, r.ImportRunId, r.Title, r.Body })
                 .ToListAsync(ct).ConfigureAwait(false);
             return new StoryForEdit(a.Id, a.Slug, a.Title, a.Summary, StoredBody.Paragraphs(a.Body), a.SourceFile, a.SourcePosition,
@@ -107,9 +107,9 @@ public sealed class StoryCurator(IDbContextFactory<NewsDbContext> factory, TimeP
             }
 
             var now = _time.GetUtcNow().UtcDateTime;
-            db.ArticleRevisions.Add(new ArticleRevision
+            db.StoryRevisions.Add(new StoryRevision
             {
-                ArticleId = a.Id, Title = a.Title, Summary = a.Summary, Body = a.Body, Fingerprint = a.Fingerprint,
+                StoryId = a.Id, Title = a.Title, Summary = a.Summary, Body = a.Body, Fingerprint = a.Fingerprint,
                 Reason = RevisionReason.Edited, SourceFile = a.SourceFile, CreatedAt = now, CreatedBy = by,
             });
             if (titleChanged)
@@ -151,7 +151,7 @@ public sealed class StoryCurator(IDbContextFactory<NewsDbContext> factory, TimeP
         return ChangeAsync(id, a => (a.DeletedAt, a.DeletedBy) = (null, null), ct);
     }
 
-    private async Task ChangeAsync(long id, Action<Article> change, CancellationToken ct)
+    private async Task ChangeAsync(long id, Action<Story> change, CancellationToken ct)
     {
         await CurationWrite.RunAsync(factory, async db =>
         {
@@ -160,8 +160,8 @@ public sealed class StoryCurator(IDbContextFactory<NewsDbContext> factory, TimeP
         }, ct).ConfigureAwait(false);
     }
 
-    internal static async Task<Article> FindAsync(NewsDbContext db, long id, CancellationToken ct) =>
-        await db.Articles.FirstOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false)
+    internal static async Task<Story> FindAsync(NewsDbContext db, long id, CancellationToken ct) =>
+        await db.Stories.FirstOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false)
             ?? throw new CurationException("There is no such story.");
 
     private static string OneLine(string text) =>

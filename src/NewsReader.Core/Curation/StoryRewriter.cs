@@ -14,7 +14,7 @@ namespace NewsReader.Core.Curation;
 /// (unless a person edited them), extracted links (a person's links and removals stay) and the
 /// names copy the full-text index reads.
 /// </summary>
-internal sealed class StoryRewriter(NewsDbContext db, ArticleAnalyzer analyzer, DateTime now)
+internal sealed class StoryRewriter(NewsDbContext db, StoryAnalyzer analyzer, DateTime now)
 {
     /// <summary>The dedup keys of a text, computed as <c>IncomingStory</c> does.</summary>
     public static (string Body, string Fingerprint, long[] Bands) Keys(IReadOnlyList<Paragraph> paragraphs)
@@ -24,10 +24,10 @@ internal sealed class StoryRewriter(NewsDbContext db, ArticleAnalyzer analyzer, 
     }
 
     /// <summary>Refuses a text already stored as another story (the fingerprint is unique).</summary>
-    public async Task EnsureFreeAsync(string fingerprint, long? exceptArticleId, CancellationToken ct)
+    public async Task EnsureFreeAsync(string fingerprint, long? exceptStoryId, CancellationToken ct)
     {
-        var other = await db.Articles.AsNoTracking()
-            .Where(a => a.Fingerprint == fingerprint && a.Id != exceptArticleId)
+        var other = await db.Stories.AsNoTracking()
+            .Where(a => a.Fingerprint == fingerprint && a.Id != exceptStoryId)
             .Select(a => a.Slug).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (other is not null)
         {
@@ -39,7 +39,7 @@ internal sealed class StoryRewriter(NewsDbContext db, ArticleAnalyzer analyzer, 
     /// Sets the text and everything derived from it; the article must be tracked (or new and added).
     /// Pending changes are saved first; the article is read back afterwards, so it shows what was stored.
     /// </summary>
-    public async Task RewriteAsync(Article article, IReadOnlyList<Paragraph> paragraphs, CancellationToken ct)
+    public async Task RewriteAsync(Story article, IReadOnlyList<Paragraph> paragraphs, CancellationToken ct)
     {
         var (body, fingerprint, bands) = Keys(paragraphs);
         var (title, summary) = HeadlineWriter.Write(null, paragraphs);

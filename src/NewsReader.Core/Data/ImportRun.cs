@@ -61,7 +61,7 @@ public sealed class ImportRunMessage
     public int? Position { get; set; }
 
     /// <summary>The stored story the message is about (a new or updated story), if any.</summary>
-    public long? ArticleId { get; set; }
+    public long? StoryId { get; set; }
 
     public required string Text { get; set; }
 }

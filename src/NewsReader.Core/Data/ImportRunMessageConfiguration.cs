@@ -10,6 +10,7 @@ public sealed class ImportRunMessageConfiguration : IEntityTypeConfiguration<Imp
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ToTable("ImportRunMessages");
+        builder.Property(m => m.StoryId).HasColumnName("ArticleId");
         builder.Property(m => m.Text).HasMaxLength(2000);
         builder.HasIndex(m => m.ImportRunId);
     }

@@ -10,17 +10,17 @@ namespace NewsReader.Core.Data;
 /// </summary>
 public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
-    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Story> Stories => Set<Story>();
 
-    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<StoryRevision> StoryRevisions => Set<StoryRevision>();
 
-    public DbSet<ArticleBand> ArticleBands => Set<ArticleBand>();
+    public DbSet<StoryBand> StoryBands => Set<StoryBand>();
 
     public DbSet<NewsEntity> Entities => Set<NewsEntity>();
 
     public DbSet<EntityAlias> EntityAliases => Set<EntityAlias>();
 
-    public DbSet<ArticleEntity> ArticleEntities => Set<ArticleEntity>();
+    public DbSet<EntityLink> EntityLinks => Set<EntityLink>();
 
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 

@@ -34,5 +34,5 @@ public sealed class NewsEntity
     /// <summary>Every name that maps to this entity, the canonical one included.</summary>
     public List<EntityAlias> Aliases { get; } = [];
 
-    public List<ArticleEntity> Links { get; } = [];
+    public List<EntityLink> Links { get; } = [];
 }

@@ -81,13 +81,13 @@ public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, Time
             return null;
         }
 
-        var created = db.Articles.AsNoTracking().Where(a => a.CreatedByRunId == runId);
+        var created = db.Stories.AsNoTracking().Where(a => a.CreatedByRunId == runId);
         var newCount = await created.CountAsync(ct);
         var newStories = await created.OrderBy(a => a.SourcePosition).ThenBy(a => a.Id).Take(MaxListed)
             .Select(a => new StoryRef(a.Id, a.Slug, a.Title)).ToListAsync(ct);
 
         // Stories this run gave a new text; a later run's update moves a story to that run's report.
-        var updated = db.Articles.AsNoTracking().Where(a => a.UpdatedByRunId == runId && a.CreatedByRunId != runId);
+        var updated = db.Stories.AsNoTracking().Where(a => a.UpdatedByRunId == runId && a.CreatedByRunId != runId);
         var updatedCount = await updated.CountAsync(ct);
         var updatedStories = await updated.OrderBy(a => a.SourcePosition).ThenBy(a => a.Id).Take(MaxListed)
             .Select(a => new StoryRef(a.Id, a.Slug, a.Title)).ToListAsync(ct);
@@ -96,10 +96,10 @@ public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, Time
 
         // The same line about the same stored story is one note with a count: a file that repeats
         // one story 20,000 times reads as one line, not 500 and "19,500 more".
-        var messages = db.ImportRunMessages.AsNoTracking().Where(m => m.ImportRunId == runId).GroupBy(m => new { m.Text, m.ArticleId });
+        var messages = db.ImportRunMessages.AsNoTracking().Where(m => m.ImportRunId == runId).GroupBy(m => new { m.Text, m.StoryId });
         var messageCount = await messages.CountAsync(ct);
         var notes = await messages
-            .Select(g => new { g.Key.Text, g.Key.ArticleId, First = g.Min(m => m.Position), Last = g.Max(m => m.Position), Count = g.Count(), FirstId = g.Min(m => m.Id) })
+            .Select(g => new { g.Key.Text, g.Key.StoryId, First = g.Min(m => m.Position), Last = g.Max(m => m.Position), Count = g.Count(), FirstId = g.Min(m => m.Id) })
             .OrderBy(g => g.First ?? -1).ThenBy(g => g.FirstId).Take(MaxListed)
             .Select(g => new
             {
@@ -107,7 +107,7 @@ public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, Time
                 g.Last,
                 g.Count,
                 g.Text,
-                Story = db.Articles.Where(a => a.Id == g.ArticleId).Select(a => new StoryRef(a.Id, a.Slug, a.Title)).FirstOrDefault(),
+                Story = db.Stories.Where(a => a.Id == g.StoryId).Select(a => new StoryRef(a.Id, a.Slug, a.Title)).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return new ImportRunReport(
@@ -130,19 +130,19 @@ public sealed class ImportHistory(IDbContextFactory<NewsDbContext> factory, Time
     /// </summary>
     private static async Task<(List<StoryChange> Changes, int Count)> ChangesAsync(NewsDbContext db, long runId, CancellationToken ct)
     {
-        var revisions = db.ArticleRevisions.AsNoTracking()
+        var revisions = db.StoryRevisions.AsNoTracking()
             .Where(r => r.ImportRunId == runId && (r.Reason == RevisionReason.Replaced || r.Reason == RevisionReason.NotUsed));
         var count = await revisions.CountAsync(ct);
         var listed = await revisions.OrderBy(r => r.Id).Take(MaxChanges)
-            .Select(r => new { r.Id, r.ArticleId, r.Reason, r.Title, r.Body })
+            .Select(r => new { r.Id, r.StoryId, r.Reason, r.Title, r.Body })
             .ToListAsync(ct);
         var changes = new List<StoryChange>(listed.Count);
         foreach (var revision in listed)
         {
-            var story = await db.Articles.AsNoTracking().Where(a => a.Id == revision.ArticleId)
+            var story = await db.Stories.AsNoTracking().Where(a => a.Id == revision.StoryId)
                 .Select(a => new { a.Id, a.Slug, a.Title, a.Body }).FirstAsync(ct);
-            var next = await db.ArticleRevisions.AsNoTracking()
-                .Where(r => r.ArticleId == revision.ArticleId && r.Id > revision.Id && r.Reason != RevisionReason.NotUsed)
+            var next = await db.StoryRevisions.AsNoTracking()
+                .Where(r => r.StoryId == revision.StoryId && r.Id > revision.Id && r.Reason != RevisionReason.NotUsed)
                 .OrderBy(r => r.Id).Select(r => new { r.Title, r.Body }).FirstOrDefaultAsync(ct);
             var (title, body) = next is null ? (story.Title, story.Body) : (next.Title, next.Body);
             var used = revision.Reason == RevisionReason.Replaced;

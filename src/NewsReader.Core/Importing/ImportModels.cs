@@ -52,7 +52,7 @@ public enum StoryOutcome
 }
 
 /// <summary>The outcome of one story, with the stored story it became or matched (if any).</summary>
-public sealed record StoryReport(int Position, StoryOutcome Outcome, long? ArticleId, string? Slug, string? Message);
+public sealed record StoryReport(int Position, StoryOutcome Outcome, long? StoryId, string? Slug, string? Message);
 
 /// <summary>
 /// What one run did with the stories of its file, as recorded on <see cref="ImportRun"/>: shared by

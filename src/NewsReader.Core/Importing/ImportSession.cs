@@ -28,7 +28,7 @@ internal sealed class ImportSession(IStatements sql, StoreEngine engine, DateTim
     private readonly StoryWriter _writer = new(sql, engine, now);
     private readonly Dictionary<string, long> _seenFingerprints = new(StringComparer.Ordinal);
     private readonly Dictionary<int, long?> _articleAt = [];
-    private readonly List<(int? Position, long? ArticleId, string Text)> _messages = [];
+    private readonly List<(int? Position, long? StoryId, string Text)> _messages = [];
     private long _runId;
     private int _new;
     private int _updated;
@@ -66,18 +66,18 @@ internal sealed class ImportSession(IStatements sql, StoreEngine engine, DateTim
         _writer.StoreMayHoldSlugs = _storeHadStories;
 
         // Nothing written since the known fingerprints were read: a fingerprint not among them is not stored.
-        _knownIsCurrent = lastIdBefore == known.LastArticleId && lastRevisionBefore == known.LastRevisionId;
+        _knownIsCurrent = lastIdBefore == known.LastStoryId && lastRevisionBefore == known.LastRevisionId;
 
         var reports = new List<StoryReport>(found);
         foreach (var story in stories)
         {
             ct.ThrowIfCancellationRequested();
             var report = await HandleAsync(story, ct).ConfigureAwait(false);
-            _articleAt[story.Article.Index] = report.ArticleId;
+            _articleAt[story.Parsed.Index] = report.StoryId;
             reports.Add(report);
             if (report.Message is { } m && report.Outcome != StoryOutcome.New && report.Outcome != StoryOutcome.Unchanged)
             {
-                _messages.Add((report.Position, report.ArticleId, m));
+                _messages.Add((report.Position, report.StoryId, m));
             }
 
             options.Progress?.Report(new ImportProgress(found, reports.Count));
@@ -101,8 +101,8 @@ internal sealed class ImportSession(IStatements sql, StoreEngine engine, DateTim
 
     private async Task<StoryReport> HandleAsync(IncomingStory story, CancellationToken ct)
     {
-        var position = story.Article.Index;
-        if (story.Article.DuplicateOf is { } original)
+        var position = story.Parsed.Index;
+        if (story.Parsed.DuplicateOf is { } original)
         {
             _duplicates++;
             return new StoryReport(position, StoryOutcome.DuplicateInFile, _articleAt.GetValueOrDefault(original), null,
@@ -136,13 +136,13 @@ internal sealed class ImportSession(IStatements sql, StoreEngine engine, DateTim
 
         var near = await FindNearDuplicateAsync(story, ct).ConfigureAwait(false);
         var report = near is { } match
-            ? await UpdateAsync(match.ArticleId, match.Resemblance, story, ct).ConfigureAwait(false)
+            ? await UpdateAsync(match.StoryId, match.Resemblance, story, ct).ConfigureAwait(false)
             : await InsertAsync(story, ct).ConfigureAwait(false);
-        _seenFingerprints[story.Fingerprint] = report.ArticleId!.Value;
+        _seenFingerprints[story.Fingerprint] = report.StoryId!.Value;
         return report;
     }
 
-    private async Task<(long ArticleId, double Resemblance)?> FindNearDuplicateAsync(IncomingStory story, CancellationToken ct)
+    private async Task<(long StoryId, double Resemblance)?> FindNearDuplicateAsync(IncomingStory story, CancellationToken ct)
     {
         var keys = story.BandKeys;
         if (keys.Length != MinHasher.Bands)
@@ -194,7 +194,7 @@ internal sealed class ImportSession(IStatements sql, StoreEngine engine, DateTim
 
     private async Task<StoryReport> InsertAsync(IncomingStory story, CancellationToken ct)
     {
-        var a = story.Article;
+        var a = story.Parsed;
         var slug = await _writer.UniqueStorySlugAsync(a.Slug.Length > 0 ? a.Slug : SlugSet.Slugify(a.Title), ct).ConfigureAwait(false);
         var links = await _writer.ResolveAsync(story.Entities, ct).ConfigureAwait(false);
         var id = await _writer.InsertAsync(slug, Text(story), links, now, ct).ConfigureAwait(false);
@@ -212,7 +212,7 @@ internal sealed class ImportSession(IStatements sql, StoreEngine engine, DateTim
 
     private async Task<StoryReport> UpdateAsync(long id, double resemblance, IncomingStory story, CancellationToken ct)
     {
-        var a = story.Article;
+        var a = story.Parsed;
         _updated++;
         string oldTitle, oldSummary, oldBody, oldFingerprint, oldSource, slug;
         var reader = await sql.ReadAsync("SELECT Title, Summary, Body, Fingerprint, SourceFile, Slug FROM Articles WHERE Id = $p0", ct, id).ConfigureAwait(false);
@@ -268,13 +268,13 @@ internal sealed class ImportSession(IStatements sql, StoreEngine engine, DateTim
         }
     }
 
-    private static double ReplaceRatio => ArticleImporter.ReplaceWhenLengthRatioAtLeast;
+    private static double ReplaceRatio => StoryImporter.ReplaceWhenLengthRatioAtLeast;
 
-    private StoryContent Text(IncomingStory story) => new(story.Article.Title, story.Article.Summary, story.Body, story.Fingerprint, story.BandKeys)
+    private StoryContent Text(IncomingStory story) => new(story.Parsed.Title, story.Parsed.Summary, story.Body, story.Fingerprint, story.BandKeys)
     {
         SourceFile = source.FileName,
-        SourcePosition = story.Article.Index,
-        StartConfidence = story.Article.StartConfidence,
+        SourcePosition = story.Parsed.Index,
+        StartConfidence = story.Parsed.StartConfidence,
         RunId = _runId,
     };
 

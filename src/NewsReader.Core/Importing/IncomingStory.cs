@@ -7,18 +7,18 @@ namespace NewsReader.Core.Importing;
 /// <summary>A parsed story with its dedup keys, computed before the import takes the write lock.</summary>
 internal sealed class IncomingStory
 {
-    private readonly Func<ParsedArticle, ArticleEntities>? _extract;
+    private readonly Func<ParsedStory, ExtractedEntities>? _extract;
     private HashSet<ulong>? _shingles;
     private long[]? _bandKeys;
-    private ArticleEntities? _entities;
+    private ExtractedEntities? _entities;
 
     /// <param name="extract">
     /// When given, the article was parsed without entities and this finds them, on first use of
     /// <see cref="Entities"/>: a story already stored never needs them.
     /// </param>
-    public IncomingStory(ParsedArticle article, Func<ParsedArticle, ArticleEntities>? extract = null)
+    public IncomingStory(ParsedStory article, Func<ParsedStory, ExtractedEntities>? extract = null)
     {
-        Article = article;
+        Parsed = article;
         _extract = extract;
         Body = article.BodyMarkdown;
 
@@ -26,7 +26,7 @@ internal sealed class IncomingStory
         HasText = article.Paragraphs.Any(p => p.Text.Any(char.IsLetterOrDigit));
     }
 
-    public ParsedArticle Article { get; }
+    public ParsedStory Parsed { get; }
 
     public string Body { get; }
 
@@ -35,7 +35,7 @@ internal sealed class IncomingStory
     public bool HasText { get; }
 
     /// <summary>The article's companies, countries and topics (extracted on first use when the parse left them out).</summary>
-    public ArticleEntities Entities => _entities ??= _extract is null ? Article.Entities : _extract(Article);
+    public ExtractedEntities Entities => _entities ??= _extract is null ? Parsed.Entities : _extract(Parsed);
 
     public HashSet<ulong> Shingles => _shingles ??= MinHasher.ShinglesOfNormalized(Normalized());
 
@@ -44,5 +44,5 @@ internal sealed class IncomingStory
     // Paragraph texts only: whether a line was read as a subheading must not change the keys. Not
     // kept: normalising again costs less than holding a second copy of every text while a file
     // imports (measured: docs/performance.md, "Import, allocation round").
-    private string Normalized() => TextFingerprint.NormalizeParagraphs(Article.Paragraphs);
+    private string Normalized() => TextFingerprint.NormalizeParagraphs(Parsed.Paragraphs);
 }

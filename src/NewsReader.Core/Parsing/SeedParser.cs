@@ -5,12 +5,12 @@ using NewsReader.Core.Splitting;
 namespace NewsReader.Core.Parsing;
 
 /// <summary>Turns a decoded seed file into stories: split, headline, summary, slug and extraction.</summary>
-public sealed class SeedParser(ArticleAnalyzer analyzer)
+public sealed class SeedParser(StoryAnalyzer analyzer)
 {
-    private static readonly ArticleEntities NoEntities = new([]);
+    private static readonly ExtractedEntities NoEntities = new([]);
 
     /// <summary>A parser over the knowledge files shipped with the application.</summary>
-    public static SeedParser CreateDefault() => new(ArticleAnalyzer.LoadDefault());
+    public static SeedParser CreateDefault() => new(StoryAnalyzer.LoadDefault());
 
     /// <summary>Parses an already read seed file, honouring people's joins and splits when given.</summary>
     public ParsedDocument Parse(SeedText text, SplitOverrides? overrides = null) => ParseCore(text, overrides, extract: true);
@@ -22,7 +22,7 @@ public sealed class SeedParser(ArticleAnalyzer analyzer)
     public ParsedDocument ParseWithoutEntities(SeedText text, SplitOverrides? overrides = null) => ParseCore(text, overrides, extract: false);
 
     /// <summary>Companies, countries and topics of one parsed article (what <see cref="Parse"/> puts in it).</summary>
-    public ArticleEntities Extract(ParsedArticle article)
+    public ExtractedEntities Extract(ParsedStory article)
     {
         ArgumentNullException.ThrowIfNull(article);
         return analyzer.Analyze(article.Title, article.Paragraphs);
@@ -33,12 +33,12 @@ public sealed class SeedParser(ArticleAnalyzer analyzer)
         ArgumentNullException.ThrowIfNull(text);
         var split = SeedSplitter.Split(text, overrides);
         var slugs = new SlugSet();
-        var articles = new List<ParsedArticle>(split.Articles.Count);
+        var articles = new List<ParsedStory>(split.Articles.Count);
         foreach (var a in split.Articles)
         {
             var (title, summary) = HeadlineWriter.Write(a.Title, a.Paragraphs);
             var entities = extract ? analyzer.Analyze(title, a.Paragraphs) : NoEntities;
-            articles.Add(new ParsedArticle(
+            articles.Add(new ParsedStory(
                 articles.Count, title, summary, slugs.Add(title), a.Paragraphs, a.DuplicateOf, a.StartConfidence, entities));
         }
 

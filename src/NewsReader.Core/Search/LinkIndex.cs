@@ -8,7 +8,7 @@ namespace NewsReader.Core.Search;
 /// entities. Totals, filters without text, facet counts, entity counts, neighbours and related
 /// stories are answered from here in microseconds instead of visiting every matching row in SQLite
 /// (on SQLite a story row's CreatedAt and DeletedAt sit behind its Markdown body, on overflow pages). About 70
-/// bytes per story and 10 per link; rebuilt by <see cref="ArticleSearch"/> when the store changes.
+/// bytes per story and 10 per link; rebuilt by <see cref="StorySearch"/> when the store changes.
 /// Design and figures: docs/adr/0005-search-design.md.
 /// </summary>
 internal sealed class LinkIndex
@@ -67,7 +67,7 @@ internal sealed class LinkIndex
     /// <summary>An entity as the facets show it.</summary>
     public sealed record Entity(long Id, NewsEntityKind Kind, string Name, string Slug, bool IsHidden);
 
-    /// <summary>The store's version (<see cref="ArticleSearch.StoreVersion"/>) this copy was made at.</summary>
+    /// <summary>The store's version (<see cref="StorySearch.StoreVersion"/>) this copy was made at.</summary>
     public long Version { get; }
 
     /// <summary>Live stories.</summary>
@@ -224,7 +224,7 @@ internal sealed class LinkIndex
     /// <summary>
     /// Reads the store in one read transaction. The entities and the (CreatedAt, Id) index are
     /// small; finding the soft-deleted stories scans <c>Articles</c> unless a partial index on
-    /// <c>DeletedAt</c> exists; the live links are one scan of <c>ArticleEntities</c>.
+    /// <c>DeletedAt</c> exists; the live links are one scan of <c>ExtractedEntities</c>.
     /// </summary>
     public static async Task<LinkIndex> LoadAsync(DbTransaction tx, long version, CancellationToken ct)
     {

@@ -168,7 +168,7 @@ internal sealed class StoryWriter : IDisposable
     public Task RefreshEntityTextAsync(long id, CancellationToken ct) => _engine.SearchIndex.RefreshEntityTextAsync(_sql, id, ct);
 
     /// <summary>Maps extracted names to entities through their aliases, creating the ones never seen.</summary>
-    public async Task<List<ResolvedLink>> ResolveAsync(ArticleEntities entities, CancellationToken ct)
+    public async Task<List<ResolvedLink>> ResolveAsync(ExtractedEntities entities, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entities);
         var links = new List<ResolvedLink>(entities.Entities.Count);

@@ -15,14 +15,14 @@ namespace NewsReader.Core.Tagging;
 /// transaction that also refreshes the story's search text (<see cref="ISearchIndex.RefreshEntityTextAsync(NewsDbContext, long, CancellationToken)"/>).
 /// </summary>
 /// <remarks>
-/// A removal is always a tombstone (<see cref="ArticleEntity.RemovedAt"/>), whoever made the link: a
+/// A removal is always a tombstone (<see cref="EntityLink.RemovedAt"/>), whoever made the link: a
 /// person's "this story is not about X" then holds through re-imports, even when a later version of the
 /// text makes the extractor find X, and the row keeps who removed it. Adding the entity again clears
 /// the tombstone and makes the link a person's.
 /// </remarks>
 /// <param name="known">The extraction knowledge a typed name is looked up in when the store has no entity of
 /// that name ("Japan" is the country before any story names it); the shipped files when null.</param>
-public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimeProvider? time = null, ArticleAnalyzer? known = null)
+public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimeProvider? time = null, StoryAnalyzer? known = null)
 {
     /// <summary>Longest free tag name, in characters (after trimming and collapsing spaces).</summary>
     public const int MaxNameLength = 60;
@@ -34,7 +34,7 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly ArticleAnalyzer _known = known ?? ArticleAnalyzer.LoadDefault();
+    private readonly StoryAnalyzer _known = known ?? StoryAnalyzer.LoadDefault();
 
     /// <summary>The story's live links (every kind), about-first; null when there is no such story.</summary>
     public async Task<IReadOnlyList<StoryTag>?> ListAsync(string articleSlug, CancellationToken ct = default)
@@ -49,8 +49,8 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
                 return null;
             }
 
-            var rows = await db.ArticleEntities.AsNoTracking()
-                .Where(l => l.ArticleId == id && l.RemovedAt == null)
+            var rows = await db.EntityLinks.AsNoTracking()
+                .Where(l => l.StoryId == id && l.RemovedAt == null)
                 .Select(l => new { l.EntityId, l.Entity!.Kind, l.Entity.Name, l.Entity.Slug, l.Origin, l.About, l.Score, l.AddedBy, l.AddedAt })
                 .ToListAsync(ct).ConfigureAwait(false);
             return rows
@@ -94,8 +94,8 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
     public Task<TagChange> RemoveAsync(string articleSlug, long entityId, string userName, CancellationToken ct = default) =>
         WriteAsync(articleSlug, userName, async (db, articleId, now) =>
         {
-            var link = await db.ArticleEntities.Include(l => l.Entity)
-                .FirstOrDefaultAsync(l => l.ArticleId == articleId && l.EntityId == entityId, ct).ConfigureAwait(false);
+            var link = await db.EntityLinks.Include(l => l.Entity)
+                .FirstOrDefaultAsync(l => l.StoryId == articleId && l.EntityId == entityId, ct).ConfigureAwait(false);
             if (link?.Entity is null)
             {
                 var entity = await db.Entities.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entityId, ct).ConfigureAwait(false)
@@ -249,11 +249,11 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
     }
 
     private static async Task<long?> StoryIdAsync(NewsDbContext db, string slug, CancellationToken ct) =>
-        await db.Articles.Where(a => a.Slug == slug && a.DeletedAt == null).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        await db.Stories.Where(a => a.Slug == slug && a.DeletedAt == null).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
 
     private static async Task<(TagOutcome Outcome, NewsEntity Entity)> LinkAsync(NewsDbContext db, long articleId, NewsEntity entity, string userName, DateTime now, CancellationToken ct)
     {
-        var link = await db.ArticleEntities.FirstOrDefaultAsync(l => l.ArticleId == articleId && l.EntityId == entity.Id, ct).ConfigureAwait(false);
+        var link = await db.EntityLinks.FirstOrDefaultAsync(l => l.StoryId == articleId && l.EntityId == entity.Id, ct).ConfigureAwait(false);
         if (link is { RemovedAt: null })
         {
             return (TagOutcome.AlreadyThere, entity);
@@ -262,9 +262,9 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
         if (link is null)
         {
             // A person tagging a story says it is about the entity.
-            db.ArticleEntities.Add(new ArticleEntity
+            db.EntityLinks.Add(new EntityLink
             {
-                ArticleId = articleId,
+                StoryId = articleId,
                 EntityId = entity.Id,
                 Entity = entity,
                 Origin = LinkOrigin.Person,

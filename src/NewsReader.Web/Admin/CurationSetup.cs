@@ -14,7 +14,7 @@ public static class CurationSetup
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => ArticleAnalyzer.LoadDefault());
+        services.TryAddSingleton(_ => StoryAnalyzer.LoadDefault());
         services.AddSingleton<StoryCurator>();
         services.AddSingleton<BoundaryCurator>();
         services.AddSingleton<EntityCurator>();

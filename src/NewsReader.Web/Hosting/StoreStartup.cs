@@ -51,7 +51,7 @@ public static partial class StoreStartup
         {
             var database = db.Database.GetDbConnection().DataSource;
             LogStore(logger, database);
-            if (await db.Articles.AnyAsync(ct))
+            if (await db.Stories.AnyAsync(ct))
             {
                 return;
             }
@@ -71,7 +71,7 @@ public static partial class StoreStartup
 
         var files = Directory.GetFiles(seeds).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList();
         LogImporting(logger, seeds, files.Count);
-        var importer = new ArticleImporter(factory, SeedParser.CreateDefault());
+        var importer = new StoryImporter(factory, SeedParser.CreateDefault());
         foreach (var file in files)
         {
             try

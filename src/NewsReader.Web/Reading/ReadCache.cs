@@ -7,7 +7,7 @@ namespace NewsReader.Web.Reading;
 
 /// <summary>
 /// What the read side built for a page (a list with its facets, a story, an entity's header), kept
-/// while the store stays the same. Every key carries the store's version (<see cref="ArticleSearch.StoreVersion"/>,
+/// while the store stays the same. Every key carries the store's version (<see cref="StorySearch.StoreVersion"/>,
 /// which changes on any commit: an import, an edit, a tag), so a change is seen by the next request
 /// and nothing is ever served stale; entries of older versions are never asked for again and age out.
 /// The results are user-independent (the read side shows every reader the same stories), so one
@@ -16,10 +16,10 @@ namespace NewsReader.Web.Reading;
 /// </summary>
 public sealed class ReadCache : IDisposable
 {
-    private readonly ArticleSearch _search;
+    private readonly StorySearch _search;
     private readonly MemoryCache? _cache;
 
-    public ReadCache(ArticleSearch search, IOptions<ReaderOptions> options)
+    public ReadCache(StorySearch search, IOptions<ReaderOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _search = search;

@@ -7,12 +7,12 @@ namespace NewsReader.Web.Reading;
 public static class ReadCacheSetup
 {
     /// <summary>
-    /// Adds one <see cref="ArticleSearch"/> and one <see cref="ReadCache"/> for the app, whichever
+    /// Adds one <see cref="StorySearch"/> and one <see cref="ReadCache"/> for the app, whichever
     /// feature asks first (the reader's store setup, tagging); later calls change nothing.
     /// </summary>
     public static IServiceCollection AddReadCache(this IServiceCollection services)
     {
-        services.TryAddSingleton<ArticleSearch>();
+        services.TryAddSingleton<StorySearch>();
         services.TryAddSingleton<ReadCache>();
         return services;
     }

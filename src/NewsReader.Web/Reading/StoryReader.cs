@@ -14,7 +14,7 @@ namespace NewsReader.Web.Reading;
 /// The read side of the web app: story lists with facets, story pages, entity pages and directories.
 /// One short-lived context per call (Blazor Server circuits outlive any unit of work).
 /// </summary>
-public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, ArticleSearch search, ReadCache cache, IOptions<ReaderOptions> options)
+public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StorySearch search, ReadCache cache, IOptions<ReaderOptions> options)
 {
     /// <summary>Characters of Markdown read per minute (about 200 words of English).</summary>
     private const int CharsPerMinute = 1100;
@@ -88,7 +88,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
             Countries: Slugs(EntityField.Country),
             Topics: Slugs(EntityField.Topic),
             Tags: Slugs(EntityField.Tag),
-            Limit: Math.Clamp(_options.PageSize, 1, ArticleSearch.MaxLimit),
+            Limit: Math.Clamp(_options.PageSize, 1, StorySearch.MaxLimit),
             After: state.After,
             FacetLimit: FacetLimit == 0 ? 0 : FacetLimit + 1);
     }
@@ -104,7 +104,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
     private async Task<StoryDetail?> LoadStoryAsync(string slug, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var story = await db.Articles.AsNoTracking()
+        var story = await db.Stories.AsNoTracking()
             .Where(a => a.Slug == slug && a.DeletedAt == null)
             .Select(a => new { a.Id, a.Slug, a.Title, a.Summary, a.Body, a.SourceFile, a.CreatedAt })
             .FirstOrDefaultAsync(ct);
@@ -279,7 +279,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, Articl
             return [];
         }
 
-        var rows = await db.Articles.AsNoTracking()
+        var rows = await db.Stories.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Slug, a.Title, a.Summary, BodyLength = a.Body.Length })
             .ToListAsync(ct);

@@ -13,7 +13,7 @@ public static class TaggingSetup
     public static IServiceCollection AddTagging(this IServiceCollection services)
     {
         services.AddSingleton(sp => new StoryTagger(
-            sp.GetRequiredService<IDbContextFactory<NewsDbContext>>(), sp.GetService<TimeProvider>(), sp.GetService<ArticleAnalyzer>()));
+            sp.GetRequiredService<IDbContextFactory<NewsDbContext>>(), sp.GetService<TimeProvider>(), sp.GetService<StoryAnalyzer>()));
         // A story's tags are read through the read cache.
         services.AddReadCache();
         services.AddScoped<TagActions>();

@@ -17,7 +17,7 @@ public class ParseBenchmarks
     private string _path = "";
     private SeedText _text = null!;
     private SplitResult _split = null!;
-    private ArticleAnalyzer _analyzer = null!;
+    private StoryAnalyzer _analyzer = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -25,7 +25,7 @@ public class ParseBenchmarks
         _path = Corpus.PathOf("plain-50mb.txt");
         _text = SeedReader.ReadFileAsync(_path).GetAwaiter().GetResult();
         _split = SeedSplitter.Split(_text);
-        _analyzer = ArticleAnalyzer.LoadDefault();
+        _analyzer = StoryAnalyzer.LoadDefault();
     }
 
     /// <summary>Decode, validate and normalise the file.</summary>

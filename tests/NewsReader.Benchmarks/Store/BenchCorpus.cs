@@ -39,7 +39,7 @@ public static partial class BenchCorpus
     /// </summary>
     public static ParsedDocument LoadParsed(string path)
     {
-        var articles = new List<ParsedArticle>();
+        var articles = new List<ParsedStory>();
         string? title = null;
         var paragraphs = new List<Paragraph>();
         foreach (var line in File.ReadLines(path))
@@ -74,7 +74,7 @@ public static partial class BenchCorpus
             }
 
             var summary = paragraphs.Count > 0 ? paragraphs[0].Text[..Math.Min(300, paragraphs[0].Text.Length)] : string.Empty;
-            articles.Add(new ParsedArticle(articles.Count, title, summary, SlugSet.Slugify(title), paragraphs.ToList(), null, 1, new ArticleEntities(entities)));
+            articles.Add(new ParsedStory(articles.Count, title, summary, SlugSet.Slugify(title), paragraphs.ToList(), null, 1, new ExtractedEntities(entities)));
             paragraphs.Clear();
         }
     }
@@ -98,7 +98,7 @@ public static partial class BenchCorpus
         }
 
         var (building, factory) = await EmptyStoreAsync("search-building");
-        await new ArticleImporter(factory, SeedParser.CreateDefault()).ImportAsync(
+        await new StoryImporter(factory, SeedParser.CreateDefault()).ImportAsync(
             LoadParsed(corpus), new ImportSource(info.Name, "bench", info.Length), new ImportOptions(StartedBy: "bench"));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Move(building, path);

@@ -28,7 +28,7 @@ public static class BenchQueries
             create.ExecuteNonQuery();
         }
 
-        var total = await db.Articles.CountAsync();
+        var total = await db.Stories.CountAsync();
         var common = Terms(c, total * 0.10, total * 0.40, Count * 2);
         if (kind == "common")
         {

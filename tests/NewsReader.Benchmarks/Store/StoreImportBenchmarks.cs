@@ -79,13 +79,13 @@ public class StoreImportBenchmarks
     /// <summary>The store alone: dedup, entities, links, LSH bands, FTS triggers; the corpus cut into stories beforehand.</summary>
     [Benchmark]
     public async Task<int> ImportParsed() =>
-        (await new ArticleImporter(_factory, SeedParser.CreateDefault()).ImportAsync(
+        (await new StoryImporter(_factory, SeedParser.CreateDefault()).ImportAsync(
             _parsed, new ImportSource("corpus.md", Guid.NewGuid().ToString("N"), 0), Options)).New;
 
     /// <summary>End to end: read, validate, split, headlines, extraction, store.</summary>
     [Benchmark]
     public async Task<int> ImportFile() =>
-        (await new ArticleImporter(_factory, SeedParser.CreateDefault()).ImportFileAsync(_corpus, Options)).New;
+        (await new StoryImporter(_factory, SeedParser.CreateDefault()).ImportFileAsync(_corpus, Options)).New;
 }
 
 /// <summary>Re-importing what is already stored: the same file (hash fast path) and the same stories re-parsed.</summary>
@@ -104,7 +104,7 @@ public class StoreReimportBenchmarks
         _parsed = BenchCorpus.LoadParsed(_corpus);
         _factory = BenchCorpus.EmptyStoreAsync("reimport").GetAwaiter().GetResult().Factory;
         var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(_corpus)));
-        new ArticleImporter(_factory, SeedParser.CreateDefault())
+        new StoryImporter(_factory, SeedParser.CreateDefault())
             .ImportAsync(_parsed, new ImportSource(Path.GetFileName(_corpus), sha, new FileInfo(_corpus).Length), Options).GetAwaiter().GetResult();
         Console.WriteLine($"// corpus {_corpus}: {new FileInfo(_corpus).Length / 1e6:0.0} MB, {_parsed.Articles.Count} stories");
     }
@@ -112,11 +112,11 @@ public class StoreReimportBenchmarks
     /// <summary>The same file again: hashed, recognised, recorded as a run, nothing parsed.</summary>
     [Benchmark]
     public async Task<int> ReimportSameFile() =>
-        (await new ArticleImporter(_factory, SeedParser.CreateDefault()).ImportFileAsync(_corpus, Options)).Unchanged;
+        (await new StoryImporter(_factory, SeedParser.CreateDefault()).ImportFileAsync(_corpus, Options)).Unchanged;
 
     /// <summary>Every story again through the store (fingerprint look-ups), as after a changed file.</summary>
     [Benchmark]
     public async Task<int> ReimportParsedAllUnchanged() =>
-        (await new ArticleImporter(_factory, SeedParser.CreateDefault()).ImportAsync(
+        (await new StoryImporter(_factory, SeedParser.CreateDefault()).ImportAsync(
             _parsed, new ImportSource("corpus.md", Guid.NewGuid().ToString("N"), 0), Options)).Unchanged;
 }

@@ -18,13 +18,13 @@ public static class StoreLatencyReport
         var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(5);
         var build = Stopwatch.StartNew();
         var factory = await BenchCorpus.SearchStoreAsync(corpus);
-        using var search = new ArticleSearch(factory);
+        using var search = new StorySearch(factory);
         string path;
         long stories, bytes;
         await using (var db = await factory.CreateDbContextAsync())
         {
             path = db.Database.GetDbConnection().DataSource;
-            stories = await db.Articles.LongCountAsync();
+            stories = await db.Stories.LongCountAsync();
             bytes = new FileInfo(path).Length;
         }
 

@@ -13,7 +13,7 @@ namespace NewsReader.Benchmarks.Store;
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class StoreSearchBenchmarks : IDisposable
 {
-    private ArticleSearch _search = null!;
+    private StorySearch _search = null!;
     private SqliteConnection _bare = null!;
     private string[] _queries = null!;
     private string[] _matches = null!;
@@ -26,7 +26,7 @@ public class StoreSearchBenchmarks : IDisposable
     public async Task Setup()
     {
         var factory = await BenchCorpus.SearchStoreAsync(BenchCorpus.Path);
-        _search = new ArticleSearch(factory);
+        _search = new StorySearch(factory);
         _queries = await BenchQueries.PickAsync(factory, Kind);
         _matches = _queries.Select(BenchQueries.Match).ToArray();
         _pairs = await BenchQueries.FilterPairsAsync(factory);

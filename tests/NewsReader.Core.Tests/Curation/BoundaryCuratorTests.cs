@@ -12,12 +12,12 @@ namespace NewsReader.Core.Tests.Curation;
 
 public sealed class BoundaryCuratorTests
 {
-    private static BoundaryCurator Curator(TestStore store) => new(store.Factory, ArticleAnalyzer.LoadDefault());
+    private static BoundaryCurator Curator(TestStore store) => new(store.Factory, StoryAnalyzer.LoadDefault());
 
-    private static async Task<List<Article>> LiveStoriesAsync(TestStore store)
+    private static async Task<List<Story>> LiveStoriesAsync(TestStore store)
     {
         await using var db = await store.ContextAsync();
-        return await db.Articles.AsNoTracking().Where(a => a.DeletedAt == null).OrderBy(a => a.SourcePosition).ToListAsync();
+        return await db.Stories.AsNoTracking().Where(a => a.DeletedAt == null).OrderBy(a => a.SourcePosition).ToListAsync();
     }
 
     [Fact(Skip = SplitterKnownMiss.Reason)]
@@ -38,7 +38,7 @@ public sealed class BoundaryCuratorTests
         await using var db = await store.ContextAsync();
         var rule = await db.BoundaryOverrides.SingleAsync();
         Assert.Equal((BoundaryDecision.Join, Admin), (rule.Decision, rule.CreatedBy));
-        Assert.Equal(2, await db.ArticleRevisions.CountAsync(r => r.ArticleId == before[0].Id && r.Reason == RevisionReason.Joined));
+        Assert.Equal(2, await db.StoryRevisions.CountAsync(r => r.StoryId == before[0].Id && r.Reason == RevisionReason.Joined));
         Assert.Contains("Kestrel Bank", after[0].EntityNames, StringComparison.Ordinal);
         Assert.Equal(1, store.Scalar($"SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'unions' AND rowid = {before[0].Id}"));
         Assert.Equal(0, store.Scalar($"SELECT count(*) FROM ArticleBands WHERE ArticleId = {before[1].Id}"));
@@ -58,7 +58,7 @@ public sealed class BoundaryCuratorTests
         var report = await store.Importer().ImportFileAsync(path, Reparse);
 
         Assert.Equal((2, 0, 0, 2), (report.Found, report.New, report.Updated, report.Unchanged));
-        Assert.Equal(first.Id, report.Stories[0].ArticleId);
+        Assert.Equal(first.Id, report.Stories[0].StoryId);
         Assert.Equal(dump, store.DumpStories());
     }
 
@@ -90,15 +90,15 @@ public sealed class BoundaryCuratorTests
             var tag = new NewsEntity { Kind = NewsEntityKind.Tag, Name = "layoffs", Slug = "layoffs", CreatedBy = "reader" };
             db.Entities.Add(tag);
             await db.SaveChangesAsync();
-            db.ArticleEntities.Add(new ArticleEntity { ArticleId = stories[1].Id, EntityId = tag.Id, Origin = LinkOrigin.Person, AddedBy = "reader" });
+            db.EntityLinks.Add(new EntityLink { StoryId = stories[1].Id, EntityId = tag.Id, Origin = LinkOrigin.Person, AddedBy = "reader" });
             await db.SaveChangesAsync();
         }
 
         await Curator(store).JoinWithNextAsync(stories[0].Id, Admin);
 
         await using var check = await store.ContextAsync();
-        var link = await check.ArticleEntities.SingleAsync(l => l.Entity!.Kind == NewsEntityKind.Tag);
-        Assert.Equal((stories[0].Id, LinkOrigin.Person, "reader"), (link.ArticleId, link.Origin, link.AddedBy));
+        var link = await check.EntityLinks.SingleAsync(l => l.Entity!.Kind == NewsEntityKind.Tag);
+        Assert.Equal((stories[0].Id, LinkOrigin.Person, "reader"), (link.StoryId, link.Origin, link.AddedBy));
     }
 
     [Fact(Skip = SplitterKnownMiss.Reason)]
@@ -135,11 +135,11 @@ public sealed class BoundaryCuratorTests
         Assert.StartsWith("Kestrel", created.Title, StringComparison.Ordinal);
         Assert.NotEqual(kestrel.Slug, created.Slug);
         Assert.Equal(3, after[3].SourcePosition);
-        var hits = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("unions"));
+        var hits = await new StorySearch(store.Factory).SearchAsync(new SearchRequest("unions"));
         Assert.Equal(created.Id, Assert.Single(hits.Hits).Id);
         await using var db = await store.ContextAsync();
         Assert.Equal(BoundaryDecision.Split, (await db.BoundaryOverrides.SingleAsync()).Decision);
-        Assert.True(await db.ArticleEntities.AnyAsync(l => l.ArticleId == created.Id));
+        Assert.True(await db.EntityLinks.AnyAsync(l => l.StoryId == created.Id));
         store.AssertIntegrity();
     }
 
@@ -181,8 +181,8 @@ public sealed class BoundaryCuratorTests
         var stories = await LiveStoriesAsync(store);
         await using (var db = await store.ContextAsync())
         {
-            await db.Articles.Where(a => a.Id == stories[1].Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.StartConfidence, 0.9));
-            await db.Articles.Where(a => a.Id == stories[2].Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.StartConfidence, 0.55));
+            await db.Stories.Where(a => a.Id == stories[1].Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.StartConfidence, 0.9));
+            await db.Stories.Where(a => a.Id == stories[2].Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.StartConfidence, 0.55));
         }
 
         var reviews = await Curator(store).LeastCertainAsync(10);

@@ -13,9 +13,9 @@ public sealed class EntityCuratorTests
     private const string Admin = CurationFiles.Admin;
 
     private static NewsReader.Core.Parsing.ParsedDocument Stories() => Document("bd.txt",
-        Article(0, "Bytedance hires", Text("alpha"), Company("Byte Dance"), Country("Kenya")),
-        Article(1, "ByteDance grows", Text("beta"), Company("ByteDance"), Company("Byte Dance", about: false)),
-        Article(2, "ByteDance ships", Text("gamma"), Company("ByteDance")));
+        Story(0, "Bytedance hires", Text("alpha"), Company("Byte Dance"), Country("Kenya")),
+        Story(1, "ByteDance grows", Text("beta"), Company("ByteDance"), Company("Byte Dance", about: false)),
+        Story(2, "ByteDance ships", Text("gamma"), Company("ByteDance")));
 
     private static async Task<NewsEntity> EntityAsync(TestStore store, string name)
     {
@@ -24,7 +24,7 @@ public sealed class EntityCuratorTests
     }
 
     private static async Task<IReadOnlyList<FacetCount>> CompaniesAsync(TestStore store) =>
-        (await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest(null))).Companies;
+        (await new StorySearch(store.Factory).SearchAsync(new SearchRequest(null))).Companies;
 
     [Fact]
     public async Task MergeAsync_TwoCompanies_LinksMoveOnceAliasesFollowLoserRemoved()
@@ -42,11 +42,11 @@ public sealed class EntityCuratorTests
         Assert.DoesNotContain(await CompaniesAsync(store), f => f.Name == "Byte Dance");
         await using var db = await store.ContextAsync();
         Assert.False(await db.Entities.AnyAsync(e => e.Id == loser.Id));
-        Assert.Equal(3, await db.ArticleEntities.CountAsync(l => l.EntityId == survivor.Id));
-        var both = await db.ArticleEntities.SingleAsync(l => l.EntityId == survivor.Id && l.Article!.Slug == "bytedance-grows");
+        Assert.Equal(3, await db.EntityLinks.CountAsync(l => l.EntityId == survivor.Id));
+        var both = await db.EntityLinks.SingleAsync(l => l.EntityId == survivor.Id && l.Story!.Slug == "bytedance-grows");
         Assert.Equal((true, 4), (both.About, both.Mentions));
         Assert.Equal(survivor.Id, (await db.EntityAliases.SingleAsync(a => a.Key == NameKey.Of("Byte Dance") && a.Kind == NewsEntityKind.Company)).EntityId);
-        Assert.DoesNotContain(await db.Articles.Select(a => a.EntityNames).ToListAsync(), names => names.Split('\n').Contains("Byte Dance"));
+        Assert.DoesNotContain(await db.Stories.Select(a => a.EntityNames).ToListAsync(), names => names.Split('\n').Contains("Byte Dance"));
         Assert.Equal(survivor.Slug, await EntitySlugs.CurrentSlugAsync(store.Factory, NewsEntityKind.Company, loser.Slug));
         store.AssertIntegrity();
     }
@@ -61,12 +61,12 @@ public sealed class EntityCuratorTests
         var survivor = await EntityAsync(store, "ByteDance");
         await new EntityCurator(store.Factory).MergeAsync(loser.Id, survivor.Id, Admin);
 
-        var report = await importer.ImportAsync(Document("new.txt", Article(0, "Bytedance again", Text("delta"), Company("Byte Dance"))), Source("new.txt"));
+        var report = await importer.ImportAsync(Document("new.txt", Story(0, "Bytedance again", Text("delta"), Company("Byte Dance"))), Source("new.txt"));
 
         Assert.Equal(1, report.New);
         await using var db = await store.ContextAsync();
         Assert.False(await db.Entities.AnyAsync(e => e.Name == "Byte Dance"));
-        Assert.Equal(survivor.Id, (await db.ArticleEntities.SingleAsync(l => l.ArticleId == report.Stories[0].ArticleId && l.Entity!.Kind == NewsEntityKind.Company)).EntityId);
+        Assert.Equal(survivor.Id, (await db.EntityLinks.SingleAsync(l => l.StoryId == report.Stories[0].StoryId && l.Entity!.Kind == NewsEntityKind.Company)).EntityId);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class EntityCuratorTests
         Assert.Equal(2, await db.EntityAliases.CountAsync(a => a.EntityId == entity.Id));
         Assert.Equal(slug, await EntitySlugs.CurrentSlugAsync(store.Factory, NewsEntityKind.Country, entity.Slug));
         Assert.Null(await EntitySlugs.CurrentSlugAsync(store.Factory, NewsEntityKind.Country, slug));
-        var hits = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("republic"));
+        var hits = await new StorySearch(store.Factory).SearchAsync(new SearchRequest("republic"));
         Assert.Single(hits.Hits);
         store.AssertIntegrity();
     }

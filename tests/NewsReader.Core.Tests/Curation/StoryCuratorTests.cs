@@ -10,10 +10,10 @@ namespace NewsReader.Core.Tests.Curation;
 
 public sealed class StoryCuratorTests
 {
-    private static async Task<Article> StoryAsync(TestStore store, int position)
+    private static async Task<Story> StoryAsync(TestStore store, int position)
     {
         await using var db = await store.ContextAsync();
-        return await db.Articles.AsNoTracking().Include(a => a.Revisions).SingleAsync(a => a.SourcePosition == position);
+        return await db.Stories.AsNoTracking().Include(a => a.Revisions).SingleAsync(a => a.SourcePosition == position);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class StoryCuratorTests
         Assert.NotNull(after.TitleEditedAt);
         var revision = Assert.Single(after.Revisions);
         Assert.Equal((RevisionReason.Edited, story.Title, Admin), (revision.Reason, revision.Title, revision.CreatedBy));
-        var hits = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("zebrafish"));
+        var hits = await new StorySearch(store.Factory).SearchAsync(new SearchRequest("zebrafish"));
         Assert.Equal(story.Id, Assert.Single(hits.Hits).Id);
         store.AssertIntegrity();
     }
@@ -92,7 +92,7 @@ public sealed class StoryCuratorTests
         var path = await WriteAsync(store, "three.txt", ThreeStories());
         await store.Importer().ImportFileAsync(path);
         var story = await StoryAsync(store, 1);
-        var search = new ArticleSearch(store.Factory);
+        var search = new StorySearch(store.Factory);
         Assert.Contains((await search.SearchAsync(new SearchRequest(null))).Companies, f => f.Name == "Kestrel Bank");
 
         await new StoryCurator(store.Factory).DeleteAsync(story.Id, Admin);
@@ -120,7 +120,7 @@ public sealed class StoryCuratorTests
         await curator.RestoreAsync(story.Id, Admin);
 
         Assert.Null((await StoryAsync(store, 1)).DeletedAt);
-        Assert.Single((await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("unions"))).Hits);
+        Assert.Single((await new StorySearch(store.Factory).SearchAsync(new SearchRequest("unions"))).Hits);
     }
 
     [Fact(Skip = SplitterKnownMiss.Reason)]

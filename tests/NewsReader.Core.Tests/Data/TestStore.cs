@@ -32,7 +32,7 @@ public sealed class TestStore : IAsyncDisposable
         return new TestStore(folder, factory);
     }
 
-    public ArticleImporter Importer() => new(Factory, SeedParser.CreateDefault());
+    public StoryImporter Importer() => new(Factory, SeedParser.CreateDefault());
 
     public async Task<NewsDbContext> ContextAsync() => await Factory.CreateDbContextAsync();
 
@@ -132,9 +132,9 @@ public sealed class TestStore : IAsyncDisposable
 /// <summary>Hand-built parsed documents, so store tests never depend on the splitter or extractor.</summary>
 public static class Docs
 {
-    public static ParsedArticle Article(int index, string title, string body, params EntityMention[] entities) =>
+    public static ParsedStory Story(int index, string title, string body, params EntityMention[] entities) =>
         new(index, title, body.Length > 120 ? body[..120] : body, SlugSet.Slugify(title),
-            body.Split("\n\n").Select(p => new Paragraph(p)).ToList(), null, 0.9, new ArticleEntities(entities));
+            body.Split("\n\n").Select(p => new Paragraph(p)).ToList(), null, 0.9, new ExtractedEntities(entities));
 
     public static EntityMention Company(string name, bool about = true) => new(name, EntityKind.Company, about, 2, 0.8, []);
 
@@ -142,7 +142,7 @@ public static class Docs
 
     public static EntityMention Topic(string name) => new(name, EntityKind.Topic, true, 1, 0.6, []);
 
-    public static ParsedDocument Document(string fileName, params ParsedArticle[] articles) => new(fileName, [], articles);
+    public static ParsedDocument Document(string fileName, params ParsedStory[] articles) => new(fileName, [], articles);
 
     public static ImportSource Source(string fileName) => new(fileName, Guid.NewGuid().ToString("N"), 1000);
 

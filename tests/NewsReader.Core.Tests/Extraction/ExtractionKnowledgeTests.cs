@@ -23,7 +23,7 @@ public class ExtractionKnowledgeTests
         try
         {
             File.WriteAllText(Path.Combine(dir.FullName, "companies.tsv"), "# test gazetteer\nZorblatt\tZorblatt Corp\n");
-            var analyzer = ArticleAnalyzer.Load(dir.FullName);
+            var analyzer = StoryAnalyzer.Load(dir.FullName);
 
             var e = analyzer.Analyze("x", [new Paragraph("Zorblatt met Google in China, and in China again.")]);
 
@@ -39,13 +39,13 @@ public class ExtractionKnowledgeTests
     [Fact]
     public void LoadDefault_IsLoadedOnce()
     {
-        Assert.Same(ArticleAnalyzer.LoadDefault(), ArticleAnalyzer.LoadDefault());
+        Assert.Same(StoryAnalyzer.LoadDefault(), StoryAnalyzer.LoadDefault());
     }
 
     [Fact]
     public void Analyze_NoParagraphs_UsesTheHeadlineAlone()
     {
-        var e = ArticleAnalyzer.LoadDefault().Analyze("Nvidia buys Arm in China and Japan", []);
+        var e = StoryAnalyzer.LoadDefault().Analyze("Nvidia buys Arm in China and Japan", []);
 
         Assert.Contains("Nvidia", e.Companies);
         Assert.Equal(["China", "Japan"], e.Countries.Order());

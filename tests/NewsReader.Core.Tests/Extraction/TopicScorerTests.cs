@@ -85,7 +85,7 @@ public class TopicScorerTests
             File.WriteAllText(
                 Path.Combine(dir.FullName, "topics.tsv"),
                 "# test vocabulary\nalpha\tacqui*\t2\nbeta\tacquisition*\t3\ngamma\tacquisitions of\t1\n");
-            var analyzer = ArticleAnalyzer.Load(dir.FullName);
+            var analyzer = StoryAnalyzer.Load(dir.FullName);
 
             var e = analyzer.Analyze("x", [new NewsReader.Core.Splitting.Paragraph("Acquisitions and acquisitions, then acquit and acq.")]);
 

@@ -11,8 +11,8 @@ public sealed class ImportHistoryTests
     public async Task PageAndReport_TwoRuns_NewestFirstAndTheNewStoryListed()
     {
         await using var store = await TestStore.CreateAsync();
-        await store.Importer().ImportAsync(Document("a.txt", Article(0, "Alpha", Text("alpha"))), Source("a.txt"));
-        var second = await store.Importer().ImportAsync(Document("b.txt", Article(0, "Beta", Text("beta"))), Source("b.txt"));
+        await store.Importer().ImportAsync(Document("a.txt", Story(0, "Alpha", Text("alpha"))), Source("a.txt"));
+        var second = await store.Importer().ImportAsync(Document("b.txt", Story(0, "Beta", Text("beta"))), Source("b.txt"));
         var history = new ImportHistory(store.Factory, TimeProvider.System);
 
         var page = await history.PageAsync(1, 10);

@@ -8,17 +8,17 @@ public sealed class StoryPipelineTests
     [Fact]
     public void Enumerate_SeveralWorkers_StoriesInFileOrder()
     {
-        var articles = Enumerable.Range(0, 200).Select(i => Article(i, $"Story {i}", Text($"story{i}", 3))).ToList();
+        var articles = Enumerable.Range(0, 200).Select(i => Story(i, $"Story {i}", Text($"story{i}", 3))).ToList();
 
         using var pipeline = new StoryPipeline(articles.Count, i => new IncomingStory(articles[i]), workers: 3, CancellationToken.None);
 
-        Assert.Equal(Enumerable.Range(0, 200), pipeline.Select(s => s.Article.Index));
+        Assert.Equal(Enumerable.Range(0, 200), pipeline.Select(s => s.Parsed.Index));
     }
 
     [Fact]
     public async Task Enumerate_NoWorkers_WriterPreparesEveryStoryItself()
     {
-        var articles = Enumerable.Range(0, 50).Select(i => Article(i, $"Story {i}", Text($"story{i}", 3))).ToList();
+        var articles = Enumerable.Range(0, 50).Select(i => Story(i, $"Story {i}", Text($"story{i}", 3))).ToList();
         var writer = 0;
         var preparedBy = new int[articles.Count];
 
@@ -32,7 +32,7 @@ public sealed class StoryPipelineTests
         var order = await Task.Run(() =>
         {
             writer = Environment.CurrentManagedThreadId;
-            return pipeline.Select(s => s.Article.Index).ToList();
+            return pipeline.Select(s => s.Parsed.Index).ToList();
         }).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(Enumerable.Range(0, 50), order);
@@ -42,7 +42,7 @@ public sealed class StoryPipelineTests
     [Fact]
     public void Enumerate_PreparationFails_WriterGetsTheOriginalException()
     {
-        var articles = Enumerable.Range(0, 20).Select(i => Article(i, $"Story {i}", Text($"story{i}", 3))).ToList();
+        var articles = Enumerable.Range(0, 20).Select(i => Story(i, $"Story {i}", Text($"story{i}", 3))).ToList();
 
         using var pipeline = new StoryPipeline(articles.Count, i => i == 7 ? throw new InvalidOperationException("bad story") : new IncomingStory(articles[i]),
             workers: 2, CancellationToken.None);
@@ -54,7 +54,7 @@ public sealed class StoryPipelineTests
     [Fact]
     public void Enumerate_Cancelled_ThrowsOperationCanceled()
     {
-        var articles = Enumerable.Range(0, 20).Select(i => Article(i, $"Story {i}", Text($"story{i}", 3))).ToList();
+        var articles = Enumerable.Range(0, 20).Select(i => Story(i, $"Story {i}", Text($"story{i}", 3))).ToList();
         using var cts = new CancellationTokenSource();
         cts.Cancel();
 

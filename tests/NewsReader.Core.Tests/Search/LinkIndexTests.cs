@@ -35,7 +35,7 @@ public sealed class LinkIndexTests
             }
 
             var word = i % 3 == 0 ? "harbour" : "market";
-            return Article(i, $"Story {i} about the {word}", $"The {word} moved on day {i}.\n\n" + Text($"story{i}"), [.. mentions.DistinctBy(m => m.Name)]);
+            return Story(i, $"Story {i} about the {word}", $"The {word} moved on day {i}.\n\n" + Text($"story{i}"), [.. mentions.DistinctBy(m => m.Name)]);
         }).ToArray();
         await store.Importer().ImportAsync(Document("mixed.txt", articles), Source("mixed.txt"));
         Assert.Equal(60, store.Scalar("SELECT count(*) FROM Articles"));
@@ -73,7 +73,7 @@ public sealed class LinkIndexTests
     public async Task SearchAsync_NoTextNoFilter_TotalAndFacetsEqualSlowCounts()
     {
         await using var store = await MixedStoreAsync();
-        using var search = new ArticleSearch(store.Factory);
+        using var search = new StorySearch(store.Factory);
 
         var result = await search.SearchAsync(new SearchRequest(null, FacetLimit: 500));
 
@@ -87,7 +87,7 @@ public sealed class LinkIndexTests
     public async Task SearchAsync_FiltersAndText_TotalAndFacetsEqualSlowCounts()
     {
         await using var store = await MixedStoreAsync();
-        using var search = new ArticleSearch(store.Factory);
+        using var search = new StorySearch(store.Factory);
         var market = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'market'";
         var cases = new (SearchRequest Request, string Ids)[]
         {
@@ -115,7 +115,7 @@ public sealed class LinkIndexTests
     public async Task SearchAsync_NewestPages_FollowCreatedAtThenId()
     {
         await using var store = await MixedStoreAsync();
-        using var search = new ArticleSearch(store.Factory);
+        using var search = new StorySearch(store.Factory);
         var expected = store.Rows("SELECT Id FROM Articles WHERE DeletedAt IS NULL ORDER BY CreatedAt DESC, Id DESC");
 
         var seen = new List<string>();
@@ -135,12 +135,12 @@ public sealed class LinkIndexTests
     public async Task SearchAsync_StoreChangesAfterASearch_SeesTheChange()
     {
         await using var store = await MixedStoreAsync();
-        using var search = new ArticleSearch(store.Factory);
+        using var search = new StorySearch(store.Factory);
         var before = await search.SearchAsync(new SearchRequest(null, Companies: ["Acme"]));
 
         store.Execute($"UPDATE Articles SET DeletedAt = '2026-02-01' WHERE Id = (SELECT max(ArticleId) FROM ({LinkedTo("acme")}) WHERE ArticleId IN ({Live}))");
         var after = await search.SearchAsync(new SearchRequest(null, Companies: ["Acme"]));
-        await store.Importer().ImportAsync(Document("more.txt", Article(0, "A fresh Acme story", "Acme did it again.\n\n" + Text("fresh"), Company("Acme"))), Source("more.txt"));
+        await store.Importer().ImportAsync(Document("more.txt", Story(0, "A fresh Acme story", "Acme did it again.\n\n" + Text("fresh"), Company("Acme"))), Source("more.txt"));
         var imported = await search.SearchAsync(new SearchRequest(null, Companies: ["Acme"]));
 
         Assert.Equal(before.Total - 1, after.Total);
@@ -152,7 +152,7 @@ public sealed class LinkIndexTests
     public async Task EntityCountsAsync_EqualSlowCounts()
     {
         await using var store = await MixedStoreAsync();
-        using var search = new ArticleSearch(store.Factory);
+        using var search = new StorySearch(store.Factory);
 
         foreach (var kind in new[] { NewsEntityKind.Company, NewsEntityKind.Country, NewsEntityKind.Tag })
         {
@@ -168,7 +168,7 @@ public sealed class LinkIndexTests
     public async Task EntityStatsAsync_EqualSlowCounts()
     {
         await using var store = await MixedStoreAsync();
-        using var search = new ArticleSearch(store.Factory);
+        using var search = new StorySearch(store.Factory);
         var id = store.Scalar("SELECT Id FROM Entities WHERE Slug = 'spain'");
 
         var stats = (await search.EntityStatsAsync(id, 50))!;
@@ -185,7 +185,7 @@ public sealed class LinkIndexTests
     public async Task RelatedAsync_EqualSlowScores()
     {
         await using var store = await MixedStoreAsync();
-        using var search = new ArticleSearch(store.Factory);
+        using var search = new StorySearch(store.Factory);
 
         // The live links of live stories to visible entities, read with SQL; the cosine worked out here.
         var links = store.Rows(
@@ -227,23 +227,23 @@ public sealed class LinkIndexTests
         // name; three are about chips. Counting shared links (the old ranking) put a TikTok story third.
         var articles = new[]
         {
-            Article(0, "Nvidia to buy Arm", Text("nvidia"), Company("Nvidia"), Company("Arm"), Company("Microsoft", false),
+            Story(0, "Nvidia to buy Arm", Text("nvidia"), Company("Nvidia"), Company("Arm"), Company("Microsoft", false),
                 Country("United States", false), Country("United Kingdom", false), Country("China", false), Topic("semiconductors"), Topic("acquisitions")),
-            Article(1, "TikTok picks Oracle", Text("tiktok1"), Company("TikTok"), Company("Oracle"), Company("Microsoft", false),
+            Story(1, "TikTok picks Oracle", Text("tiktok1"), Company("TikTok"), Company("Oracle"), Company("Microsoft", false),
                 Country("United States"), Country("China"), Topic("acquisitions"), Topic("social media")),
-            Article(2, "Trump backs the TikTok deal", Text("tiktok2"), Company("TikTok"), Company("Oracle", false),
+            Story(2, "Trump backs the TikTok deal", Text("tiktok2"), Company("TikTok"), Company("Oracle", false),
                 Country("United States"), Country("China"), Topic("regulation"), Topic("acquisitions")),
-            Article(3, "WeChat ban", Text("wechat"), Company("WeChat"), Company("Microsoft", false), Country("United States"), Country("China"), Country("United Kingdom", false),
+            Story(3, "WeChat ban", Text("wechat"), Company("WeChat"), Company("Microsoft", false), Country("United States"), Country("China"), Country("United Kingdom", false),
                 Topic("regulation"), Topic("social media")),
-            Article(4, "AMD to buy Xilinx", Text("amd"), Company("AMD"), Company("Xilinx"), Company("Nvidia", false), Country("United States", false),
+            Story(4, "AMD to buy Xilinx", Text("amd"), Company("AMD"), Company("Xilinx"), Company("Nvidia", false), Country("United States", false),
                 Topic("semiconductors"), Topic("acquisitions")),
-            Article(5, "Intel's new chief", Text("intel"), Company("Intel"), Company("Arm", false), Country("United States"), Topic("semiconductors")),
-            Article(6, "Chip sales reach a record", Text("chips"), Company("TSMC"), Company("Nvidia", false), Country("Taiwan"), Topic("semiconductors")),
-            Article(7, "Huawei's growth slows", Text("huawei"), Company("Huawei"), Country("China"), Country("United States"), Country("United Kingdom", false),
+            Story(5, "Intel's new chief", Text("intel"), Company("Intel"), Company("Arm", false), Country("United States"), Topic("semiconductors")),
+            Story(6, "Chip sales reach a record", Text("chips"), Company("TSMC"), Company("Nvidia", false), Country("Taiwan"), Topic("semiconductors")),
+            Story(7, "Huawei's growth slows", Text("huawei"), Company("Huawei"), Country("China"), Country("United States"), Country("United Kingdom", false),
                 Topic("earnings"), Topic("trade & sanctions")),
         };
         await store.Importer().ImportAsync(Document("related.txt", articles), Source("related.txt"));
-        using var search = new ArticleSearch(store.Factory);
+        using var search = new StorySearch(store.Factory);
         var ids = store.Rows( "SELECT Id, Title FROM Articles").Select(r => r.Split('|')).ToDictionary(r => r[1], r => long.Parse(r[0], CultureInfo.InvariantCulture));
 
         var related = await search.RelatedAsync(ids["Nvidia to buy Arm"], 3);
@@ -257,7 +257,7 @@ public sealed class LinkIndexTests
         await using var store = await MixedStoreAsync();
         // Distinct scores, so the slow query's order is fully defined.
         store.Execute("UPDATE ArticleEntities SET Score = (EntityId * 1000 + ArticleId) % 997");
-        using var search = new ArticleSearch(store.Factory);
+        using var search = new StorySearch(store.Factory);
         var all = store.Rows("SELECT Id FROM Articles").Select(long.Parse).ToList();
 
         var chips = await search.ChipsAsync(all);
@@ -278,7 +278,7 @@ public sealed class LinkIndexTests
     public async Task NeighboursAsync_AreTheNextNewerAndOlderLiveStories()
     {
         await using var store = await MixedStoreAsync();
-        using var search = new ArticleSearch(store.Factory);
+        using var search = new StorySearch(store.Factory);
         var order = store.Rows("SELECT Id FROM Articles WHERE DeletedAt IS NULL ORDER BY CreatedAt DESC, Id DESC").Select(long.Parse).ToList();
 
         for (var i = 0; i < order.Count; i++)

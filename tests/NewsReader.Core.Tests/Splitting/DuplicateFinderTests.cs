@@ -5,13 +5,13 @@ namespace NewsReader.Core.Tests.Splitting;
 
 public class DuplicateFinderTests
 {
-    private static SplitArticle Article(params string[] paragraphs) =>
+    private static SplitArticle Story(params string[] paragraphs) =>
         new(null, [.. paragraphs.Select(p => new Paragraph(p))], 1, null, 1.0);
 
     [Fact]
     public void Flag_ExactRepeat_PointsToFirst()
     {
-        var result = DuplicateFinder.Flag([Article(Robotics), Article(Bank), Article(Robotics)]);
+        var result = DuplicateFinder.Flag([Story(Robotics), Story(Bank), Story(Robotics)]);
 
         Assert.Equal([null, null, 0], result.Select(a => a.DuplicateOf));
     }
@@ -24,7 +24,7 @@ public class DuplicateFinderTests
         string[] longer = [.. Robotics, .. Satellites];
         string[] longerEdited = [.. edited, .. Satellites];
 
-        var result = DuplicateFinder.Flag([Article(longer), Article(Bank), Article(longerEdited)]);
+        var result = DuplicateFinder.Flag([Story(longer), Story(Bank), Story(longerEdited)]);
 
         Assert.Equal(0, result[2].DuplicateOf);
     }
@@ -36,7 +36,7 @@ public class DuplicateFinderTests
         string[] story = [.. Bank[..3]];
         string[] trimmed = [story[0], story[2]];
 
-        var result = DuplicateFinder.Flag([Article(story), Article(Robotics), Article(trimmed)]);
+        var result = DuplicateFinder.Flag([Story(story), Story(Robotics), Story(trimmed)]);
 
         Assert.Equal([null, null, 0], result.Select(a => a.DuplicateOf));
     }
@@ -46,7 +46,7 @@ public class DuplicateFinderTests
     {
         string[] longer = [.. Robotics, .. Satellites, .. Bank];
 
-        var result = DuplicateFinder.Flag([Article(longer), Article(Robotics[0])]);
+        var result = DuplicateFinder.Flag([Story(longer), Story(Robotics[0])]);
 
         Assert.All(result, a => Assert.Null(a.DuplicateOf));
     }
@@ -56,7 +56,7 @@ public class DuplicateFinderTests
     {
         string[] half = [.. Robotics[..2], .. Bank[2..]];
 
-        var result = DuplicateFinder.Flag([Article(Robotics), Article(half)]);
+        var result = DuplicateFinder.Flag([Story(Robotics), Story(half)]);
 
         Assert.All(result, a => Assert.Null(a.DuplicateOf));
     }

@@ -26,7 +26,7 @@ public sealed class StoryWriterTests
     public async Task ReplaceTextAsync_PersonEditedHeadline_HeadlineKeptBodyReplaced()
     {
         await using var store = await TestStore.CreateAsync();
-        var id = await ImportOneAsync(store, Article(0, "Machine headline", Text("alpha")));
+        var id = await ImportOneAsync(store, Story(0, "Machine headline", Text("alpha")));
         store.Execute($"UPDATE Articles SET Title = 'A person''s headline', TitleEditedAt = '2026-12-01' WHERE Id = {id}");
 
         await WriteAsync(store, async w =>
@@ -42,7 +42,7 @@ public sealed class StoryWriterTests
     public async Task SyncLinksAsync_PersonsLinkAndRemoval_BothStayExtractedOnesReplaced()
     {
         await using var store = await TestStore.CreateAsync();
-        var id = await ImportOneAsync(store, Article(0, "Beta", Text("beta"), Company("Acme"), Company("Globex"), Country("Kenya")));
+        var id = await ImportOneAsync(store, Story(0, "Beta", Text("beta"), Company("Acme"), Company("Globex"), Country("Kenya")));
         var tag = await WriteAsync(store, w => w.CreateEntityAsync(NewsEntityKind.Tag, "Solar", "solar", "bob", CancellationToken.None));
         store.Execute(
             $"INSERT INTO ArticleEntities (ArticleId, EntityId, Origin, About, Mentions, Score, AddedAt) VALUES ({id}, {tag}, {(int)LinkOrigin.Person}, 1, 0, 0, '2026-12-01')",
@@ -51,7 +51,7 @@ public sealed class StoryWriterTests
         // The new text names Globex again and Spain instead of Acme and Kenya.
         await WriteAsync(store, async w =>
         {
-            var links = await w.ResolveAsync(new ArticleEntities([Company("Globex"), Country("Spain")]), CancellationToken.None);
+            var links = await w.ResolveAsync(new ExtractedEntities([Company("Globex"), Country("Spain")]), CancellationToken.None);
             await w.SyncLinksAsync(id, links, CancellationToken.None);
             return true;
         });
@@ -70,7 +70,7 @@ public sealed class StoryWriterTests
         store.Execute($"INSERT INTO EntityAliases (EntityId, Kind, Name, Key) VALUES ({acme}, {(int)NewsEntityKind.Company}, 'Acme Corp', 'acme corp')");
         var links = await WriteAsync(store, w =>
         {
-            return w.ResolveAsync(new ArticleEntities([
+            return w.ResolveAsync(new ExtractedEntities([
                 new EntityMention("Acme", EntityKind.Company, false, 2, 0.4, []),
                 new EntityMention("Acme Corp", EntityKind.Company, true, 3, 0.9, []),
                 new EntityMention("Acme", EntityKind.Topic, true, 1, 0.5, []),
@@ -84,7 +84,7 @@ public sealed class StoryWriterTests
         Assert.Equal(1, store.Scalar($"SELECT count(*) FROM Entities WHERE Id = {second} AND Slug = 'acme-2'"));
     }
 
-    private static async Task<long> ImportOneAsync(TestStore store, ParsedArticle article)
+    private static async Task<long> ImportOneAsync(TestStore store, ParsedStory article)
     {
         await store.Importer().ImportAsync(Document("one.txt", article), Source("one.txt"));
         return store.Scalar("SELECT max(Id) FROM Articles");

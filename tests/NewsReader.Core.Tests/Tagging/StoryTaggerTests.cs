@@ -13,8 +13,8 @@ public sealed class StoryTaggerTests
     private const string Wind = "wind-farms-expand";
 
     private static NewsReader.Core.Parsing.ParsedDocument News(string windBody) => Document("news.txt",
-        Article(0, "Solar panels get cheaper", "Solar power prices fell again this year.\n\n" + Text("solar"), Company("Sunny Corp"), Country("Spain"), Topic("Energy")),
-        Article(1, "Wind farms expand", windBody, Company("Breeze Ltd"), Country("Spain"), Topic("Energy")));
+        Story(0, "Solar panels get cheaper", "Solar power prices fell again this year.\n\n" + Text("solar"), Company("Sunny Corp"), Country("Spain"), Topic("Energy")),
+        Story(1, "Wind farms expand", windBody, Company("Breeze Ltd"), Country("Spain"), Topic("Energy")));
 
     private static string WindBody => "Wind power grew. Solar was flat.\n\n" + Text("wind");
 
@@ -31,10 +31,10 @@ public sealed class StoryTaggerTests
         return await db.Entities.Where(e => e.Kind == kind && e.Slug == slug).Select(e => e.Id).SingleAsync();
     }
 
-    private static async Task<ArticleEntity?> LinkAsync(TestStore store, string articleSlug, long entityId)
+    private static async Task<EntityLink?> LinkAsync(TestStore store, string articleSlug, long entityId)
     {
         await using var db = await store.ContextAsync();
-        return await db.ArticleEntities.AsNoTracking().SingleOrDefaultAsync(l => l.Article!.Slug == articleSlug && l.EntityId == entityId);
+        return await db.EntityLinks.AsNoTracking().SingleOrDefaultAsync(l => l.Story!.Slug == articleSlug && l.EntityId == entityId);
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class StoryTaggerTests
         Assert.Equal(1, updated.Updated);
         Assert.NotNull((await LinkAsync(store, Wind, breeze))!.RemovedAt);
         Assert.DoesNotContain(await tagger.ListAsync(Wind) ?? [], t => t.EntityId == breeze);
-        var search = new ArticleSearch(store.Factory);
+        var search = new StorySearch(store.Factory);
         Assert.Equal(0, (await search.SearchAsync(new SearchRequest(null, Companies: ["breeze-ltd"]))).Total);
         Assert.Equal(0, (await search.SearchAsync(new SearchRequest("breeze"))).Total);
         store.AssertIntegrity();
@@ -220,7 +220,7 @@ public sealed class StoryTaggerTests
 
         Assert.Equal((TagOutcome.Removed, TagOutcome.NotThere), (removed.Outcome, twice.Outcome));
         Assert.Equal("carol", (await LinkAsync(store, Solar, added.Entity.EntityId))!.RemovedBy);
-        Assert.Equal(0, (await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("tag:\"green deal\""))).Total);
+        Assert.Equal(0, (await new StorySearch(store.Factory).SearchAsync(new SearchRequest("tag:\"green deal\""))).Total);
 
         var back = await tagger.AddEntityAsync(Solar, added.Entity.EntityId, "dave");
 
@@ -271,7 +271,7 @@ public sealed class StoryTaggerTests
     {
         await using var store = await StoreAsync();
         await new StoryTagger(store.Factory).AddNamedAsync(Wind, "Offshore Wind", "bob");
-        var search = new ArticleSearch(store.Factory);
+        var search = new StorySearch(store.Factory);
 
         var byTag = await search.SearchAsync(new SearchRequest("tag:\"offshore wind\""));
         var bySlug = await search.SearchAsync(new SearchRequest(null, Tags: ["offshore-wind"]));
@@ -292,8 +292,8 @@ public sealed class StoryTaggerTests
         await tagger.AddNamedAsync(Wind, "Green Deal", "carol");
         await tagger.AddNamedAsync(Wind, "Offshore", "carol");
 
-        var all = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest(null));
-        var spain = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("solar", Countries: ["spain"]));
+        var all = await new StorySearch(store.Factory).SearchAsync(new SearchRequest(null));
+        var spain = await new StorySearch(store.Factory).SearchAsync(new SearchRequest("solar", Countries: ["spain"]));
 
         Assert.Equal([("Green Deal", 2), ("Offshore", 1)], all.Tags.Select(t => (t.Name, t.Count)));
         Assert.Contains(spain.Tags, t => t.Name == "Green Deal");

@@ -14,12 +14,12 @@ public static class TestStories
         ArgumentNullException.ThrowIfNull(app);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
         var body = $"{title} was reported today by the desk.\n\nA second paragraph follows.";
-        var story = new Article
+        var story = new Story
         {
             Slug = slug, Title = title, Summary = title + ".", Body = body, Fingerprint = TextFingerprint.Of(body),
             SourceFile = slug + ".txt", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, EntityNames = company ?? string.Empty,
         };
-        db.Articles.Add(story);
+        db.Stories.Add(story);
         if (company is not null)
         {
             var key = NameKey.Of(company);
@@ -31,7 +31,7 @@ public static class TestStories
                 db.Entities.Add(entity);
             }
 
-            story.Links.Add(new ArticleEntity { Entity = entity, About = true, Mentions = 2, Score = 0.9 });
+            story.Links.Add(new EntityLink { Entity = entity, About = true, Mentions = 2, Score = 0.9 });
         }
 
         await db.SaveChangesAsync();

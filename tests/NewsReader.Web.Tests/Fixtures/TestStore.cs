@@ -42,7 +42,7 @@ public sealed class TestStore : IAsyncDisposable
     {
         await using var db = await Factory.CreateDbContextAsync();
         var created = BaseTime.AddMinutes(-age);
-        var article = new Article
+        var article = new Story
         {
             Slug = slug,
             Title = title,
@@ -54,7 +54,7 @@ public sealed class TestStore : IAsyncDisposable
             UpdatedAt = created,
             EntityNames = string.Join('\n', entities.Select(e => e.Name)),
         };
-        db.Articles.Add(article);
+        db.Stories.Add(article);
         await db.SaveChangesAsync();
 
         foreach (var (kind, name, about) in entities)
@@ -69,9 +69,9 @@ public sealed class TestStore : IAsyncDisposable
                 await db.SaveChangesAsync();
             }
 
-            db.ArticleEntities.Add(new ArticleEntity
+            db.EntityLinks.Add(new EntityLink
             {
-                ArticleId = article.Id,
+                StoryId = article.Id,
                 EntityId = entity.Id,
                 About = about,
                 Mentions = about ? 3 : 1,

@@ -73,7 +73,7 @@ public sealed class PageHttpTests(WebAppFixture app)
         long id;
         await using (var db = await factory.CreateDbContextAsync())
         {
-            id = db.Articles.Single(a => a.Slug == "nvidia-chip-export-rules").Id;
+            id = db.Stories.Single(a => a.Slug == "nvidia-chip-export-rules").Id;
         }
 
         var html = await client.GetStringAsync(new Uri("/articles/nvidia-chip-export-rules", UriKind.Relative));

@@ -23,7 +23,7 @@ public sealed class ReadCacheTests : IAsyncLifetime
     private StoryReader Reader(int entries = 100)
     {
         var options = Options.Create(new ReaderOptions { ReadCacheEntries = entries });
-        var search = new ArticleSearch(_store.Factory);
+        var search = new StorySearch(_store.Factory);
         return new StoryReader(_store.Factory, search, new ReadCache(search, options), options);
     }
 
@@ -60,7 +60,7 @@ public sealed class ReadCacheTests : IAsyncLifetime
 
         await using (var db = await _store.Factory.CreateDbContextAsync())
         {
-            await db.Articles.Where(a => a.Slug == "first-story").ExecuteUpdateAsync(u => u.SetProperty(a => a.Title, "Edited headline"));
+            await db.Stories.Where(a => a.Slug == "first-story").ExecuteUpdateAsync(u => u.SetProperty(a => a.Title, "Edited headline"));
         }
 
         Assert.Equal("Edited headline", (await reader.GetStoryAsync("first-story"))!.Title);

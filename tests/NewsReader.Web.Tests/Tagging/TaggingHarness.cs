@@ -102,13 +102,13 @@ public sealed class TaggingHarness : IAsyncDisposable
             sb.Append(a.EntityId).Append('|').Append(a.Key).Append('\n');
         }
 
-        foreach (var l in db.ArticleEntities.OrderBy(l => l.ArticleId).ThenBy(l => l.EntityId))
+        foreach (var l in db.EntityLinks.OrderBy(l => l.StoryId).ThenBy(l => l.EntityId))
         {
-            sb.Append(l.ArticleId).Append('|').Append(l.EntityId).Append('|').Append(l.Origin).Append('|').Append(l.AddedBy)
+            sb.Append(l.StoryId).Append('|').Append(l.EntityId).Append('|').Append(l.Origin).Append('|').Append(l.AddedBy)
                 .Append('|').Append(l.RemovedAt).Append('|').Append(l.RemovedBy).Append('\n');
         }
 
-        foreach (var a in db.Articles.OrderBy(a => a.Id))
+        foreach (var a in db.Stories.OrderBy(a => a.Id))
         {
             sb.Append(a.Id).Append('|').Append(a.EntityNames).Append('\n');
         }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NewsReader.Core.Curation;
 using NewsReader.Core.Importing;
-using NewsReader.Web.Articles;
+using NewsReader.Web.Stories;
 
 namespace NewsReader.Web.Admin.Importing;
 
@@ -24,6 +24,6 @@ public static class StoryRefUrls
     extension(StoryRef story)
     {
         /// <summary>The story as readers see it.</summary>
-        public string Url => ArticlePage.UrlFor(story.Slug);
+        public string Url => StoryPage.UrlFor(story.Slug);
     }
 }

@@ -15,7 +15,7 @@ internal sealed partial class ImportWorker(
     TimeProvider time,
     ILogger<ImportWorker> logger) : BackgroundService
 {
-    private ArticleImporter? _importer;
+    private StoryImporter? _importer;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,7 +43,7 @@ internal sealed partial class ImportWorker(
         try
         {
             // Built on first use: loading the extraction knowledge is not free, and many apps never import.
-            _importer ??= new ArticleImporter(factory, SeedParser.CreateDefault(), time);
+            _importer ??= new StoryImporter(factory, SeedParser.CreateDefault(), time);
             var report = await _importer.ImportFileAsync(job.Path, new ImportOptions(
                 StartedBy: job.StartedBy,
                 Limits: new ReadLimits(Math.Max(options.Value.MaxUploadBytes, ReadLimits.DefaultMaxFileBytes)),

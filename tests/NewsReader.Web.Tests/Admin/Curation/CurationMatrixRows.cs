@@ -29,7 +29,7 @@ public sealed class CurationMatrixRows : IMatrixSource
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var db = await app.Factory.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        Article Story(string slug, string file, int position, string body) => new()
+        Story Story(string slug, string file, int position, string body) => new()
         {
             Slug = slug, Title = "Matrix " + slug, Summary = "Summary of " + slug, Body = body,
             Fingerprint = TextFingerprint.Of(body), SourceFile = file, SourcePosition = position, StartConfidence = 0.5,
@@ -39,7 +39,7 @@ public sealed class CurationMatrixRows : IMatrixSource
         var split = Story("matrix-split", "matrix-b.txt", 0, "Northwind said on Monday it raised money.\n\nContoso said on Tuesday it will buy a rival.");
         var join = Story("matrix-join", "matrix-c.txt", 0, "Fabrikam said on Monday it will open an office.");
         var joinNext = Story("matrix-join-next", "matrix-c.txt", 1, "The office will have forty people.");
-        db.Articles.AddRange(story, split, join, joinNext);
+        db.Stories.AddRange(story, split, join, joinNext);
         NewsEntity Company(string name) => new()
         {
             Kind = NewsEntityKind.Company, Name = name, Slug = NameKey.Of(name).Replace(' ', '-'),

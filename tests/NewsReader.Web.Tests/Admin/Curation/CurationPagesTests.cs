@@ -68,7 +68,7 @@ public sealed class CurationPagesTests : IAsyncLifetime, IAsyncDisposable
     {
         var id = await _store.AddStoryAsync(slug, "Headline of " + slug, body);
         await using var db = await _store.Factory.CreateDbContextAsync();
-        await db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(s => s
+        await db.Stories.Where(a => a.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.SourceFile, file).SetProperty(a => a.SourcePosition, position).SetProperty(a => a.StartConfidence, confidence));
         return id;
     }
@@ -87,7 +87,7 @@ public sealed class CurationPagesTests : IAsyncLifetime, IAsyncDisposable
         cut.WaitForAssertion(() => Assert.Contains("Saved.", cut.Markup, StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("main script, img, .mud-alert script"));
         await using var db = await _store.Factory.CreateDbContextAsync();
-        var story = await db.Articles.SingleAsync(a => a.Id == id);
+        var story = await db.Stories.SingleAsync(a => a.Id == id);
         Assert.Equal((Hostile, AdminEmail), (story.Title, story.TitleEditedBy));
     }
 
@@ -120,7 +120,7 @@ public sealed class CurationPagesTests : IAsyncLifetime, IAsyncDisposable
 
         cut.WaitForAssertion(() => Assert.Contains("Split: the rest is now the story", cut.Markup, StringComparison.Ordinal));
         await using var db = await _store.Factory.CreateDbContextAsync();
-        Assert.Equal(2, await db.Articles.CountAsync(a => a.SourceFile == "f.txt"));
+        Assert.Equal(2, await db.Stories.CountAsync(a => a.SourceFile == "f.txt"));
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class CurationPagesTests : IAsyncLifetime, IAsyncDisposable
         var gone = await AddStoryAsync("gone-story", "Other text.");
         await using (var db = await _store.Factory.CreateDbContextAsync())
         {
-            await db.Articles.Where(a => a.Id == gone).ExecuteUpdateAsync(s => s.SetProperty(a => a.DeletedAt, DateTime.UtcNow).SetProperty(a => a.DeletedBy, "someone"));
+            await db.Stories.Where(a => a.Id == gone).ExecuteUpdateAsync(s => s.SetProperty(a => a.DeletedAt, DateTime.UtcNow).SetProperty(a => a.DeletedBy, "someone"));
         }
 
         _context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/admin/stories?state=deleted");
@@ -218,7 +218,7 @@ public sealed class CurationPagesTests : IAsyncLifetime, IAsyncDisposable
         Assert.Contains("Readers will no longer see it", cut.Find("[role=group]").TextContent, StringComparison.Ordinal);
         await using (var db = await _store.Factory.CreateDbContextAsync())
         {
-            Assert.Null((await db.Articles.SingleAsync(a => a.Id == id)).DeletedAt);
+            Assert.Null((await db.Stories.SingleAsync(a => a.Id == id)).DeletedAt);
         }
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Yes, delete it").Click();
@@ -226,7 +226,7 @@ public sealed class CurationPagesTests : IAsyncLifetime, IAsyncDisposable
         cut.WaitForAssertion(() => Assert.Contains("Deleted: readers no longer see this story.", cut.Markup, StringComparison.Ordinal));
         await using (var db = await _store.Factory.CreateDbContextAsync())
         {
-            Assert.NotNull((await db.Articles.SingleAsync(a => a.Id == id)).DeletedAt);
+            Assert.NotNull((await db.Stories.SingleAsync(a => a.Id == id)).DeletedAt);
         }
     }
 }

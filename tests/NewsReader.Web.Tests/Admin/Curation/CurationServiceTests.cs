@@ -80,7 +80,7 @@ public sealed class CurationServiceTests(WebAppFixture app) : IClassFixture<WebA
         Assert.True(await scope.ServiceProvider.GetRequiredService<StoryAdmin>().EditAsync(ids.Story, "A better headline", "A better summary."));
 
         await using var db = await ContextAsync();
-        var story = await db.Articles.SingleAsync(a => a.Id == ids.Story);
+        var story = await db.Stories.SingleAsync(a => a.Id == ids.Story);
         Assert.Equal(("A better headline", AdminEmail, AdminEmail), (story.Title, story.TitleEditedBy, story.SummaryEditedBy));
     }
 
@@ -100,7 +100,7 @@ public sealed class CurationServiceTests(WebAppFixture app) : IClassFixture<WebA
         Assert.Equal(split.Second.Id, joined.Removed.Id);
         await using var db = await ContextAsync();
         Assert.Equal(AdminEmail, (await db.BoundaryOverrides.OrderBy(o => o.Id).LastAsync()).CreatedBy);
-        Assert.Null((await db.Articles.SingleAsync(a => a.Id == ids.Story)).DeletedAt);
+        Assert.Null((await db.Stories.SingleAsync(a => a.Id == ids.Story)).DeletedAt);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class CurationServiceTests(WebAppFixture app) : IClassFixture<WebA
         await boundaries.KeepAsync(ids.Next);
 
         await using var db = await ContextAsync();
-        Assert.Equal(1.0, (await db.Articles.SingleAsync(a => a.Id == ids.Next)).StartConfidence);
+        Assert.Equal(1.0, (await db.Stories.SingleAsync(a => a.Id == ids.Next)).StartConfidence);
     }
 
     /// <summary>Two stories of one file (positions 0 and 1) and two companies, all unique to the calling test.</summary>
@@ -140,7 +140,7 @@ public sealed class CurationServiceTests(WebAppFixture app) : IClassFixture<WebA
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
         await using var db = await ContextAsync();
-        Article Story(int position, string topic) => new()
+        Story Story(int position, string topic) => new()
         {
             Slug = $"{topic}-{tag}", Title = $"{topic} story {tag}", Summary = "Summary.",
             Body = $"The {topic} company {tag} said on Monday that it would open a new office.\n\nIt will hire {position + 10} people there next year.",
@@ -149,7 +149,7 @@ public sealed class CurationServiceTests(WebAppFixture app) : IClassFixture<WebA
         };
         var first = Story(0, "alpha");
         var second = Story(1, "beta");
-        db.Articles.AddRange(first, second);
+        db.Stories.AddRange(first, second);
         NewsEntity Company(string name) => new()
         {
             Kind = NewsEntityKind.Company, Name = name, Slug = NameKey.Of(name).Replace(' ', '-'),
@@ -159,8 +159,8 @@ public sealed class CurationServiceTests(WebAppFixture app) : IClassFixture<WebA
         var two = Company("Qorp Inc " + tag);
         db.Entities.AddRange(one, two);
         await db.SaveChangesAsync();
-        db.ArticleEntities.Add(new ArticleEntity { ArticleId = first.Id, EntityId = one.Id, About = true, Mentions = 1 });
-        db.ArticleEntities.Add(new ArticleEntity { ArticleId = second.Id, EntityId = two.Id, About = true, Mentions = 1 });
+        db.EntityLinks.Add(new EntityLink { StoryId = first.Id, EntityId = one.Id, About = true, Mentions = 1 });
+        db.EntityLinks.Add(new EntityLink { StoryId = second.Id, EntityId = two.Id, About = true, Mentions = 1 });
         await db.SaveChangesAsync();
         return (first.Id, second.Id, one.Id, two.Id);
     }

@@ -33,7 +33,7 @@ public sealed class ImportChangesTests : IAsyncLifetime
     {
         var path = Path.Combine(_store.Folder, name);
         await File.WriteAllTextAsync(path, $"# {title}\n\n{string.Join("\n\n", paragraphs)}\n", Encoding.UTF8);
-        return await new ArticleImporter(_store.Factory, SeedParser.CreateDefault()).ImportFileAsync(path, new ImportOptions(StartedBy: "test"));
+        return await new StoryImporter(_store.Factory, SeedParser.CreateDefault()).ImportFileAsync(path, new ImportOptions(StartedBy: "test"));
     }
 
     private Task<ImportRunReport?> ReportAsync(long runId) => new ImportHistory(_store.Factory, TimeProvider.System).ReportAsync(runId);

@@ -24,7 +24,7 @@ public sealed class ImportNotesTests
         var other = "# Kestrel Bank cuts jobs\n\nKestrel Bank said on Tuesday it will cut 1,200 jobs across Europe as it closes branches.\n\n";
         await File.WriteAllTextAsync(path, string.Concat(Enumerable.Repeat(copy, 30)) + other, Encoding.UTF8);
 
-        var run = await new ArticleImporter(store.Factory, SeedParser.CreateDefault()).ImportFileAsync(path, new ImportOptions(StartedBy: "test"));
+        var run = await new StoryImporter(store.Factory, SeedParser.CreateDefault()).ImportFileAsync(path, new ImportOptions(StartedBy: "test"));
         var report = await new ImportHistory(store.Factory, TimeProvider.System).ReportAsync(run.RunId);
 
         Assert.Equal(29, run.Counts.DuplicatesInFile);

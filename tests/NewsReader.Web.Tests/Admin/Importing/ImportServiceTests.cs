@@ -29,7 +29,7 @@ public sealed class ImportServiceTests
             Assert.All(jobs, j => Assert.Equal(ImportJobState.Succeeded, j.Status.State));
             var ordered = jobs.OrderBy(j => j.Status.StartedAt).ToList();
             Assert.True(ordered[1].Status.StartedAt >= ordered[0].Status.FinishedAt, "the second import started before the first ended");
-            Assert.Equal(3, await harness.CountAsync(db => db.Articles));
+            Assert.Equal(3, await harness.CountAsync(db => db.Stories));
             await using var db = await harness.Store.Factory.CreateDbContextAsync();
             var runs = await db.ImportRuns.OrderBy(r => r.Id).ToListAsync();
             Assert.Equal(["first.md", "second.md"], runs.Select(r => r.FileName).Order());
@@ -79,7 +79,7 @@ public sealed class ImportServiceTests
 
             var report = again.Status.Report!;
             Assert.Equal((3, 0, 0, 3), (report.Found, report.New, report.Updated, report.Unchanged));
-            Assert.Equal(3, await harness.CountAsync(db => db.Articles));
+            Assert.Equal(3, await harness.CountAsync(db => db.Stories));
         }
     }
 
@@ -104,7 +104,7 @@ public sealed class ImportServiceTests
             Assert.Equal(ImportJobState.Refused, job.Status.State);
             Assert.Contains(reasonPart, job.Status.Message, StringComparison.OrdinalIgnoreCase);
             Assert.False(File.Exists(file.TempPath));
-            Assert.Equal(0, await harness.CountAsync(db => db.Articles));
+            Assert.Equal(0, await harness.CountAsync(db => db.Stories));
             await using var db = await harness.Store.Factory.CreateDbContextAsync();
             var run = await db.ImportRuns.Include(r => r.Messages).SingleAsync();
             Assert.Equal((ImportStatus.Refused, name, "admin"), (run.Status, run.FileName, run.StartedBy));
@@ -124,7 +124,7 @@ public sealed class ImportServiceTests
 
             Assert.Equal(ImportJobState.Refused, job.Status.State);
             Assert.Contains("larger than the limit of 1,000 bytes", job.Status.Message, StringComparison.Ordinal);
-            Assert.Equal(0, await harness.CountAsync(db => db.Articles));
+            Assert.Equal(0, await harness.CountAsync(db => db.Stories));
             Assert.Equal(1, await harness.CountAsync(db => db.ImportRuns.Where(r => r.Status == ImportStatus.Refused && r.FileName == "huge.txt")));
         }
     }
@@ -166,7 +166,7 @@ public sealed class ImportServiceTests
 
             Assert.Equal(["a.md", "b.md"], jobs.Select(j => j.FileName));
             Assert.All(jobs, j => Assert.Equal(ImportJobState.Succeeded, j.Status.State));
-            Assert.Equal(3, await harness.CountAsync(db => db.Articles));
+            Assert.Equal(3, await harness.CountAsync(db => db.Stories));
             Assert.True(File.Exists(Path.Combine(harness.SeedsFolder, "a.md")));
         }
     }

@@ -220,7 +220,7 @@ public sealed class UploadEndpointTests
         Assert.Contains("Finished: 3 stories read", page, StringComparison.Ordinal);
         Assert.Contains("&lt;img src", page, StringComparison.Ordinal); // the client's name, as text
         Assert.DoesNotContain("<img src=x", page, StringComparison.Ordinal);
-        var stored = await app.QueryAsync(db => db.Articles.OrderBy(a => a.SourcePosition).ToListAsync());
+        var stored = await app.QueryAsync(db => db.Stories.OrderBy(a => a.SourcePosition).ToListAsync());
         Assert.Equal(SeedFiles.ThreeStories.Select(s => s.Title), stored.Select(a => a.Title));
         Assert.All(stored, a => Assert.Contains($"href=\"/articles/{a.Slug}\"", page, StringComparison.Ordinal));
         var run = await app.QueryAsync(db => db.ImportRuns.SingleAsync());
@@ -269,7 +269,7 @@ public sealed class UploadEndpointTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/admin/imports", response.Headers.Location!.ToString());
         await app.WaitForJobsAsync();
-        Assert.Equal(3, await app.QueryAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(3, await app.QueryAsync(db => db.Stories.CountAsync()));
         var history = await client.GetStringAsync(new Uri("/admin/imports", UriKind.Relative));
         Assert.Contains("2 runs, newest first", history, StringComparison.Ordinal);
         Assert.Contains("one.md", history, StringComparison.Ordinal);
@@ -314,13 +314,13 @@ public sealed class UploadEndpointTests
     {
         Assert.Empty(app.Jobs.Recent());
         Assert.Equal(0, await app.QueryAsync(db => db.ImportRuns.CountAsync()));
-        Assert.Equal(0, await app.QueryAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(0, await app.QueryAsync(db => db.Stories.CountAsync()));
         Assert.False(Directory.Exists(app.UploadFolder) && Directory.EnumerateFiles(app.UploadFolder).Any());
     }
 
     private static async Task AssertRefusedOnlyAsync(ImportApp app, string fileName)
     {
-        Assert.Equal(0, await app.QueryAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(0, await app.QueryAsync(db => db.Stories.CountAsync()));
         var run = await app.QueryAsync(db => db.ImportRuns.SingleAsync());
         Assert.Equal((ImportStatus.Refused, fileName, "admin"), (run.Status, run.FileName, run.StartedBy));
         Assert.False(Directory.Exists(app.UploadFolder) && Directory.EnumerateFiles(app.UploadFolder).Any());

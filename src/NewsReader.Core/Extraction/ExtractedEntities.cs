@@ -25,10 +25,10 @@ public sealed record EntityMention(
     IReadOnlyList<string> Evidence);
 
 /// <summary>Everything extraction found in one story, each list ordered about-first.</summary>
-public sealed record ArticleEntities(IReadOnlyList<EntityMention> Entities)
+public sealed record ExtractedEntities(IReadOnlyList<EntityMention> Entities)
 {
     /// <summary>No entities at all.</summary>
-    public static ArticleEntities None { get; } = new([]);
+    public static ExtractedEntities None { get; } = new([]);
 
     /// <summary>Canonical company names, about-first.</summary>
     public IReadOnlyList<string> Companies => Names(EntityKind.Company);

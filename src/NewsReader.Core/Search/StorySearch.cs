@@ -11,7 +11,7 @@ namespace NewsReader.Core.Search;
 /// full-text queries (<see cref="IFullTextQueries"/>) find and rank the text, the in-memory link
 /// index does the rest. Design in docs/adr/0005-search-design.md.
 /// </summary>
-public sealed partial class ArticleSearch(IDbContextFactory<NewsDbContext> factory) : IDisposable
+public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory) : IDisposable
 {
     /// <summary>Largest page.</summary>
     public const int MaxLimit = 100;

@@ -4,7 +4,7 @@ using NewsReader.Core.Data;
 namespace NewsReader.Core.Search;
 
 // The browse questions answered from the link index alone: neighbours, related stories, entity stats, chips, directory counts.
-public sealed partial class ArticleSearch
+public sealed partial class StorySearch
 {
     /// <summary>The newer and the older neighbour of a live story in the newest-first list (ids), each null at an end.</summary>
     public async Task<(long? Newer, long? Older)> NeighboursAsync(long articleId, CancellationToken ct = default)

@@ -1,7 +1,7 @@
 namespace NewsReader.Core.Data;
 
 /// <summary>One stored story: its current text, where it came from, and what people changed.</summary>
-public sealed class Article
+public sealed class Story
 {
     public long Id { get; set; }
 
@@ -57,7 +57,7 @@ public sealed class Article
 
     public string? SummaryEditedBy { get; set; }
 
-    public List<ArticleEntity> Links { get; } = [];
+    public List<EntityLink> Links { get; } = [];
 
-    public List<ArticleRevision> Revisions { get; } = [];
+    public List<StoryRevision> Revisions { get; } = [];
 }

@@ -4,7 +4,7 @@ using NewsReader.Core.Store;
 namespace NewsReader.Core.Search;
 
 // The link index of the store as it is now, rebuilt when the store's version changes.
-public sealed partial class ArticleSearch
+public sealed partial class StorySearch
 {
     /// <summary>Releases the watch on the store's version.</summary>
     public void Dispose()

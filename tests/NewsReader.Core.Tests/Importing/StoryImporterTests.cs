@@ -9,12 +9,12 @@ using static NewsReader.Core.Tests.Data.Docs;
 
 namespace NewsReader.Core.Tests.Importing;
 
-public sealed class ArticleImporterTests
+public sealed class StoryImporterTests
 {
     private static ParsedDocumentSet ThreeStories() => new(Document("three.txt",
-        Article(0, "Alpha raises money", Text("alpha"), Company("Alpha Corp"), Country("Kenya"), Topic("Funding")),
-        Article(1, "Beta opens office", Text("beta"), Company("Beta Ltd"), Country("Kenya")),
-        Article(2, "Gamma ships product", Text("gamma"), Company("Gamma"), Topic("Hardware"))));
+        Story(0, "Alpha raises money", Text("alpha"), Company("Alpha Corp"), Country("Kenya"), Topic("Funding")),
+        Story(1, "Beta opens office", Text("beta"), Company("Beta Ltd"), Country("Kenya")),
+        Story(2, "Gamma ships product", Text("gamma"), Company("Gamma"), Topic("Hardware"))));
 
     [Fact]
     public async Task ImportAsync_NewDocument_StoresEveryStoryWithLinks()
@@ -24,12 +24,12 @@ public sealed class ArticleImporterTests
 
         Assert.Equal((3, 3, 0, 0), (report.Found, report.New, report.Updated, report.Unchanged));
         await using var db = await store.ContextAsync();
-        Assert.Equal(3, await db.Articles.CountAsync());
+        Assert.Equal(3, await db.Stories.CountAsync());
         Assert.Equal(6, await db.Entities.CountAsync()); // Kenya is one entity for two stories
-        Assert.Equal(7, await db.ArticleEntities.CountAsync());
+        Assert.Equal(7, await db.EntityLinks.CountAsync());
         var run = await db.ImportRuns.SingleAsync();
         Assert.Equal((ImportStatus.Succeeded, 3, 3), (run.Status, run.Found, run.New));
-        Assert.Equal(3 * MinHasher.Bands, await db.ArticleBands.CountAsync());
+        Assert.Equal(3 * MinHasher.Bands, await db.StoryBands.CountAsync());
         Assert.Equal(1, store.Scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'kenya' AND rowid = (SELECT Id FROM Articles WHERE Slug = 'alpha-raises-money')"));
         store.AssertIntegrity();
     }
@@ -55,10 +55,10 @@ public sealed class ArticleImporterTests
         await using var store = await TestStore.CreateAsync();
         var importer = store.Importer();
         var text = "He said \"it's done\" - finally.\n\nPrices rose 5-7 percent.";
-        await importer.ImportAsync(Document("a.txt", Article(0, "Quotes", text)), Source("a.txt"));
+        await importer.ImportAsync(Document("a.txt", Story(0, "Quotes", text)), Source("a.txt"));
 
         var variant = "He  said \u201Cit\u2019s done\u201D \u2014 finally.\n\nPrices rose 5\u20137 percent. ";
-        var report = await importer.ImportAsync(Document("b.txt", Article(0, "Quotes", variant)), Source("b.txt"));
+        var report = await importer.ImportAsync(Document("b.txt", Story(0, "Quotes", variant)), Source("b.txt"));
 
         Assert.Equal(1, report.Unchanged);
         Assert.Equal(1, store.Scalar("SELECT count(*) FROM Articles"));
@@ -73,12 +73,12 @@ public sealed class ArticleImporterTests
         var original = Text("beta");
         var edited = original[..^10] + " with a small change at the end and a new closing sentence.";
 
-        var report = await importer.ImportAsync(Document("edited.txt", Article(0, "Beta opens a new office", edited, Company("Beta Ltd"))), Source("edited.txt"));
+        var report = await importer.ImportAsync(Document("edited.txt", Story(0, "Beta opens a new office", edited, Company("Beta Ltd"))), Source("edited.txt"));
 
         Assert.Equal((1, 0, 1, 0), (report.Found, report.New, report.Updated, report.Unchanged));
         await using var db = await store.ContextAsync();
-        Assert.Equal(3, await db.Articles.CountAsync());
-        var beta = await db.Articles.Include(a => a.Revisions).SingleAsync(a => a.Slug == "beta-opens-office");
+        Assert.Equal(3, await db.Stories.CountAsync());
+        var beta = await db.Stories.Include(a => a.Revisions).SingleAsync(a => a.Slug == "beta-opens-office");
         Assert.Equal("Beta opens a new office", beta.Title);
         Assert.Contains("new closing sentence", beta.Body, StringComparison.Ordinal);
         var revision = Assert.Single(beta.Revisions);
@@ -100,14 +100,14 @@ public sealed class ArticleImporterTests
         await using var store = await TestStore.CreateAsync();
         var importer = store.Importer();
         var full = Text("delta", 40);
-        await importer.ImportAsync(Document("a.txt", Article(0, "Delta", full)), Source("a.txt"));
+        await importer.ImportAsync(Document("a.txt", Story(0, "Delta", full)), Source("a.txt"));
         var cut = full[..(int)(full.Length * 0.85)];
 
-        var report = await importer.ImportAsync(Document("b.txt", Article(0, "Delta cut", cut)), Source("b.txt"));
+        var report = await importer.ImportAsync(Document("b.txt", Story(0, "Delta cut", cut)), Source("b.txt"));
 
         Assert.Equal(1, report.Updated);
         await using var db = await store.ContextAsync();
-        var article = await db.Articles.Include(a => a.Revisions).SingleAsync();
+        var article = await db.Stories.Include(a => a.Revisions).SingleAsync();
         Assert.Equal(full, article.Body);
         Assert.Equal(RevisionReason.NotUsed, Assert.Single(article.Revisions).Reason);
     }
@@ -120,29 +120,29 @@ public sealed class ArticleImporterTests
         await importer.ImportAsync(ThreeStories().Doc, Source("three.txt"));
         await using (var db = await store.ContextAsync())
         {
-            var alpha = await db.Articles.SingleAsync(a => a.Slug == "alpha-raises-money");
+            var alpha = await db.Stories.SingleAsync(a => a.Slug == "alpha-raises-money");
             alpha.Title = "A person's headline";
             alpha.TitleEditedAt = DateTime.UtcNow;
             alpha.TitleEditedBy = "editor";
-            var kenya = await db.ArticleEntities.SingleAsync(l => l.ArticleId == alpha.Id && l.Entity!.Name == "Kenya");
+            var kenya = await db.EntityLinks.SingleAsync(l => l.StoryId == alpha.Id && l.Entity!.Name == "Kenya");
             kenya.RemovedAt = DateTime.UtcNow;
             kenya.RemovedBy = "editor";
             var tag = new NewsEntity { Kind = NewsEntityKind.Tag, Name = "Must read", Slug = "must-read" };
             db.Entities.Add(tag);
             await db.SaveChangesAsync();
-            db.ArticleEntities.Add(new ArticleEntity { ArticleId = alpha.Id, EntityId = tag.Id, Origin = LinkOrigin.Person, AddedBy = "editor", AddedAt = DateTime.UtcNow });
+            db.EntityLinks.Add(new EntityLink { StoryId = alpha.Id, EntityId = tag.Id, Origin = LinkOrigin.Person, AddedBy = "editor", AddedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 
         var edited = Text("alpha")[..^20] + " and one more added sentence at the end.";
         var report = await importer.ImportAsync(
-            Document("edited.txt", Article(0, "Machine headline", edited, Company("Alpha Corp"), Country("Kenya"), Company("Omega"))), Source("edited.txt"));
+            Document("edited.txt", Story(0, "Machine headline", edited, Company("Alpha Corp"), Country("Kenya"), Company("Omega"))), Source("edited.txt"));
         var exact = await importer.ImportAsync(ThreeStories().Doc, Source("three.txt"));
 
         Assert.Equal(1, report.Updated);
         Assert.Equal(3, exact.Unchanged);
         await using var check = await store.ContextAsync();
-        var stored = await check.Articles.Include(a => a.Links).ThenInclude(l => l.Entity).SingleAsync(a => a.Slug == "alpha-raises-money");
+        var stored = await check.Stories.Include(a => a.Links).ThenInclude(l => l.Entity).SingleAsync(a => a.Slug == "alpha-raises-money");
         Assert.Equal("A person's headline", stored.Title);
         Assert.Contains("one more added sentence", stored.Body, StringComparison.Ordinal);
         var live = stored.Links.Where(l => l.RemovedAt is null).Select(l => l.Entity!.Name).Order().ToList();
@@ -157,9 +157,9 @@ public sealed class ArticleImporterTests
     public async Task ImportAsync_DuplicatesInFile_CountedNotStoredTwice()
     {
         await using var store = await TestStore.CreateAsync();
-        var first = Article(0, "Epsilon", Text("epsilon"));
-        var flagged = Article(1, "Epsilon again", Text("epsilon")) with { DuplicateOf = 0 };
-        var unflagged = Article(2, "Epsilon third", Text("epsilon"));
+        var first = Story(0, "Epsilon", Text("epsilon"));
+        var flagged = Story(1, "Epsilon again", Text("epsilon")) with { DuplicateOf = 0 };
+        var unflagged = Story(2, "Epsilon third", Text("epsilon"));
 
         var report = await store.Importer().ImportAsync(Document("dups.txt", first, flagged, unflagged), Source("dups.txt"));
 
@@ -173,7 +173,7 @@ public sealed class ArticleImporterTests
     {
         await using var store = await TestStore.CreateAsync();
         var report = await store.Importer().ImportAsync(
-            Document("r.txt", Article(0, "Zeta", Text("zeta")), Article(1, "Empty", "--- ...")), Source("r.txt"));
+            Document("r.txt", Story(0, "Zeta", Text("zeta")), Story(1, "Empty", "--- ...")), Source("r.txt"));
 
         Assert.Equal((1, 1), (report.New, report.Rejected));
         Assert.Equal(1, store.Scalar("SELECT count(*) FROM ImportRunMessages WHERE Position = 1"));
@@ -183,10 +183,10 @@ public sealed class ArticleImporterTests
     public async Task ImportAsync_SlugTaken_GetsSuffix()
     {
         await using var store = await TestStore.CreateAsync();
-        await store.Importer().ImportAsync(Document("s.txt", Article(0, "Same headline", Text("eta")), Article(1, "Same headline", Text("theta"))), Source("s.txt"));
+        await store.Importer().ImportAsync(Document("s.txt", Story(0, "Same headline", Text("eta")), Story(1, "Same headline", Text("theta"))), Source("s.txt"));
 
         await using var db = await store.ContextAsync();
-        Assert.Equal(["same-headline", "same-headline-2"], await db.Articles.OrderBy(a => a.Id).Select(a => a.Slug).ToListAsync());
+        Assert.Equal(["same-headline", "same-headline-2"], await db.Stories.OrderBy(a => a.Id).Select(a => a.Slug).ToListAsync());
     }
 
     [Fact]
@@ -194,11 +194,11 @@ public sealed class ArticleImporterTests
     {
         await using var store = await TestStore.CreateAsync();
         var importer = store.Importer();
-        await importer.ImportAsync(Document("a.txt", Article(0, "Same headline", Text("eta"))), Source("a.txt"));
-        await importer.ImportAsync(Document("b.txt", Article(0, "Same headline", Text("theta"))), Source("b.txt"));
+        await importer.ImportAsync(Document("a.txt", Story(0, "Same headline", Text("eta"))), Source("a.txt"));
+        await importer.ImportAsync(Document("b.txt", Story(0, "Same headline", Text("theta"))), Source("b.txt"));
 
         await using var db = await store.ContextAsync();
-        Assert.Equal(["same-headline", "same-headline-2"], await db.Articles.OrderBy(a => a.Id).Select(a => a.Slug).ToListAsync());
+        Assert.Equal(["same-headline", "same-headline-2"], await db.Stories.OrderBy(a => a.Id).Select(a => a.Slug).ToListAsync());
     }
 
     [Fact]
@@ -206,15 +206,15 @@ public sealed class ArticleImporterTests
     {
         await using var store = await TestStore.CreateAsync();
         var importer = store.Importer();
-        await importer.ImportAsync(Document("a.txt", Article(0, "Same headline", Text("eta")), Article(1, "Same headline 3", Text("iota"))), Source("a.txt"));
+        await importer.ImportAsync(Document("a.txt", Story(0, "Same headline", Text("eta")), Story(1, "Same headline 3", Text("iota"))), Source("a.txt"));
         await importer.ImportAsync(
-            Document("b.txt", Article(0, "Same headline", Text("theta")), Article(1, "Same headline", Text("kappa")), Article(2, "Same headline", Text("lambda"))),
+            Document("b.txt", Story(0, "Same headline", Text("theta")), Story(1, "Same headline", Text("kappa")), Story(2, "Same headline", Text("lambda"))),
             Source("b.txt"));
 
         await using var db = await store.ContextAsync();
         Assert.Equal(
             ["same-headline", "same-headline-3", "same-headline-2", "same-headline-4", "same-headline-5"],
-            await db.Articles.OrderBy(a => a.Id).Select(a => a.Slug).ToListAsync());
+            await db.Stories.OrderBy(a => a.Id).Select(a => a.Slug).ToListAsync());
     }
 
     [Fact]
@@ -225,14 +225,14 @@ public sealed class ArticleImporterTests
         var edited = original[..^10] + " with a small change at the end and a new closing sentence.";
 
         var report = await store.Importer().ImportAsync(
-            Document("k.txt", Article(0, "Kappa", original), Article(1, "Kappa edited", edited), Article(2, "Lambda", Text("lambda"))), Source("k.txt"));
+            Document("k.txt", Story(0, "Kappa", original), Story(1, "Kappa edited", edited), Story(2, "Lambda", Text("lambda"))), Source("k.txt"));
 
         Assert.Equal((3, 2, 1), (report.Found, report.New, report.Updated));
         await using var db = await store.ContextAsync();
-        var kappa = await db.Articles.Include(a => a.Revisions).SingleAsync(a => a.Slug == "kappa");
+        var kappa = await db.Stories.Include(a => a.Revisions).SingleAsync(a => a.Slug == "kappa");
         Assert.Contains("new closing sentence", kappa.Body, StringComparison.Ordinal);
         Assert.Equal(RevisionReason.Replaced, Assert.Single(kappa.Revisions).Reason);
-        Assert.Equal(2 * MinHasher.Bands, await db.ArticleBands.CountAsync());
+        Assert.Equal(2 * MinHasher.Bands, await db.StoryBands.CountAsync());
         store.AssertIntegrity();
     }
 
@@ -244,7 +244,7 @@ public sealed class ArticleImporterTests
         var sentences = (ImportSession.IndexBatchChars / Text("kappa", 100).Length * 100) + 100;
         var original = Text("kappa", sentences) + " Oldword closes it.";
         var edited = original[..^20] + " with a small change and a newword at the end.";
-        var articles = new[] { Article(0, "Kappa", original), Article(1, "Filler", Text("filler", 8)), Article(2, "Kappa edited", edited, Company("Kappa Corp")) };
+        var articles = new[] { Story(0, "Kappa", original), Story(1, "Filler", Text("filler", 8)), Story(2, "Kappa edited", edited, Company("Kappa Corp")) };
 
         var report = await store.Importer().ImportAsync(Document("k.txt", articles), Source("k.txt"));
 
@@ -265,10 +265,10 @@ public sealed class ArticleImporterTests
             .Select(i => new EntityMention($"Company {i}", EntityKind.Company, i % 2 == 0, i, i / 100.0, []))
             .ToArray();
 
-        await store.Importer().ImportAsync(Document("m.txt", Article(0, "Many", Text("many"), entities)), Source("m.txt"));
+        await store.Importer().ImportAsync(Document("m.txt", Story(0, "Many", Text("many"), entities)), Source("m.txt"));
 
         await using var db = await store.ContextAsync();
-        var links = await db.ArticleEntities.Include(l => l.Entity).OrderBy(l => l.Mentions).ToListAsync();
+        var links = await db.EntityLinks.Include(l => l.Entity).OrderBy(l => l.Mentions).ToListAsync();
         Assert.Equal(37, links.Count);
         Assert.All(links, l =>
         {
@@ -282,7 +282,7 @@ public sealed class ArticleImporterTests
     public async Task ImportAsync_EntityAlias_MapsToOneEntity()
     {
         await using var store = await TestStore.CreateAsync();
-        await store.Importer().ImportAsync(Document("a.txt", Article(0, "Iota", Text("iota"), Company("ByteDance"))), Source("a.txt"));
+        await store.Importer().ImportAsync(Document("a.txt", Story(0, "Iota", Text("iota"), Company("ByteDance"))), Source("a.txt"));
         await using (var db = await store.ContextAsync())
         {
             var e = await db.Entities.SingleAsync();
@@ -290,7 +290,7 @@ public sealed class ArticleImporterTests
             await db.SaveChangesAsync();
         }
 
-        await store.Importer().ImportAsync(Document("b.txt", Article(0, "Kappa", Text("kappa"), Company("BYTEDANCE LTD."))), Source("b.txt"));
+        await store.Importer().ImportAsync(Document("b.txt", Story(0, "Kappa", Text("kappa"), Company("BYTEDANCE LTD."))), Source("b.txt"));
 
         Assert.Equal(1, store.Scalar("SELECT count(*) FROM Entities"));
         Assert.Equal(2, store.Scalar("SELECT count(*) FROM ArticleEntities"));
@@ -305,7 +305,7 @@ public sealed class ArticleImporterTests
 
         var options = new ImportOptions(LockWait: TimeSpan.FromMilliseconds(300));
         var e = await Assert.ThrowsAsync<ImportBusyException>(() =>
-            store.Importer().ImportAsync(Document("a.txt", Article(0, "Lambda", Text("lambda"))), Source("a.txt"), options));
+            store.Importer().ImportAsync(Document("a.txt", Story(0, "Lambda", Text("lambda"))), Source("a.txt"), options));
 
         Assert.Contains("another import is running", e.Message, StringComparison.Ordinal);
         tx.Rollback();
@@ -316,7 +316,7 @@ public sealed class ArticleImporterTests
     public async Task ImportAsync_ReadersDuringImport_KeepReading()
     {
         await using var store = await TestStore.CreateAsync();
-        await store.Importer().ImportAsync(Document("a.txt", Article(0, "Mu", Text("mu"))), Source("a.txt"));
+        await store.Importer().ImportAsync(Document("a.txt", Story(0, "Mu", Text("mu"))), Source("a.txt"));
         using var writer = store.Connection();
         using var tx = writer.BeginTransaction(deferred: false);
         using (var insert = writer.CreateCommand())
@@ -335,8 +335,8 @@ public sealed class ArticleImporterTests
     public async Task ImportAsync_TwoConcurrentImportsOfDifferentFiles_BothLand()
     {
         await using var store = await TestStore.CreateAsync();
-        var a = Document("a.txt", Enumerable.Range(0, 40).Select(i => Article(i, $"Nu {i}", Text($"nu{i}"))).ToArray());
-        var b = Document("b.txt", Enumerable.Range(0, 40).Select(i => Article(i, $"Xi {i}", Text($"xi{i}"))).ToArray());
+        var a = Document("a.txt", Enumerable.Range(0, 40).Select(i => Story(i, $"Nu {i}", Text($"nu{i}"))).ToArray());
+        var b = Document("b.txt", Enumerable.Range(0, 40).Select(i => Story(i, $"Xi {i}", Text($"xi{i}"))).ToArray());
 
         var results = await Task.WhenAll(
             Task.Run(() => store.Importer().ImportAsync(a, Source("a.txt"))),
@@ -354,7 +354,7 @@ public sealed class ArticleImporterTests
     private static async Task<string> ReadTitleAsync(TestStore store)
     {
         await using var db = await store.ContextAsync();
-        return await db.Articles.Select(x => x.Title).SingleAsync();
+        return await db.Stories.Select(x => x.Title).SingleAsync();
     }
 
     private sealed record ParsedDocumentSet(NewsReader.Core.Parsing.ParsedDocument Doc);

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace NewsReader.Core.Data;
 
 /// <summary>Table <c>Articles</c>: the column names Title, Summary, Body, Entities are read by <c>articles_fts</c>.</summary>
-public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+public sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
 {
-    public void Configure(EntityTypeBuilder<Article> builder)
+    public void Configure(EntityTypeBuilder<Story> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ToTable("Articles");
@@ -30,8 +30,8 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // The few soft-deleted stories, found without scanning every row (the link index's rebuild
         // asks for them; a partial index stays tiny because deletions are rare).
         builder.HasIndex(a => a.DeletedAt).HasFilter("DeletedAt IS NOT NULL");
-        builder.HasMany(a => a.Revisions).WithOne(r => r.Article).HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(a => a.Links).WithOne(l => l.Article).HasForeignKey(l => l.ArticleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany<ArticleBand>().WithOne().HasForeignKey(b => b.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Revisions).WithOne(r => r.Story).HasForeignKey(r => r.StoryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Links).WithOne(l => l.Story).HasForeignKey(l => l.StoryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<StoryBand>().WithOne().HasForeignKey(b => b.StoryId).OnDelete(DeleteBehavior.Cascade);
     }
 }

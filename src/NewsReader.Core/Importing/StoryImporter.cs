@@ -17,7 +17,7 @@ namespace NewsReader.Core.Importing;
 /// deduplicated exactly (fingerprint) and nearly (MinHash + LSH) against everything stored.
 /// Policy in docs/adr/0004-dedup-policy.md.
 /// </summary>
-public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, SeedParser parser, TimeProvider? time = null)
+public sealed class StoryImporter(IDbContextFactory<NewsDbContext> factory, SeedParser parser, TimeProvider? time = null)
 {
     /// <summary>A near-duplicate replaces the stored text unless it is shorter than this share of it.</summary>
     public const double ReplaceWhenLengthRatioAtLeast = 0.9;
@@ -98,7 +98,7 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
         ImportAsync(doc, source, options, extract: null, ct);
 
     private async Task<ImportReport> ImportAsync(
-        ParsedDocument doc, ImportSource source, ImportOptions? options, Func<ParsedArticle, ArticleEntities>? extract, CancellationToken ct)
+        ParsedDocument doc, ImportSource source, ImportOptions? options, Func<ParsedStory, ExtractedEntities>? extract, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(source);
@@ -140,7 +140,7 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
     /// and then nothing is computed here.
     /// </summary>
     private async Task<KnownFingerprints> KnownFingerprintsAsync(
-        IReadOnlyList<ParsedArticle> articles, Func<ParsedArticle, ArticleEntities>? extract, CancellationToken ct)
+        IReadOnlyList<ParsedStory> articles, Func<ParsedStory, ExtractedEntities>? extract, CancellationToken ct)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -149,8 +149,8 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
             // The ids first: whatever is written after them changes them (ids only grow, and a text
             // only changes by an update that also adds a revision), so equal ids under the lock
             // mean the fingerprints read below, or more, are all the store holds.
-            var lastArticle = await db.Articles.MaxAsync(a => (long?)a.Id, ct).ConfigureAwait(false) ?? 0;
-            var lastRevision = await db.ArticleRevisions.MaxAsync(r => (long?)r.Id, ct).ConfigureAwait(false) ?? 0;
+            var lastArticle = await db.Stories.MaxAsync(a => (long?)a.Id, ct).ConfigureAwait(false) ?? 0;
+            var lastRevision = await db.StoryRevisions.MaxAsync(r => (long?)r.Id, ct).ConfigureAwait(false) ?? 0;
             if (lastArticle == 0 && lastRevision == 0)
             {
                 return new KnownFingerprints(known, 0, 0, Fingerprinted: null);
@@ -159,8 +159,8 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
             var stories = articles.AsParallel().AsOrdered().WithCancellation(ct).Select(a => new IncomingStory(a, extract)).ToList();
             foreach (var chunk in stories.Select(s => s.Fingerprint).Distinct().Chunk(500))
             {
-                known.UnionWith(await db.Articles.Where(a => chunk.Contains(a.Fingerprint)).Select(a => a.Fingerprint).ToListAsync(ct).ConfigureAwait(false));
-                known.UnionWith(await db.ArticleRevisions.Where(r => chunk.Contains(r.Fingerprint)).Select(r => r.Fingerprint).ToListAsync(ct).ConfigureAwait(false));
+                known.UnionWith(await db.Stories.Where(a => chunk.Contains(a.Fingerprint)).Select(a => a.Fingerprint).ToListAsync(ct).ConfigureAwait(false));
+                known.UnionWith(await db.StoryRevisions.Where(r => chunk.Contains(r.Fingerprint)).Select(r => r.Fingerprint).ToListAsync(ct).ConfigureAwait(false));
             }
 
             return new KnownFingerprints(known, lastArticle, lastRevision, stories);
@@ -173,11 +173,11 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
     /// them. One core is left to the writer; on a single core the work shares the writer's.
     /// </summary>
     private static StoryPipeline Prepared(
-        IReadOnlyList<ParsedArticle> articles, KnownFingerprints known, Func<ParsedArticle, ArticleEntities>? extract, CancellationToken ct) =>
+        IReadOnlyList<ParsedStory> articles, KnownFingerprints known, Func<ParsedStory, ExtractedEntities>? extract, CancellationToken ct) =>
         new(articles.Count, i =>
         {
             var story = known.Fingerprinted?[i] ?? new IncomingStory(articles[i], extract);
-            if (story.HasText && story.Article.DuplicateOf is null && !known.Fingerprints.Contains(story.Fingerprint))
+            if (story.HasText && story.Parsed.DuplicateOf is null && !known.Fingerprints.Contains(story.Fingerprint))
             {
                 (_, _) = (story.BandKeys, story.Entities);
             }
@@ -262,4 +262,4 @@ public sealed class ArticleImporter(IDbContextFactory<NewsDbContext> factory, Se
 /// The stories' fingerprints the store held when read, and the highest article and revision ids then;
 /// with the stories fingerprinted to ask (none when the store was empty).
 /// </summary>
-internal sealed record KnownFingerprints(HashSet<string> Fingerprints, long LastArticleId, long LastRevisionId, IReadOnlyList<IncomingStory>? Fingerprinted);
+internal sealed record KnownFingerprints(HashSet<string> Fingerprints, long LastStoryId, long LastRevisionId, IReadOnlyList<IncomingStory>? Fingerprinted);

@@ -5,9 +5,9 @@ using NewsReader.Core.Splitting;
 namespace NewsReader.Core.Extraction;
 
 /// <summary>Finds the companies, countries and topics a story is about.</summary>
-public sealed class ArticleAnalyzer
+public sealed class StoryAnalyzer
 {
-    private static readonly Lazy<ArticleAnalyzer> Default = new(() => new ArticleAnalyzer(ExtractionKnowledge.Load()));
+    private static readonly Lazy<StoryAnalyzer> Default = new(() => new StoryAnalyzer(ExtractionKnowledge.Load()));
 
     // A story's words, in a list reused from story to story on each thread: grown afresh for every
     // story (to tens of kilobytes) it cost more in allocation and clearing than filling it did. A list
@@ -30,7 +30,7 @@ public sealed class ArticleAnalyzer
     private readonly CountryFinder _countries;
     private readonly TopicScorer _topics;
 
-    private ArticleAnalyzer(ExtractionKnowledge knowledge)
+    private StoryAnalyzer(ExtractionKnowledge knowledge)
     {
         _knowledge = knowledge;
         _companies = new CompanyFinder(knowledge);
@@ -39,11 +39,11 @@ public sealed class ArticleAnalyzer
     }
 
     /// <summary>The analyzer over the knowledge files shipped inside the assembly, loaded once.</summary>
-    public static ArticleAnalyzer LoadDefault() => Default.Value;
+    public static StoryAnalyzer LoadDefault() => Default.Value;
 
     /// <summary>An analyzer whose knowledge files are read from <paramref name="directory"/> where
     /// present there (same file names as shipped), and from the shipped copies otherwise.</summary>
-    public static ArticleAnalyzer Load(string directory) => new(ExtractionKnowledge.Load(directory));
+    public static StoryAnalyzer Load(string directory) => new(ExtractionKnowledge.Load(directory));
 
     /// <summary>The file names an override directory may contain.</summary>
     public static IReadOnlyList<string> KnowledgeFileNames => ExtractionKnowledge.FileNames;
@@ -110,7 +110,7 @@ public sealed class ArticleAnalyzer
     }
 
     /// <summary>Finds what one story is about; each list is ordered about-first.</summary>
-    public ArticleEntities Analyze(string title, IReadOnlyList<Paragraph> paragraphs)
+    public ExtractedEntities Analyze(string title, IReadOnlyList<Paragraph> paragraphs)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
         var tokens = t_tokens ?? new List<TextToken>(1024);
@@ -127,7 +127,7 @@ public sealed class ArticleAnalyzer
             t_tokens = tokens;
         }
 
-        return new ArticleEntities(entities);
+        return new ExtractedEntities(entities);
     }
 
     private static StoryText Read(string title, IReadOnlyList<Paragraph> paragraphs, List<TextToken> tokens)

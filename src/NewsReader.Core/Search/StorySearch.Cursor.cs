@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace NewsReader.Core.Search;
 
 // Keyset cursors of search pages.
-public sealed partial class ArticleSearch
+public sealed partial class StorySearch
 {
     /// <summary>Keyset cursors: the sort key and id of the last row of a page, opaque to callers.</summary>
     private static class Cursor

@@ -5,16 +5,16 @@ using static NewsReader.Core.Tests.Data.Docs;
 
 namespace NewsReader.Core.Tests.Search;
 
-public sealed class ArticleSearchTests
+public sealed class StorySearchTests
 {
     private static async Task<TestStore> StoreWithStoriesAsync()
     {
         var store = await TestStore.CreateAsync();
         await store.Importer().ImportAsync(Document("news.txt",
-            Article(0, "Solar panels get cheaper", "Solar power prices fell again this year.\n\n" + Text("solar"), Company("Sunny Corp"), Country("Spain"), Topic("Energy")),
-            Article(1, "Wind farms expand", "Wind power grew. Solar was flat.\n\n" + Text("wind"), Company("Breeze Ltd"), Country("Spain"), Topic("Energy")),
-            Article(2, "Bank profits rise", "The bank reported higher profits.\n\n" + Text("bank"), Company("Sunny Corp"), Country("Kenya"), Topic("Finance")),
-            Article(3, "Café culture in Paris", "Les cafés de Paris attirent des touristes.\n\n" + Text("cafe"), Country("France"))), Source("news.txt"));
+            Story(0, "Solar panels get cheaper", "Solar power prices fell again this year.\n\n" + Text("solar"), Company("Sunny Corp"), Country("Spain"), Topic("Energy")),
+            Story(1, "Wind farms expand", "Wind power grew. Solar was flat.\n\n" + Text("wind"), Company("Breeze Ltd"), Country("Spain"), Topic("Energy")),
+            Story(2, "Bank profits rise", "The bank reported higher profits.\n\n" + Text("bank"), Company("Sunny Corp"), Country("Kenya"), Topic("Finance")),
+            Story(3, "Café culture in Paris", "Les cafés de Paris attirent des touristes.\n\n" + Text("cafe"), Country("France"))), Source("news.txt"));
         return store;
     }
 
@@ -22,7 +22,7 @@ public sealed class ArticleSearchTests
     public async Task SearchAsync_Word_FindsStoriesWithTitleMatchFirst()
     {
         await using var store = await StoreWithStoriesAsync();
-        var result = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("solar"));
+        var result = await new StorySearch(store.Factory).SearchAsync(new SearchRequest("solar"));
 
         Assert.Equal(2, result.Total);
         Assert.Equal(["Solar panels get cheaper", "Wind farms expand"], result.Hits.Select(h => h.Title));
@@ -36,10 +36,10 @@ public sealed class ArticleSearchTests
     {
         await using var store = await TestStore.CreateAsync();
         await store.Importer().ImportAsync(Document("games.txt",
-            Article(0, "Tencent backs esports organiser", "The organiser raised money from investors.\n\nThe organiser, founded in Shanghai in 2016 and grown over the last four years into one of the largest event companies in the region, runs tournaments with Tencent and others.\n\n" + Text("esports"),
+            Story(0, "Tencent backs esports organiser", "The organiser raised money from investors.\n\nThe organiser, founded in Shanghai in 2016 and grown over the last four years into one of the largest event companies in the region, runs tournaments with Tencent and others.\n\n" + Text("esports"),
                 Company("Tencent"), Company("Huya"), Company("Douyu"), Company("Kuaishou"), Country("China"))), Source("games.txt"));
 
-        var hit = Assert.Single((await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("tencent"))).Hits);
+        var hit = Assert.Single((await new StorySearch(store.Factory).SearchAsync(new SearchRequest("tencent"))).Hits);
 
         Assert.Contains(hit.Snippet, p => p.Marked && p.Text == "Tencent");
         Assert.Contains("tournaments with", hit.SnippetText(), StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class ArticleSearchTests
     public async Task SearchAsync_StemmingAndDiacritics_Match()
     {
         await using var store = await StoreWithStoriesAsync();
-        var search = new ArticleSearch(store.Factory);
+        var search = new StorySearch(store.Factory);
 
         Assert.Equal(1, (await search.SearchAsync(new SearchRequest("cafe"))).Total);
         Assert.Equal(1, (await search.SearchAsync(new SearchRequest("profit"))).Total);
@@ -60,7 +60,7 @@ public sealed class ArticleSearchTests
     public async Task SearchAsync_EntityName_MatchesEntitiesColumn()
     {
         await using var store = await StoreWithStoriesAsync();
-        var result = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("breeze"));
+        var result = await new StorySearch(store.Factory).SearchAsync(new SearchRequest("breeze"));
 
         Assert.Equal("Wind farms expand", Assert.Single(result.Hits).Title);
     }
@@ -69,7 +69,7 @@ public sealed class ArticleSearchTests
     public async Task SearchAsync_FiltersCombineWithAndAndText()
     {
         await using var store = await StoreWithStoriesAsync();
-        var search = new ArticleSearch(store.Factory);
+        var search = new StorySearch(store.Factory);
 
         var company = await search.SearchAsync(new SearchRequest(null, Companies: ["sunny corp"]));
         var companyAndCountry = await search.SearchAsync(new SearchRequest(null, Companies: ["Sunny Corp"], Countries: ["Spain"]));
@@ -88,7 +88,7 @@ public sealed class ArticleSearchTests
     public async Task SearchAsync_OnlyExclusions_EverythingElse()
     {
         await using var store = await StoreWithStoriesAsync();
-        var result = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("-solar"));
+        var result = await new StorySearch(store.Factory).SearchAsync(new SearchRequest("-solar"));
 
         Assert.Equal(["Bank profits rise", "Café culture in Paris"], result.Hits.Select(h => h.Title).Order());
     }
@@ -97,7 +97,7 @@ public sealed class ArticleSearchTests
     public async Task SearchAsync_Facets_CountTheWholeResultSet()
     {
         await using var store = await StoreWithStoriesAsync();
-        var result = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest("power", Limit: 1));
+        var result = await new StorySearch(store.Factory).SearchAsync(new SearchRequest("power", Limit: 1));
 
         Assert.Single(result.Hits);
         Assert.Equal(2, result.Total);
@@ -111,8 +111,8 @@ public sealed class ArticleSearchTests
     {
         await using var store = await TestStore.CreateAsync();
         await store.Importer().ImportAsync(Document("many.txt",
-            Enumerable.Range(0, 13).Select(i => Article(i, $"Market note {i}", $"Market update {i}.\n\n" + Text($"market{i}"))).ToArray()), Source("many.txt"));
-        var search = new ArticleSearch(store.Factory);
+            Enumerable.Range(0, 13).Select(i => Story(i, $"Market note {i}", $"Market update {i}.\n\n" + Text($"market{i}"))).ToArray()), Source("many.txt"));
+        var search = new StorySearch(store.Factory);
 
         foreach (var sort in new[] { SearchSort.Relevance, SearchSort.Newest })
         {
@@ -138,7 +138,7 @@ public sealed class ArticleSearchTests
     public async Task SearchAsync_NewestWithoutText_NewestFirst()
     {
         await using var store = await StoreWithStoriesAsync();
-        var result = await new ArticleSearch(store.Factory).SearchAsync(new SearchRequest(null, Sort: SearchSort.Newest));
+        var result = await new StorySearch(store.Factory).SearchAsync(new SearchRequest(null, Sort: SearchSort.Newest));
 
         Assert.Equal(4, result.Total);
         Assert.Equal(result.Hits.Select(h => h.Id).OrderDescending(), result.Hits.Select(h => h.Id));
@@ -157,7 +157,7 @@ public sealed class ArticleSearchTests
             cmd.ExecuteNonQuery();
         }
 
-        var search = new ArticleSearch(store.Factory);
+        var search = new StorySearch(store.Factory);
         Assert.Equal(0, (await search.SearchAsync(new SearchRequest("bank"))).Total);
         Assert.Equal(1, (await search.SearchAsync(new SearchRequest("solar", Countries: ["Spain"]))).Total);
     }
@@ -166,7 +166,7 @@ public sealed class ArticleSearchTests
     public async Task ExplainAsync_TextWithFilters_FtsMatchComesFirst()
     {
         await using var store = await StoreWithStoriesAsync();
-        var plan = await new ArticleSearch(store.Factory).ExplainAsync(new SearchRequest("solar power", Companies: ["Sunny Corp"], Countries: ["Spain"]));
+        var plan = await new StorySearch(store.Factory).ExplainAsync(new SearchRequest("solar power", Companies: ["Sunny Corp"], Countries: ["Spain"]));
 
         var first = plan.First(line => line.Contains("SCAN", StringComparison.Ordinal) || line.Contains("SEARCH", StringComparison.Ordinal));
         Assert.Contains("articles_fts VIRTUAL TABLE", first, StringComparison.Ordinal);
@@ -176,7 +176,7 @@ public sealed class ArticleSearchTests
     public async Task SearchAsync_RandomHostileInput_NeverThrows()
     {
         await using var store = await StoreWithStoriesAsync();
-        var search = new ArticleSearch(store.Factory);
+        var search = new StorySearch(store.Factory);
         var random = new Random(4);
         string[] pieces = ["\"", "-", "*", "^", ":", "(", ")", "AND", "OR", "NOT", "NEAR", "NEAR(", "title:", "company:", "tag:",
             "solar", "bank", "😀", "\u0000", "'", "\\", "{", "}", "+", " ", "  ", "é", "caf", "*solar", "-company:", "\u202e"];

@@ -4,9 +4,9 @@ namespace NewsReader.Core.Data;
 /// One LSH band of a story's MinHash signature. Stories sharing any band key are near-duplicate
 /// candidates, so the importer never compares a story against every stored one.
 /// </summary>
-public sealed class ArticleBand
+public sealed class StoryBand
 {
-    public long ArticleId { get; set; }
+    public long StoryId { get; set; }
 
     /// <summary>Band number, 0 to <c>MinHasher.Bands - 1</c>.</summary>
     public int Band { get; set; }

@@ -20,13 +20,13 @@ public enum RevisionReason
 }
 
 /// <summary>A text a story had, or was offered, and does not show now. Its fingerprint counts as known.</summary>
-public sealed class ArticleRevision
+public sealed class StoryRevision
 {
     public long Id { get; set; }
 
-    public long ArticleId { get; set; }
+    public long StoryId { get; set; }
 
-    public Article? Article { get; set; }
+    public Story? Story { get; set; }
 
     public required string Title { get; set; }
 

@@ -14,11 +14,11 @@ public enum LinkOrigin
 /// A story's link to an entity. A person's removal is a tombstone (<see cref="RemovedAt"/> set), not a
 /// delete, so a re-import that extracts the entity again does not bring the link back.
 /// </summary>
-public sealed class ArticleEntity
+public sealed class EntityLink
 {
-    public long ArticleId { get; set; }
+    public long StoryId { get; set; }
 
-    public Article? Article { get; set; }
+    public Story? Story { get; set; }
 
     public long EntityId { get; set; }
 
