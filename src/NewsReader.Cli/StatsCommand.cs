@@ -34,7 +34,7 @@ public static class StatsCommand
             var inv = CultureInfo.InvariantCulture;
             await stdout.WriteLineAsync(string.Create(inv, $"stories:   {stories} ({deleted} deleted, {Plural.Count(revisions, "revision")})")).ConfigureAwait(false);
             await stdout.WriteLineAsync(string.Create(inv,
-                $"entities:  {string.Join(", ", Enum.GetValues<NewsEntityKind>().Select(k => Plural.Count(entities.FirstOrDefault(e => e.Key == k)?.Count ?? 0, k.ToString().ToLowerInvariant())))} ({Plural.Count(links, "link")})"))
+                $"entities:  {string.Join(", ", Enum.GetValues<EntityKind>().Select(k => Plural.Count(entities.FirstOrDefault(e => e.Key == k)?.Count ?? 0, k.ToString().ToLowerInvariant())))} ({Plural.Count(links, "link")})"))
                 .ConfigureAwait(false);
             await stdout.WriteLineAsync(string.Create(inv,
                 $"runs:      {runs.Sum(r => r.Count)} ({string.Join(", ", runs.OrderBy(r => r.Key).Select(r => $"{r.Count} {r.Key.ToString().ToLowerInvariant()}"))})"))

@@ -82,13 +82,13 @@ public sealed class TaggingTests(AppServer app)
         await using var db = await factory.CreateDbContextAsync();
         // A story with a company on it and without the topic "semiconductors", which another story has.
         var story = await db.Stories.Where(a => a.DeletedAt == null
-                && a.Links.Any(l => l.RemovedAt == null && l.Entity!.Kind == NewsEntityKind.Company)
+                && a.Links.Any(l => l.RemovedAt == null && l.Entity!.Kind == EntityKind.Company)
                 && !a.Links.Any(l => l.Entity!.Slug == "semiconductors"))
             .OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync();
-        var company = await db.EntityLinks.Where(l => l.Story!.Slug == story && l.RemovedAt == null && l.Entity!.Kind == NewsEntityKind.Company)
+        var company = await db.EntityLinks.Where(l => l.Story!.Slug == story && l.RemovedAt == null && l.Entity!.Kind == EntityKind.Company)
             .Select(l => l.Entity!.Name).FirstAsync();
         Assert.True(await db.Entities.AnyAsync(e => e.Slug == "semiconductors"), "the seed names the topic somewhere");
-        Assert.False(await db.Entities.AnyAsync(e => e.Kind == NewsEntityKind.Country && e.Slug == "japan"), "no seed story names Japan");
+        Assert.False(await db.Entities.AnyAsync(e => e.Kind == EntityKind.Country && e.Slug == "japan"), "no seed story names Japan");
         var page = await app.NewSignedInPageAsync(NewsRoles.Reader, "/articles/" + story);
         await new StoryPage(page).WaitInteractiveAsync();
         var tags = new StoryTagsSection(page);

@@ -54,10 +54,10 @@ public sealed record BoundaryReview(
     string? LastParagraphBefore, IReadOnlyList<string> FirstParagraphs);
 
 /// <summary>One entity in the admin list, with its aliases and how many stories link to it.</summary>
-public sealed record EntityRow(long Id, NewsEntityKind Kind, string Name, string Slug, bool IsHidden, int Stories, IReadOnlyList<string> Aliases);
+public sealed record EntityRow(long Id, EntityKind Kind, string Name, string Slug, bool IsHidden, int Stories, IReadOnlyList<string> Aliases);
 
 /// <summary>An admin entity list request.</summary>
-public sealed record EntityQuery(NewsEntityKind? Kind = null, string? Text = null, int Skip = 0, int Limit = 50, long? Id = null);
+public sealed record EntityQuery(EntityKind? Kind = null, string? Text = null, int Skip = 0, int Limit = 50, long? Id = null);
 
 /// <summary>A page of the admin entity list.</summary>
 public sealed record EntityListPage(IReadOnlyList<EntityRow> Rows, int Total);

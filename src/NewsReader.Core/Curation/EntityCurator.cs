@@ -160,7 +160,7 @@ public sealed class EntityCurator(IDbContextFactory<NewsDbContext> factory)
     }
 
     /// <summary>Where a slug no entity has any more (renamed or merged away) leads now, or null.</summary>
-    public Task<string?> CurrentSlugAsync(NewsEntityKind kind, string slug, CancellationToken ct = default) =>
+    public Task<string?> CurrentSlugAsync(EntityKind kind, string slug, CancellationToken ct = default) =>
         EntitySlugs.CurrentSlugAsync(factory, kind, slug, ct);
 
     /// <summary>Hides an entity from facets and directories (links, entity page and search keep working), or shows it again.</summary>

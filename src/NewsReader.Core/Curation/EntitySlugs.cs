@@ -9,7 +9,7 @@ namespace NewsReader.Core.Curation;
 public static class EntitySlugs
 {
     /// <summary>The slug of <paramref name="name"/>, suffixed <c>-2</c>, <c>-3</c>... until no other entity of the kind has it.</summary>
-    public static async Task<string> UniqueAsync(NewsDbContext db, NewsEntityKind kind, string name, long? exceptEntityId, CancellationToken ct)
+    public static async Task<string> UniqueAsync(NewsDbContext db, EntityKind kind, string name, long? exceptEntityId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(name);
@@ -33,7 +33,7 @@ public static class EntitySlugs
     /// one's, leads through the aliases (every former name stays an alias, and a slug is its name's
     /// key with hyphens). Null when nothing matches, or when the slug is current.
     /// </summary>
-    public static async Task<string?> CurrentSlugAsync(IDbContextFactory<NewsDbContext> factory, NewsEntityKind kind, string slug, CancellationToken ct = default)
+    public static async Task<string?> CurrentSlugAsync(IDbContextFactory<NewsDbContext> factory, EntityKind kind, string slug, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(slug);

@@ -13,7 +13,7 @@ public sealed class EntityAlias
     public NewsEntity? Entity { get; set; }
 
     /// <summary>Copied from the entity so (Kind, Key) can be unique.</summary>
-    public NewsEntityKind Kind { get; set; }
+    public EntityKind Kind { get; set; }
 
     /// <summary>The name as written.</summary>
     public required string Name { get; set; }

@@ -1,22 +1,11 @@
 namespace NewsReader.Core.Data;
 
-/// <summary>What a stored entity is. Values are stored as integers: never renumber.</summary>
-public enum NewsEntityKind
-{
-    Company = 0,
-    Country = 1,
-    Topic = 2,
-
-    /// <summary>A free tag typed by a person.</summary>
-    Tag = 3,
-}
-
 /// <summary>A company, country, topic or person's tag that stories link to.</summary>
 public sealed class NewsEntity
 {
     public long Id { get; set; }
 
-    public NewsEntityKind Kind { get; set; }
+    public EntityKind Kind { get; set; }
 
     /// <summary>The canonical name shown to readers.</summary>
     public required string Name { get; set; }

@@ -1,3 +1,5 @@
+using NewsReader.Core.Data;
+
 namespace NewsReader.Core.Extraction;
 
 /// <summary>Finds companies: gazetteer matches, plus names the text itself marks as companies

@@ -1,3 +1,5 @@
+using NewsReader.Core.Data;
+
 namespace NewsReader.Core.Extraction;
 
 /// <summary>Finds the countries a story refers to by name, abbreviation, demonym or well-known city,

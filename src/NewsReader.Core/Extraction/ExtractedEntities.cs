@@ -1,17 +1,6 @@
+using NewsReader.Core.Data;
+
 namespace NewsReader.Core.Extraction;
-
-/// <summary>The kind of thing a story is about.</summary>
-public enum EntityKind
-{
-    /// <summary>A company or company-like organisation (fund, foundation, NGO).</summary>
-    Company,
-
-    /// <summary>A country, under its canonical English short name.</summary>
-    Country,
-
-    /// <summary>A topic from the taxonomy.</summary>
-    Topic,
-}
 
 /// <summary>One company, country or topic found in a story, with how central it is.</summary>
 /// <param name="About">True when the story is about it; false when it is only mentioned.</param>

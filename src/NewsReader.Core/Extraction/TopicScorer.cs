@@ -1,3 +1,5 @@
+using NewsReader.Core.Data;
+
 namespace NewsReader.Core.Extraction;
 
 /// <summary>Scores a story against the topic vocabulary: weighted term counts with diminishing

@@ -65,7 +65,7 @@ internal sealed class LinkIndex
     }
 
     /// <summary>An entity as the facets show it.</summary>
-    public sealed record Entity(long Id, NewsEntityKind Kind, string Name, string Slug, bool IsHidden);
+    public sealed record Entity(long Id, EntityKind Kind, string Name, string Slug, bool IsHidden);
 
     /// <summary>The store's version (<see cref="StorySearch.StoreVersion"/>) this copy was made at.</summary>
     public long Version { get; }
@@ -124,7 +124,7 @@ internal sealed class LinkIndex
         for (var l = _linkStart[slot]; l < _linkStart[slot + 1]; l++)
         {
             var entity = _entities[_linkEntity[l]];
-            if (!entity.IsHidden && entity.Kind != NewsEntityKind.Tag)
+            if (!entity.IsHidden && entity.Kind != EntityKind.Tag)
             {
                 links.Add((l, entity));
             }
@@ -234,7 +234,7 @@ internal sealed class LinkIndex
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                entities.Add(new Entity(reader.GetInt64(0), (NewsEntityKind)reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4)));
+                entities.Add(new Entity(reader.GetInt64(0), (EntityKind)reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4)));
             }
         }
 

@@ -48,7 +48,7 @@ public sealed record SearchResult(
 
 /// <summary>An entity a story links to, as its chip shows it.</summary>
 /// <param name="About">True when the story is about it; false when it is only mentioned.</param>
-public sealed record StoryEntity(NewsEntityKind Kind, string Name, string Slug, bool About);
+public sealed record StoryEntity(EntityKind Kind, string Name, string Slug, bool About);
 
 /// <summary>An entity's live story count, how many of them are about it, and the entities most often named alongside.</summary>
 public sealed record EntityStats(int Stories, int About, IReadOnlyList<FacetCount> Companies, IReadOnlyList<FacetCount> Countries);

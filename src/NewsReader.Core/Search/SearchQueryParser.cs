@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NewsReader.Core.Data;
 using NewsReader.Core.Search.Model;
 
 namespace NewsReader.Core.Search;
@@ -21,9 +22,6 @@ public static class SearchQueryParser
 
     /// <summary>Field filters beyond this many are ignored.</summary>
     public const int MaxFilters = 16;
-
-    private static readonly string[] FieldNames =
-        [FieldFilter.Company, FieldFilter.Country, FieldFilter.Topic, FieldFilter.Tag];
 
     /// <summary>Parses <paramref name="userText"/>; null, blank or unusable text gives an empty query.</summary>
     public static SearchQuery Parse(string? userText)
@@ -108,9 +106,9 @@ public static class SearchQueryParser
 
             var word = text[start..i];
             var field = FieldOf(word);
-            if (field is not null)
+            if (field is { } kind)
             {
-                var value = word[(field.Length + 1)..];
+                var value = word[(kind.Key.Length + 1)..];
                 if (value.Length == 0 && i < text.Length && text[i] == '"')
                 {
                     value = ReadQuoted(text, ref i);
@@ -165,31 +163,17 @@ public static class SearchQueryParser
         return i > start;
     }
 
-    private static string? FieldOf(string word)
+    private static EntityKind? FieldOf(string word)
     {
         var colon = word.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
-        {
-            return null;
-        }
-
-        var name = word.AsSpan(0, colon);
-        foreach (var field in FieldNames)
-        {
-            if (name.Equals(field, StringComparison.OrdinalIgnoreCase))
-            {
-                return field;
-            }
-        }
-
-        return null;
+        return colon <= 0 ? null : EntityKind.FromKey(word.AsSpan(0, colon));
     }
 
     private static SearchQuery Build(List<Token> tokens)
     {
         var filters = tokens
             .Where(t => t.Kind == TokenKind.Filter)
-            .Select(t => new FieldFilter(t.Field!, t.Text, t.Exclude))
+            .Select(t => new FieldFilter(t.Field!.Value, t.Text, t.Exclude))
             .Distinct()
             .Take(MaxFilters)
             .ToList();
@@ -319,5 +303,5 @@ public static class SearchQueryParser
     }
 
     /// <summary>A lexed piece of the query; <see cref="Field"/> is set for filters only.</summary>
-    private sealed record Token(TokenKind Kind, string Text, bool Prefix, bool Exclude, string? Field);
+    private sealed record Token(TokenKind Kind, string Text, bool Prefix, bool Exclude, EntityKind? Field);
 }

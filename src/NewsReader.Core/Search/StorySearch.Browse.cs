@@ -111,8 +111,8 @@ public sealed partial class StorySearch
 
         var kind = entity.Kind switch
         {
-            NewsEntityKind.Company => 3.0,
-            NewsEntityKind.Country => 1.0,
+            EntityKind.Company => 3.0,
+            EntityKind.Country => 1.0,
             _ => 2.0,
         };
         return kind * (about ? 1 : 0.5) * Math.Log(1 + ((double)index.Count / index.Posting(ordinal).Length));
@@ -156,8 +156,8 @@ public sealed partial class StorySearch
         counts[ordinal] = 0;
         var top = Top(index, counts, Math.Max(0, alongside));
         return new EntityStats(posting.Length, about,
-            top.Where(t => t.Kind == NewsEntityKind.Company).Select(t => t.Facet).ToList(),
-            top.Where(t => t.Kind == NewsEntityKind.Country).Select(t => t.Facet).ToList());
+            top.Where(t => t.Kind == EntityKind.Company).Select(t => t.Facet).ToList(),
+            top.Where(t => t.Kind == EntityKind.Country).Select(t => t.Facet).ToList());
     }
 
     /// <summary>
@@ -182,7 +182,7 @@ public sealed partial class StorySearch
     }
 
     /// <summary>Every visible entity of a kind with live stories, with its story count; most stories first, then by name.</summary>
-    public async Task<IReadOnlyList<FacetCount>> EntityCountsAsync(NewsEntityKind kind, CancellationToken ct = default)
+    public async Task<IReadOnlyList<FacetCount>> EntityCountsAsync(EntityKind kind, CancellationToken ct = default)
     {
         var index = await IndexAsync(ct).ConfigureAwait(false);
         var rows = new List<FacetCount>();

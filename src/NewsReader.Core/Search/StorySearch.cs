@@ -16,14 +16,6 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
     /// <summary>Largest page.</summary>
     public const int MaxLimit = 100;
 
-    private static readonly Dictionary<string, NewsEntityKind> FieldKinds = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [FieldFilter.Company] = NewsEntityKind.Company,
-        [FieldFilter.Country] = NewsEntityKind.Country,
-        [FieldFilter.Topic] = NewsEntityKind.Topic,
-        [FieldFilter.Tag] = NewsEntityKind.Tag,
-    };
-
     private readonly SemaphoreSlim _building = new(1, 1);
     private readonly Lock _versionLock = new();
     private IStoreVersion? _version;
@@ -77,10 +69,10 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
             var hits = await fullText.HitsAsync(tx, query, ids, ct).ConfigureAwait(false);
             var facets = request.FacetLimit > 0 && total > 0 ? Facets(index, matched, request.FacetLimit) : [];
             return new SearchResult(hits, total,
-                facets.Where(f => f.Kind == NewsEntityKind.Company).Select(f => f.Facet).ToList(),
-                facets.Where(f => f.Kind == NewsEntityKind.Country).Select(f => f.Facet).ToList(),
-                facets.Where(f => f.Kind == NewsEntityKind.Topic).Select(f => f.Facet).ToList(),
-                facets.Where(f => f.Kind == NewsEntityKind.Tag).Select(f => f.Facet).ToList(),
+                facets.Where(f => f.Kind == EntityKind.Company).Select(f => f.Facet).ToList(),
+                facets.Where(f => f.Kind == EntityKind.Country).Select(f => f.Facet).ToList(),
+                facets.Where(f => f.Kind == EntityKind.Topic).Select(f => f.Facet).ToList(),
+                facets.Where(f => f.Kind == EntityKind.Tag).Select(f => f.Facet).ToList(),
                 next);
         }
     }
@@ -137,21 +129,16 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
     private static async Task<Filter?> FilterAsync(IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, SearchRequest request, CancellationToken ct)
     {
         var filters = query.Filters.ToList();
-        AddOptions(filters, FieldFilter.Company, request.Companies);
-        AddOptions(filters, FieldFilter.Country, request.Countries);
-        AddOptions(filters, FieldFilter.Topic, request.Topics);
-        AddOptions(filters, FieldFilter.Tag, request.Tags);
+        AddOptions(filters, EntityKind.Company, request.Companies);
+        AddOptions(filters, EntityKind.Country, request.Countries);
+        AddOptions(filters, EntityKind.Topic, request.Topics);
+        AddOptions(filters, EntityKind.Tag, request.Tags);
 
         var includes = new List<int[]>();
         var excludes = new List<int[]>();
         foreach (var filter in filters)
         {
-            if (!FieldKinds.TryGetValue(filter.Field, out var kind))
-            {
-                continue;
-            }
-
-            var ordinals = (await fullText.ResolveEntityAsync(tx, kind, filter.Value, ct).ConfigureAwait(false))
+            var ordinals = (await fullText.ResolveEntityAsync(tx, filter.Kind, filter.Value, ct).ConfigureAwait(false))
                 .Select(index.OrdinalOf).Where(o => o >= 0).ToArray();
             if (ordinals.Length == 0)
             {
@@ -171,13 +158,13 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
     }
 
     // Each value is a filter of its own: a story must name every one of them.
-    private static void AddOptions(List<FieldFilter> filters, string field, IReadOnlyList<string>? values)
+    private static void AddOptions(List<FieldFilter> filters, EntityKind kind, IReadOnlyList<string>? values)
     {
         foreach (var value in values ?? [])
         {
             if (!string.IsNullOrWhiteSpace(value))
             {
-                filters.Add(new FieldFilter(field, value.Trim(), false));
+                filters.Add(new FieldFilter(kind, value.Trim(), false));
             }
         }
     }
@@ -259,7 +246,7 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
     }
 
     /// <summary>Facet counts per kind over the matches (or over the whole store), top <paramref name="perKind"/> each.</summary>
-    private static List<(NewsEntityKind Kind, FacetCount Facet)> Facets(LinkIndex index, List<Match>? matched, int perKind)
+    private static List<(EntityKind Kind, FacetCount Facet)> Facets(LinkIndex index, List<Match>? matched, int perKind)
     {
         if (matched is null)
         {
@@ -276,9 +263,9 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
     }
 
     /// <summary>The visible entities with the highest counts, per kind: count descending, then name.</summary>
-    private static List<(NewsEntityKind Kind, FacetCount Facet)> Top(LinkIndex index, int[] counts, int perKind)
+    private static List<(EntityKind Kind, FacetCount Facet)> Top(LinkIndex index, int[] counts, int perKind)
     {
-        var best = new Dictionary<NewsEntityKind, List<int>>();
+        var best = new Dictionary<EntityKind, List<int>>();
         int Compare(int a, int b) => counts[a] != counts[b]
             ? counts[b].CompareTo(counts[a])
             : string.CompareOrdinal(index.EntityAt(a).Name, index.EntityAt(b).Name);

@@ -21,7 +21,7 @@ public interface IFullTextQueries
     Task<HashSet<long>?> ExcludedAsync(DbTransaction tx, SearchQuery query, CancellationToken ct);
 
     /// <summary>The entities of a kind with a name (any alias, case and accents ignored) or a slug.</summary>
-    Task<List<long>> ResolveEntityAsync(DbTransaction tx, NewsEntityKind kind, string value, CancellationToken ct);
+    Task<List<long>> ResolveEntityAsync(DbTransaction tx, EntityKind kind, string value, CancellationToken ct);
 
     /// <summary>The page's rows with snippets (when the query has text), in the order of <paramref name="page"/>.</summary>
     Task<List<SearchHit>> HitsAsync(DbTransaction tx, SearchQuery query, IReadOnlyList<(long Id, double Rank)> page, CancellationToken ct);

@@ -75,7 +75,7 @@ internal sealed class SqliteFullText : IFullTextQueries
         return excluded;
     }
 
-    public async Task<List<long>> ResolveEntityAsync(DbTransaction tx, NewsEntityKind kind, string value, CancellationToken ct)
+    public async Task<List<long>> ResolveEntityAsync(DbTransaction tx, EntityKind kind, string value, CancellationToken ct)
     {
         using var command = Command(tx, "SELECT EntityId FROM EntityAliases WHERE Kind = $k AND Key = $key UNION SELECT Id FROM Entities WHERE Kind = $k AND Slug = $slug");
         command.Parameters.AddWithValue("$k", (int)kind);

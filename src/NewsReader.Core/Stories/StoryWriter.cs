@@ -38,9 +38,9 @@ internal sealed class StoryWriter : IDisposable
     private readonly DateTime _now;
 
     // Entities seen so far (all of them after LoadEntitiesAsync); without that, misses are looked up.
-    private readonly Dictionary<(NewsEntityKind Kind, string Key), long> _aliases = [];
+    private readonly Dictionary<(EntityKind Kind, string Key), long> _aliases = [];
     private readonly Dictionary<long, string> _entityNames = [];
-    private readonly Dictionary<NewsEntityKind, HashSet<string>> _entitySlugs = [];
+    private readonly Dictionary<EntityKind, HashSet<string>> _entitySlugs = [];
     private bool _allEntitiesLoaded;
 
     // Story slugs taken by this writer, and the next suffix to try per base slug.
@@ -85,7 +85,7 @@ internal sealed class StoryWriter : IDisposable
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 _entityNames[reader.GetInt64(0)] = reader.GetString(2);
-                SlugsOf((NewsEntityKind)reader.GetInt32(1)).Add(reader.GetString(3));
+                SlugsOf((EntityKind)reader.GetInt32(1)).Add(reader.GetString(3));
             }
         }
 
@@ -94,7 +94,7 @@ internal sealed class StoryWriter : IDisposable
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                _aliases[((NewsEntityKind)reader.GetInt32(0), reader.GetString(1))] = reader.GetInt64(2);
+                _aliases[((EntityKind)reader.GetInt32(0), reader.GetString(1))] = reader.GetInt64(2);
             }
         }
 
@@ -174,7 +174,7 @@ internal sealed class StoryWriter : IDisposable
         var links = new List<ResolvedLink>(entities.Entities.Count);
         foreach (var mention in entities.Entities)
         {
-            var kind = StoredKind.Of(mention.Kind);
+            var kind = mention.Kind;
             var key = NameKey.Of(mention.Name);
             if (key.Length == 0)
             {
@@ -206,10 +206,10 @@ internal sealed class StoryWriter : IDisposable
     }
 
     /// <summary>An entity with a unique slug among its kind (<c>-2</c>, <c>-3</c>... when taken) and its name as its first alias.</summary>
-    public async Task<long> CreateEntityAsync(NewsEntityKind kind, string name, string key, string? createdBy, CancellationToken ct)
+    public async Task<long> CreateEntityAsync(EntityKind kind, string name, string key, string? createdBy, CancellationToken ct)
     {
         // A person's tag without Latin letters or digits is "tag"; otherwise the slug of the name.
-        var baseSlug = kind == NewsEntityKind.Tag && !name.Normalize(NormalizationForm.FormD).Any(char.IsAsciiLetterOrDigit)
+        var baseSlug = kind == EntityKind.Tag && !name.Normalize(NormalizationForm.FormD).Any(char.IsAsciiLetterOrDigit)
             ? "tag"
             : SlugSet.Slugify(name);
 
@@ -238,7 +238,7 @@ internal sealed class StoryWriter : IDisposable
         }
     }
 
-    private async Task<long?> FindAsync(NewsEntityKind kind, string key, CancellationToken ct)
+    private async Task<long?> FindAsync(EntityKind kind, string key, CancellationToken ct)
     {
         if (_aliases.TryGetValue((kind, key), out var known))
         {
@@ -267,11 +267,11 @@ internal sealed class StoryWriter : IDisposable
         }
     }
 
-    private async Task<bool> SlugTakenAsync(NewsEntityKind kind, string slug, CancellationToken ct) =>
+    private async Task<bool> SlugTakenAsync(EntityKind kind, string slug, CancellationToken ct) =>
         SlugsOf(kind).Contains(slug)
         || (!_allEntitiesLoaded && await _sql.ScalarAsync("SELECT 1 FROM Entities WHERE Kind = $p0 AND Slug = $p1", ct, (int)kind, slug).ConfigureAwait(false) is not null);
 
-    private HashSet<string> SlugsOf(NewsEntityKind kind)
+    private HashSet<string> SlugsOf(EntityKind kind)
     {
         if (!_entitySlugs.TryGetValue(kind, out var set))
         {

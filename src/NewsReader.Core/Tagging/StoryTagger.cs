@@ -170,10 +170,10 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
     /// The company, country or topic the extraction knowledge gives a typed name (what adding it by
     /// name links when the store has no entity of that name yet); null for none.
     /// </summary>
-    public (NewsEntityKind Kind, string Name)? KnownMeaning(string typed)
+    public (EntityKind Kind, string Name)? KnownMeaning(string typed)
     {
         ArgumentNullException.ThrowIfNull(typed);
-        return _known.KnownEntity(typed) is { } meant ? (StoredKind.Of(meant.Kind), meant.Name) : null;
+        return _known.KnownEntity(typed) is { } meant ? (meant.Kind, meant.Name) : null;
     }
 
     /// <summary>
@@ -296,7 +296,7 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
 
         // A free tag of that name first; otherwise the company, country or topic of that name (the
         // first in kind order when several share it) rather than a second entity with the same name.
-        var pick = known.FirstOrDefault(a => a.Kind == NewsEntityKind.Tag) ?? known.OrderBy(a => a.Kind).FirstOrDefault();
+        var pick = known.FirstOrDefault(a => a.Kind == EntityKind.Tag) ?? known.OrderBy(a => a.Kind).FirstOrDefault();
         if (pick is not null)
         {
             return await db.Entities.FirstAsync(e => e.Id == pick.EntityId, ct).ConfigureAwait(false);
@@ -306,7 +306,7 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
         if (_known.KnownEntity(name) is { } meant)
         {
             // "Japan" is the country, even before any story has named it: the one an import makes.
-            var kind = StoredKind.Of(meant.Kind);
+            var kind = meant.Kind;
             var canonicalKey = NameKey.Of(meant.Name);
             var existing = await db.EntityAliases.AsNoTracking()
                 .Where(a => a.Kind == kind && a.Key == canonicalKey)
@@ -317,7 +317,7 @@ public sealed class StoryTagger(IDbContextFactory<NewsDbContext> factory, TimePr
         }
 
         // A new free tag, written the way every entity is (unique slug among tags, "tag" for a name without Latin letters).
-        var id = await writer.CreateEntityAsync(NewsEntityKind.Tag, name, key, userName, ct).ConfigureAwait(false);
+        var id = await writer.CreateEntityAsync(EntityKind.Tag, name, key, userName, ct).ConfigureAwait(false);
         return await db.Entities.FirstAsync(e => e.Id == id, ct).ConfigureAwait(false);
     }
 

@@ -7,7 +7,7 @@ namespace NewsReader.Core.Tagging;
 /// <param name="AddedAt">When a person added it (UTC); null for a link the extractor made.</param>
 public sealed record StoryTag(
     long EntityId,
-    NewsEntityKind Kind,
+    EntityKind Kind,
     string Name,
     string Slug,
     LinkOrigin Origin,
@@ -16,7 +16,7 @@ public sealed record StoryTag(
     DateTime? AddedAt);
 
 /// <summary>An existing entity offered while a person types a tag.</summary>
-public sealed record TagSuggestion(long EntityId, NewsEntityKind Kind, string Name, string Slug);
+public sealed record TagSuggestion(long EntityId, EntityKind Kind, string Name, string Slug);
 
 /// <summary>What a tag change did.</summary>
 public enum TagOutcome

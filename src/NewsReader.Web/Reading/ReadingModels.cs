@@ -1,3 +1,4 @@
+using NewsReader.Core.Data;
 using NewsReader.Web.Entities;
 using NewsReader.Web.Search;
 using NewsReader.Web.Stories;
@@ -6,7 +7,7 @@ namespace NewsReader.Web.Reading;
 
 /// <summary>One facet's values for the current results.</summary>
 /// <param name="More">The results name more values than the facet lists (<c>Reader:FacetLimit</c>).</param>
-public sealed record FacetGroup(EntityField Field, IReadOnlyList<FacetItem> Items, bool More = false);
+public sealed record FacetGroup(EntityKind Field, IReadOnlyList<FacetItem> Items, bool More = false);
 
 /// <summary>A page of a story list, with the facets and filters of the whole result.</summary>
 /// <param name="Total">Stories in the whole result, not just this page.</param>
@@ -37,11 +38,11 @@ public sealed record StoryDetail(
     StoryLink? Next);
 
 /// <summary>An entity with how many stories name it.</summary>
-public sealed record EntityCount(EntityField Field, string Slug, string Name, int Count);
+public sealed record EntityCount(EntityKind Field, string Slug, string Name, int Count);
 
 /// <summary>What an entity page shows above its story list.</summary>
 public sealed record EntityDetail(
-    EntityField Field,
+    EntityKind Field,
     string Slug,
     string Name,
     int StoryCount,

@@ -59,20 +59,20 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StoryS
         // One value more than shown is asked for, so a facet knows when there are others to link to.
         var limit = FacetLimit;
         var selected = active.Select(f => (f.Field.Key, f.Slug)).ToHashSet();
-        FacetGroup Group(EntityField field, IReadOnlyList<FacetCount> counts) => new(
+        FacetGroup Group(EntityKind field, IReadOnlyList<FacetCount> counts) => new(
             field,
             counts.Take(limit).Select(c => new FacetItem(c.Slug, c.Name, c.Count, selected.Contains((field.Key, c.Slug)))).ToList(),
             More: counts.Count > limit);
         var facets = new List<FacetGroup>
         {
-            Group(EntityField.Company, result.Companies),
-            Group(EntityField.Country, result.Countries),
-            Group(EntityField.Topic, result.Topics),
+            Group(EntityKind.Company, result.Companies),
+            Group(EntityKind.Country, result.Countries),
+            Group(EntityKind.Topic, result.Topics),
         };
         if (result.Tags.Count > 0)
         {
             // People's free tags (issue 6): a facet only when these results carry some.
-            facets.Add(Group(EntityField.Tag, result.Tags));
+            facets.Add(Group(EntityKind.Tag, result.Tags));
         }
 
         return new StoryListResult(cards, result.Total, result.NextCursor, facets, active);
@@ -81,13 +81,13 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StoryS
     /// <summary>The search request for a URL state: the resolved filters' slugs, a list per kind (all must match).</summary>
     private SearchRequest ToRequest(ListState state, List<ResolvedFilter> filters)
     {
-        List<string> Slugs(EntityField field) => filters.Where(f => f.Filter.Field == field).Select(f => f.Filter.Slug).ToList();
+        List<string> Slugs(EntityKind field) => filters.Where(f => f.Filter.Field == field).Select(f => f.Filter.Slug).ToList();
         return new SearchRequest(
             string.IsNullOrEmpty(state.Query) ? null : state.Query,
-            Companies: Slugs(EntityField.Company),
-            Countries: Slugs(EntityField.Country),
-            Topics: Slugs(EntityField.Topic),
-            Tags: Slugs(EntityField.Tag),
+            Companies: Slugs(EntityKind.Company),
+            Countries: Slugs(EntityKind.Country),
+            Topics: Slugs(EntityKind.Topic),
+            Tags: Slugs(EntityKind.Tag),
             Limit: Math.Clamp(_options.PageSize, 1, StorySearch.MaxLimit),
             After: state.After,
             FacetLimit: FacetLimit == 0 ? 0 : FacetLimit + 1);
@@ -95,7 +95,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StoryS
 
     private int FacetLimit => Math.Clamp(_options.FacetLimit, 0, 500);
 
-    private static List<FacetGroup> EmptyFacets() => EntityField.All.Where(f => f != EntityField.Tag).Select(f => new FacetGroup(f, [])).ToList();
+    private static List<FacetGroup> EmptyFacets() => EntityKind.All.Where(f => f != EntityKind.Tag).Select(f => new FacetGroup(f, [])).ToList();
 
     /// <summary>A story by slug, or null when there is none (or it was deleted).</summary>
     public Task<StoryDetail?> GetStoryAsync(string slug, CancellationToken ct = default) =>
@@ -129,16 +129,15 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StoryS
     }
 
     /// <summary>An entity's header data, or null when the kind has no such slug.</summary>
-    public Task<EntityDetail?> GetEntityAsync(EntityField field, string slug, CancellationToken ct = default)
+    public Task<EntityDetail?> GetEntityAsync(EntityKind field, string slug, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(field);
         return cache.GetOrLoadAsync("entity\u001e" + field.Key + "\u001e" + slug, () => LoadEntityAsync(field, slug, ct));
     }
 
-    private async Task<EntityDetail?> LoadEntityAsync(EntityField field, string slug, CancellationToken ct)
+    private async Task<EntityDetail?> LoadEntityAsync(EntityKind field, string slug, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var kind = KindOf(field);
+        var kind = field;
         var entity = await db.Entities.AsNoTracking()
             .Where(e => e.Kind == kind && e.Slug == slug)
             .Select(e => new { e.Id, e.Name, e.Slug })
@@ -150,12 +149,12 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StoryS
 
         // Counts and "named alongside" come from the search's link index, not a scan of the links.
         var stats = await search.EntityStatsAsync(entity.Id, 10, ct);
-        List<EntityCount> Top(IReadOnlyList<FacetCount>? counts, EntityField f) =>
+        List<EntityCount> Top(IReadOnlyList<FacetCount>? counts, EntityKind f) =>
             (counts ?? []).Select(c => new EntityCount(f, c.Slug, c.Name, c.Count)).ToList();
 
         return new EntityDetail(
             field, entity.Slug, entity.Name, stats?.Stories ?? 0, stats?.About ?? 0,
-            Top(stats?.Companies, EntityField.Company), Top(stats?.Countries, EntityField.Country));
+            Top(stats?.Companies, EntityKind.Company), Top(stats?.Countries, EntityKind.Country));
     }
 
     /// <summary>
@@ -163,9 +162,8 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StoryS
     /// with how many of those stories name each, most named first: where a facet's "all" link goes.
     /// At most <see cref="MaxDirectoryForView"/>.
     /// </summary>
-    public async Task<IReadOnlyList<EntityCount>> DirectoryForViewAsync(EntityField field, ListState view, CancellationToken ct = default)
+    public async Task<IReadOnlyList<EntityCount>> DirectoryForViewAsync(EntityKind field, ListState view, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(view);
         await using var db = await factory.CreateDbContextAsync(ct);
         var filters = await ResolveFiltersAsync(db, view, ct);
@@ -175,9 +173,9 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StoryS
         }
 
         var result = await search.SearchAsync(ToRequest(view with { After = null }, filters) with { Limit = 1, FacetLimit = MaxDirectoryForView }, ct);
-        var counts = field == EntityField.Company ? result.Companies
-            : field == EntityField.Country ? result.Countries
-            : field == EntityField.Tag ? result.Tags
+        var counts = field == EntityKind.Company ? result.Companies
+            : field == EntityKind.Country ? result.Countries
+            : field == EntityKind.Tag ? result.Tags
             : result.Topics;
         return counts.Select(c => new EntityCount(field, c.Slug, c.Name, c.Count)).ToList();
     }
@@ -186,10 +184,9 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StoryS
     public const int MaxDirectoryForView = 2000;
 
     /// <summary>All visible entities of a kind with their story counts, most named first.</summary>
-    public async Task<IReadOnlyList<EntityCount>> DirectoryAsync(EntityField field, CancellationToken ct = default)
+    public async Task<IReadOnlyList<EntityCount>> DirectoryAsync(EntityKind field, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(field);
-        var rows = await search.EntityCountsAsync(KindOf(field), ct);
+        var rows = await search.EntityCountsAsync(field, ct);
         return rows.Select(r => new EntityCount(field, r.Slug, r.Name, r.Count)).ToList();
     }
 
@@ -201,7 +198,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StoryS
     private static async Task<List<ResolvedFilter>> ResolveFiltersAsync(NewsDbContext db, ListState state, CancellationToken ct)
     {
         var resolved = new List<ResolvedFilter>();
-        foreach (var field in EntityField.All)
+        foreach (var field in EntityKind.All)
         {
             var slugs = state.SlugsOf(field);
             if (slugs.Count == 0)
@@ -209,7 +206,7 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StoryS
                 continue;
             }
 
-            var kind = KindOf(field);
+            var kind = field;
             var lowered = slugs.Select(s => s.ToLowerInvariant()).ToList();
             var found = await db.Entities.AsNoTracking()
                 .Where(e => e.Kind == kind && lowered.Contains(e.Slug))
@@ -297,20 +294,6 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StoryS
         var links = await search.ChipsAsync(ids, ct);
         return links.ToDictionary(
             l => l.Key,
-            l => l.Value.Select(e => new EntityChip(FieldOf(e.Kind), e.Slug, e.Name, e.About)).ToList());
+            l => l.Value.Select(e => new EntityChip(e.Kind, e.Slug, e.Name, e.About)).ToList());
     }
-
-    internal static NewsEntityKind KindOf(EntityField field) =>
-        field == EntityField.Company ? NewsEntityKind.Company
-        : field == EntityField.Country ? NewsEntityKind.Country
-        : field == EntityField.Tag ? NewsEntityKind.Tag
-        : NewsEntityKind.Topic;
-
-    internal static EntityField FieldOf(NewsEntityKind kind) => kind switch
-    {
-        NewsEntityKind.Company => EntityField.Company,
-        NewsEntityKind.Country => EntityField.Country,
-        NewsEntityKind.Tag => EntityField.Tag,
-        _ => EntityField.Topic,
-    };
 }

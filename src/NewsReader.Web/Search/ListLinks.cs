@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using NewsReader.Core.Data;
 using NewsReader.Web.Entities;
 
 namespace NewsReader.Web.Search;
@@ -15,10 +16,9 @@ public static class ListLinks
     }
 
     /// <summary>The directory of a kind of entity, narrowed to those named in the stories of <paramref name="state"/>.</summary>
-    public static string Directory(NavigationManager nav, EntityField field, ListState state)
+    public static string Directory(NavigationManager nav, EntityKind field, ListState state)
     {
         ArgumentNullException.ThrowIfNull(nav);
-        ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(state);
         return nav.GetUriWithQueryParameters(nav.BaseUri + field.PathSegment, (state with { After = null }).ToParameters());
     }

@@ -1,3 +1,4 @@
+using NewsReader.Core.Data;
 using NewsReader.Web.Entities;
 
 namespace NewsReader.Web.Search;
@@ -41,11 +42,11 @@ public sealed record ListState(
     public bool HasFilters => Companies.Count > 0 || Countries.Count > 0 || Topics.Count > 0 || Tags.Count > 0;
 
     /// <summary>The selected slugs of one kind.</summary>
-    public IReadOnlyList<string> SlugsOf(EntityField field) =>
-        field == EntityField.Company ? Companies : field == EntityField.Country ? Countries : field == EntityField.Tag ? Tags : Topics;
+    public IReadOnlyList<string> SlugsOf(EntityKind field) =>
+        field == EntityKind.Company ? Companies : field == EntityKind.Country ? Countries : field == EntityKind.Tag ? Tags : Topics;
 
     /// <summary>The state with a value added, or removed when already selected; back to the first page.</summary>
-    public ListState Toggle(EntityField field, string slug)
+    public ListState Toggle(EntityKind field, string slug)
     {
         var current = SlugsOf(field);
         var next = current.Contains(slug, StringComparer.OrdinalIgnoreCase)
@@ -61,17 +62,17 @@ public sealed record ListState(
     public IReadOnlyDictionary<string, object?> ToParameters() => new Dictionary<string, object?>
     {
         [QueryKey] = Query,
-        [EntityField.Company.Key] = Companies.Count == 0 ? null : Companies.ToArray(),
-        [EntityField.Country.Key] = Countries.Count == 0 ? null : Countries.ToArray(),
-        [EntityField.Topic.Key] = Topics.Count == 0 ? null : Topics.ToArray(),
-        [EntityField.Tag.Key] = Tags.Count == 0 ? null : Tags.ToArray(),
+        [EntityKind.Company.Key] = Companies.Count == 0 ? null : Companies.ToArray(),
+        [EntityKind.Country.Key] = Countries.Count == 0 ? null : Countries.ToArray(),
+        [EntityKind.Topic.Key] = Topics.Count == 0 ? null : Topics.ToArray(),
+        [EntityKind.Tag.Key] = Tags.Count == 0 ? null : Tags.ToArray(),
         [AfterKey] = After,
     };
 
-    private ListState WithSlugs(EntityField field, IReadOnlyList<string> slugs) =>
-        field == EntityField.Company ? this with { Companies = slugs }
-        : field == EntityField.Country ? this with { Countries = slugs }
-        : field == EntityField.Tag ? this with { Tags = slugs }
+    private ListState WithSlugs(EntityKind field, IReadOnlyList<string> slugs) =>
+        field == EntityKind.Company ? this with { Companies = slugs }
+        : field == EntityKind.Country ? this with { Countries = slugs }
+        : field == EntityKind.Tag ? this with { Tags = slugs }
         : this with { Topics = slugs };
 
     private static string[] Clean(string[]? values) =>

@@ -1,3 +1,4 @@
+using NewsReader.Core.Data;
 using NewsReader.Web.Entities;
 
 namespace NewsReader.Web.Search;
@@ -6,4 +7,4 @@ namespace NewsReader.Web.Search;
 public sealed record FacetItem(string Slug, string Name, int Count, bool Selected);
 
 /// <summary>A filter the reader has applied, shown as a removable chip.</summary>
-public sealed record ActiveFilter(EntityField Field, string Slug, string Name);
+public sealed record ActiveFilter(EntityKind Field, string Slug, string Name);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
+using NewsReader.Core.Data;
 using NewsReader.Web.Entities;
 
 namespace NewsReader.Web.Stories;
@@ -16,21 +17,21 @@ public static class ChipLink
     /// <param name="small">The small size of story cards; else the medium size of story pages.</param>
     /// <param name="title">Tooltip, or null.</param>
     /// <param name="ariaLabel">Accessible name when the text alone would not say enough, or null.</param>
-    public static RenderFragment Render(string href, string text, EntityField field, bool filled, bool small, string? title = null, string? ariaLabel = null) =>
+    public static RenderFragment Render(string href, string text, EntityKind field, bool filled, bool small, string? title = null, string? ariaLabel = null) =>
         builder => Build(builder, href, text, field, filled, small, title, ariaLabel);
 
     /// <summary>The chip's class list, as <c>MudChip</c> writes it.</summary>
-    public static string Classes(EntityField field, bool filled, bool small) =>
+    public static string Classes(EntityKind field, bool filled, bool small) =>
         $"mud-chip {(filled ? "mud-chip-filled" : "mud-chip-outlined")} {(small ? "mud-chip-size-small" : "mud-chip-size-medium")} mud-chip-color-{ColorName(field)} mud-clickable";
 
     /// <summary>The theme colour of a kind of entity: companies primary, countries secondary, tags tertiary, topics default.</summary>
-    public static string ColorName(EntityField field) =>
-        field == EntityField.Company ? "primary"
-        : field == EntityField.Country ? "secondary"
-        : field == EntityField.Tag ? "tertiary"
+    public static string ColorName(EntityKind field) =>
+        field == EntityKind.Company ? "primary"
+        : field == EntityKind.Country ? "secondary"
+        : field == EntityKind.Tag ? "tertiary"
         : "default";
 
-    private static void Build(RenderTreeBuilder builder, string href, string text, EntityField field, bool filled, bool small, string? title, string? ariaLabel)
+    private static void Build(RenderTreeBuilder builder, string href, string text, EntityKind field, bool filled, bool small, string? title, string? ariaLabel)
     {
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", "mud-chip-container");

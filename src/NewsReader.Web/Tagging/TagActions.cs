@@ -31,7 +31,7 @@ public sealed class TagActions(CurrentUser currentUser, StoryTagger tagger, Read
     }
 
     /// <summary>The company, country or topic a typed name means in the extraction knowledge, if any.</summary>
-    public (NewsEntityKind Kind, string Name)? KnownMeaning(string typed) => tagger.KnownMeaning(typed);
+    public (EntityKind Kind, string Name)? KnownMeaning(string typed) => tagger.KnownMeaning(typed);
 
     /// <summary>Tags a story with an existing company, country, topic or tag.</summary>
     /// <exception cref="ActionForbiddenException">Not signed in.</exception>

@@ -87,7 +87,7 @@ public sealed class BoundaryCuratorTests
         var stories = await LiveStoriesAsync(store);
         await using (var db = await store.ContextAsync())
         {
-            var tag = new NewsEntity { Kind = NewsEntityKind.Tag, Name = "layoffs", Slug = "layoffs", CreatedBy = "reader" };
+            var tag = new NewsEntity { Kind = EntityKind.Tag, Name = "layoffs", Slug = "layoffs", CreatedBy = "reader" };
             db.Entities.Add(tag);
             await db.SaveChangesAsync();
             db.EntityLinks.Add(new EntityLink { StoryId = stories[1].Id, EntityId = tag.Id, Origin = LinkOrigin.Person, AddedBy = "reader" });
@@ -97,7 +97,7 @@ public sealed class BoundaryCuratorTests
         await Curator(store).JoinWithNextAsync(stories[0].Id, Admin);
 
         await using var check = await store.ContextAsync();
-        var link = await check.EntityLinks.SingleAsync(l => l.Entity!.Kind == NewsEntityKind.Tag);
+        var link = await check.EntityLinks.SingleAsync(l => l.Entity!.Kind == EntityKind.Tag);
         Assert.Equal((stories[0].Id, LinkOrigin.Person, "reader"), (link.StoryId, link.Origin, link.AddedBy));
     }
 

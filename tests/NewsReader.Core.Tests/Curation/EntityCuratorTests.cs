@@ -45,9 +45,9 @@ public sealed class EntityCuratorTests
         Assert.Equal(3, await db.EntityLinks.CountAsync(l => l.EntityId == survivor.Id));
         var both = await db.EntityLinks.SingleAsync(l => l.EntityId == survivor.Id && l.Story!.Slug == "bytedance-grows");
         Assert.Equal((true, 4), (both.About, both.Mentions));
-        Assert.Equal(survivor.Id, (await db.EntityAliases.SingleAsync(a => a.Key == NameKey.Of("Byte Dance") && a.Kind == NewsEntityKind.Company)).EntityId);
+        Assert.Equal(survivor.Id, (await db.EntityAliases.SingleAsync(a => a.Key == NameKey.Of("Byte Dance") && a.Kind == EntityKind.Company)).EntityId);
         Assert.DoesNotContain(await db.Stories.Select(a => a.EntityNames).ToListAsync(), names => names.Split('\n').Contains("Byte Dance"));
-        Assert.Equal(survivor.Slug, await EntitySlugs.CurrentSlugAsync(store.Factory, NewsEntityKind.Company, loser.Slug));
+        Assert.Equal(survivor.Slug, await EntitySlugs.CurrentSlugAsync(store.Factory, EntityKind.Company, loser.Slug));
         store.AssertIntegrity();
     }
 
@@ -66,7 +66,7 @@ public sealed class EntityCuratorTests
         Assert.Equal(1, report.New);
         await using var db = await store.ContextAsync();
         Assert.False(await db.Entities.AnyAsync(e => e.Name == "Byte Dance"));
-        Assert.Equal(survivor.Id, (await db.EntityLinks.SingleAsync(l => l.StoryId == report.Stories[0].StoryId && l.Entity!.Kind == NewsEntityKind.Company)).EntityId);
+        Assert.Equal(survivor.Id, (await db.EntityLinks.SingleAsync(l => l.StoryId == report.Stories[0].StoryId && l.Entity!.Kind == EntityKind.Company)).EntityId);
     }
 
     [Fact]
@@ -96,8 +96,8 @@ public sealed class EntityCuratorTests
         Assert.Equal((entity.Id, slug), (after.Id, after.Slug));
         await using var db = await store.ContextAsync();
         Assert.Equal(2, await db.EntityAliases.CountAsync(a => a.EntityId == entity.Id));
-        Assert.Equal(slug, await EntitySlugs.CurrentSlugAsync(store.Factory, NewsEntityKind.Country, entity.Slug));
-        Assert.Null(await EntitySlugs.CurrentSlugAsync(store.Factory, NewsEntityKind.Country, slug));
+        Assert.Equal(slug, await EntitySlugs.CurrentSlugAsync(store.Factory, EntityKind.Country, entity.Slug));
+        Assert.Null(await EntitySlugs.CurrentSlugAsync(store.Factory, EntityKind.Country, slug));
         var hits = await new StorySearch(store.Factory).SearchAsync(new SearchRequest("republic"));
         Assert.Single(hits.Hits);
         store.AssertIntegrity();
@@ -131,7 +131,7 @@ public sealed class EntityCuratorTests
 
         Assert.DoesNotContain(hidden, f => f.Slug == entity.Slug);
         Assert.Contains(await CompaniesAsync(store), f => f.Slug == entity.Slug);
-        var list = await curator.ListAsync(new EntityQuery(NewsEntityKind.Company, "byte"));
+        var list = await curator.ListAsync(new EntityQuery(EntityKind.Company, "byte"));
         Assert.Equal(2, list.Total);
     }
 }

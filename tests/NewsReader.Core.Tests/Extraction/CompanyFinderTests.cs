@@ -199,7 +199,7 @@ public class CompanyFinderTests
             "Nvidia agreed to buy Arm. Intel was not involved.",
             "Arm will keep its offices, Nvidia said. Arm staff welcomed it.");
 
-        var companies = e.Entities.Where(x => x.Kind == NewsReader.Core.Extraction.EntityKind.Company).ToList();
+        var companies = e.Entities.Where(x => x.Kind == NewsReader.Core.Data.EntityKind.Company).ToList();
         Assert.True(companies.Single(x => x.Name == "Arm").About);
         Assert.False(companies.Single(x => x.Name == "Intel").About);
         Assert.Equal("Intel", companies[^1].Name);
@@ -246,7 +246,7 @@ public class CompanyFinderTests
     {
         var e = Analyze("Volterra Motors builds vans. Volterra declined to comment, and Volterra staff left.");
 
-        var volterra = Assert.Single(e.Entities, x => x.Kind == NewsReader.Core.Extraction.EntityKind.Company);
+        var volterra = Assert.Single(e.Entities, x => x.Kind == NewsReader.Core.Data.EntityKind.Company);
         Assert.Equal("Volterra Motors", volterra.Name);
         Assert.Equal(3, volterra.Mentions);
     }

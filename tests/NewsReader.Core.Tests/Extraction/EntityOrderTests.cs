@@ -1,3 +1,4 @@
+using NewsReader.Core.Data;
 using NewsReader.Core.Extraction;
 
 namespace NewsReader.Core.Tests.Extraction;

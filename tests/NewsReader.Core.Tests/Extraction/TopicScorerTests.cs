@@ -1,3 +1,4 @@
+using NewsReader.Core.Data;
 using NewsReader.Core.Extraction;
 using static NewsReader.Core.Tests.Extraction.AnalyzerTestHelper;
 

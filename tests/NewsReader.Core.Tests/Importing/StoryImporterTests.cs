@@ -127,7 +127,7 @@ public sealed class StoryImporterTests
             var kenya = await db.EntityLinks.SingleAsync(l => l.StoryId == alpha.Id && l.Entity!.Name == "Kenya");
             kenya.RemovedAt = DateTime.UtcNow;
             kenya.RemovedBy = "editor";
-            var tag = new NewsEntity { Kind = NewsEntityKind.Tag, Name = "Must read", Slug = "must-read" };
+            var tag = new NewsEntity { Kind = EntityKind.Tag, Name = "Must read", Slug = "must-read" };
             db.Entities.Add(tag);
             await db.SaveChangesAsync();
             db.EntityLinks.Add(new EntityLink { StoryId = alpha.Id, EntityId = tag.Id, Origin = LinkOrigin.Person, AddedBy = "editor", AddedAt = DateTime.UtcNow });

@@ -154,7 +154,7 @@ public sealed class LinkIndexTests
         await using var store = await MixedStoreAsync();
         using var search = new StorySearch(store.Factory);
 
-        foreach (var kind in new[] { NewsEntityKind.Company, NewsEntityKind.Country, NewsEntityKind.Tag })
+        foreach (var kind in new[] { EntityKind.Company, EntityKind.Country, EntityKind.Tag })
         {
             var counts = await search.EntityCountsAsync(kind);
             var slow = store.Rows(
@@ -268,7 +268,7 @@ public sealed class LinkIndexTests
         {
             var slow = store.Rows(
                 "SELECT e.Kind, e.Slug, l.About FROM ArticleEntities l JOIN Entities e ON e.Id = l.EntityId " +
-                $"WHERE l.ArticleId = {id} AND l.RemovedAt IS NULL AND e.IsHidden = 0 AND e.Kind <> {(int)NewsEntityKind.Tag} " +
+                $"WHERE l.ArticleId = {id} AND l.RemovedAt IS NULL AND e.IsHidden = 0 AND e.Kind <> {(int)EntityKind.Tag} " +
                 "ORDER BY l.About DESC, l.Score DESC");
             Assert.Equal(slow, chips[id].Select(c => $"{(int)c.Kind}|{c.Slug}|{(c.About ? 1 : 0)}"));
         }

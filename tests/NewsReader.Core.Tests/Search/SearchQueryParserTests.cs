@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NewsReader.Core.Data;
 using NewsReader.Core.Search;
 using NewsReader.Core.Search.Model;
 
@@ -218,10 +219,10 @@ public sealed class SearchQueryParserTests : IDisposable
         Assert.Null(query.FtsMatch);
         Assert.Equal(
             [
-                new FieldFilter("company", "Tesla", false),
-                new FieldFilter("country", "China", false),
-                new FieldFilter("topic", "cars", false),
-                new FieldFilter("tag", "later", false),
+                new FieldFilter(EntityKind.Company, "Tesla", false),
+                new FieldFilter(EntityKind.Country, "China", false),
+                new FieldFilter(EntityKind.Topic, "cars", false),
+                new FieldFilter(EntityKind.Tag, "later", false),
             ],
             query.Filters);
     }
@@ -231,7 +232,7 @@ public sealed class SearchQueryParserTests : IDisposable
     {
         var query = SearchQueryParser.Parse("company:\" Sun Art \" stores");
 
-        Assert.Equal([new FieldFilter("company", "Sun Art", false)], query.Filters);
+        Assert.Equal([new FieldFilter(EntityKind.Company, "Sun Art", false)], query.Filters);
         Assert.Equal("\"stores\"", query.FtsMatch);
     }
 
@@ -240,16 +241,16 @@ public sealed class SearchQueryParserTests : IDisposable
     {
         var query = SearchQueryParser.Parse("cars -country:China");
 
-        Assert.Equal([new FieldFilter("country", "China", true)], query.Filters);
+        Assert.Equal([new FieldFilter(EntityKind.Country, "China", true)], query.Filters);
         Assert.Equal("\"cars\"", query.FtsMatch);
     }
 
     [Fact]
-    public void Parse_FieldNameAnyCase_NormalisedToLowercase()
+    public void Parse_FieldNameAnyCase_ItsKind()
     {
         var query = SearchQueryParser.Parse("Company:Ford");
 
-        Assert.Equal([new FieldFilter("company", "Ford", false)], query.Filters);
+        Assert.Equal([new FieldFilter(EntityKind.Company, "Ford", false)], query.Filters);
     }
 
     [Theory]

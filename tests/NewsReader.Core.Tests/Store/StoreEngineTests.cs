@@ -39,7 +39,7 @@ public sealed class StoreEngineTests
 
         await Assert.ThrowsAsync<StoreBusyException>(() => StoreWrite.RunAsync(store.Factory, TimeSpan.FromMilliseconds(200), db =>
         {
-            db.Entities.Add(new NewsEntity { Kind = NewsEntityKind.Tag, Name = "Busy", Slug = "busy", CreatedAt = DateTime.UtcNow });
+            db.Entities.Add(new NewsEntity { Kind = EntityKind.Tag, Name = "Busy", Slug = "busy", CreatedAt = DateTime.UtcNow });
             return db.SaveChangesAsync();
         }, CancellationToken.None));
 
@@ -54,7 +54,7 @@ public sealed class StoreEngineTests
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => StoreWrite.RunAsync(store.Factory, TimeSpan.FromSeconds(1), async db =>
         {
-            db.Entities.Add(new NewsEntity { Kind = NewsEntityKind.Tag, Name = "Gone", Slug = "gone", CreatedAt = DateTime.UtcNow });
+            db.Entities.Add(new NewsEntity { Kind = EntityKind.Tag, Name = "Gone", Slug = "gone", CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
             throw new InvalidOperationException("late failure");
         }, CancellationToken.None));
@@ -72,7 +72,7 @@ public sealed class StoreEngineTests
         // On a thread of its own: SQLite's driver waits for a lock inside the call, not asynchronously.
         var write = Task.Run(() => StoreWrite.RunAsync(store.Factory, TimeSpan.FromSeconds(10), async db =>
         {
-            db.Entities.Add(new NewsEntity { Kind = NewsEntityKind.Tag, Name = "Later", Slug = "later", CreatedAt = DateTime.UtcNow });
+            db.Entities.Add(new NewsEntity { Kind = EntityKind.Tag, Name = "Later", Slug = "later", CreatedAt = DateTime.UtcNow });
             return await db.SaveChangesAsync();
         }, CancellationToken.None));
         await Task.Delay(300);

@@ -43,7 +43,7 @@ public sealed class StoryWriterTests
     {
         await using var store = await TestStore.CreateAsync();
         var id = await ImportOneAsync(store, Story(0, "Beta", Text("beta"), Company("Acme"), Company("Globex"), Country("Kenya")));
-        var tag = await WriteAsync(store, w => w.CreateEntityAsync(NewsEntityKind.Tag, "Solar", "solar", "bob", CancellationToken.None));
+        var tag = await WriteAsync(store, w => w.CreateEntityAsync(EntityKind.Tag, "Solar", "solar", "bob", CancellationToken.None));
         store.Execute(
             $"INSERT INTO ArticleEntities (ArticleId, EntityId, Origin, About, Mentions, Score, AddedAt) VALUES ({id}, {tag}, {(int)LinkOrigin.Person}, 1, 0, 0, '2026-12-01')",
             $"UPDATE ArticleEntities SET RemovedAt = '2026-12-01' WHERE ArticleId = {id} AND EntityId = (SELECT Id FROM Entities WHERE Slug = 'globex')");
@@ -66,8 +66,8 @@ public sealed class StoryWriterTests
     public async Task ResolveAsync_AliasAndNameOfOneEntity_OneLinkMergedAndSlugsNumberedPerKind()
     {
         await using var store = await TestStore.CreateAsync();
-        var acme = await WriteAsync(store, w => w.CreateEntityAsync(NewsEntityKind.Company, "Acme", "acme", null, CancellationToken.None));
-        store.Execute($"INSERT INTO EntityAliases (EntityId, Kind, Name, Key) VALUES ({acme}, {(int)NewsEntityKind.Company}, 'Acme Corp', 'acme corp')");
+        var acme = await WriteAsync(store, w => w.CreateEntityAsync(EntityKind.Company, "Acme", "acme", null, CancellationToken.None));
+        store.Execute($"INSERT INTO EntityAliases (EntityId, Kind, Name, Key) VALUES ({acme}, {(int)EntityKind.Company}, 'Acme Corp', 'acme corp')");
         var links = await WriteAsync(store, w =>
         {
             return w.ResolveAsync(new ExtractedEntities([
@@ -80,7 +80,7 @@ public sealed class StoryWriterTests
         Assert.Equal(2, links.Count);
         Assert.Equal((true, 5, 0.9), (links[0].About, links[0].Mentions, links[0].Score));
         Assert.Equal("acme acme", string.Join(' ', store.Rows("SELECT Slug FROM Entities ORDER BY Id")));
-        var second = await WriteAsync(store, w => w.CreateEntityAsync(NewsEntityKind.Company, "ACME!", "acme!", null, CancellationToken.None));
+        var second = await WriteAsync(store, w => w.CreateEntityAsync(EntityKind.Company, "ACME!", "acme!", null, CancellationToken.None));
         Assert.Equal(1, store.Scalar($"SELECT count(*) FROM Entities WHERE Id = {second} AND Slug = 'acme-2'"));
     }
 

@@ -25,7 +25,7 @@ public sealed class StoryTaggerTests
         return store;
     }
 
-    private static async Task<long> EntityIdAsync(TestStore store, NewsEntityKind kind, string slug)
+    private static async Task<long> EntityIdAsync(TestStore store, EntityKind kind, string slug)
     {
         await using var db = await store.ContextAsync();
         return await db.Entities.Where(e => e.Kind == kind && e.Slug == slug).Select(e => e.Id).SingleAsync();
@@ -43,7 +43,7 @@ public sealed class StoryTaggerTests
         await using var store = await StoreAsync();
         var time = new FixedTime(new DateTimeOffset(2026, 11, 27, 21, 30, 0, TimeSpan.Zero));
         var tagger = new StoryTagger(store.Factory, time);
-        var breeze = await EntityIdAsync(store, NewsEntityKind.Company, "breeze-ltd");
+        var breeze = await EntityIdAsync(store, EntityKind.Company, "breeze-ltd");
 
         var change = await tagger.AddEntityAsync(Solar, breeze, "alice");
 
@@ -69,7 +69,7 @@ public sealed class StoryTaggerTests
 
         Assert.Equal(TagOutcome.Added, change.Outcome);
         await using var db = await store.ContextAsync();
-        var tag = await db.Entities.Include(e => e.Aliases).SingleAsync(e => e.Kind == NewsEntityKind.Tag);
+        var tag = await db.Entities.Include(e => e.Aliases).SingleAsync(e => e.Kind == EntityKind.Tag);
         Assert.Equal(("Green Deal", "green-deal", "bob"), (tag.Name, tag.Slug, tag.CreatedBy));
         Assert.Equal("green deal", Assert.Single(tag.Aliases).Key);
         Assert.Equal(LinkOrigin.Person, (await LinkAsync(store, Solar, tag.Id))!.Origin);
@@ -95,18 +95,18 @@ public sealed class StoryTaggerTests
         await using var store = await StoreAsync();
         var change = await new StoryTagger(store.Factory).AddNamedAsync(Solar, "breeze ltd", "bob");
 
-        Assert.Equal((NewsEntityKind.Company, "Breeze Ltd"), (change.Entity.Kind, change.Entity.Name));
+        Assert.Equal((EntityKind.Company, "Breeze Ltd"), (change.Entity.Kind, change.Entity.Name));
         Assert.Equal(0, store.Scalar("SELECT count(*) FROM Entities WHERE Kind = 3"));
     }
 
     [Theory]
-    [InlineData("Japan", NewsEntityKind.Country, "Japan", "japan")]
-    [InlineData("japan", NewsEntityKind.Country, "Japan", "japan")]
-    [InlineData("south korea", NewsEntityKind.Country, "South Korea", "south-korea")]
-    [InlineData("Thomson Reuters", NewsEntityKind.Company, "Reuters", "reuters")]
-    [InlineData("semiconductors", NewsEntityKind.Topic, "semiconductors", "semiconductors")]
+    [InlineData("Japan", EntityKind.Country, "Japan", "japan")]
+    [InlineData("japan", EntityKind.Country, "Japan", "japan")]
+    [InlineData("south korea", EntityKind.Country, "South Korea", "south-korea")]
+    [InlineData("Thomson Reuters", EntityKind.Company, "Reuters", "reuters")]
+    [InlineData("semiconductors", EntityKind.Topic, "semiconductors", "semiconductors")]
     public async Task AddNamedAsync_NameTheKnowledgeKnowsButNoStoryHas_MakesThatEntityNotAFreeTag(
-        string typed, NewsEntityKind kind, string name, string slug)
+        string typed, EntityKind kind, string name, string slug)
     {
         await using var store = await StoreAsync();
         var tagger = new StoryTagger(store.Factory);
@@ -130,7 +130,7 @@ public sealed class StoryTaggerTests
 
         var change = await new StoryTagger(store.Factory).AddNamedAsync(Solar, typed, "bob");
 
-        Assert.Equal(NewsEntityKind.Tag, change.Entity.Kind);
+        Assert.Equal(EntityKind.Tag, change.Entity.Kind);
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class StoryTaggerTests
     {
         await using var store = await StoreAsync();
         var tagger = new StoryTagger(store.Factory);
-        var sunny = await EntityIdAsync(store, NewsEntityKind.Company, "sunny-corp");
+        var sunny = await EntityIdAsync(store, EntityKind.Company, "sunny-corp");
         await tagger.AddNamedAsync(Solar, "Green Deal", "bob");
         var before = store.DumpStories();
 
@@ -183,7 +183,7 @@ public sealed class StoryTaggerTests
     {
         await using var store = await StoreAsync();
         var tagger = new StoryTagger(store.Factory);
-        var breeze = await EntityIdAsync(store, NewsEntityKind.Company, "breeze-ltd");
+        var breeze = await EntityIdAsync(store, EntityKind.Company, "breeze-ltd");
 
         var change = await tagger.RemoveAsync(Wind, breeze, "alice");
 
@@ -242,7 +242,7 @@ public sealed class StoryTaggerTests
         var word = await tagger.SuggestAsync("stor");
 
         Assert.Equal(["Spain", "Spain trip"], sp.Select(s => s.Name));
-        Assert.Equal([NewsEntityKind.Country, NewsEntityKind.Tag], sp.Select(s => s.Kind));
+        Assert.Equal([EntityKind.Country, EntityKind.Tag], sp.Select(s => s.Kind));
         Assert.Equal(["Energy", "Energy storage"], energy.Select(s => s.Name));
         Assert.Equal(["Energy storage"], word.Select(s => s.Name));
         Assert.Empty(await tagger.SuggestAsync("  "));

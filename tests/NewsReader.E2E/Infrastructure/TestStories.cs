@@ -23,11 +23,11 @@ public static class TestStories
         if (company is not null)
         {
             var key = NameKey.Of(company);
-            var entity = await db.Entities.FirstOrDefaultAsync(e => e.Kind == NewsEntityKind.Company && e.Name == company);
+            var entity = await db.Entities.FirstOrDefaultAsync(e => e.Kind == EntityKind.Company && e.Name == company);
             if (entity is null)
             {
-                entity = new NewsEntity { Kind = NewsEntityKind.Company, Name = company, Slug = key.Replace(' ', '-') };
-                entity.Aliases.Add(new EntityAlias { Kind = NewsEntityKind.Company, Name = company, Key = key });
+                entity = new NewsEntity { Kind = EntityKind.Company, Name = company, Slug = key.Replace(' ', '-') };
+                entity.Aliases.Add(new EntityAlias { Kind = EntityKind.Company, Name = company, Key = key });
                 db.Entities.Add(entity);
             }
 

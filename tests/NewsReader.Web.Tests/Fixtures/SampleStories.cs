@@ -14,24 +14,24 @@ public static class SampleStories
             "tencent-leads-vspn-round", "Tencent leads $100 million round in esports firm VSPN",
             "VSPN raised close to $100 million in a Series B round led by Tencent.\n\n## Plans\n\nThe money goes to esports venues in China.",
             age: 0,
-            entities: [(NewsEntityKind.Company, "Tencent", true), (NewsEntityKind.Company, "VSPN", true),
-                (NewsEntityKind.Country, "China", true), (NewsEntityKind.Topic, "Funding", true)]);
+            entities: [(EntityKind.Company, "Tencent", true), (EntityKind.Company, "VSPN", true),
+                (EntityKind.Country, "China", true), (EntityKind.Topic, "Funding", true)]);
         await store.AddStoryAsync(
             "nvidia-chip-export-rules", "Nvidia faces new chip export rules",
             "New rules limit chip exports to China.\n\nNvidia said sales would fall.",
             age: 1,
-            entities: [(NewsEntityKind.Company, "Nvidia", true), (NewsEntityKind.Country, "China", false),
-                (NewsEntityKind.Country, "United States", true), (NewsEntityKind.Topic, "Semiconductors", true)]);
+            entities: [(EntityKind.Company, "Nvidia", true), (EntityKind.Country, "China", false),
+                (EntityKind.Country, "United States", true), (EntityKind.Topic, "Semiconductors", true)]);
         await store.AddStoryAsync(
             "alibaba-cloud-results", "Alibaba cloud revenue grows",
             "Alibaba reported cloud growth in China and Japan.\n\nTencent was mentioned as a rival.",
             age: 2,
-            entities: [(NewsEntityKind.Company, "Alibaba", true), (NewsEntityKind.Company, "Tencent", false),
-                (NewsEntityKind.Country, "China", true), (NewsEntityKind.Country, "Japan", false)]);
+            entities: [(EntityKind.Company, "Alibaba", true), (EntityKind.Company, "Tencent", false),
+                (EntityKind.Country, "China", true), (EntityKind.Country, "Japan", false)]);
         await store.AddStoryAsync(
             HostileSlug, "<script>alert('headline')</script> Hostile headline",
             "Text with <script>alert('body')</script> and <img src=x onerror=alert(1)> and [click](javascript:alert(1)).",
             age: 3,
-            entities: [(NewsEntityKind.Company, "<b>Evil</b> Corp", true)]);
+            entities: [(EntityKind.Company, "<b>Evil</b> Corp", true)]);
     }
 }

@@ -38,7 +38,7 @@ public sealed class TestStore : IAsyncDisposable
     /// <summary>Adds a story; <paramref name="age"/> 0 is the newest. Entities are (kind, name, about).</summary>
     public async Task<long> AddStoryAsync(
         string slug, string title, string body, int age = 0, string? summary = null,
-        params (NewsEntityKind Kind, string Name, bool About)[] entities)
+        params (EntityKind Kind, string Name, bool About)[] entities)
     {
         await using var db = await Factory.CreateDbContextAsync();
         var created = BaseTime.AddMinutes(-age);

@@ -14,7 +14,7 @@ public sealed class LargeDirectoryHttpTests : OwnStoreHttpTests
         for (var s = 0; s < 3; s++)
         {
             var named = Enumerable.Range(0, Companies).Where(i => (i % 3) + 1 > s)
-                .Select(i => (NewsEntityKind.Company, $"Firm {i:000}", false)).ToArray();
+                .Select(i => (EntityKind.Company, $"Firm {i:000}", false)).ToArray();
             await store.AddStoryAsync($"story-{s}", $"Story {s}", $"Body {s}.", age: s, entities: named);
         }
     }

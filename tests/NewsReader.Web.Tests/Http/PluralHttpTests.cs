@@ -12,7 +12,7 @@ public sealed class PluralHttpTests
     public async Task TagDirectory_OneTag_SaysOneTag()
     {
         await using var store = await TestStore.CreateAsync();
-        await store.AddStoryAsync("only", "The only story", "Text.", entities: [(NewsEntityKind.Tag, "Green Deal", true)]);
+        await store.AddStoryAsync("only", "The only story", "Text.", entities: [(EntityKind.Tag, "Green Deal", true)]);
         await using var app = TestApp.For(store.Folder);
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

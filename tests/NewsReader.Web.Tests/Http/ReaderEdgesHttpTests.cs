@@ -13,13 +13,13 @@ public sealed class ReaderEdgesHttpTests : OwnStoreHttpTests
 
     protected override async Task FillAsync(TestStore store)
     {
-        var named = new List<(NewsEntityKind, string, bool)> { (NewsEntityKind.Company, "Nvidia", true) };
-        named.AddRange(Enumerable.Range(0, Firms).Select(i => (NewsEntityKind.Company, $"Firm {i:00}", false)));
+        var named = new List<(EntityKind, string, bool)> { (EntityKind.Company, "Nvidia", true) };
+        named.AddRange(Enumerable.Range(0, Firms).Select(i => (EntityKind.Company, $"Firm {i:00}", false)));
         await store.AddStoryAsync("chip-deal", "Nvidia buys a chip designer", "Nvidia agreed to buy a chip designer.", age: 1, entities: [.. named]);
 
         // Nvidia only mentioned, after eight companies the story is about: no room for it among six chips.
-        var other = Enumerable.Range(0, 8).Select(i => (NewsEntityKind.Company, $"Maker {i}", true)).ToList();
-        other.Add((NewsEntityKind.Company, "Nvidia", false));
+        var other = Enumerable.Range(0, 8).Select(i => (EntityKind.Company, $"Maker {i}", true)).ToList();
+        other.Add((EntityKind.Company, "Nvidia", false));
         await store.AddStoryAsync("phone-makers", "Phone makers meet", "Eight phone makers met; Nvidia sent no one.", age: 2, entities: [.. other]);
     }
 

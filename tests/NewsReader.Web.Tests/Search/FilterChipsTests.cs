@@ -1,3 +1,4 @@
+using NewsReader.Core.Data;
 using NewsReader.Web.Entities;
 using NewsReader.Web.Search;
 
@@ -17,8 +18,8 @@ public sealed class FilterChipsTests(BunitFixture fixture)
     {
         var cut = Render(
         [
-            new ActiveFilter(EntityField.Company, "nvidia", "Nvidia"),
-            new ActiveFilter(EntityField.Country, "china", "China"),
+            new ActiveFilter(EntityKind.Company, "nvidia", "Nvidia"),
+            new ActiveFilter(EntityKind.Country, "china", "China"),
         ]);
 
         var group = cut.Find("[role='group']");
@@ -43,7 +44,7 @@ public sealed class FilterChipsTests(BunitFixture fixture)
     [Fact]
     public void Render_HostileName_IsText()
     {
-        var cut = Render([new ActiveFilter(EntityField.Topic, "x", "<script>alert(1)</script>")]);
+        var cut = Render([new ActiveFilter(EntityKind.Topic, "x", "<script>alert(1)</script>")]);
 
         Assert.Empty(cut.FindAll("script"));
         Assert.Contains("<script>alert(1)</script>", cut.Find("a").TextContent, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using NewsReader.Core.Data;
 using NewsReader.Web.Entities;
 using NewsReader.Web.Search;
 
@@ -10,7 +11,7 @@ public sealed class ListStateTests
     {
         var state = ListState.From("chips", ["nvidia"], null, null, "cursor");
 
-        var next = state.Toggle(EntityField.Country, "china");
+        var next = state.Toggle(EntityKind.Country, "china");
 
         Assert.Equal(["china"], next.Countries);
         Assert.Equal(["nvidia"], next.Companies);
@@ -22,7 +23,7 @@ public sealed class ListStateTests
     {
         var state = ListState.From(null, ["nvidia", "tencent"], null, null, null);
 
-        Assert.Equal(["tencent"], state.Toggle(EntityField.Company, "NVIDIA").Companies);
+        Assert.Equal(["tencent"], state.Toggle(EntityKind.Company, "NVIDIA").Companies);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using NewsReader.Core.Data;
 using NewsReader.Core.Search.Model;
 using NewsReader.Web.Entities;
 using NewsReader.Web.Search;
@@ -14,9 +15,9 @@ public sealed class StoryCardTests(BunitFixture fixture)
         "The deal values the esports firm at $1bn.",
         4,
         [
-            new EntityChip(EntityField.Country, "china", "China", About: false),
-            new EntityChip(EntityField.Company, "tencent", "Tencent", About: true),
-            new EntityChip(EntityField.Topic, "acquisitions", "Acquisitions", About: true),
+            new EntityChip(EntityKind.Country, "china", "China", About: false),
+            new EntityChip(EntityKind.Company, "tencent", "Tencent", About: true),
+            new EntityChip(EntityKind.Topic, "acquisitions", "Acquisitions", About: true),
         ],
         snippet);
 
@@ -83,7 +84,7 @@ public sealed class StoryCardTests(BunitFixture fixture)
     [Fact]
     public void Render_HostileEntityName_ChipIsText()
     {
-        var cut = Render(Story() with { Entities = [new EntityChip(EntityField.Company, "x", "<script>alert(1)</script>", About: true)] });
+        var cut = Render(Story() with { Entities = [new EntityChip(EntityKind.Company, "x", "<script>alert(1)</script>", About: true)] });
 
         Assert.Empty(cut.FindAll("script"));
         Assert.Equal("<script>alert(1)</script>", cut.Find("ul[aria-label='About'] a").TextContent);
@@ -103,13 +104,13 @@ public sealed class StoryCardTests(BunitFixture fixture)
     {
         var story = Story() with
         {
-            Entities = [.. Enumerable.Range(0, 8).Select(i => new EntityChip(EntityField.Company, $"maker-{i}", $"Maker {i}", About: true)),
-                new EntityChip(EntityField.Company, "nvidia", "Nvidia", About: false)],
+            Entities = [.. Enumerable.Range(0, 8).Select(i => new EntityChip(EntityKind.Company, $"maker-{i}", $"Maker {i}", About: true)),
+                new EntityChip(EntityKind.Company, "nvidia", "Nvidia", About: false)],
         };
 
         var cut = fixture.Context.Render<StoryCard>(p => p
             .Add(c => c.Story, story)
-            .Add(c => c.Filters, [new ActiveFilter(EntityField.Company, "nvidia", "Nvidia")]));
+            .Add(c => c.Filters, [new ActiveFilter(EntityKind.Company, "nvidia", "Nvidia")]));
 
         var chips = cut.FindAll("ul[aria-label='About'] a").Select(a => a.TextContent.Trim()).ToList();
         Assert.Equal(6, chips.Count);
@@ -121,8 +122,8 @@ public sealed class StoryCardTests(BunitFixture fixture)
     {
         var story = Story() with
         {
-            Entities = [.. Enumerable.Range(0, 8).Select(i => new EntityChip(EntityField.Company, $"maker-{i}", $"Maker {i}", About: true)),
-                new EntityChip(EntityField.Company, "nvidia", "Nvidia", About: false)],
+            Entities = [.. Enumerable.Range(0, 8).Select(i => new EntityChip(EntityKind.Company, $"maker-{i}", $"Maker {i}", About: true)),
+                new EntityChip(EntityKind.Company, "nvidia", "Nvidia", About: false)],
         };
 
         var cut = Render(story);

@@ -35,7 +35,7 @@ public sealed class TagActionsTests
         var change = await h.Actions().AddNamedAsync(Nvidia, "Trade war");
 
         Assert.Equal(TagOutcome.Added, change.Outcome);
-        var tag = Assert.Single(await h.Actions().ListAsync(Nvidia) ?? [], t => t.Kind == NewsEntityKind.Tag);
+        var tag = Assert.Single(await h.Actions().ListAsync(Nvidia) ?? [], t => t.Kind == EntityKind.Tag);
         Assert.Equal(("Trade war", TaggingHarness.Reader), (tag.Name, tag.AddedBy));
         Assert.Contains(await h.Actions().SuggestAsync("trade"), s => s.Name == "Trade war");
     }
@@ -63,7 +63,7 @@ public sealed class TagActionsTests
 
         var change = await h.Actions().AddExistingAsync(Nvidia, japan.EntityId);
 
-        Assert.Equal((TagOutcome.Added, NewsEntityKind.Country), (change.Outcome, change.Entity.Kind));
+        Assert.Equal((TagOutcome.Added, EntityKind.Country), (change.Outcome, change.Entity.Kind));
         var link = Assert.Single(await h.Actions().ListAsync(Nvidia) ?? [], t => t.Name == "Japan");
         Assert.Equal((LinkOrigin.Person, TaggingHarness.Reader), (link.Origin, link.AddedBy));
     }

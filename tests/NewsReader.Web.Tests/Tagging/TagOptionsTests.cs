@@ -7,18 +7,18 @@ namespace NewsReader.Web.Tests.Tagging;
 /// <summary>What the tag box offers for a typed name (<see cref="StoryTags.OptionsFor"/>).</summary>
 public sealed class TagOptionsTests
 {
-    private static TagSuggestion Entity(long id, NewsEntityKind kind, string name) => new(id, kind, name, name.ToLowerInvariant());
+    private static TagSuggestion Entity(long id, EntityKind kind, string name) => new(id, kind, name, name.ToLowerInvariant());
 
     private static StoryTag OnStory(TagSuggestion s) => new(s.EntityId, s.Kind, s.Name, s.Slug, LinkOrigin.Extracted, true, null, null);
 
-    private static readonly TagSuggestion Intel = Entity(1, NewsEntityKind.Company, "Intel");
-    private static readonly TagSuggestion IntelCapital = Entity(2, NewsEntityKind.Company, "Intel Capital");
-    private static readonly TagSuggestion Semiconductors = Entity(3, NewsEntityKind.Topic, "semiconductors");
+    private static readonly TagSuggestion Intel = Entity(1, EntityKind.Company, "Intel");
+    private static readonly TagSuggestion IntelCapital = Entity(2, EntityKind.Company, "Intel Capital");
+    private static readonly TagSuggestion Semiconductors = Entity(3, EntityKind.Topic, "semiconductors");
 
     [Fact]
     public void OptionsFor_NameAlreadyOnTheStory_ShownWithTheReasonNotSelectable()
     {
-        var (options, reason) = StoryTags.OptionsFor("intel", [Intel, IntelCapital], [OnStory(Intel)], (NewsEntityKind.Company, "Intel"));
+        var (options, reason) = StoryTags.OptionsFor("intel", [Intel, IntelCapital], [OnStory(Intel)], (EntityKind.Company, "Intel"));
 
         Assert.Equal(
             [new StoryTags.TagOption(2, "Intel Capital", "Company"), new StoryTags.TagOption(1, "Intel", "Company", AlreadyOn: true)],
@@ -39,7 +39,7 @@ public sealed class TagOptionsTests
     [Fact]
     public void OptionsFor_KnownCountryNoStoryHasYet_OfferedAsTheCountryNotANewTag()
     {
-        var (options, _) = StoryTags.OptionsFor("japan", [], [], (NewsEntityKind.Country, "Japan"));
+        var (options, _) = StoryTags.OptionsFor("japan", [], [], (EntityKind.Country, "Japan"));
 
         Assert.Equal([new StoryTags.TagOption(null, "Japan", "Country")], options);
     }

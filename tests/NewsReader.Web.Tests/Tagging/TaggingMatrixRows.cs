@@ -38,20 +38,20 @@ public sealed class TaggingMatrixRows : IMatrixSource
         new("TagActions.AddExistingAsync + RemoveAsync", Access.SignedIn, async sp =>
         {
             var actions = sp.GetRequiredService<TagActions>();
-            var japan = await TagIdAsync(sp, NewsEntityKind.Country, "japan");
+            var japan = await TagIdAsync(sp, EntityKind.Country, "japan");
             await actions.AddExistingAsync(Story, japan);
             await actions.RemoveAsync(Story, japan);
         }),
         new("TagActions.RemoveAsync", Access.SignedIn, async sp =>
         {
             var actions = sp.GetRequiredService<TagActions>();
-            var tag = await TagIdAsync(sp, NewsEntityKind.Tag, Tag);
+            var tag = await TagIdAsync(sp, EntityKind.Tag, Tag);
             await actions.RemoveAsync(Story, tag);
             await actions.AddExistingAsync(Story, tag);
         }),
     ];
 
-    private static async Task<long> TagIdAsync(IServiceProvider sp, NewsEntityKind kind, string slug)
+    private static async Task<long> TagIdAsync(IServiceProvider sp, EntityKind kind, string slug)
     {
         await using var db = await sp.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
         return await db.Entities.Where(e => e.Kind == kind && e.Slug == slug).Select(e => e.Id).SingleAsync();

@@ -1,17 +1,13 @@
+using NewsReader.Core.Data;
+
 namespace NewsReader.Core.Search.Model;
 
 /// <summary>
 /// One field filter a reader typed, e.g. <c>company:"Sun Art"</c> or <c>-country:France</c>.
-/// <see cref="Field"/> is one of the constants below; <see cref="Value"/> is as typed (trimmed,
+/// <see cref="Kind"/> is the entity kind its word names; <see cref="Value"/> is as typed (trimmed,
 /// quotes removed); <see cref="Exclude"/> is true for the minus form.
 /// </summary>
-public sealed record FieldFilter(string Field, string Value, bool Exclude)
-{
-    public const string Company = "company";
-    public const string Country = "country";
-    public const string Topic = "topic";
-    public const string Tag = "tag";
-}
+public sealed record FieldFilter(EntityKind Kind, string Value, bool Exclude);
 
 /// <summary>
 /// A parsed reader query. <see cref="FtsMatch"/> is a safe SQLite FTS5 MATCH expression (every term a

@@ -42,8 +42,8 @@ public sealed class CurationMatrixRows : IMatrixSource
         db.Stories.AddRange(story, split, join, joinNext);
         NewsEntity Company(string name) => new()
         {
-            Kind = NewsEntityKind.Company, Name = name, Slug = NameKey.Of(name).Replace(' ', '-'),
-            Aliases = { new EntityAlias { Kind = NewsEntityKind.Company, Name = name, Key = NameKey.Of(name) } },
+            Kind = EntityKind.Company, Name = name, Slug = NameKey.Of(name).Replace(' ', '-'),
+            Aliases = { new EntityAlias { Kind = EntityKind.Company, Name = name, Key = NameKey.Of(name) } },
         };
         var entity = Company("Matrix Holdings");
         var loser = Company("Matrix Loser Co");

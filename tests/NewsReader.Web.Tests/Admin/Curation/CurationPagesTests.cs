@@ -173,8 +173,8 @@ public sealed class CurationPagesTests : IAsyncLifetime, IAsyncDisposable
     public async Task EntitiesPage_MergeInto_CountsFollow()
     {
         await ActAsAsync(AdminEmail);
-        await _store.AddStoryAsync("s1", "Story one", "One.", entities: [(NewsEntityKind.Company, "Byte Dance", true)]);
-        await _store.AddStoryAsync("s2", "Story two", "Two.", entities: [(NewsEntityKind.Company, "ByteDance", true)]);
+        await _store.AddStoryAsync("s1", "Story one", "One.", entities: [(EntityKind.Company, "Byte Dance", true)]);
+        await _store.AddStoryAsync("s2", "Story two", "Two.", entities: [(EntityKind.Company, "ByteDance", true)]);
         var nav = _context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
         nav.NavigateTo("/admin/entities?q=byte");
         var list = _context.Render<AdminEntitiesPage>();
@@ -197,7 +197,7 @@ public sealed class CurationPagesTests : IAsyncLifetime, IAsyncDisposable
     public async Task StoriesAndEntitiesPages_OneOfEach_CountInTheSingular()
     {
         await ActAsAsync(AdminEmail);
-        await _store.AddStoryAsync("lone", "Lone story", "One.", entities: [(NewsEntityKind.Company, "Acme", true)]);
+        await _store.AddStoryAsync("lone", "Lone story", "One.", entities: [(EntityKind.Company, "Acme", true)]);
 
         var stories = _context.Render<AdminStoriesPage>();
         var entities = _context.Render<AdminEntitiesPage>();

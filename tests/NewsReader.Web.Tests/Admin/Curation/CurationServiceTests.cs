@@ -152,8 +152,8 @@ public sealed class CurationServiceTests(WebAppFixture app) : IClassFixture<WebA
         db.Stories.AddRange(first, second);
         NewsEntity Company(string name) => new()
         {
-            Kind = NewsEntityKind.Company, Name = name, Slug = NameKey.Of(name).Replace(' ', '-'),
-            Aliases = { new EntityAlias { Kind = NewsEntityKind.Company, Name = name, Key = NameKey.Of(name) } },
+            Kind = EntityKind.Company, Name = name, Slug = NameKey.Of(name).Replace(' ', '-'),
+            Aliases = { new EntityAlias { Kind = EntityKind.Company, Name = name, Key = NameKey.Of(name) } },
         };
         var one = Company("Qorp " + tag);
         var two = Company("Qorp Inc " + tag);
