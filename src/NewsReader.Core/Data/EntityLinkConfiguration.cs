@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace NewsReader.Core.Data;
 
-/// <summary>Table <c>ExtractedEntities</c>: one row per story and entity, tombstones included.</summary>
+/// <summary>Table <c>ArticleEntities</c> (entity <c>EntityLink</c>): one row per story and entity, tombstones included.</summary>
 public sealed class EntityLinkConfiguration : IEntityTypeConfiguration<EntityLink>
 {
     public void Configure(EntityTypeBuilder<EntityLink> builder)

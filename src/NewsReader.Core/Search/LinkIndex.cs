@@ -224,7 +224,7 @@ internal sealed class LinkIndex
     /// <summary>
     /// Reads the store in one read transaction. The entities and the (CreatedAt, Id) index are
     /// small; finding the soft-deleted stories scans <c>Articles</c> unless a partial index on
-    /// <c>DeletedAt</c> exists; the live links are one scan of <c>ExtractedEntities</c>.
+    /// <c>DeletedAt</c> exists; the live links are one scan of <c>ArticleEntities</c>.
     /// </summary>
     public static async Task<LinkIndex> LoadAsync(DbTransaction tx, long version, CancellationToken ct)
     {

@@ -44,7 +44,19 @@ public sealed record SearchResult(
 {
     /// <summary>No results.</summary>
     public static SearchResult Empty { get; } = new([], 0, [], [], [], [], null);
+
+    /// <summary>
+    /// The values of the request's lists (<see cref="SearchRequest.Companies"/> ... <see cref="SearchRequest.Tags"/>)
+    /// as this search resolved them, in request order, so a caller never looks them up again.
+    /// </summary>
+    public IReadOnlyList<ResolvedFilter> Filters { get; init; } = [];
 }
+
+/// <summary>One value of a request's filter lists and the entities it named (none: nothing can match).</summary>
+public sealed record ResolvedFilter(EntityKind Kind, string Value, IReadOnlyList<EntityRef> Entities);
+
+/// <summary>An entity as a filter chip names it.</summary>
+public sealed record EntityRef(long Id, string Name, string Slug);
 
 /// <summary>An entity a story links to, as its chip shows it.</summary>
 /// <param name="About">True when the story is about it; false when it is only mentioned.</param>

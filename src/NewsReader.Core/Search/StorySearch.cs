@@ -33,10 +33,10 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
             var fullText = StoreEngine.Of(db).FullText;
             using var tx = await fullText.BeginReadAsync(db, ct).ConfigureAwait(false);
             var query = SearchQueryParser.Parse(request.Text);
-            var filter = await FilterAsync(fullText, tx, index, query, request, ct).ConfigureAwait(false);
+            var (filter, resolved) = await FilterAsync(fullText, tx, index, query, request, ct).ConfigureAwait(false);
             if (filter is null)
             {
-                return SearchResult.Empty;
+                return SearchResult.Empty with { Filters = resolved };
             }
 
             var hasText = query.FtsMatch is not null;
@@ -73,7 +73,10 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
                 facets.Where(f => f.Kind == EntityKind.Country).Select(f => f.Facet).ToList(),
                 facets.Where(f => f.Kind == EntityKind.Topic).Select(f => f.Facet).ToList(),
                 facets.Where(f => f.Kind == EntityKind.Tag).Select(f => f.Facet).ToList(),
-                next);
+                next)
+            {
+                Filters = resolved,
+            };
         }
     }
 
@@ -125,9 +128,15 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
         }
     }
 
-    /// <summary>Resolves the request's filters; null when an include filter names no entity (nothing can match).</summary>
-    private static async Task<Filter?> FilterAsync(IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, SearchRequest request, CancellationToken ct)
+    /// <summary>
+    /// Resolves the query's and the request's filters, each once; the filter is null when an include
+    /// filter names no entity (nothing can match). The request's values are all resolved even then,
+    /// so the caller can show which of them were found.
+    /// </summary>
+    private static async Task<(Filter? Filter, List<ResolvedFilter> Resolved)> FilterAsync(
+        IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, SearchRequest request, CancellationToken ct)
     {
+        var typed = query.Filters.Count;
         var filters = query.Filters.ToList();
         AddOptions(filters, EntityKind.Company, request.Companies);
         AddOptions(filters, EntityKind.Country, request.Countries);
@@ -136,25 +145,35 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
 
         var includes = new List<int[]>();
         var excludes = new List<int[]>();
-        foreach (var filter in filters)
+        var resolved = new List<ResolvedFilter>();
+        var nothingMatches = false;
+        for (var i = 0; i < filters.Count; i++)
         {
+            var filter = filters[i];
             var ordinals = (await fullText.ResolveEntityAsync(tx, filter.Kind, filter.Value, ct).ConfigureAwait(false))
                 .Select(index.OrdinalOf).Where(o => o >= 0).ToArray();
-            if (ordinals.Length == 0)
+            if (i >= typed)
             {
-                if (filter.Exclude)
-                {
-                    continue;
-                }
-
-                return null;
+                resolved.Add(new ResolvedFilter(filter.Kind, filter.Value, ordinals.Select(o => index.EntityAt(o)).Select(e => new EntityRef(e.Id, e.Name, e.Slug)).ToList()));
             }
 
-            (filter.Exclude ? excludes : includes).Add(ordinals);
+            if (ordinals.Length > 0)
+            {
+                (filter.Exclude ? excludes : includes).Add(ordinals);
+            }
+            else if (!filter.Exclude)
+            {
+                nothingMatches = true;
+            }
+        }
+
+        if (nothingMatches)
+        {
+            return (null, resolved);
         }
 
         var excluded = await fullText.ExcludedAsync(tx, query, ct).ConfigureAwait(false);
-        return new Filter(includes, excludes, excluded);
+        return (new Filter(includes, excludes, excluded), resolved);
     }
 
     // Each value is a filter of its own: a story must name every one of them.

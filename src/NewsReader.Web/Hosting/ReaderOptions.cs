@@ -22,23 +22,12 @@ public sealed class ReaderOptions
     /// <summary>Import <see cref="SeedsFolder"/> at start-up when the store has no stories.</summary>
     public bool ImportSeedsWhenEmpty { get; set; } = true;
 
-    /// <summary>Stories per list page.</summary>
-    public int PageSize { get; set; } = 20;
-
-    /// <summary>Values per facet listed before "more" (all values up to <see cref="FacetLimit"/> are sent).</summary>
+    /// <summary>Values per facet listed before "more" (all values up to <c>FacetLimit</c> are sent).</summary>
+    /// <remarks>
+    /// <c>PageSize</c>, <c>FacetLimit</c>, <c>RelatedCount</c> and <c>ReadCacheEntries</c> of this
+    /// section are the read side's (<see cref="Core.Stories.ReadOptions"/>, bound to the same section).
+    /// </remarks>
     public int FacetTop { get; set; } = 10;
-
-    /// <summary>At most this many values per facet are computed and sent to the page.</summary>
-    public int FacetLimit { get; set; } = 50;
-
-    /// <summary>Related stories shown on a story page.</summary>
-    public int RelatedCount { get; set; } = 5;
-
-    /// <summary>
-    /// Page results (lists, stories, entity headers) kept in memory for the store's current version
-    /// (see <c>ReadCache</c>); 0 turns the cache off.
-    /// </summary>
-    public int ReadCacheEntries { get; set; } = 2000;
 
     /// <summary>Longest search text accepted from the search box.</summary>
     public int MaxQueryLength { get; set; } = 200;

@@ -5,7 +5,7 @@ using NewsReader.Core.Importing;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
 using NewsReader.Core.Store;
-using NewsReader.Web.Reading;
+using NewsReader.Core.Stories;
 
 namespace NewsReader.Web.Hosting;
 
@@ -19,6 +19,8 @@ public static partial class StoreStartup
         ArgumentNullException.ThrowIfNull(environment);
         var section = configuration.GetSection(ReaderOptions.SectionName);
         services.Configure<ReaderOptions>(section);
+        // The read side's settings (page size, facets, related stories, cache) sit in the same section.
+        services.Configure<ReadOptions>(section);
         var options = section.Get<ReaderOptions>() ?? new ReaderOptions();
 
         var connectionString = configuration.GetConnectionString(NewsDb.ConnectionStringName);
@@ -29,8 +31,7 @@ public static partial class StoreStartup
         }
 
         services.AddNewsStore(connectionString);
-        services.AddReadCache();
-        services.AddSingleton<StoryReader>();
+        services.AddStoryReader();
         return services;
     }
 

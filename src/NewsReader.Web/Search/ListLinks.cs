@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using NewsReader.Core.Data;
+using NewsReader.Core.Stories;
 using NewsReader.Web.Entities;
 
 namespace NewsReader.Web.Search;

@@ -1,7 +1,7 @@
 using NewsReader.Core.Data;
+using NewsReader.Core.Stories;
 using NewsReader.Core.Tagging;
 using NewsReader.Web.Account;
-using NewsReader.Web.Reading;
 
 namespace NewsReader.Web.Tagging;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
 using NewsReader.Core.Extraction;
+using NewsReader.Core.Stories;
 using NewsReader.Core.Tagging;
-using NewsReader.Web.Reading;
 
 namespace NewsReader.Web.Tagging;
 
@@ -15,7 +15,7 @@ public static class TaggingSetup
         services.AddSingleton(sp => new StoryTagger(
             sp.GetRequiredService<IDbContextFactory<NewsDbContext>>(), sp.GetService<TimeProvider>(), sp.GetService<StoryAnalyzer>()));
         // A story's tags are read through the read cache.
-        services.AddReadCache();
+        services.AddStoryReader();
         services.AddScoped<TagActions>();
         return services;
     }

@@ -1,11 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsReader.Core.Data;
 using NewsReader.Core.Extraction;
 using NewsReader.Core.Importing;
 using NewsReader.Core.Parsing;
+using NewsReader.Core.Search;
 using NewsReader.Core.Splitting;
 using NewsReader.Core.Store;
+using NewsReader.Core.Stories;
 
 namespace NewsReader.Core.Tests.Data;
 
@@ -33,6 +36,14 @@ public sealed class TestStore : IAsyncDisposable
     }
 
     public StoryImporter Importer() => new(Factory, SeedParser.CreateDefault());
+
+    /// <summary>The read side over this store, with a read cache of <paramref name="cacheEntries"/> results (0: off).</summary>
+    public StoryReader Reader(int cacheEntries = 0)
+    {
+        var options = Options.Create(new ReadOptions { ReadCacheEntries = cacheEntries });
+        var search = new StorySearch(Factory);
+        return new StoryReader(Factory, search, new ReadCache(search, options), options);
+    }
 
     public async Task<NewsDbContext> ContextAsync() => await Factory.CreateDbContextAsync();
 

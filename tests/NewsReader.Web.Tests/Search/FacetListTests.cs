@@ -1,4 +1,5 @@
 using NewsReader.Core.Data;
+using NewsReader.Core.Stories;
 using NewsReader.Web.Entities;
 using NewsReader.Web.Search;
 
@@ -9,7 +10,7 @@ public sealed class FacetListTests(BunitFixture fixture)
 {
     private IRenderedComponent<FacetList> Render(IReadOnlyList<FacetItem> items) =>
         fixture.Context.Render<FacetList>(p => p
-            .Add(c => c.Field, EntityKind.Company)
+            .Add(c => c.Kind, EntityKind.Company)
             .Add(c => c.Items, items)
             .Add(c => c.ToggleHref, item => "/?company=" + item.Slug));
 
@@ -64,7 +65,7 @@ public sealed class FacetListTests(BunitFixture fixture)
     public void Render_MoreThanListed_LinksToAllInTheseResults()
     {
         var cut = fixture.Context.Render<FacetList>(p => p
-            .Add(c => c.Field, EntityKind.Company)
+            .Add(c => c.Kind, EntityKind.Company)
             .Add(c => c.Items, Items(50))
             .Add(c => c.More, true)
             .Add(c => c.AllHref, "/companies?q=chip")
@@ -80,7 +81,7 @@ public sealed class FacetListTests(BunitFixture fixture)
     public void Render_AllListed_NoLinkToAll()
     {
         var cut = fixture.Context.Render<FacetList>(p => p
-            .Add(c => c.Field, EntityKind.Company)
+            .Add(c => c.Kind, EntityKind.Company)
             .Add(c => c.Items, Items(12))
             .Add(c => c.AllHref, "/companies?q=chip")
             .Add(c => c.ToggleHref, item => "/?company=" + item.Slug));

@@ -1,4 +1,5 @@
 using NewsReader.Core.Data;
+using NewsReader.Core.Stories;
 using NewsReader.Core.Search.Model;
 using NewsReader.Web.Entities;
 using NewsReader.Web.Search;

@@ -1,13 +1,31 @@
 using NewsReader.Core.Data;
-using NewsReader.Web.Entities;
-using NewsReader.Web.Search;
-using NewsReader.Web.Stories;
+using NewsReader.Core.Search.Model;
 
-namespace NewsReader.Web.Reading;
+namespace NewsReader.Core.Stories;
+
+/// <summary>A company, country, topic or tag attached to a story, as a chip links to it.</summary>
+/// <param name="About">True when the story is about it; false when it is only mentioned.</param>
+public sealed record EntityChip(EntityKind Kind, string Slug, string Name, bool About);
+
+/// <summary>What a story card shows.</summary>
+/// <param name="Snippet">The search snippet as the search gave it (matched parts marked), or null outside search.</param>
+public sealed record StoryCardModel(
+    string Slug,
+    string Title,
+    string Summary,
+    int ReadingMinutes,
+    IReadOnlyList<EntityChip> Entities,
+    IReadOnlyList<SnippetPart>? Snippet = null);
+
+/// <summary>One value in a facet list: an entity and how many of the current results name it.</summary>
+public sealed record FacetItem(string Slug, string Name, int Count, bool Selected);
 
 /// <summary>One facet's values for the current results.</summary>
 /// <param name="More">The results name more values than the facet lists (<c>Reader:FacetLimit</c>).</param>
-public sealed record FacetGroup(EntityKind Field, IReadOnlyList<FacetItem> Items, bool More = false);
+public sealed record FacetGroup(EntityKind Kind, IReadOnlyList<FacetItem> Items, bool More = false);
+
+/// <summary>A filter the reader has applied, shown as a removable chip.</summary>
+public sealed record ActiveFilter(EntityKind Kind, string Slug, string Name);
 
 /// <summary>A page of a story list, with the facets and filters of the whole result.</summary>
 /// <param name="Total">Stories in the whole result, not just this page.</param>
@@ -38,11 +56,11 @@ public sealed record StoryDetail(
     StoryLink? Next);
 
 /// <summary>An entity with how many stories name it.</summary>
-public sealed record EntityCount(EntityKind Field, string Slug, string Name, int Count);
+public sealed record EntityCount(EntityKind Kind, string Slug, string Name, int Count);
 
 /// <summary>What an entity page shows above its story list.</summary>
 public sealed record EntityDetail(
-    EntityKind Field,
+    EntityKind Kind,
     string Slug,
     string Name,
     int StoryCount,

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using NewsReader.Core.Search;
-using NewsReader.Web.Hosting;
 
-namespace NewsReader.Web.Reading;
+namespace NewsReader.Core.Stories;
 
 /// <summary>
 /// What the read side built for a page (a list with its facets, a story, an entity's header), kept
@@ -19,7 +18,7 @@ public sealed class ReadCache : IDisposable
     private readonly StorySearch _search;
     private readonly MemoryCache? _cache;
 
-    public ReadCache(StorySearch search, IOptions<ReaderOptions> options)
+    public ReadCache(StorySearch search, IOptions<ReadOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _search = search;
@@ -38,7 +37,7 @@ public sealed class ReadCache : IDisposable
         ArgumentNullException.ThrowIfNull(load);
         if (_cache is null)
         {
-            return await load();
+            return await load().ConfigureAwait(false);
         }
 
         var versioned = (_search.StoreVersion(), key);
@@ -47,7 +46,7 @@ public sealed class ReadCache : IDisposable
             return hit;
         }
 
-        var value = await load();
+        var value = await load().ConfigureAwait(false);
         if (value is not null)
         {
             _cache.Set(versioned, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });

@@ -1,8 +1,7 @@
 using NewsReader.Core.Data;
-using NewsReader.Web.Entities;
-using NewsReader.Web.Search;
+using NewsReader.Core.Stories;
 
-namespace NewsReader.Web.Tests.Search;
+namespace NewsReader.Core.Tests.Stories;
 
 public sealed class ListStateTests
 {

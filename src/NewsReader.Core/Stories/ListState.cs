@@ -1,11 +1,10 @@
 using NewsReader.Core.Data;
-using NewsReader.Web.Entities;
 
-namespace NewsReader.Web.Search;
+namespace NewsReader.Core.Stories;
 
 /// <summary>
-/// The state of the story list that lives in the URL: text query, entity filters (combined with AND)
-/// and the keyset cursor. <c>/?q=chip+export&amp;company=nvidia&amp;country=china&amp;after=…</c>.
+/// The state of a story list: text query, entity filters (combined with AND) and the keyset cursor.
+/// The web app keeps it in the URL (the keys below), an API in its query string alike. <c>/?q=chip+export&amp;company=nvidia&amp;country=china&amp;after=…</c>.
 /// </summary>
 public sealed record ListState(
     string? Query,
@@ -42,17 +41,17 @@ public sealed record ListState(
     public bool HasFilters => Companies.Count > 0 || Countries.Count > 0 || Topics.Count > 0 || Tags.Count > 0;
 
     /// <summary>The selected slugs of one kind.</summary>
-    public IReadOnlyList<string> SlugsOf(EntityKind field) =>
-        field == EntityKind.Company ? Companies : field == EntityKind.Country ? Countries : field == EntityKind.Tag ? Tags : Topics;
+    public IReadOnlyList<string> SlugsOf(EntityKind kind) =>
+        kind == EntityKind.Company ? Companies : kind == EntityKind.Country ? Countries : kind == EntityKind.Tag ? Tags : Topics;
 
     /// <summary>The state with a value added, or removed when already selected; back to the first page.</summary>
-    public ListState Toggle(EntityKind field, string slug)
+    public ListState Toggle(EntityKind kind, string slug)
     {
-        var current = SlugsOf(field);
+        var current = SlugsOf(kind);
         var next = current.Contains(slug, StringComparer.OrdinalIgnoreCase)
             ? current.Where(s => !string.Equals(s, slug, StringComparison.OrdinalIgnoreCase)).ToArray()
             : [.. current, slug];
-        return WithSlugs(field, next) with { After = null };
+        return WithSlugs(kind, next) with { After = null };
     }
 
     /// <summary>The state without any entity filter (the text query stays); first page.</summary>
@@ -69,10 +68,10 @@ public sealed record ListState(
         [AfterKey] = After,
     };
 
-    private ListState WithSlugs(EntityKind field, IReadOnlyList<string> slugs) =>
-        field == EntityKind.Company ? this with { Companies = slugs }
-        : field == EntityKind.Country ? this with { Countries = slugs }
-        : field == EntityKind.Tag ? this with { Tags = slugs }
+    private ListState WithSlugs(EntityKind kind, IReadOnlyList<string> slugs) =>
+        kind == EntityKind.Company ? this with { Companies = slugs }
+        : kind == EntityKind.Country ? this with { Countries = slugs }
+        : kind == EntityKind.Tag ? this with { Tags = slugs }
         : this with { Topics = slugs };
 
     private static string[] Clean(string[]? values) =>

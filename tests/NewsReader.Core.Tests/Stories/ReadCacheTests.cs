@@ -1,12 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NewsReader.Core.Search;
-using NewsReader.Web.Hosting;
-using NewsReader.Web.Reading;
-using NewsReader.Web.Search;
-using NewsReader.Web.Tests.Fixtures;
+using NewsReader.Core.Stories;
+using NewsReader.Core.Tests.Data;
+using static NewsReader.Core.Tests.Data.Docs;
 
-namespace NewsReader.Web.Tests.Reading;
+namespace NewsReader.Core.Tests.Stories;
 
 public sealed class ReadCacheTests : IAsyncLifetime
 {
@@ -15,17 +12,19 @@ public sealed class ReadCacheTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = await TestStore.CreateAsync();
-        await _store.AddStoryAsync("first-story", "First story", "Acme Corp opened a plant.");
+        await AddAsync("First story", "Acme Corp opened a plant.");
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    private StoryReader Reader(int entries = 100)
+    /// <summary>Imports one story; its slug is its headline's ("First story" is first-story).</summary>
+    private async Task AddAsync(string title, string lead)
     {
-        var options = Options.Create(new ReaderOptions { ReadCacheEntries = entries });
-        var search = new StorySearch(_store.Factory);
-        return new StoryReader(_store.Factory, search, new ReadCache(search, options), options);
+        var file = Guid.NewGuid().ToString("N") + ".txt";
+        await _store.Importer().ImportAsync(Document(file, Story(0, title, lead + "\n\n" + Text(title))), Source(file));
     }
+
+    private StoryReader Reader(int entries = 100) => _store.Reader(entries);
 
     [Fact]
     public async Task ListAsync_StoreUnchanged_ReturnsTheSameResult()
@@ -44,7 +43,7 @@ public sealed class ReadCacheTests : IAsyncLifetime
         var reader = Reader();
         var before = await reader.ListAsync(ListState.Empty);
 
-        await _store.AddStoryAsync("second-story", "Second story", "Globex bought a rival.");
+        await AddAsync("Second story", "Globex bought a rival.");
         var after = await reader.ListAsync(ListState.Empty);
 
         Assert.Equal(1, before.Total);
@@ -72,7 +71,7 @@ public sealed class ReadCacheTests : IAsyncLifetime
         var reader = Reader();
         Assert.Null(await reader.GetStoryAsync("later-story"));
 
-        await _store.AddStoryAsync("later-story", "Later story", "Initech hired staff.");
+        await AddAsync("Later story", "Initech hired staff.");
 
         Assert.NotNull(await reader.GetStoryAsync("later-story"));
     }
@@ -93,7 +92,7 @@ public sealed class ReadCacheTests : IAsyncLifetime
     public async Task ListAsync_DifferentStates_KeptApart()
     {
         var reader = Reader();
-        await _store.AddStoryAsync("globex-story", "Globex story", "Globex bought a rival.");
+        await AddAsync("Globex story", "Globex bought a rival.");
 
         var all = await reader.ListAsync(ListState.Empty);
         var searched = await reader.ListAsync(ListState.From("globex", null, null, null, null));

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NewsReader.Web.Reading;
+namespace NewsReader.Web.Stories;
 
 /// <summary>How reader pages write a UTC time, so a story's date and its tags' times read alike.</summary>
 public static class ReaderTime
