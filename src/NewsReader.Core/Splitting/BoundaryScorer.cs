@@ -69,6 +69,10 @@ internal static class BoundaryScorer
     /// <summary>Shortest paragraph that can be a lead.</summary>
     public const int MinLeadChars = 60;
 
+    // Short lines ("Image Credits: Getty Images") repeat without meaning anything: a repeat is found
+    // by paragraphs at least this long.
+    private const int RepeatMinChars = 40;
+
     private const double PriorShift = 0.75; // median shift of long-form news text (3-paragraph windows)
     private const int PriorWeight = 20;
 
@@ -176,13 +180,12 @@ internal static class BoundaryScorer
     public static List<RepeatedRun> RepeatedRuns(IReadOnlyList<SourceParagraph> paragraphs)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
-        const int MinChars = 40; // short lines ("Image Credits: Getty Images") repeat without meaning anything
 
         // Only substantial paragraphs take part, so a caption between two repeated ones does not break the run.
         var count = 0;
         foreach (var p in paragraphs)
         {
-            count += p.Text.Length >= MinChars ? 1 : 0;
+            count += p.Text.Length >= RepeatMinChars ? 1 : 0;
         }
 
         // The first earlier paragraph with the same key, found by sorting (key, position) pairs: two
@@ -192,7 +195,7 @@ internal static class BoundaryScorer
         var sortedKeys = new ulong[count];
         for (int i = 0, k = 0; i < paragraphs.Count; i++)
         {
-            if (paragraphs[i].Text.Length >= MinChars)
+            if (paragraphs[i].Text.Length >= RepeatMinChars)
             {
                 index[k] = i;
                 sortedKeys[k++] = KeyOf(paragraphs[i]);
@@ -272,12 +275,37 @@ internal static class BoundaryScorer
             if (matched >= 2)
             {
                 var end = i + length < count ? index[i + length] : paragraphs.Count;
-                runs.Add(new RepeatedRun(index[i], end, index[j], index[j + length]));
+                var (start, sourceStart) = WithShortLeadIn(paragraphs, index[i], index[j], index[j + length], runs.Count > 0 ? runs[^1].End : 0);
+                runs.Add(new RepeatedRun(start, end, sourceStart, index[j + length]));
                 covered = i + length;
             }
         }
 
         return runs;
+    }
+
+    /// <summary>
+    /// Moves both copies' starts back over short paragraphs that are the same before each (a one-line
+    /// lead or a kicker is too short to find a repeat by, but is part of the repeated story), as long
+    /// as the copy's lead-in lies after the earlier copy and after the run before.
+    /// </summary>
+    private static (int Start, int SourceStart) WithShortLeadIn(IReadOnlyList<SourceParagraph> paragraphs, int start, int sourceStart, int sourceEnd, int floor)
+    {
+        const int MaxLeadIn = 2;
+        for (var k = 0; k < MaxLeadIn && sourceStart > 0 && start - 1 >= Math.Max(sourceEnd, floor); k++)
+        {
+            var before = paragraphs[start - 1];
+            var sourceBefore = paragraphs[sourceStart - 1];
+            if (before.Text.Length >= RepeatMinChars || KeyOf(before) != KeyOf(sourceBefore) || !ParagraphShape.LooselyEqual(before.Text, sourceBefore.Text))
+            {
+                break;
+            }
+
+            start--;
+            sourceStart--;
+        }
+
+        return (start, sourceStart);
     }
 
     private static ulong KeyOf(SourceParagraph p) => p.Key != 0 ? p.Key : ParagraphShape.LooseHash(p.Text);

@@ -70,6 +70,31 @@ public class BoundaryScorerTests
     }
 
     [Fact]
+    public void RepeatedRuns_ShortLeadLineBeforeBothCopies_IsPartOfTheRun()
+    {
+        var x = P("Paragraph one of another story that is also long enough to count.");
+        var lead = P("Soon you could shop by voice.");
+        var a = P("Paragraph one of the first story, long enough to count as text.");
+        var b = P("Paragraph two of the first story, long enough to count as text.");
+        var y = P("Paragraph one of a third story that is also long enough to count.");
+
+        Assert.Equal([new RepeatedRun(Start: 5, End: 8, SourceStart: 1, SourceEnd: 4)], BoundaryScorer.RepeatedRuns([x, lead, a, b, y, lead, a, b]));
+    }
+
+    [Fact]
+    public void RepeatedRuns_DifferentShortLinesBeforeTheCopies_RunStartsAtTheRepeatedText()
+    {
+        var x = P("Paragraph one of another story that is also long enough to count.");
+        var a = P("Paragraph one of the first story, long enough to count as text.");
+        var b = P("Paragraph two of the first story, long enough to count as text.");
+        var y = P("Paragraph one of a third story that is also long enough to count.");
+
+        Assert.Equal(
+            [new RepeatedRun(Start: 6, End: 8, SourceStart: 2, SourceEnd: 4)],
+            BoundaryScorer.RepeatedRuns([x, P("Soon you could shop by voice."), a, b, y, P("Later you could pay by face."), a, b]));
+    }
+
+    [Fact]
     public void RepeatedRuns_SingleRepeatedParagraph_NotARun()
     {
         var a = P("A paragraph that happens to appear twice in the file, long enough.");
