@@ -1,8 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace NewsReader.Core.Splitting;
 
@@ -37,14 +35,15 @@ public sealed record DecoderSettings(double Bias, IReadOnlyList<double> ShortPen
 public sealed record BoundaryModelCard(IReadOnlyList<string> Features, DecoderSettings Decoder, string Command, IReadOnlyList<string> Report, string ModelSha256 = "");
 
 /// <summary>
-/// The learned boundary model: gradient-boosted trees (ML.NET FastTree) over the
-/// <see cref="BoundaryFeatures"/> of every paragraph, trained by <c>train-splitter</c> and shipped
-/// inside the assembly (<c>Splitting/Model/boundary-model.zip</c>), loaded once per process.
+/// The learned boundary model: gradient-boosted trees (trained with ML.NET FastTree by
+/// <c>train-splitter</c>) over the <see cref="BoundaryFeatures"/> of every paragraph, shipped inside
+/// the assembly as a plain tree file (<c>Splitting/Model/boundary-model.trees</c>, see
+/// <see cref="BoostedTrees"/>) with its card, and loaded once per process without ML.NET.
 /// </summary>
 public sealed class BoundaryModel
 {
     /// <summary>Where the model and its card live inside the assembly, and in the repository under src/NewsReader.Core.</summary>
-    public const string ModelFile = "Splitting/Model/boundary-model.zip";
+    public const string ModelFile = "Splitting/Model/boundary-model.trees";
 
     /// <summary>The card beside the model.</summary>
     public const string CardFile = "Splitting/Model/boundary-model.json";
@@ -53,70 +52,48 @@ public sealed class BoundaryModel
 
     private static readonly JsonSerializerOptions CardJson = new() { WriteIndented = true };
 
-    private readonly MLContext _ml = new(seed: 1);
-    private readonly ITransformer _transformer;
-    private readonly SchemaDefinition _schema;
-    private readonly BoostedTrees _trees;
-
-    /// <summary>A model over a trained transformer.</summary>
-    public BoundaryModel(ITransformer transformer, BoundaryModelCard card)
+    internal BoundaryModel(BoostedTrees trees, BoundaryModelCard card)
     {
-        ArgumentNullException.ThrowIfNull(transformer);
+        ArgumentNullException.ThrowIfNull(trees);
         ArgumentNullException.ThrowIfNull(card);
         if (!card.Features.SequenceEqual(BoundaryFeatures.Names))
         {
             throw new InvalidDataException("The boundary model was trained on other features than this build computes: run train-splitter again.");
         }
 
-        _transformer = transformer;
+        Trees = trees;
         Card = card;
-        _schema = Schema();
-        _trees = BoostedTrees.From(transformer);
     }
 
     /// <summary>The model shipped with the application.</summary>
     public static BoundaryModel Default => Shipped.Value;
 
-    /// <summary>The trained trees (with their calibrator).</summary>
-    public ITransformer Transformer => _transformer;
+    /// <summary>The trees and their calibrator.</summary>
+    internal BoostedTrees Trees { get; }
 
     /// <summary>The decoder settings and provenance written with the model.</summary>
     public BoundaryModelCard Card { get; }
-
-    /// <summary>The schema of a <see cref="BoundaryRow"/> with the feature vector's length fixed (ML.NET needs it known).</summary>
-    public static SchemaDefinition Schema()
-    {
-        var schema = SchemaDefinition.Create(typeof(BoundaryRow));
-        schema[nameof(BoundaryRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, BoundaryFeatures.Count);
-        return schema;
-    }
 
     /// <summary>Reads a model and its card from streams (the files <c>train-splitter</c> wrote).</summary>
     public static BoundaryModel Load(Stream model, Stream card)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(card);
-        var ml = new MLContext(seed: 1);
-        var transformer = ml.Model.Load(model, out _);
         var c = JsonSerializer.Deserialize<BoundaryModelCard>(card) ?? throw new InvalidDataException("The boundary model's card is empty.");
-        return new BoundaryModel(transformer, c);
+        return new BoundaryModel(BoostedTrees.Read(model, c.Features.Count), c);
     }
 
-    /// <summary>Writes a trained transformer and its card (with the model file's hash).</summary>
-    public static void Save(ITransformer transformer, BoundaryModelCard card, Stream model, Stream cardStream)
+    /// <summary>Writes the model's trees and its card (with the tree file's hash).</summary>
+    public void Save(Stream model, Stream card)
     {
-        ArgumentNullException.ThrowIfNull(transformer);
-        ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(model);
-        var ml = new MLContext(seed: 1);
-        var empty = ml.Data.LoadFromEnumerable(Array.Empty<BoundaryRow>(), Schema());
+        ArgumentNullException.ThrowIfNull(card);
         using var buffer = new MemoryStream();
-        ml.Model.Save(transformer, empty.Schema, buffer);
-        buffer.Position = 0;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer));
+        Trees.Write(buffer);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         buffer.Position = 0;
         buffer.CopyTo(model);
-        JsonSerializer.Serialize(cardStream, card with { ModelSha256 = hash }, CardJson);
+        JsonSerializer.Serialize(card, Card with { ModelSha256 = hash }, CardJson);
     }
 
     /// <summary>SHA-256 (lower-case hex) of the model file shipped inside the assembly.</summary>
@@ -151,22 +128,15 @@ public sealed class BoundaryModel
             if (paragraphs[i].Kind != ParagraphKind.Caption)
             {
                 BoundaryFeatures.Write(paragraphs, signals, style, i, features);
-                result[i] = _trees.Probability(features);
+                result[i] = Trees.Probability(features);
             }
         }
 
         return result;
     }
 
-    /// <summary>The start probability of each row, in order, as the trees read out of the model give it.</summary>
-    internal IEnumerable<float> Score(IEnumerable<BoundaryRow> rows) => rows.Select(r => _trees.Probability(r.Features));
-
-    /// <summary>The start probability of each row, in order, through ML.NET's own prediction pipeline (for checking <see cref="Score"/>).</summary>
-    internal IEnumerable<float> ScoreThroughMLNet(IEnumerable<BoundaryRow> rows)
-    {
-        var data = _ml.Data.LoadFromEnumerable(rows, _schema);
-        return _transformer.Transform(data).GetColumn<float>("Probability");
-    }
+    /// <summary>The start probability of each row, in order.</summary>
+    internal IEnumerable<float> Score(IEnumerable<BoundaryRow> rows) => rows.Select(r => Trees.Probability(r.Features));
 
     /// <summary>Every paragraph's features but the first's, for scoring (no label).</summary>
     internal static IEnumerable<BoundaryRow> Rows(IReadOnlyList<SourceParagraph> paragraphs, BoundarySignals[] signals, FileStyle style)

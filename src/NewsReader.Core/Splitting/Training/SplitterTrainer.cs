@@ -104,7 +104,7 @@ public static class SplitterTrainer
         var ml = new MLContext(seed: 1);
         var mask = Mask(settings);
         var rows = files.SelectMany(f => f.Features.Select((x, k) => new BoundaryRow { Label = f.Labels[k + 1], Features = Masked(x, mask), Weight = f.File.Weight })).ToList();
-        var data = ml.Data.LoadFromEnumerable(rows, BoundaryModel.Schema());
+        var data = ml.Data.LoadFromEnumerable(rows, MLNetTrees.Schema());
         var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             NumberOfTrees = settings.Trees,
@@ -201,7 +201,7 @@ public static class SplitterTrainer
 
     /// <summary>A model over freshly trained trees, with a card that holds only the decoder (for evaluation inside training).</summary>
     public static BoundaryModel Wrap(ITransformer trees, DecoderSettings decoder, string command = "", IReadOnlyList<string>? report = null) =>
-        new(trees, new BoundaryModelCard(BoundaryFeatures.Names, decoder, command, report ?? []));
+        new(MLNetTrees.Read(trees), new BoundaryModelCard(BoundaryFeatures.Names, decoder, command, report ?? []));
 
     /// <summary>Boundary counts of one file: predicted starts against the labels, and stories whose start and end both match.</summary>
     internal static SplitScore Compare(bool[] labels, List<int> starts)

@@ -128,7 +128,7 @@ public static class SplitterTraining
             }
         }
 
-        var final = SplitterTrainer.Wrap(model.Transformer, decoder, plan.Command, report);
+        var final = new BoundaryModel(model.Trees, model.Card with { Command = plan.Command, Report = report });
         if (plan.OutFolder is not null)
         {
             Directory.CreateDirectory(plan.OutFolder);
@@ -140,7 +140,7 @@ public static class SplitterTraining
                 var cardStream = File.Create(cardPath);
                 await using (cardStream.ConfigureAwait(false))
                 {
-                    BoundaryModel.Save(final.Transformer, final.Card, modelStream, cardStream);
+                    final.Save(modelStream, cardStream);
                 }
             }
 
