@@ -8,7 +8,7 @@ public sealed class SplitOverridesTests
 {
     private static SeedText Read(string text) => SeedReader.Read(System.Text.Encoding.UTF8.GetBytes(text), "t.txt");
 
-    [Fact(Skip = SplitterKnownMiss.Reason)]
+    [Fact]
     public void Split_JoinOverride_NoStoryStartsThere()
     {
         var text = Read(CurationFiles.ThreeStories());
@@ -23,7 +23,7 @@ public sealed class SplitOverridesTests
         Assert.Equal(plain.Articles[2].Paragraphs, joined.Articles[1].Paragraphs);
     }
 
-    [Fact(Skip = SplitterKnownMiss.Reason)]
+    [Fact]
     public void Split_SplitOverride_StoryStartsThereWithFullConfidence()
     {
         var text = Read(CurationFiles.ThreeStories());

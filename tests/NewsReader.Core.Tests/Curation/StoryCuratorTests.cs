@@ -51,7 +51,7 @@ public sealed class StoryCuratorTests
         Assert.Equal(Admin, after.SummaryEditedBy);
     }
 
-    [Fact(Skip = SplitterKnownMiss.Reason)]
+    [Fact]
     public async Task EditAsync_ThenReimportChangedFile_PersonTextsKept()
     {
         await using var store = await TestStore.CreateAsync();
@@ -85,7 +85,7 @@ public sealed class StoryCuratorTests
         Assert.Equal(dump, store.DumpStories());
     }
 
-    [Fact(Skip = SplitterKnownMiss.Reason)]
+    [Fact]
     public async Task DeleteAsync_Story_GoneFromSearchAndFacetsAndReimportKeepsItDeleted()
     {
         await using var store = await TestStore.CreateAsync();
@@ -123,7 +123,7 @@ public sealed class StoryCuratorTests
         Assert.Single((await new StorySearch(store.Factory).SearchAsync(new SearchRequest("unions"))).Hits);
     }
 
-    [Fact(Skip = SplitterKnownMiss.Reason)]
+    [Fact]
     public async Task ListAsync_TextAndState_FiltersStories()
     {
         await using var store = await TestStore.CreateAsync();
