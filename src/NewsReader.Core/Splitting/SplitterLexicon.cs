@@ -29,7 +29,7 @@ internal sealed class SplitterLexicon
 
     private static readonly Lazy<SplitterLexicon> DefaultInstance = new(() => Parse(ReadResource()));
 
-    private SplitterLexicon(Dictionary<string, List<string>> sections)
+    private SplitterLexicon(Dictionary<string, List<string>> sections, Dictionary<string, List<string>> asWritten)
     {
         DanglingOpeners = Set(sections, "dangling-openers");
         DanglingPhrases = [.. sections.GetValueOrDefault("dangling-phrases", [])];
@@ -38,7 +38,6 @@ internal sealed class SplitterLexicon
         TimeWords = Set(sections, "time-words");
         TimeNouns = Set(sections, "time-nouns");
         Stopwords = Set(sections, "stopwords");
-        HeadlineDropTails = Set(sections, "headline-drop-tails");
         DanglingEnds = Set(sections, "dangling-ends");
         CalendarNames = Set(sections, "calendar-names");
         WordHashes = new HashTable();
@@ -54,6 +53,15 @@ internal sealed class SplitterLexicon
         IrregularParticiples = Set(sections, "irregular-participles");
         CaptionPrefixes = [.. sections.GetValueOrDefault("caption-prefixes", [])];
         CaptionContains = [.. sections.GetValueOrDefault("caption-contains", [])];
+        HeadlineTailWords = [.. sections.GetValueOrDefault("headline-tail-after-comma", [])];
+        HeadlineTailPhrases = [.. sections.GetValueOrDefault("headline-tail-phrases", [])];
+        HeadlineNewsThat = [.. sections.GetValueOrDefault("headline-news-that", [])];
+        HeadlineReportingVerbs = [.. sections.GetValueOrDefault("headline-reporting-verbs", [])];
+        HeadlineTimePhrases = [.. asWritten.GetValueOrDefault("headline-time-phrases", [])];
+        HeadlineAdverbSuffixes = [.. sections.GetValueOrDefault("headline-adverb-suffixes", [])];
+        HeadlineAppositiveDeterminers = [.. sections.GetValueOrDefault("headline-appositive-determiners", [])];
+        HeadlineAuxiliaries = [.. sections.GetValueOrDefault("headline-auxiliaries", [])];
+        HeadlineRelativeWords = [.. sections.GetValueOrDefault("headline-relative-words", [])];
     }
 
     /// <summary>The lists shipped inside the assembly.</summary>
@@ -74,8 +82,6 @@ internal sealed class SplitterLexicon
     public WordSet TimeNouns { get; }
 
     public WordSet Stopwords { get; }
-
-    public WordSet HeadlineDropTails { get; }
 
     public WordSet DanglingEnds { get; }
 
@@ -108,12 +114,41 @@ internal sealed class SplitterLexicon
 
     public ImmutableArray<string> CaptionContains { get; }
 
+    /// <summary>Words that, after a comma, open a clause a headline drops (", which", ", according to").</summary>
+    public ImmutableArray<string> HeadlineTailWords { get; }
+
+    /// <summary>Phrases that open a droppable clause wherever they stand (" as part of ").</summary>
+    public ImmutableArray<string> HeadlineTailPhrases { get; }
+
+    /// <summary>"the news that", after which a throat-clearing opener's story starts.</summary>
+    public ImmutableArray<string> HeadlineNewsThat { get; }
+
+    /// <summary>Reporting verbs a headline drops with the pronoun after them ("said it will").</summary>
+    public ImmutableArray<string> HeadlineReportingVerbs { get; }
+
+    /// <summary>Time phrases a headline drops ("on Monday"), as written: they are matched case for case.</summary>
+    public ImmutableArray<string> HeadlineTimePhrases { get; }
+
+    /// <summary>Endings of manner adverbs a headline drops ("-edly").</summary>
+    public ImmutableArray<string> HeadlineAdverbSuffixes { get; }
+
+    /// <summary>Words that open an apposition after a comma (", the"), in the order they are tried.</summary>
+    public ImmutableArray<string> HeadlineAppositiveDeterminers { get; }
+
+    /// <summary>Auxiliary and intention verbs that show a clause's verb follows ("has", "plans").</summary>
+    public ImmutableArray<string> HeadlineAuxiliaries { get; }
+
+    /// <summary>Words that open a relative clause ("that", "which", "who").</summary>
+    public ImmutableArray<string> HeadlineRelativeWords { get; }
+
     /// <summary>Parses the <c>[section]</c> / one-entry-a-line format.</summary>
     public static SplitterLexicon Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var asWritten = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         List<string>? current = null;
+        List<string>? currentAsWritten = null;
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.Trim();
@@ -125,14 +160,17 @@ internal sealed class SplitterLexicon
             if (line[0] == '[' && line[^1] == ']')
             {
                 current = [];
+                currentAsWritten = [];
                 sections[line[1..^1]] = current;
+                asWritten[line[1..^1]] = currentAsWritten;
                 continue;
             }
 
             current?.Add(line.ToLowerInvariant());
+            currentAsWritten?.Add(line);
         }
 
-        return new SplitterLexicon(sections);
+        return new SplitterLexicon(sections, asWritten);
     }
 
     private void AddHashes(Dictionary<string, List<string>> sections, WordFlags flag, params string[] names)
