@@ -22,7 +22,9 @@ fi
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
-dotnet test NewsReader.sln -c Release --logger "trx" --results-directory "$results" "$@"
+# The store tests run against SQLite and PostgreSQL: a throwaway PostgreSQL server lives for the run
+# (tests/with-postgres.sh installs Debian's postgresql when missing and always stops the server).
+bash tests/with-postgres.sh dotnet test NewsReader.sln -c Release --logger "trx" --results-directory "$results" "$@"
 status=$?
 
 passed=0
