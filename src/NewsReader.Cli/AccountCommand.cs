@@ -16,8 +16,9 @@ internal static class AccountCommand
         // The store the web app opens from this folder (StoreOptions): an admin created in a store the
         // app never opens would be a silent failure.
         _ = await StoreOptions.OpenAsync(args, ct, create).ConfigureAwait(false);
-        var connectionString = StoreOptions.Find(args).ConnectionString;
-        var services = AdminAccounts.CreateServices(connectionString);
+        var choice = StoreOptions.Find(args);
+        var connectionString = choice.ConnectionString;
+        var services = AdminAccounts.CreateServices(connectionString, choice.Engine);
         await using (services.ConfigureAwait(false))
         {
             var scope = services.CreateAsyncScope();
@@ -35,7 +36,7 @@ internal static class AccountCommand
                     return CliApp.BadInput;
                 }
 
-                var store = NewsDb.DataSourceOf(connectionString);
+                var store = NewsDb.DataSourceOf(connectionString, choice.Engine);
                 await stdout.WriteLineAsync($"{success(result.Created)} (store {store})").ConfigureAwait(false);
                 return CliApp.Ok;
             }

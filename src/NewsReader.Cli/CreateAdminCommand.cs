@@ -14,7 +14,7 @@ public static class CreateAdminCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        args.AllowOnly("--email", "--password", "--db");
+        args.AllowOnly("--email", "--password", "--db", "--provider");
         var email = args.Get("--email")?.Trim();
         var password = args.Get("--password");
         if (args.Positional.Count > 0 || string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password))

@@ -21,7 +21,7 @@ public static class ImportCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        args.AllowOnly("--db", "--max-mb");
+        args.AllowOnly("--db", "--provider", "--max-mb");
         if (args.Positional.Count == 0)
         {
             throw new CliUsageException("import takes one or more FILEs");

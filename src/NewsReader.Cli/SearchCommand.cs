@@ -19,7 +19,7 @@ public static class SearchCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
-        args.AllowOnly("--company", "--country", "--topic", "--tag", "--sort", "--limit", "--after", "--db", "--json");
+        args.AllowOnly("--company", "--country", "--topic", "--tag", "--sort", "--limit", "--after", "--db", "--provider", "--json");
         if (args.Positional.Count > 1)
         {
             throw new CliUsageException("search takes one QUERY (quote it)");

@@ -8,7 +8,7 @@ public static class SetRoleCommand
     public static async Task<int> RunAsync(CliArgs args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(args);
-        args.AllowOnly("--email", "--role", "--db");
+        args.AllowOnly("--email", "--role", "--db", "--provider");
         var email = args.Get("--email")?.Trim();
         var role = NewsRoles.All.FirstOrDefault(r => string.Equals(r, args.Get("--role"), StringComparison.OrdinalIgnoreCase));
         if (args.Positional.Count > 0 || string.IsNullOrEmpty(email) || role is null)

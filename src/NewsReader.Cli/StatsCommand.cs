@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
+using NewsReader.Core.Store;
 using NewsReader.Core.Wording;
 
 namespace NewsReader.Cli;
@@ -12,7 +13,7 @@ public static class StatsCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
-        args.AllowOnly("--db");
+        args.AllowOnly("--db", "--provider");
         if (args.Positional.Count > 0)
         {
             throw new CliUsageException("stats takes no arguments");
@@ -28,8 +29,7 @@ public static class StatsCommand
             var entities = await db.Entities.GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct).ConfigureAwait(false);
             var links = await db.EntityLinks.CountAsync(l => l.RemovedAt == null, ct).ConfigureAwait(false);
             var runs = await db.ImportRuns.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct).ConfigureAwait(false);
-            var bytes = await db.Database.SqlQueryRaw<long>(
-                "SELECT page_count * page_size AS Value FROM pragma_page_count(), pragma_page_size()").SingleAsync(ct).ConfigureAwait(false);
+            var bytes = await StoreEngine.Of(db).Provider.SizeAsync(db, ct).ConfigureAwait(false);
 
             var inv = CultureInfo.InvariantCulture;
             await stdout.WriteLineAsync(string.Create(inv, $"stories:   {stories} ({deleted} deleted, {Plural.Count(revisions, "revision")})")).ConfigureAwait(false);

@@ -11,6 +11,8 @@ namespace NewsReader.Cli;
 /// <c>--db PATH</c>; else <c>ConnectionStrings__News</c>; else <c>Reader__DatabasePath</c> or
 /// <c>Reader__DataFolder</c> (the environment, then the web app's <c>appsettings.json</c>) against the
 /// web app's content root: <c>src/NewsReader.Web</c> from the repository root, else the current folder.
+/// The engine is <c>--provider</c>, else <c>Store__Provider</c>, else the settings' <c>Store:Provider</c>,
+/// else SQLite; on PostgreSQL <c>--db</c> (or <c>ConnectionStrings:News</c>) is a connection string.
 /// </summary>
 public static class StoreOptions
 {
@@ -19,6 +21,9 @@ public static class StoreOptions
 
     /// <summary>How to choose another store, for messages.</summary>
     public const string HowToChoose = $"choose the store with --db PATH or the {EnvironmentVariable} environment variable, or run the command from the folder the web app runs from";
+
+    /// <summary>The environment variable that configuration binds to <c>Store:Provider</c>.</summary>
+    public const string ProviderVariable = "Store__Provider";
 
     private static readonly string WebProject = Path.Combine("src", "NewsReader.Web");
 
@@ -29,6 +34,19 @@ public static class StoreOptions
         ArgumentNullException.ThrowIfNull(args);
         environment ??= Environment.GetEnvironmentVariable;
         var here = args.WorkingDirectory;
+        var contentRoot = File.Exists(Path.Combine(here, WebProject, "appsettings.json")) ? Path.Combine(here, WebProject) : here;
+        var settingsFile = Path.Combine(contentRoot, "appsettings.json");
+        var settings = WebSettings.Read(settingsFile);
+        var engine = EngineOf(args.Get("--provider") is { Length: > 0 } named ? named : environment(ProviderVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : settings.Provider);
+        if (engine != StoreEngine.Sqlite)
+        {
+            var server = args.Get("--db") is { Length: > 0 } db ? (db, "--db")
+                : environment(EnvironmentVariable) is { Length: > 0 } e ? (e, "the " + EnvironmentVariable + " environment variable")
+                : settings.ConnectionString is { Length: > 0 } s ? (s, "ConnectionStrings:News in " + settingsFile)
+                : throw new CliUsageException($"the {engine.Name} store needs a connection string: --db \"Host=...;Database=...;Username=...\" or the {EnvironmentVariable} environment variable");
+            return new StoreChoice(null, server.Item1, server.Item2) { Engine = engine };
+        }
+
         if (args.Get("--db") is { Length: > 0 } path)
         {
             return new StoreChoice(StoreLocation.Resolve(here, path), null, "--db");
@@ -39,9 +57,6 @@ public static class StoreOptions
             return FromConnectionString(configured, here, "the " + EnvironmentVariable + " environment variable");
         }
 
-        var contentRoot = File.Exists(Path.Combine(here, WebProject, "appsettings.json")) ? Path.Combine(here, WebProject) : here;
-        var settingsFile = Path.Combine(contentRoot, "appsettings.json");
-        var settings = WebSettings.Read(settingsFile);
         if (settings.ConnectionString is { Length: > 0 } fromSettings)
         {
             return FromConnectionString(fromSettings, contentRoot, "ConnectionStrings:News in " + settingsFile);
@@ -66,9 +81,21 @@ public static class StoreOptions
             throw new StoreMissingException($"there is no store at {file} (found by {store.ChosenBy}); {HowToChoose}");
         }
 
-        var factory = NewsDb.CreateFactory(store.ConnectionString);
+        var factory = NewsDb.CreateFactory(store.ConnectionString, store.Engine);
         await NewsDb.MigrateAsync(factory, ct).ConfigureAwait(false);
         return factory;
+    }
+
+    private static StoreEngine EngineOf(string? name)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(name) ? StoreEngine.Default : StoreEngine.Named(name);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
     }
 
     private static StoreChoice FromConnectionString(string connectionString, string folder, string chosenBy)
@@ -78,21 +105,22 @@ public static class StoreOptions
         return new StoreChoice(inMemory ? null : StoreLocation.Resolve(folder, source.DataSource), connectionString, chosenBy);
     }
 
-    /// <summary>The three settings of the web app's <c>appsettings.json</c> that place the store.</summary>
-    private sealed record WebSettings(string? ConnectionString, string? DatabasePath, string? DataFolder)
+    /// <summary>The settings of the web app's <c>appsettings.json</c> that place the store.</summary>
+    private sealed record WebSettings(string? ConnectionString, string? DatabasePath, string? DataFolder, string? Provider)
     {
         public static WebSettings Read(string file)
         {
             if (!File.Exists(file))
             {
-                return new WebSettings(null, null, null);
+                return new WebSettings(null, null, null, null);
             }
 
             using var json = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             return new WebSettings(
                 Value(json.RootElement, "ConnectionStrings", NewsDb.ConnectionStringName),
                 Value(json.RootElement, "Reader", "DatabasePath"),
-                Value(json.RootElement, "Reader", "DataFolder"));
+                Value(json.RootElement, "Reader", "DataFolder"),
+                Value(json.RootElement, "Store", "Provider"));
         }
 
         private static string? Value(JsonElement root, string section, string key) =>
@@ -105,6 +133,9 @@ public static class StoreOptions
 /// <param name="Configured">A connection string given as such, or null to open <paramref name="DatabaseFile"/>.</param>
 public sealed record StoreChoice(string? DatabaseFile, string? Configured, string ChosenBy)
 {
+    /// <summary>The engine (SQLite unless <c>--provider</c> or the settings say otherwise).</summary>
+    public StoreEngine Engine { get; init; } = StoreEngine.Default;
+
     /// <summary>The connection string to open (a file's folder is created then, not before).</summary>
     public string ConnectionString => Configured ?? NewsDb.ConnectionStringFor(DatabaseFile!);
 }

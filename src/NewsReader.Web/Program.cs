@@ -20,6 +20,7 @@ builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddAdminImports(builder.Configuration, builder.Environment);
 builder.Services.AddCuration();
 builder.Services.AddTagging();
+builder.Services.AddReaderHealth();
 
 var app = builder.Build();
 
@@ -38,6 +39,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapReaderHealth();
 app.MapAccountEndpoints();
 app.MapAdminImports();
 app.MapRazorComponents<App>()

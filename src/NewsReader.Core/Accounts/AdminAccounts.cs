@@ -144,11 +144,11 @@ public sealed class AdminAccounts(UserManager<IdentityUser> users, RoleManager<I
     /// Identity over a store without a web host (CLI, tests): user and role managers with
     /// <see cref="AccountRules"/>. Dispose the returned provider when done.
     /// </summary>
-    public static ServiceProvider CreateServices(string connectionString)
+    public static ServiceProvider CreateServices(string connectionString, StoreEngine? engine = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddDbContext<NewsDbContext>(o => NewsDb.Configure(o, connectionString));
+        services.AddDbContext<NewsDbContext>(o => NewsDb.Configure(o, connectionString, engine));
         services.AddIdentityCore<IdentityUser>(AccountRules.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<NewsDbContext>();

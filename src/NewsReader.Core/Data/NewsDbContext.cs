@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Data;
 
 /// <summary>
 /// The news store: stories, entities, links, import runs, the splitter corrections people made, and
-/// the accounts (ASP.NET Core Identity tables) in one SQLite database.
+/// the accounts (ASP.NET Core Identity tables) in one database (SQLite, or PostgreSQL: see <c>Store/</c>).
 /// </summary>
 public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
@@ -33,5 +34,6 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
+        StoreEngine.Of(this).Provider.FinishModel(builder);
     }
 }

@@ -244,15 +244,23 @@ public static class SearchQueryParser
             g.Count == 1 ? Literal(g[0]) : "(" + string.Join(" OR ", g.Select(Literal)) + ")"));
         var exclude = excluded.Count == 0 ? null : string.Join(" OR ", excluded.Select(Literal));
 
+        var excludedTerms = excluded.Select(Term).ToList();
         if (include.Length == 0)
         {
-            return new SearchQuery(null, filters) { ExcludeOnlyMatch = exclude };
+            return new SearchQuery(null, filters) { ExcludeOnlyMatch = exclude, Excluded = excludedTerms };
         }
 
         // NOT binds tighter than AND and OR in FTS5, so both sides are parenthesised.
         var match = exclude is null ? include : "(" + include + ") NOT (" + exclude + ")";
-        return new SearchQuery(match, filters) { Terms = terms };
+        return new SearchQuery(match, filters)
+        {
+            Terms = terms,
+            Groups = groups.Select(g => (IReadOnlyList<SearchTerm>)g.Select(Term).ToList()).ToList(),
+            Excluded = excludedTerms,
+        };
     }
+
+    private static SearchTerm Term(Token token) => new(CollapseSpaces(token.Text), token.Prefix);
 
     /// <summary>
     /// An FTS5 string literal: inside double quotes nothing is an operator, a doubled quote is a

@@ -12,6 +12,15 @@ public interface IStoreProvider
     /// <summary>Configures EF for this engine: provider, connection interceptors, migrations assembly.</summary>
     void Configure(DbContextOptionsBuilder options, string connectionString);
 
+    /// <summary>Where a connection string points, for messages and logs (a file, or host and database; never a password).</summary>
+    string Describe(string connectionString);
+
+    /// <summary>The database's size on disk in bytes (the CLI's stats).</summary>
+    Task<long> SizeAsync(NewsDbContext db, CancellationToken ct);
+
+    /// <summary>Adjusts the one EF model for this engine after every configuration has run (names, not shape).</summary>
+    void FinishModel(ModelBuilder builder);
+
     /// <summary>
     /// Clears EF's migration lock when a killed process left it older than <paramref name="staleAge"/>
     /// (no-op when the lock table does not exist yet). Runs before <c>MigrateAsync</c>.

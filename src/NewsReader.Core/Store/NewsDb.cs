@@ -28,11 +28,11 @@ public static class NewsDb
         return SqliteProvider.ConnectionStringFor(databasePath);
     }
 
-    /// <summary>The database file an SQLite connection string names (for messages).</summary>
-    public static string DataSourceOf(string connectionString)
+    /// <summary>Where a connection string points, for messages: the SQLite file, or a server's host and database.</summary>
+    public static string DataSourceOf(string connectionString, StoreEngine? engine = null)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
-        return SqliteProvider.DataSourceOf(connectionString);
+        return (engine ?? StoreEngine.Default).Provider.Describe(connectionString);
     }
 
     /// <summary>Configures EF for the store on an engine (the default one unless given): provider, interceptors, migrations.</summary>

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
@@ -18,11 +17,6 @@ internal sealed class SqliteFullText : IFullTextQueries
 {
     // bm25 weights for title, summary, body, entities: a match in the headline counts most.
     private const string Rank = "bm25(articles_fts, 10.0, 4.0, 1.0, 2.0)";
-
-    // Snippet markers: control characters no stored text contains (the reader drops them), so the
-    // parts can be split apart safely and rendered as text.
-    private const char Open = '\u0002';
-    private const char Close = '\u0003';
 
     // From the body (column 2) always: left to choose (-1), FTS5 picks the headline or the list of
     // entity names whenever they hold the term, and a card would repeat its own headline or show a
@@ -132,7 +126,7 @@ internal sealed class SqliteFullText : IFullTextQueries
             if (rows.TryGetValue(id, out var r))
             {
                 hits.Add(new SearchHit(id, r.Slug, r.Title, r.Summary, r.Created,
-                    SplitSnippet(snippets.GetValueOrDefault(id, string.Empty)), match is not null ? rank : null, r.BodyLength));
+                    Snippets.Split(snippets.GetValueOrDefault(id, string.Empty)), match is not null ? rank : null, r.BodyLength));
             }
         }
 
@@ -166,36 +160,5 @@ internal sealed class SqliteFullText : IFullTextQueries
         }
 
         return command;
-    }
-
-    private static List<SnippetPart> SplitSnippet(string snippet)
-    {
-        var parts = new List<SnippetPart>();
-        var sb = new StringBuilder();
-        var marked = false;
-        foreach (var c in snippet)
-        {
-            if (c is Open or Close)
-            {
-                if (sb.Length > 0)
-                {
-                    parts.Add(new SnippetPart(sb.ToString(), marked));
-                    sb.Clear();
-                }
-
-                marked = c == Open;
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        if (sb.Length > 0)
-        {
-            parts.Add(new SnippetPart(sb.ToString(), marked));
-        }
-
-        return parts;
     }
 }

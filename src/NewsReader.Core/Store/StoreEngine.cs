@@ -5,9 +5,8 @@ namespace NewsReader.Core.Store;
 /// <summary>
 /// One database engine's side of the store: everything that differs between engines, one small
 /// interface per concern, so feature folders (importing, curation, tagging, search) never name an
-/// engine. The engine of a context is found from its EF provider (<see cref="Of"/>); a second engine
-/// (PostgreSQL, issue 18) adds its implementations beside the SQLite ones and one line to
-/// <see cref="All"/>. Why this seam and not another: docs/adr/0007-store-engine-seam.md.
+/// engine. The engine of a context is found from its EF provider (<see cref="Of"/>); configuration
+/// (<c>Store:Provider</c>) names one (<see cref="Named"/>). Why this seam and not another: docs/adr/0007-store-engine-seam.md.
 /// </summary>
 public sealed class StoreEngine
 {
@@ -23,13 +22,25 @@ public sealed class StoreEngine
         FullText = new SqliteFullText(),
     };
 
+    /// <summary>The server engine for several app instances on one database: PostgreSQL, tsvector for search.</summary>
+    public static StoreEngine Postgres { get; } = new()
+    {
+        Name = "Postgres",
+        Provider = new PostgresProvider(),
+        WriteLock = new PostgresWriteLock(),
+        Changes = new PostgresStoreVersion(),
+        Statements = new PostgresStatements(),
+        SearchIndex = new PostgresSearchIndex(),
+        FullText = new PostgresFullText(),
+    };
+
     /// <summary>Every engine this build knows.</summary>
-    public static IReadOnlyList<StoreEngine> All { get; } = [Sqlite];
+    public static IReadOnlyList<StoreEngine> All { get; } = [Sqlite, Postgres];
 
     /// <summary>The engine used when configuration names none.</summary>
     public static StoreEngine Default => Sqlite;
 
-    /// <summary>The configuration name of the engine (<c>Store:Provider</c> in issue 18).</summary>
+    /// <summary>The configuration name of the engine (<c>Store:Provider</c>, the CLI's <c>--provider</c>).</summary>
     public required string Name { get; init; }
 
     /// <summary>EF provider, connection strings, migrations.</summary>

@@ -221,7 +221,7 @@ internal sealed class StoryWriter : IDisposable
 
         SlugsOf(kind).Add(slug);
         var id = await _sql.InsertAsync(
-            "INSERT INTO Entities (Kind, Name, Slug, IsHidden, CreatedAt, CreatedBy) VALUES ($p0, $p1, $p2, 0, $p3, $p4)", ct,
+            "INSERT INTO Entities (Kind, Name, Slug, IsHidden, CreatedAt, CreatedBy) VALUES ($p0, $p1, $p2, FALSE, $p3, $p4)", ct,
             (int)kind, name, slug, _now, createdBy).ConfigureAwait(false);
         await _sql.ExecuteAsync("INSERT INTO EntityAliases (EntityId, Kind, Name, Key) VALUES ($p0, $p1, $p2, $p3)", ct,
             id, (int)kind, name, key).ConfigureAwait(false);

@@ -23,16 +23,44 @@ public static partial class StoreStartup
         services.Configure<ReadOptions>(section);
         var options = section.Get<ReaderOptions>() ?? new ReaderOptions();
 
+        var engine = EngineOf(configuration);
         var connectionString = configuration.GetConnectionString(NewsDb.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString) && engine != StoreEngine.Sqlite)
+        {
+            throw new InvalidOperationException(
+                $"{ProviderKey} is {engine.Name}: set ConnectionStrings:{NewsDb.ConnectionStringName} to its connection string " +
+                $"(environment variable ConnectionStrings__{NewsDb.ConnectionStringName}, e.g. \"Host=localhost;Database=news;Username=news;Password=...\").");
+        }
+
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             // The one rule the command line follows too (NewsReader.Cli StoreOptions), so both reach one store.
             connectionString = NewsDb.ConnectionStringFor(StoreLocation.DatabaseFile(options.DatabasePath, options.DataFolder, environment.ContentRootPath));
         }
 
-        services.AddNewsStore(connectionString);
+        services.AddSingleton(engine);
+        services.AddNewsStore(connectionString, engine);
         services.AddStoryReader();
         return services;
+    }
+
+    /// <summary>The configuration key naming the engine: <c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    public const string ProviderKey = "Store:Provider";
+
+    /// <summary>The configured engine (<see cref="ProviderKey"/>); SQLite when unset.</summary>
+    /// <exception cref="InvalidOperationException">A name no engine has.</exception>
+    public static StoreEngine EngineOf(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var name = configuration[ProviderKey];
+        try
+        {
+            return string.IsNullOrWhiteSpace(name) ? StoreEngine.Default : StoreEngine.Named(name);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new InvalidOperationException($"{ProviderKey}: {e.Message}", e);
+        }
     }
 
     /// <summary>
@@ -50,7 +78,7 @@ public static partial class StoreStartup
         await NewsDb.MigrateAsync(factory, ct);
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            var database = db.Database.GetDbConnection().DataSource;
+            var database = NewsDb.DataSourceOf(db.Database.GetConnectionString()!, StoreEngine.Of(db));
             LogStore(logger, database);
             if (await db.Stories.AnyAsync(ct))
             {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,30 +10,55 @@ using NewsReader.Core.Search;
 using NewsReader.Core.Splitting;
 using NewsReader.Core.Store;
 using NewsReader.Core.Stories;
+using Npgsql;
 
 namespace NewsReader.Core.Tests.Data;
 
-/// <summary>A real SQLite file in a temp folder, schema built by the migrations; deleted on dispose.</summary>
+/// <summary>
+/// A real store built by the migrations: an SQLite file in a temp folder, or a new PostgreSQL database
+/// on the test server (<see cref="PostgresTestServer"/>); deleted on dispose.
+/// </summary>
 public sealed class TestStore : IAsyncDisposable
 {
-    private TestStore(string folder, IDbContextFactory<NewsDbContext> factory)
+    private readonly PostgresTestDatabase? _postgres;
+
+    private TestStore(string folder, StoreEngine engine, string connectionString, IDbContextFactory<NewsDbContext> factory, PostgresTestDatabase? postgres)
     {
         Folder = folder;
+        Engine = engine;
+        ConnectionString = connectionString;
         Factory = factory;
+        _postgres = postgres;
     }
 
+    /// <summary>A temp folder of the test's own (the SQLite file lives here; any engine may put files here).</summary>
     public string Folder { get; }
+
+    public StoreEngine Engine { get; }
+
+    public string ConnectionString { get; }
 
     public string DatabasePath => Path.Combine(Folder, "news.db");
 
     public IDbContextFactory<NewsDbContext> Factory { get; }
 
-    public static async Task<TestStore> CreateAsync()
+    /// <summary>A new store on SQLite (the default) or on another engine.</summary>
+    public static async Task<TestStore> CreateAsync(StoreEngine? engine = null)
     {
+        engine ??= StoreEngine.Sqlite;
         var folder = Path.Combine(Path.GetTempPath(), "newsreader-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var factory = await NewsDb.OpenAsync(Path.Combine(folder, "news.db"));
-        return new TestStore(folder, factory);
+        if (engine == StoreEngine.Postgres)
+        {
+            var database = await PostgresTestServer.CreateDatabaseAsync();
+            var pgFactory = NewsDb.CreateFactory(database.ConnectionString, engine);
+            return new TestStore(folder, engine, database.ConnectionString, pgFactory, database);
+        }
+
+        var connectionString = NewsDb.ConnectionStringFor(Path.Combine(folder, "news.db"));
+        var factory = NewsDb.CreateFactory(connectionString);
+        await NewsDb.MigrateAsync(factory);
+        return new TestStore(folder, engine, connectionString, factory, null);
     }
 
     public StoryImporter Importer() => new(Factory, SeedParser.CreateDefault());
@@ -47,12 +73,33 @@ public sealed class TestStore : IAsyncDisposable
 
     public async Task<NewsDbContext> ContextAsync() => await Factory.CreateDbContextAsync();
 
-    /// <summary>Opens a plain connection to the same file (PRAGMAs, FTS checks, raw counts).</summary>
-    public SqliteConnection Connection()
+    /// <summary>Opens a plain connection to the same store (raw counts, engine checks).</summary>
+    public DbConnection Connection()
     {
-        var c = new SqliteConnection(NewsDb.ConnectionStringFor(DatabasePath));
+        DbConnection c = _postgres is null ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
         c.Open();
         return c;
+    }
+
+    /// <summary>
+    /// Takes the store's write lock on a connection of its own, as another writer (another process, another
+    /// app instance) would: SQLite's BEGIN IMMEDIATE, PostgreSQL's writer advisory lock. Writes on its
+    /// <see cref="WriteLockHolder.Transaction"/> are seen by others only when it commits.
+    /// </summary>
+    public WriteLockHolder HoldWriteLock()
+    {
+        var connection = Connection();
+        if (connection is SqliteConnection sqlite)
+        {
+            return new WriteLockHolder(connection, sqlite.BeginTransaction(deferred: false));
+        }
+
+        var tx = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT pg_advisory_xact_lock(" + PostgresWriteLock.WriterKey.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+        command.ExecuteNonQuery();
+        return new WriteLockHolder(connection, tx);
     }
 
     public long Scalar(string sql)
@@ -115,9 +162,14 @@ public sealed class TestStore : IAsyncDisposable
         return rows;
     }
 
-    /// <summary>Runs SQLite's and FTS5's integrity checks; throws if either fails.</summary>
+    /// <summary>Runs SQLite's and FTS5's integrity checks; throws if either fails (PostgreSQL's index is kept by the server).</summary>
     public void AssertIntegrity()
     {
+        if (_postgres is not null)
+        {
+            return;
+        }
+
         using var c = Connection();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "PRAGMA integrity_check";
@@ -129,6 +181,11 @@ public sealed class TestStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
         await Task.Yield();
         try
         {
@@ -137,6 +194,33 @@ public sealed class TestStore : IAsyncDisposable
         catch (IOException)
         {
         }
+    }
+}
+
+/// <summary>Another writer holding the store's write lock (<see cref="TestStore.HoldWriteLock"/>); disposing rolls back.</summary>
+public sealed class WriteLockHolder(DbConnection connection, DbTransaction transaction) : IDisposable
+{
+    public DbConnection Connection { get; } = connection;
+
+    public DbTransaction Transaction { get; } = transaction;
+
+    /// <summary>Runs a statement inside the holder's transaction.</summary>
+    public void Execute(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Commit() => Transaction.Commit();
+
+    public void Rollback() => Transaction.Rollback();
+
+    public void Dispose()
+    {
+        Transaction.Dispose();
+        Connection.Dispose();
     }
 }
 

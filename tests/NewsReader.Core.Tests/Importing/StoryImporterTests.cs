@@ -300,15 +300,14 @@ public sealed class StoryImporterTests
     public async Task ImportAsync_StoreLockedByAnotherImport_WaitsThenFailsWithClearMessage()
     {
         await using var store = await TestStore.CreateAsync();
-        using var holder = store.Connection();
-        using var tx = holder.BeginTransaction(deferred: false);
+        using var holder = store.HoldWriteLock();
 
         var options = new ImportOptions(LockWait: TimeSpan.FromMilliseconds(300));
         var e = await Assert.ThrowsAsync<ImportBusyException>(() =>
             store.Importer().ImportAsync(Document("a.txt", Story(0, "Lambda", Text("lambda"))), Source("a.txt"), options));
 
         Assert.Contains("another import is running", e.Message, StringComparison.Ordinal);
-        tx.Rollback();
+        holder.Rollback();
         Assert.Equal(0, store.Scalar("SELECT count(*) FROM Articles"));
     }
 
@@ -317,17 +316,12 @@ public sealed class StoryImporterTests
     {
         await using var store = await TestStore.CreateAsync();
         await store.Importer().ImportAsync(Document("a.txt", Story(0, "Mu", Text("mu"))), Source("a.txt"));
-        using var writer = store.Connection();
-        using var tx = writer.BeginTransaction(deferred: false);
-        using (var insert = writer.CreateCommand())
-        {
-            insert.CommandText = "UPDATE Articles SET Title = 'changing'";
-            insert.ExecuteNonQuery();
-        }
+        using var writer = store.HoldWriteLock();
+        writer.Execute("UPDATE Articles SET Title = 'changing'");
 
-        // WAL: a reader sees the last committed state while the write transaction is open.
+        // WAL (SQLite) or MVCC (PostgreSQL): a reader sees the last committed state while the write is open.
         Assert.Equal("Mu", await ReadTitleAsync(store));
-        tx.Commit();
+        writer.Commit();
         Assert.Equal("changing", await ReadTitleAsync(store));
     }
 

@@ -24,7 +24,7 @@ public sealed class SearchQueryFuzzTests
         "\u201C", "\u201D", "\uFF02", "\u00A0", "\u3000",
     ];
 
-    private static readonly string[][] Rows =
+    internal static readonly string[][] Rows =
     [
         ["Tesla in China", "Electric cars", "Tesla lowered prices; or not.", "Tesla; China"],
         ["Sun Art opens stores", "Retail", "Sun Art Retail opened hypermarkets (and more).", "Sun Art Retail"],
@@ -66,7 +66,8 @@ public sealed class SearchQueryFuzzTests
         Assert.True(matched > 100, $"only {matched} queries matched any row");
     }
 
-    private static string RandomQuery(Random random)
+    /// <summary>A random query from the pieces (also the PostgreSQL engine's fuzz input).</summary>
+    internal static string RandomQuery(Random random)
     {
         var sb = new StringBuilder();
         var kind = random.Next(100);
@@ -95,7 +96,7 @@ public sealed class SearchQueryFuzzTests
         return sb.ToString();
     }
 
-    private static string Escape(string text)
+    internal static string Escape(string text)
     {
         var shown = text.Length > 200 ? text[..200] + "…" : text;
         var sb = new StringBuilder();

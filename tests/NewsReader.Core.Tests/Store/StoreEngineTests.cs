@@ -34,8 +34,7 @@ public sealed class StoreEngineTests
     public async Task RunAsync_AnotherWriterHoldsTheLock_StoreBusyAfterTheWaitAndNothingWritten()
     {
         await using var store = await TestStore.CreateAsync();
-        using var holder = store.Connection();
-        using var tx = holder.BeginTransaction(deferred: false);
+        using var holder = store.HoldWriteLock();
 
         await Assert.ThrowsAsync<StoreBusyException>(() => StoreWrite.RunAsync(store.Factory, TimeSpan.FromMilliseconds(200), db =>
         {
@@ -43,7 +42,7 @@ public sealed class StoreEngineTests
             return db.SaveChangesAsync();
         }, CancellationToken.None));
 
-        tx.Rollback();
+        holder.Rollback();
         Assert.Equal(0, store.Scalar("SELECT count(*) FROM Entities"));
     }
 
@@ -66,8 +65,7 @@ public sealed class StoreEngineTests
     public async Task RunAsync_WriterWaiting_GoesOnWhenTheHolderCommits()
     {
         await using var store = await TestStore.CreateAsync();
-        var holder = store.Connection();
-        var tx = holder.BeginTransaction(deferred: false);
+        var holder = store.HoldWriteLock();
 
         // On a thread of its own: SQLite's driver waits for a lock inside the call, not asynchronously.
         var write = Task.Run(() => StoreWrite.RunAsync(store.Factory, TimeSpan.FromSeconds(10), async db =>
@@ -77,8 +75,7 @@ public sealed class StoreEngineTests
         }, CancellationToken.None));
         await Task.Delay(300);
         Assert.False(write.IsCompleted);
-        tx.Commit();
-        tx.Dispose();
+        holder.Commit();
         holder.Dispose();
 
         Assert.Equal(1, await write);
@@ -97,7 +94,7 @@ public sealed class StoreEngineTests
         using (var c = store.Connection())
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "INSERT INTO Entities (Kind, Name, Slug, IsHidden, CreatedAt) VALUES (3, 'X', 'x', 0, '2026-01-01')";
+            cmd.CommandText = "INSERT INTO Entities (Kind, Name, Slug, IsHidden, CreatedAt) VALUES (3, 'X', 'x', FALSE, '2026-01-01')";
             cmd.ExecuteNonQuery();
         }
 

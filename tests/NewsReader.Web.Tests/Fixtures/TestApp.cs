@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Web.Tests.Fixtures;
 
@@ -14,6 +15,19 @@ public static class TestApp
             b.UseEnvironment("Production");
             b.UseSetting("Reader:DataFolder", dataFolder);
             b.UseSetting("Reader:ImportSeedsWhenEmpty", "false");
+            configure?.Invoke(b);
+        });
+
+    /// <summary>The app over a test store on its engine (its folder is the data folder: keys, uploads).</summary>
+    public static WebApplicationFactory<Program> For(TestStore store, Action<IWebHostBuilder>? configure = null) =>
+        For(store.Folder, b =>
+        {
+            if (store.Engine != StoreEngine.Sqlite)
+            {
+                b.UseSetting("Store:Provider", store.Engine.Name);
+                b.UseSetting("ConnectionStrings:News", store.ConnectionString);
+            }
+
             configure?.Invoke(b);
         });
 }

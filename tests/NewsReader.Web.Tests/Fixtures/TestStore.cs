@@ -3,36 +3,55 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
 using NewsReader.Core.Store;
+using NewsReader.Core.Tests.Data;
 
 namespace NewsReader.Web.Tests.Fixtures;
 
 /// <summary>
-/// A real SQLite store in a temp file, built by the migrations, that tests fill with exactly the
-/// stories they need (so assertions do not depend on the splitter's or extractor's output).
+/// A real store built by the migrations (an SQLite file in a temp folder, or a new PostgreSQL database
+/// on the test server) that tests fill with exactly the stories they need (so assertions do not depend
+/// on the splitter's or extractor's output).
 /// </summary>
 public sealed class TestStore : IAsyncDisposable
 {
     private static readonly DateTime BaseTime = new(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
+    private readonly PostgresTestDatabase? _postgres;
 
-    private TestStore(string folder, IDbContextFactory<NewsDbContext> factory)
+    private TestStore(string folder, StoreEngine engine, string connectionString, IDbContextFactory<NewsDbContext> factory, PostgresTestDatabase? postgres)
     {
         Folder = folder;
+        Engine = engine;
+        ConnectionString = connectionString;
         Factory = factory;
+        _postgres = postgres;
     }
 
-    /// <summary>The temp folder holding <c>news.db</c> (usable as the app's data folder).</summary>
+    /// <summary>The temp folder holding <c>news.db</c> on SQLite (usable as the app's data folder on either engine).</summary>
     public string Folder { get; }
+
+    public StoreEngine Engine { get; }
+
+    public string ConnectionString { get; }
 
     public string DatabasePath => NewsDb.DefaultPath(Folder);
 
     public IDbContextFactory<NewsDbContext> Factory { get; }
 
-    public static async Task<TestStore> CreateAsync()
+    public static async Task<TestStore> CreateAsync(StoreEngine? engine = null)
     {
+        engine ??= StoreEngine.Sqlite;
         var folder = Path.Combine(Path.GetTempPath(), "newsreader-web-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var factory = await NewsDb.OpenAsync(NewsDb.DefaultPath(folder));
-        return new TestStore(folder, factory);
+        if (engine == StoreEngine.Postgres)
+        {
+            var database = await PostgresTestServer.CreateDatabaseAsync();
+            return new TestStore(folder, engine, database.ConnectionString, NewsDb.CreateFactory(database.ConnectionString, engine), database);
+        }
+
+        var connectionString = NewsDb.ConnectionStringFor(NewsDb.DefaultPath(folder));
+        var factory = NewsDb.CreateFactory(connectionString);
+        await NewsDb.MigrateAsync(factory);
+        return new TestStore(folder, engine, connectionString, factory, null);
     }
 
     /// <summary>Adds a story; <paramref name="age"/> 0 is the newest. Entities are (kind, name, about).</summary>
@@ -84,9 +103,14 @@ public sealed class TestStore : IAsyncDisposable
         return article.Id;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);
@@ -95,7 +119,5 @@ public sealed class TestStore : IAsyncDisposable
         {
             // A file still open for a moment leaves a temp folder behind; harmless.
         }
-
-        return ValueTask.CompletedTask;
     }
 }

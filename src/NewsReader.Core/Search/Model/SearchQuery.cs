@@ -9,6 +9,9 @@ namespace NewsReader.Core.Search.Model;
 /// </summary>
 public sealed record FieldFilter(EntityKind Kind, string Value, bool Exclude);
 
+/// <summary>One word or phrase of a query as typed (quotes removed); <see cref="Prefix"/> for a trailing <c>*</c>.</summary>
+public sealed record SearchTerm(string Text, bool Prefix);
+
 /// <summary>
 /// A parsed reader query. <see cref="FtsMatch"/> is a safe SQLite FTS5 MATCH expression (every term a
 /// string literal, no column filters), or null when the query has no text to include.
@@ -31,6 +34,16 @@ public sealed record SearchQuery(string? FtsMatch, IReadOnlyList<FieldFilter> Fi
     /// <c>rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @x)</c>, or ignore it.
     /// </summary>
     public string? ExcludeOnlyMatch { get; init; }
+
+    /// <summary>
+    /// The same text as <see cref="FtsMatch"/> and <see cref="ExcludeOnlyMatch"/>, as terms: groups of
+    /// alternatives (a story must match one term of every group) and exclusions (it must match none).
+    /// An engine other than SQLite compiles these to its own syntax, with the same meaning.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<SearchTerm>> Groups { get; init; } = [];
+
+    /// <summary>Excluded words and phrases (<c>-tesla</c>); see <see cref="Groups"/>.</summary>
+    public IReadOnlyList<SearchTerm> Excluded { get; init; } = [];
 
     /// <summary>True when there is nothing to search for or filter by.</summary>
     public bool IsEmpty => FtsMatch is null && ExcludeOnlyMatch is null && Filters.Count == 0;

@@ -1,0 +1,220 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Core.Data;
+using NewsReader.Core.Search.Model;
+using Npgsql;
+
+namespace NewsReader.Core.Store;
+
+/// <summary>
+/// Search on PostgreSQL: <c>articles.search</c>, a weighted <c>tsvector</c> (title A, body B, entity
+/// names C; migration SearchVector) under a GIN index, ranked by <c>ts_rank_cd</c>, snippets by
+/// <c>ts_headline</c> for the page's rows only. The query's terms (<see cref="SearchQuery.Groups"/>)
+/// become a <c>tsquery</c> built in SQL from parameters: every word goes through
+/// <c>phraseto_tsquery</c> or, for a prefix, <c>to_tsquery</c> of letters and digits only, so nothing a
+/// reader types is ever tsquery syntax. How the ranking differs from SQLite's: docs/search-query.md.
+/// </summary>
+internal sealed partial class PostgresFullText : IFullTextQueries
+{
+    /// <summary>The text search configuration of the migration: English stems, accents ignored.</summary>
+    public const string Config = "newsreader";
+
+    // Normalisation 1: the rank divided by 1 + log(length), so a long story does not win by length alone.
+    private const string RankSql = "ts_rank_cd(search, q, 1)";
+
+    // Snippets.Open and Snippets.Close around each match, as SQLite's snippet() marks them.
+    private const string HeadlineOptions = "StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1";
+
+    public async Task<DbTransaction> BeginReadAsync(NewsDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+
+        // One snapshot for every statement of the search; readers never wait for a writer.
+        return await ((NpgsqlConnection)db.Database.GetDbConnection()).BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<(long Id, double Rank)> MatchesAsync(DbTransaction tx, SearchQuery query, [EnumeratorCancellation] CancellationToken ct)
+    {
+        if (Compile(query.Groups, query.Excluded) is not { } q)
+        {
+            yield break;
+        }
+
+        await using var command = Command(tx, $"SELECT id, {RankSql} FROM articles, (SELECT {q.Sql} AS q) query WHERE search @@ q", q.Values);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            // Lower is better, as the seam asks (SQLite's bm25 is negative).
+            yield return (reader.GetInt64(0), -reader.GetFloat(1));
+        }
+    }
+
+    public async Task<HashSet<long>?> ExcludedAsync(DbTransaction tx, SearchQuery query, CancellationToken ct)
+    {
+        if (query.Groups.Count > 0 || query.Excluded.Count == 0 || Compile([query.Excluded], []) is not { } x)
+        {
+            return null;
+        }
+
+        var excluded = new HashSet<long>();
+        await using var command = Command(tx, $"SELECT id FROM articles WHERE search @@ ({x.Sql})", x.Values);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            excluded.Add(reader.GetInt64(0));
+        }
+
+        return excluded;
+    }
+
+    public async Task<List<long>> ResolveEntityAsync(DbTransaction tx, NewsEntityKind kind, string value, CancellationToken ct)
+    {
+        await using var command = Command(tx,
+            "SELECT EntityId FROM EntityAliases WHERE Kind = $1 AND Key = $2 UNION SELECT Id FROM Entities WHERE Kind = $1 AND Slug = $3",
+            [(int)kind, NameKey.Of(value), value.Trim().ToLowerInvariant()]);
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    public async Task<List<SearchHit>> HitsAsync(DbTransaction tx, SearchQuery query, IReadOnlyList<(long Id, double Rank)> page, CancellationToken ct)
+    {
+        if (page.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = page.Select(p => p.Id).ToArray();
+        // The page's ids and the headline options are $1 and $2; the query's own parameters follow.
+        var q = Compile(query.Groups, query.Excluded, firstParameter: 3);
+        var rows = new Dictionary<long, (string Slug, string Title, string Summary, DateTime Created, int BodyLength, string Snippet)>();
+
+        // ts_headline reads the whole body, so it runs for the page's rows only, never for every match.
+        var sql = q is null
+            ? "SELECT id, slug, title, summary, createdat, length(body), '' FROM articles WHERE id = ANY($1)"
+            : "SELECT id, slug, title, summary, createdat, length(body), " +
+              $"CASE WHEN left(body, length(p)) = p THEN '' ELSE '…' END || h || CASE WHEN right(body, length(p)) = p THEN '' ELSE '…' END FROM (" +
+              $"SELECT *, replace(replace(h, chr(2), ''), chr(3), '') AS p FROM (" +
+              $"SELECT a.*, ts_headline('{Config}', body, q, $2) AS h FROM articles a, (SELECT {q.Sql} AS q) query WHERE id = ANY($1)) x) y";
+        object?[] values = q is null ? [ids] : [ids, HeadlineOptions, .. q.Values];
+        await using (var command = Command(tx, sql, values))
+        await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                rows[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), reader.GetInt32(5), reader.GetString(6));
+            }
+        }
+
+        var hits = new List<SearchHit>(page.Count);
+        foreach (var (id, rank) in page)
+        {
+            if (rows.TryGetValue(id, out var r))
+            {
+                hits.Add(new SearchHit(id, r.Slug, r.Title, r.Summary, r.Created, Snippets.Split(r.Snippet), q is not null ? rank : null, r.BodyLength));
+            }
+        }
+
+        return hits;
+    }
+
+    public async Task<IReadOnlyList<string>> ExplainAsync(DbTransaction tx, SearchQuery query, CancellationToken ct)
+    {
+        if (Compile(query.Groups, query.Excluded) is not { } q)
+        {
+            return [];
+        }
+
+        await using var command = Command(tx, $"EXPLAIN SELECT id, {RankSql} FROM articles, (SELECT {q.Sql} AS q) query WHERE search @@ q", q.Values);
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
+    }
+
+    /// <summary>A tsquery expression over positional parameters from <paramref name="firstParameter"/> on, and their values; null when no term has a word.</summary>
+    internal static CompiledQuery? Compile(IReadOnlyList<IReadOnlyList<SearchTerm>> groups, IReadOnlyList<SearchTerm> excluded, int firstParameter = 1)
+    {
+        var values = new List<object?>();
+        string Next(object? value)
+        {
+            values.Add(value);
+            return "$" + (firstParameter + values.Count - 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        string? Term(SearchTerm term)
+        {
+            if (!term.Prefix)
+            {
+                return $"phraseto_tsquery('{Config}', {Next(term.Text)})";
+            }
+
+            // A prefix: its words in order, the last one a prefix ('new york*' is new <-> york:*).
+            var words = Word().Matches(term.Text).Select(m => m.Value).ToList();
+            if (words.Count == 0)
+            {
+                return null;
+            }
+
+            return $"to_tsquery('{Config}', {Next(string.Join(" <-> ", words.Select((w, i) => i == words.Count - 1 ? w + ":*" : w)))})";
+        }
+
+        string? AnyOf(IReadOnlyList<SearchTerm> terms)
+        {
+            var parts = terms.Select(Term).OfType<string>().ToList();
+            return parts.Count switch
+            {
+                0 => null,
+                1 => parts[0],
+                _ => "(" + string.Join(" || ", parts) + ")",
+            };
+        }
+
+        var include = groups.Select(AnyOf).OfType<string>().ToList();
+        if (include.Count == 0)
+        {
+            return null;
+        }
+
+        var sql = string.Join(" && ", include);
+        if (AnyOf(excluded) is { } not)
+        {
+            sql = "(" + sql + ") && !!" + not;
+        }
+
+        return new CompiledQuery(sql, values);
+    }
+
+    private static NpgsqlCommand Command(DbTransaction tx, string sql, IReadOnlyList<object?> values)
+    {
+#pragma warning disable CA2100 // Constant SQL with generated parameter numbers; every value is a parameter.
+        var command = new NpgsqlCommand(sql, (NpgsqlConnection)tx.Connection!, (NpgsqlTransaction)tx);
+#pragma warning restore CA2100
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        return command;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+}
+
+/// <summary>A tsquery SQL expression and its parameter values, in order.</summary>
+internal sealed record CompiledQuery(string Sql, IReadOnlyList<object?> Values);
