@@ -33,8 +33,11 @@ public sealed class EntityCurator(IDbContextFactory<NewsDbContext> factory)
 
             if (!string.IsNullOrWhiteSpace(query.Text))
             {
-                var pattern = "%" + StoryCurator.EscapeLike(query.Text.Trim()) + "%";
-                rows = rows.Where(e => EF.Functions.Like(e.Name, pattern, "\\") || e.Aliases.Any(a => EF.Functions.Like(a.Name, pattern, "\\")));
+                // Lower-cased on both sides, as in StoryCurator.
+                var pattern = "%" + StoryCurator.EscapeLike(query.Text.Trim().ToLowerInvariant()) + "%";
+#pragma warning disable CA1304, CA1311 // Translated to SQL lower(), never run in .NET.
+                rows = rows.Where(e => EF.Functions.Like(e.Name.ToLower(), pattern, "\\") || e.Aliases.Any(a => EF.Functions.Like(a.Name.ToLower(), pattern, "\\")));
+#pragma warning restore CA1304, CA1311
             }
 
             var total = await rows.CountAsync(ct).ConfigureAwait(false);

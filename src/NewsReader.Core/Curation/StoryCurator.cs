@@ -33,9 +33,12 @@ public sealed class StoryCurator(IDbContextFactory<NewsDbContext> factory, TimeP
             };
             if (!string.IsNullOrWhiteSpace(query.Text))
             {
-                var pattern = "%" + EscapeLike(query.Text.Trim()) + "%";
-                rows = rows.Where(a => EF.Functions.Like(a.Title, pattern, "\\") || EF.Functions.Like(a.Slug, pattern, "\\")
-                    || EF.Functions.Like(a.SourceFile, pattern, "\\"));
+                // Lower-cased on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+                var pattern = "%" + EscapeLike(query.Text.Trim().ToLowerInvariant()) + "%";
+#pragma warning disable CA1304, CA1311 // Translated to SQL lower(), never run in .NET.
+                rows = rows.Where(a => EF.Functions.Like(a.Title.ToLower(), pattern, "\\") || EF.Functions.Like(a.Slug.ToLower(), pattern, "\\")
+                    || EF.Functions.Like(a.SourceFile.ToLower(), pattern, "\\"));
+#pragma warning restore CA1304, CA1311
             }
 
             var total = await rows.CountAsync(ct).ConfigureAwait(false);

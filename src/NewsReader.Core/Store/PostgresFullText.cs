@@ -71,7 +71,7 @@ internal sealed partial class PostgresFullText : IFullTextQueries
         return excluded;
     }
 
-    public async Task<List<long>> ResolveEntityAsync(DbTransaction tx, NewsEntityKind kind, string value, CancellationToken ct)
+    public async Task<List<long>> ResolveEntityAsync(DbTransaction tx, EntityKind kind, string value, CancellationToken ct)
     {
         await using var command = Command(tx,
             "SELECT EntityId FROM EntityAliases WHERE Kind = $1 AND Key = $2 UNION SELECT Id FROM Entities WHERE Kind = $1 AND Slug = $3",

@@ -26,5 +26,5 @@ internal sealed class PostgresSearchIndex : ISearchIndex
     public Task RefreshEntityTextAsync(IStatements sql, long articleId, CancellationToken ct) => sql.ExecuteAsync(RefreshEntityTextSql, ct, articleId);
 
     public Task RefreshEntityTextAsync(NewsDbContext db, long articleId, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(PostgresStatements.Positional(RefreshEntityTextSql), [new NpgsqlParameter { Value = articleId }], ct);
+        db.Database.ExecuteSqlRawAsync(RefreshEntityTextSql.Replace("$p0", "@p0", StringComparison.Ordinal), [new NpgsqlParameter("p0", articleId)], ct);
 }

@@ -16,15 +16,17 @@ namespace NewsReader.Migrations.Postgres.Migrations
         {
             // Search: English stems with accents ignored (as SQLite's porter + remove_diacritics), a
             // weighted vector kept by PostgreSQL itself (title A, body B, entity names C) and its GIN index.
-            // unaccent is a trusted extension: the database's owner may create it.
+            // The names come before the body: a lexeme keeps at most 256 positions, so in a long body a
+            // name's own (C) entry would otherwise be lost. unaccent is a trusted extension: the
+            // database's owner may create it.
             migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS unaccent;");
             migrationBuilder.Sql("CREATE TEXT SEARCH CONFIGURATION newsreader (COPY = english);");
             migrationBuilder.Sql("ALTER TEXT SEARCH CONFIGURATION newsreader ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;");
             migrationBuilder.Sql("""
                 ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
                     setweight(to_tsvector('newsreader', title), 'A') ||
-                    setweight(to_tsvector('newsreader', body), 'B') ||
-                    setweight(to_tsvector('newsreader', entities), 'C')) STORED;
+                    setweight(to_tsvector('newsreader', entities), 'C') ||
+                    setweight(to_tsvector('newsreader', body), 'B')) STORED;
                 """);
             migrationBuilder.Sql("CREATE INDEX ix_articles_search ON articles USING GIN (search);");
 

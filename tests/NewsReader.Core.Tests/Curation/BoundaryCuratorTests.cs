@@ -7,10 +7,11 @@ using NewsReader.Core.Importing;
 using NewsReader.Core.Search;
 using NewsReader.Core.Tests.Data;
 using static NewsReader.Core.Tests.Curation.CurationFiles;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Tests.Curation;
 
-public sealed class BoundaryCuratorTests
+public abstract class BoundaryCuratorTests(StoreEngine engine)
 {
     private static BoundaryCurator Curator(TestStore store) => new(store.Factory, StoryAnalyzer.LoadDefault());
 
@@ -23,7 +24,7 @@ public sealed class BoundaryCuratorTests
     [Fact]
     public async Task JoinWithNextAsync_TwoStories_FirstHoldsBothSecondRemoved()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportFileAsync(await WriteAsync(store, "three.txt", ThreeStories()));
         var before = await LiveStoriesAsync(store);
 
@@ -48,7 +49,7 @@ public sealed class BoundaryCuratorTests
     [Fact]
     public async Task JoinWithNextAsync_ThenReimportSameFile_UnchangedAndStillJoined()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var path = await WriteAsync(store, "three.txt", ThreeStories());
         await store.Importer().ImportFileAsync(path);
         var first = (await LiveStoriesAsync(store))[0];
@@ -65,7 +66,7 @@ public sealed class BoundaryCuratorTests
     [Fact]
     public async Task JoinWithNextAsync_ThenImportRenamedFileWithAnotherStory_StillJoined()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportFileAsync(await WriteAsync(store, "three.txt", ThreeStories()));
         var first = (await LiveStoriesAsync(store))[0];
         await Curator(store).JoinWithNextAsync(first.Id, Admin);
@@ -83,7 +84,7 @@ public sealed class BoundaryCuratorTests
     [Fact]
     public async Task JoinWithNextAsync_PersonTagOnSecond_MovesToJoinedStory()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportFileAsync(await WriteAsync(store, "three.txt", ThreeStories()));
         var stories = await LiveStoriesAsync(store);
         await using (var db = await store.ContextAsync())
@@ -105,7 +106,7 @@ public sealed class BoundaryCuratorTests
     [Fact]
     public async Task JoinWithNextAsync_LastStoryOfFile_Refused()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportFileAsync(await WriteAsync(store, "three.txt", ThreeStories()));
         var last = (await LiveStoriesAsync(store))[2];
         var dump = store.DumpStories();
@@ -118,7 +119,7 @@ public sealed class BoundaryCuratorTests
     [Fact]
     public async Task SplitAsync_AtParagraph_FirstKeepsSlugNewStoryGetsRest()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportFileAsync(await WriteAsync(store, "three.txt", ThreeStories()));
         var stories = await LiveStoriesAsync(store);
         var kestrel = stories[1];
@@ -147,7 +148,7 @@ public sealed class BoundaryCuratorTests
     [Fact]
     public async Task SplitAsync_ThenReimportSameFile_UnchangedAndStillSplit()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var path = await WriteAsync(store, "three.txt", ThreeStories());
         await store.Importer().ImportFileAsync(path);
         var kestrel = (await LiveStoriesAsync(store))[1];
@@ -163,7 +164,7 @@ public sealed class BoundaryCuratorTests
     [Fact]
     public async Task SplitAsync_FirstParagraph_RefusedNothingChanged()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportFileAsync(await WriteAsync(store, "three.txt", ThreeStories()));
         var story = (await LiveStoriesAsync(store))[0];
         var dump = store.DumpStories();
@@ -177,7 +178,7 @@ public sealed class BoundaryCuratorTests
     [Fact]
     public async Task LeastCertainAsync_Stories_NearestThresholdFirstWithTextAround()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportFileAsync(await WriteAsync(store, "three.txt", ThreeStories()));
         var stories = await LiveStoriesAsync(store);
         await using (var db = await store.ContextAsync())
@@ -197,7 +198,7 @@ public sealed class BoundaryCuratorTests
     [Fact]
     public async Task KeepAsync_Boundary_RememberedAsSplitAndOffTheList()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var path = await WriteAsync(store, "three.txt", ThreeStories());
         await store.Importer().ImportFileAsync(path);
         var stories = await LiveStoriesAsync(store);
@@ -211,3 +212,7 @@ public sealed class BoundaryCuratorTests
         Assert.Equal(3, report.Unchanged);
     }
 }
+
+public sealed class BoundaryCuratorSqliteTests() : BoundaryCuratorTests(StoreEngine.Sqlite);
+
+public sealed class BoundaryCuratorPostgresTests() : BoundaryCuratorTests(StoreEngine.Postgres);

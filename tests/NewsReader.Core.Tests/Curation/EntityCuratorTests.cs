@@ -5,10 +5,11 @@ using NewsReader.Core.Importing;
 using NewsReader.Core.Search;
 using NewsReader.Core.Tests.Data;
 using static NewsReader.Core.Tests.Data.Docs;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Tests.Curation;
 
-public sealed class EntityCuratorTests
+public abstract class EntityCuratorTests(StoreEngine engine)
 {
     private const string Admin = CurationFiles.Admin;
 
@@ -29,7 +30,7 @@ public sealed class EntityCuratorTests
     [Fact]
     public async Task MergeAsync_TwoCompanies_LinksMoveOnceAliasesFollowLoserRemoved()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportAsync(Stories(), Source("bd.txt"));
         var loser = await EntityAsync(store, "Byte Dance");
         var survivor = await EntityAsync(store, "ByteDance");
@@ -54,7 +55,7 @@ public sealed class EntityCuratorTests
     [Fact]
     public async Task MergeAsync_ThenImportOldName_MapsToSurvivor()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var importer = store.Importer();
         await importer.ImportAsync(Stories(), Source("bd.txt"));
         var loser = await EntityAsync(store, "Byte Dance");
@@ -72,7 +73,7 @@ public sealed class EntityCuratorTests
     [Fact]
     public async Task MergeAsync_DifferentKinds_RefusedNothingChanged()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportAsync(Stories(), Source("bd.txt"));
         var dump = store.DumpStories();
 
@@ -85,7 +86,7 @@ public sealed class EntityCuratorTests
     [Fact]
     public async Task RenameAsync_NewName_NewSlugOldNameAliasOldSlugLeadsHere()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportAsync(Stories(), Source("bd.txt"));
         var entity = await EntityAsync(store, "Kenya");
 
@@ -106,7 +107,7 @@ public sealed class EntityCuratorTests
     [Fact]
     public async Task RenameAsync_NameOfAnotherEntity_RefusedNothingChanged()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportAsync(Stories(), Source("bd.txt"));
         var loser = await EntityAsync(store, "Byte Dance");
         var dump = store.DumpStories();
@@ -120,7 +121,7 @@ public sealed class EntityCuratorTests
     [Fact]
     public async Task SetHiddenAsync_Hidden_GoneFromFacetsBackWhenShown()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportAsync(Stories(), Source("bd.txt"));
         var entity = await EntityAsync(store, "ByteDance");
         var curator = new EntityCurator(store.Factory);
@@ -135,3 +136,7 @@ public sealed class EntityCuratorTests
         Assert.Equal(2, list.Total);
     }
 }
+
+public sealed class EntityCuratorSqliteTests() : EntityCuratorTests(StoreEngine.Sqlite);
+
+public sealed class EntityCuratorPostgresTests() : EntityCuratorTests(StoreEngine.Postgres);

@@ -5,10 +5,11 @@ using NewsReader.Core.Data;
 using NewsReader.Core.Search;
 using NewsReader.Core.Tests.Data;
 using static NewsReader.Core.Tests.Curation.CurationFiles;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Tests.Curation;
 
-public sealed class StoryCuratorTests
+public abstract class StoryCuratorTests(StoreEngine engine)
 {
     private static async Task<Story> StoryAsync(TestStore store, int position)
     {
@@ -19,7 +20,7 @@ public sealed class StoryCuratorTests
     [Fact]
     public async Task EditAsync_HeadlineAndSummary_MarkedEditedRevisionSavedSearchFollows()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportFileAsync(await WriteAsync(store, "three.txt", ThreeStories()));
         var story = await StoryAsync(store, 1);
 
@@ -40,7 +41,7 @@ public sealed class StoryCuratorTests
     [Fact]
     public async Task EditAsync_OnlySummaryChanged_HeadlineNotMarked()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportFileAsync(await WriteAsync(store, "three.txt", ThreeStories()));
         var story = await StoryAsync(store, 0);
 
@@ -54,7 +55,7 @@ public sealed class StoryCuratorTests
     [Fact]
     public async Task EditAsync_ThenReimportChangedFile_PersonTextsKept()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var text = ThreeStories();
         await store.Importer().ImportFileAsync(await WriteAsync(store, "three.txt", text));
         var story = await StoryAsync(store, 0);
@@ -75,7 +76,7 @@ public sealed class StoryCuratorTests
     [Fact]
     public async Task EditAsync_EmptyHeadline_RefusedNothingChanged()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportFileAsync(await WriteAsync(store, "three.txt", ThreeStories()));
         var story = await StoryAsync(store, 0);
         var dump = store.DumpStories();
@@ -88,7 +89,7 @@ public sealed class StoryCuratorTests
     [Fact]
     public async Task DeleteAsync_Story_GoneFromSearchAndFacetsAndReimportKeepsItDeleted()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var path = await WriteAsync(store, "three.txt", ThreeStories());
         await store.Importer().ImportFileAsync(path);
         var story = await StoryAsync(store, 1);
@@ -111,7 +112,7 @@ public sealed class StoryCuratorTests
     [Fact]
     public async Task RestoreAsync_DeletedStory_BackInSearch()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportFileAsync(await WriteAsync(store, "three.txt", ThreeStories()));
         var story = await StoryAsync(store, 1);
         var curator = new StoryCurator(store.Factory);
@@ -126,7 +127,7 @@ public sealed class StoryCuratorTests
     [Fact]
     public async Task ListAsync_TextAndState_FiltersStories()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportFileAsync(await WriteAsync(store, "three.txt", ThreeStories()));
         var curator = new StoryCurator(store.Factory);
         await curator.DeleteAsync((await StoryAsync(store, 2)).Id, Admin);
@@ -139,3 +140,7 @@ public sealed class StoryCuratorTests
         Assert.Equal((2, 3, 1, 0), (live.Total, all.Total, kestrel.Total, noneLike.Total));
     }
 }
+
+public sealed class StoryCuratorSqliteTests() : StoryCuratorTests(StoreEngine.Sqlite);
+
+public sealed class StoryCuratorPostgresTests() : StoryCuratorTests(StoreEngine.Postgres);

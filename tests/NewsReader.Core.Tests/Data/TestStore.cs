@@ -102,6 +102,31 @@ public sealed class TestStore : IAsyncDisposable
         return new WriteLockHolder(connection, tx);
     }
 
+    /// <summary>
+    /// How many stories the engine's full-text index finds for any of <paramref name="words"/> (in one
+    /// column: title, body or entities, or anywhere), optionally only story <paramref name="id"/>.
+    /// The words are test constants: FTS5 MATCH on SQLite, the tsvector's weights on PostgreSQL.
+    /// </summary>
+    public long Indexed(string? column, long? id, params string[] words)
+    {
+        var only = id is null ? "" : " AND " + (_postgres is null ? "rowid" : "id") + " = " + id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (_postgres is null)
+        {
+            var match = string.Join(" OR ", words.Select(w => column is null ? w : column + ":" + w));
+            return Scalar($"SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '{match}'{only}");
+        }
+
+        var weight = column switch { null => "", "title" => ":A", "body" => ":B", "entities" => ":C", _ => throw new ArgumentException(column) };
+        var query = string.Join(" | ", words.Select(w => w + weight));
+        return Scalar($"SELECT count(*) FROM articles WHERE search @@ to_tsquery('newsreader', '{query}'){only}");
+    }
+
+    /// <summary><see cref="Indexed(string?, long?, string[])"/> for one word anywhere in story <paramref name="id"/> (or any story).</summary>
+    public long Indexed(string word, long? id = null) => Indexed(null, id, word);
+
+    /// <summary>A story's id by its slug.</summary>
+    public long IdOf(string slug) => Scalar($"SELECT Id FROM Articles WHERE Slug = '{slug}'");
+
     public long Scalar(string sql)
     {
         using var c = Connection();

@@ -3,10 +3,11 @@ using NewsReader.Core.Data;
 using NewsReader.Core.Importing;
 using NewsReader.Core.Reading;
 using NewsReader.Core.Tests.Data;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Tests.Importing;
 
-public sealed class ImportFileTests
+public abstract class ImportFileTests(StoreEngine engine)
 {
     private const string OneStory = "Acme Corp said on Monday that it had raised new money from investors in Kenya and Brazil.\n\n" +
         "The company plans to hire more engineers over the next year, its chief executive said in a statement.\n";
@@ -23,7 +24,7 @@ public sealed class ImportFileTests
     [MemberData(nameof(BadFiles))]
     public async Task ImportFileAsync_BadFile_RefusedAndNothingStored(string name, byte[] bytes)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var path = Path.Combine(store.Folder, name);
         await File.WriteAllBytesAsync(path, bytes);
 
@@ -37,7 +38,7 @@ public sealed class ImportFileTests
     [Fact]
     public async Task ImportFileAsync_DigestGiven_RecordedAsGivenAndSecondImportTakesFastPath()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var path = Path.Combine(store.Folder, "upload-0001.tmp");
         await File.WriteAllTextAsync(path, OneStory);
 
@@ -54,7 +55,7 @@ public sealed class ImportFileTests
     [Fact]
     public async Task ImportFileAsync_DigestGivenBadFile_RefusedUnderItsOwnNameWithTheDigest()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var path = Path.Combine(store.Folder, "upload-0002.tmp");
         await File.WriteAllBytesAsync(path, [0xC3, 0x28, 0x41]);
 
@@ -68,7 +69,7 @@ public sealed class ImportFileTests
     [Fact]
     public async Task ImportFileAsync_OverSizeLimit_RefusedAndNothingStored()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var path = Path.Combine(store.Folder, "big.txt");
         await File.WriteAllTextAsync(path, OneStory + OneStory);
 
@@ -82,7 +83,7 @@ public sealed class ImportFileTests
     [Fact]
     public async Task ImportFileAsync_NewStory_StoredWithItsExtractedEntities()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var path = Path.Combine(store.Folder, "one.txt");
         await File.WriteAllTextAsync(path, OneStory);
 
@@ -96,7 +97,7 @@ public sealed class ImportFileTests
     [Fact]
     public async Task ImportFileAsync_SameFileTwice_SecondIsAllUnchangedWithoutWrites()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var path = Path.Combine(store.Folder, "one.txt");
         await File.WriteAllTextAsync(path, OneStory);
         var first = await store.Importer().ImportFileAsync(path);
@@ -112,3 +113,7 @@ public sealed class ImportFileTests
         Assert.Equal(before, store.DumpStories());
     }
 }
+
+public sealed class ImportFileSqliteTests() : ImportFileTests(StoreEngine.Sqlite);
+
+public sealed class ImportFilePostgresTests() : ImportFileTests(StoreEngine.Postgres);

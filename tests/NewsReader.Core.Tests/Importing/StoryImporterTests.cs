@@ -1,15 +1,16 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
 using NewsReader.Core.Dedup;
 using NewsReader.Core.Extraction;
 using NewsReader.Core.Importing;
+using NewsReader.Core.Store;
 using NewsReader.Core.Tests.Data;
 using static NewsReader.Core.Tests.Data.Docs;
 
 namespace NewsReader.Core.Tests.Importing;
 
-public sealed class StoryImporterTests
+/// <summary>The importer on each engine (a derived class per engine below).</summary>
+public abstract class StoryImporterTests(StoreEngine engine)
 {
     private static ParsedDocumentSet ThreeStories() => new(Document("three.txt",
         Story(0, "Alpha raises money", Text("alpha"), Company("Alpha Corp"), Country("Kenya"), Topic("Funding")),
@@ -19,7 +20,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_NewDocument_StoresEveryStoryWithLinks()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var report = await store.Importer().ImportAsync(ThreeStories().Doc, Source("three.txt"));
 
         Assert.Equal((3, 3, 0, 0), (report.Found, report.New, report.Updated, report.Unchanged));
@@ -30,14 +31,14 @@ public sealed class StoryImporterTests
         var run = await db.ImportRuns.SingleAsync();
         Assert.Equal((ImportStatus.Succeeded, 3, 3), (run.Status, run.Found, run.New));
         Assert.Equal(3 * MinHasher.Bands, await db.StoryBands.CountAsync());
-        Assert.Equal(1, store.Scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'kenya' AND rowid = (SELECT Id FROM Articles WHERE Slug = 'alpha-raises-money')"));
+        Assert.Equal(1, store.Indexed("kenya", store.IdOf("alpha-raises-money")));
         store.AssertIntegrity();
     }
 
     [Fact]
     public async Task ImportAsync_SameDocumentAgain_AllUnchangedAndNothingWritten()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var importer = store.Importer();
         await importer.ImportAsync(ThreeStories().Doc, Source("three.txt"));
         var before = store.DumpStories();
@@ -52,7 +53,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_QuoteDashAndSpaceVariants_Unchanged()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var importer = store.Importer();
         var text = "He said \"it's done\" - finally.\n\nPrices rose 5-7 percent.";
         await importer.ImportAsync(Document("a.txt", Story(0, "Quotes", text)), Source("a.txt"));
@@ -67,7 +68,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_EditedCopyOfOneStory_UpdatedWithRevision()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var importer = store.Importer();
         await importer.ImportAsync(ThreeStories().Doc, Source("three.txt"));
         var original = Text("beta");
@@ -84,7 +85,7 @@ public sealed class StoryImporterTests
         var revision = Assert.Single(beta.Revisions);
         Assert.Equal(RevisionReason.Replaced, revision.Reason);
         Assert.Equal("Beta opens office", revision.Title);
-        Assert.Equal(1, store.Scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'closing'"));
+        Assert.Equal(1, store.Indexed("closing"));
         store.AssertIntegrity();
 
         // Both texts are now known: importing either again changes nothing.
@@ -97,7 +98,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_ShorterNearCopy_KeepsFullerTextAndSavesRevision()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var importer = store.Importer();
         var full = Text("delta", 40);
         await importer.ImportAsync(Document("a.txt", Story(0, "Delta", full)), Source("a.txt"));
@@ -115,7 +116,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_PersonEdits_SurviveReimportOfEditedCopy()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var importer = store.Importer();
         await importer.ImportAsync(ThreeStories().Doc, Source("three.txt"));
         await using (var db = await store.ContextAsync())
@@ -149,14 +150,14 @@ public sealed class StoryImporterTests
         Assert.Equal(["Alpha Corp", "Must read", "Omega"], live);
         Assert.NotNull(stored.Links.Single(l => l.Entity!.Name == "Kenya").RemovedAt);
         Assert.DoesNotContain("Kenya", stored.EntityNames, StringComparison.Ordinal);
-        Assert.Equal(0, store.Scalar($"SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'entities:kenya' AND rowid = {stored.Id}"));
+        Assert.Equal(0, store.Indexed("entities", stored.Id, "kenya"));
         store.AssertIntegrity();
     }
 
     [Fact]
     public async Task ImportAsync_DuplicatesInFile_CountedNotStoredTwice()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var first = Story(0, "Epsilon", Text("epsilon"));
         var flagged = Story(1, "Epsilon again", Text("epsilon")) with { DuplicateOf = 0 };
         var unflagged = Story(2, "Epsilon third", Text("epsilon"));
@@ -171,7 +172,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_StoryWithoutText_RejectedWithReason()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var report = await store.Importer().ImportAsync(
             Document("r.txt", Story(0, "Zeta", Text("zeta")), Story(1, "Empty", "--- ...")), Source("r.txt"));
 
@@ -182,7 +183,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_SlugTaken_GetsSuffix()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportAsync(Document("s.txt", Story(0, "Same headline", Text("eta")), Story(1, "Same headline", Text("theta"))), Source("s.txt"));
 
         await using var db = await store.ContextAsync();
@@ -192,7 +193,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_SlugTakenByEarlierRun_GetsSuffix()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var importer = store.Importer();
         await importer.ImportAsync(Document("a.txt", Story(0, "Same headline", Text("eta"))), Source("a.txt"));
         await importer.ImportAsync(Document("b.txt", Story(0, "Same headline", Text("theta"))), Source("b.txt"));
@@ -204,7 +205,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_SeveralStoriesSharingAStoredSlug_EachGetsTheNextFreeSuffix()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var importer = store.Importer();
         await importer.ImportAsync(Document("a.txt", Story(0, "Same headline", Text("eta")), Story(1, "Same headline 3", Text("iota"))), Source("a.txt"));
         await importer.ImportAsync(
@@ -220,7 +221,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_NearCopyLaterInSameFileIntoEmptyStore_UpdatedWithRevision()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var original = Text("kappa", 40);
         var edited = original[..^10] + " with a small change at the end and a new closing sentence.";
 
@@ -239,7 +240,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_NearCopyOfAStoryAlreadyIndexedInTheSameRun_IndexHoldsOnlyTheNewText()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         // Long enough to fill a search-index batch on its own: indexed before its near copy arrives.
         var sentences = (ImportSession.IndexBatchChars / Text("kappa", 100).Length * 100) + 100;
         var original = Text("kappa", sentences) + " Oldword closes it.";
@@ -250,16 +251,17 @@ public sealed class StoryImporterTests
 
         Assert.True(original.Length >= ImportSession.IndexBatchChars);
         Assert.Equal((3, 2, 1), (report.Found, report.New, report.Updated));
-        Assert.Equal(0, store.Scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'oldword'"));
-        Assert.Equal(1, store.Scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'newword AND entities:kappa' AND rowid = (SELECT Id FROM Articles WHERE Slug = 'kappa')"));
-        Assert.Equal(report.New, store.Scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'title:filler OR title:kappa'"));
+        Assert.Equal(0, store.Indexed("oldword"));
+        Assert.Equal(1, store.Indexed("newword", store.IdOf("kappa")));
+        Assert.Equal(1, store.Indexed("entities", store.IdOf("kappa"), "kappa"));
+        Assert.Equal(report.New, store.Indexed("title", null, "filler", "kappa"));
         store.AssertIntegrity();
     }
 
     [Fact]
     public async Task ImportAsync_StoryWithManyEntities_EveryLinkStoredWithItsValues()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         // More links than one INSERT statement takes, and a count that leaves a partial last statement.
         var entities = Enumerable.Range(1, 37)
             .Select(i => new EntityMention($"Company {i}", EntityKind.Company, i % 2 == 0, i, i / 100.0, []))
@@ -281,7 +283,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_EntityAlias_MapsToOneEntity()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportAsync(Document("a.txt", Story(0, "Iota", Text("iota"), Company("ByteDance"))), Source("a.txt"));
         await using (var db = await store.ContextAsync())
         {
@@ -299,7 +301,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_StoreLockedByAnotherImport_WaitsThenFailsWithClearMessage()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         using var holder = store.HoldWriteLock();
 
         var options = new ImportOptions(LockWait: TimeSpan.FromMilliseconds(300));
@@ -314,7 +316,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_ReadersDuringImport_KeepReading()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportAsync(Document("a.txt", Story(0, "Mu", Text("mu"))), Source("a.txt"));
         using var writer = store.HoldWriteLock();
         writer.Execute("UPDATE Articles SET Title = 'changing'");
@@ -328,7 +330,7 @@ public sealed class StoryImporterTests
     [Fact]
     public async Task ImportAsync_TwoConcurrentImportsOfDifferentFiles_BothLand()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var a = Document("a.txt", Enumerable.Range(0, 40).Select(i => Story(i, $"Nu {i}", Text($"nu{i}"))).ToArray());
         var b = Document("b.txt", Enumerable.Range(0, 40).Select(i => Story(i, $"Xi {i}", Text($"xi{i}"))).ToArray());
 
@@ -341,7 +343,7 @@ public sealed class StoryImporterTests
         Assert.Equal(2, store.Scalar($"SELECT count(*) FROM ImportRuns WHERE Status = {(int)ImportStatus.Succeeded}"));
 
         // One after the other: each run's stories have consecutive ids, never interleaved.
-        Assert.Equal(1, store.Scalar("SELECT count(DISTINCT CreatedByRunId) FROM (SELECT CreatedByRunId FROM Articles WHERE Id <= 40)"));
+        Assert.Equal(1, store.Scalar("SELECT count(DISTINCT CreatedByRunId) FROM (SELECT CreatedByRunId FROM Articles WHERE Id <= 40) AS first"));
         store.AssertIntegrity();
     }
 
@@ -353,3 +355,7 @@ public sealed class StoryImporterTests
 
     private sealed record ParsedDocumentSet(NewsReader.Core.Parsing.ParsedDocument Doc);
 }
+
+public sealed class StoryImporterSqliteTests() : StoryImporterTests(StoreEngine.Sqlite);
+
+public sealed class StoryImporterPostgresTests() : StoryImporterTests(StoreEngine.Postgres);

@@ -6,16 +6,16 @@ using NewsReader.Core.Tests.Data;
 namespace NewsReader.Core.Tests.Store;
 
 /// <summary>The engine seam: one write path with one lock, the engine found from the context, SQLite kept inside <c>Store/</c>.</summary>
-public sealed class StoreEngineTests
+public abstract class StoreEngineTests(StoreEngine engine)
 {
     [Fact]
-    public async Task Of_SqliteContext_TheSqliteEngine()
+    public async Task Of_Context_TheEngineOfItsProvider()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await using var db = await store.ContextAsync();
 
-        Assert.Same(StoreEngine.Sqlite, StoreEngine.Of(db));
-        Assert.Same(StoreEngine.Sqlite, StoreEngine.Named("sqlite"));
+        Assert.Same(engine, StoreEngine.Of(db));
+        Assert.Same(engine, StoreEngine.Named(engine.Name.ToUpperInvariant()));
         Assert.Throws<NotSupportedException>(() => StoreEngine.Named("oracle"));
     }
 
@@ -33,7 +33,7 @@ public sealed class StoreEngineTests
     [Fact]
     public async Task RunAsync_AnotherWriterHoldsTheLock_StoreBusyAfterTheWaitAndNothingWritten()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         using var holder = store.HoldWriteLock();
 
         await Assert.ThrowsAsync<StoreBusyException>(() => StoreWrite.RunAsync(store.Factory, TimeSpan.FromMilliseconds(200), db =>
@@ -49,7 +49,7 @@ public sealed class StoreEngineTests
     [Fact]
     public async Task RunAsync_WorkThrows_RolledBack()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => StoreWrite.RunAsync(store.Factory, TimeSpan.FromSeconds(1), async db =>
         {
@@ -64,7 +64,7 @@ public sealed class StoreEngineTests
     [Fact]
     public async Task RunAsync_WriterWaiting_GoesOnWhenTheHolderCommits()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         var holder = store.HoldWriteLock();
 
         // On a thread of its own: SQLite's driver waits for a lock inside the call, not asynchronously.
@@ -85,7 +85,7 @@ public sealed class StoreEngineTests
     [Fact]
     public async Task StoreVersion_AnotherConnectionCommits_Changes()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await using var db = await store.ContextAsync();
         using var version = StoreEngine.Of(db).Changes.Watch(db.Database.GetConnectionString()!);
         var before = version.Current();
@@ -101,3 +101,7 @@ public sealed class StoreEngineTests
         Assert.NotEqual(before, version.Current());
     }
 }
+
+public sealed class StoreEngineSqliteTests() : StoreEngineTests(StoreEngine.Sqlite);
+
+public sealed class StoreEnginePostgresTests() : StoreEngineTests(StoreEngine.Postgres);

@@ -4,10 +4,11 @@ using NewsReader.Core.Search;
 using NewsReader.Core.Tagging;
 using NewsReader.Core.Tests.Data;
 using static NewsReader.Core.Tests.Data.Docs;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Tests.Tagging;
 
-public sealed class StoryTaggerTests
+public abstract class StoryTaggerTests(StoreEngine engine)
 {
     private const string Solar = "solar-panels-get-cheaper";
     private const string Wind = "wind-farms-expand";
@@ -18,9 +19,9 @@ public sealed class StoryTaggerTests
 
     private static string WindBody => "Wind power grew. Solar was flat.\n\n" + Text("wind");
 
-    private static async Task<TestStore> StoreAsync()
+    private async Task<TestStore> StoreAsync()
     {
-        var store = await TestStore.CreateAsync();
+        var store = await TestStore.CreateAsync(engine);
         await store.Importer().ImportAsync(News(WindBody), Source("news.txt"));
         return store;
     }
@@ -318,3 +319,7 @@ public sealed class StoryTaggerTests
         public override DateTimeOffset GetUtcNow() => Now;
     }
 }
+
+public sealed class StoryTaggerSqliteTests() : StoryTaggerTests(StoreEngine.Sqlite);
+
+public sealed class StoryTaggerPostgresTests() : StoryTaggerTests(StoreEngine.Postgres);
