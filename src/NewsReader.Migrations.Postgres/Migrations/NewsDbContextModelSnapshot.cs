@@ -255,7 +255,295 @@ namespace NewsReader.Migrations.Postgres.Migrations
                     b.ToTable("aspnetusertokens", (string)null);
                 });
 
-            modelBuilder.Entity("NewsReader.Core.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Core.Data.BoundaryOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("createdat");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("createdby");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Preview")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("preview");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("boundaryoverrides", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Core.Data.EntityAlias", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entityid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("entityaliases", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Core.Data.EntityLink", b =>
+                {
+                    b.Property<long>("StoryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("articleid");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entityid");
+
+                    b.Property<bool>("About")
+                        .HasColumnType("boolean")
+                        .HasColumnName("about");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("addedat");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("addedby");
+
+                    b.Property<int>("Mentions")
+                        .HasColumnType("integer")
+                        .HasColumnName("mentions");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer")
+                        .HasColumnName("origin");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removedat");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("removedby");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.HasKey("StoryId", "EntityId");
+
+                    b.HasIndex("EntityId", "StoryId");
+
+                    b.ToTable("articleentities", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Core.Data.ImportRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DuplicatesInFile")
+                        .HasColumnType("integer")
+                        .HasColumnName("duplicatesinfile");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("filename");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finishedat");
+
+                    b.Property<int>("Found")
+                        .HasColumnType("integer")
+                        .HasColumnName("found");
+
+                    b.Property<int>("New")
+                        .HasColumnType("integer")
+                        .HasColumnName("new");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sizebytes");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("startedat");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("startedby");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("importruns", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Core.Data.ImportRunMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ImportRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("importrunid");
+
+                    b.Property<int?>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<long?>("StoryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("articleid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportRunId");
+
+                    b.ToTable("importrunmessages", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Core.Data.NewsEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("createdat");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("createdby");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ishidden");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("entities", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Core.Data.Story", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -371,9 +659,9 @@ namespace NewsReader.Migrations.Postgres.Migrations
                     b.ToTable("articles", (string)null);
                 });
 
-            modelBuilder.Entity("NewsReader.Core.Data.ArticleBand", b =>
+            modelBuilder.Entity("NewsReader.Core.Data.StoryBand", b =>
                 {
-                    b.Property<long>("ArticleId")
+                    b.Property<long>("StoryId")
                         .HasColumnType("bigint")
                         .HasColumnName("articleid");
 
@@ -385,65 +673,14 @@ namespace NewsReader.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("key");
 
-                    b.HasKey("ArticleId", "Band");
+                    b.HasKey("StoryId", "Band");
 
                     b.HasIndex("Key");
 
                     b.ToTable("articlebands", (string)null);
                 });
 
-            modelBuilder.Entity("NewsReader.Core.Data.ArticleEntity", b =>
-                {
-                    b.Property<long>("ArticleId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("articleid");
-
-                    b.Property<long>("EntityId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("entityid");
-
-                    b.Property<bool>("About")
-                        .HasColumnType("boolean")
-                        .HasColumnName("about");
-
-                    b.Property<DateTime>("AddedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("addedat");
-
-                    b.Property<string>("AddedBy")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .HasColumnName("addedby");
-
-                    b.Property<int>("Mentions")
-                        .HasColumnType("integer")
-                        .HasColumnName("mentions");
-
-                    b.Property<int>("Origin")
-                        .HasColumnType("integer")
-                        .HasColumnName("origin");
-
-                    b.Property<DateTime?>("RemovedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("removedat");
-
-                    b.Property<string>("RemovedBy")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .HasColumnName("removedby");
-
-                    b.Property<double>("Score")
-                        .HasColumnType("double precision")
-                        .HasColumnName("score");
-
-                    b.HasKey("ArticleId", "EntityId");
-
-                    b.HasIndex("EntityId", "ArticleId");
-
-                    b.ToTable("articleentities", (string)null);
-                });
-
-            modelBuilder.Entity("NewsReader.Core.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Core.Data.StoryRevision", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -451,10 +688,6 @@ namespace NewsReader.Migrations.Postgres.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("ArticleId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("articleid");
 
                     b.Property<string>("Body")
                         .IsRequired()
@@ -490,6 +723,10 @@ namespace NewsReader.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(260)")
                         .HasColumnName("sourcefile");
 
+                    b.Property<long>("StoryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("articleid");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -504,248 +741,11 @@ namespace NewsReader.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArticleId");
-
                     b.HasIndex("Fingerprint");
 
+                    b.HasIndex("StoryId");
+
                     b.ToTable("articlerevisions", (string)null);
-                });
-
-            modelBuilder.Entity("NewsReader.Core.Data.BoundaryOverride", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("createdby");
-
-                    b.Property<int>("Decision")
-                        .HasColumnType("integer")
-                        .HasColumnName("decision");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("key");
-
-                    b.Property<string>("Preview")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("preview");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.ToTable("boundaryoverrides", (string)null);
-                });
-
-            modelBuilder.Entity("NewsReader.Core.Data.EntityAlias", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("EntityId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("entityid");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("key");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EntityId");
-
-                    b.HasIndex("Kind", "Key")
-                        .IsUnique();
-
-                    b.ToTable("entityaliases", (string)null);
-                });
-
-            modelBuilder.Entity("NewsReader.Core.Data.ImportRun", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("DuplicatesInFile")
-                        .HasColumnType("integer")
-                        .HasColumnName("duplicatesinfile");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("character varying(260)")
-                        .HasColumnName("filename");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finishedat");
-
-                    b.Property<int>("Found")
-                        .HasColumnType("integer")
-                        .HasColumnName("found");
-
-                    b.Property<int>("New")
-                        .HasColumnType("integer")
-                        .HasColumnName("new");
-
-                    b.Property<int>("Rejected")
-                        .HasColumnType("integer")
-                        .HasColumnName("rejected");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sha256");
-
-                    b.Property<long>("SizeBytes")
-                        .HasColumnType("bigint")
-                        .HasColumnName("sizebytes");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("startedat");
-
-                    b.Property<string>("StartedBy")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .HasColumnName("startedby");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer")
-                        .HasColumnName("status");
-
-                    b.Property<int>("Unchanged")
-                        .HasColumnType("integer")
-                        .HasColumnName("unchanged");
-
-                    b.Property<int>("Updated")
-                        .HasColumnType("integer")
-                        .HasColumnName("updated");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sha256");
-
-                    b.HasIndex("StartedAt");
-
-                    b.ToTable("importruns", (string)null);
-                });
-
-            modelBuilder.Entity("NewsReader.Core.Data.ImportRunMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long?>("ArticleId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("articleid");
-
-                    b.Property<long>("ImportRunId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("importrunid");
-
-                    b.Property<int?>("Position")
-                        .HasColumnType("integer")
-                        .HasColumnName("position");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ImportRunId");
-
-                    b.ToTable("importrunmessages", (string)null);
-                });
-
-            modelBuilder.Entity("NewsReader.Core.Data.NewsEntity", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .HasColumnName("createdby");
-
-                    b.Property<bool>("IsHidden")
-                        .HasColumnType("boolean")
-                        .HasColumnName("ishidden");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
-                        .HasColumnName("slug");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Kind", "Slug")
-                        .IsUnique();
-
-                    b.ToTable("entities", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -799,45 +799,6 @@ namespace NewsReader.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Core.Data.ArticleBand", b =>
-                {
-                    b.HasOne("NewsReader.Core.Data.Article", null)
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NewsReader.Core.Data.ArticleEntity", b =>
-                {
-                    b.HasOne("NewsReader.Core.Data.Article", "Article")
-                        .WithMany("Links")
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("NewsReader.Core.Data.NewsEntity", "Entity")
-                        .WithMany("Links")
-                        .HasForeignKey("EntityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Article");
-
-                    b.Navigation("Entity");
-                });
-
-            modelBuilder.Entity("NewsReader.Core.Data.ArticleRevision", b =>
-                {
-                    b.HasOne("NewsReader.Core.Data.Article", "Article")
-                        .WithMany("Revisions")
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Article");
-                });
-
             modelBuilder.Entity("NewsReader.Core.Data.EntityAlias", b =>
                 {
                     b.HasOne("NewsReader.Core.Data.NewsEntity", "Entity")
@@ -849,6 +810,25 @@ namespace NewsReader.Migrations.Postgres.Migrations
                     b.Navigation("Entity");
                 });
 
+            modelBuilder.Entity("NewsReader.Core.Data.EntityLink", b =>
+                {
+                    b.HasOne("NewsReader.Core.Data.NewsEntity", "Entity")
+                        .WithMany("Links")
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Core.Data.Story", "Story")
+                        .WithMany("Links")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entity");
+
+                    b.Navigation("Story");
+                });
+
             modelBuilder.Entity("NewsReader.Core.Data.ImportRunMessage", b =>
                 {
                     b.HasOne("NewsReader.Core.Data.ImportRun", null)
@@ -858,11 +838,24 @@ namespace NewsReader.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Core.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Core.Data.StoryBand", b =>
                 {
-                    b.Navigation("Links");
+                    b.HasOne("NewsReader.Core.Data.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
 
-                    b.Navigation("Revisions");
+            modelBuilder.Entity("NewsReader.Core.Data.StoryRevision", b =>
+                {
+                    b.HasOne("NewsReader.Core.Data.Story", "Story")
+                        .WithMany("Revisions")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Story");
                 });
 
             modelBuilder.Entity("NewsReader.Core.Data.ImportRun", b =>
@@ -875,6 +868,13 @@ namespace NewsReader.Migrations.Postgres.Migrations
                     b.Navigation("Aliases");
 
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("NewsReader.Core.Data.Story", b =>
+                {
+                    b.Navigation("Links");
+
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }

@@ -42,6 +42,9 @@ public sealed class TestStore : IAsyncDisposable
 
     public IDbContextFactory<NewsDbContext> Factory { get; }
 
+    /// <summary>The command line's options that reach this store.</summary>
+    public string[] CliOptions => _postgres is null ? ["--db", DatabasePath] : ["--provider", Engine.Name, "--db", ConnectionString];
+
     /// <summary>A new store on SQLite (the default) or on another engine.</summary>
     public static async Task<TestStore> CreateAsync(StoreEngine? engine = null)
     {

@@ -26,7 +26,7 @@ public sealed class ImportKillTests(ITestOutputHelper output)
         // A full run first: how long an import takes here, and how many stories "all" is.
         var reference = CopyDatabase(template, "reference");
         int fullMs;
-        using (var full = new Child(seedFile, reference))
+        using (var full = new Child(seedFile, "--db", reference))
         {
             await full.Importing;
             var watch = Stopwatch.StartNew();
@@ -46,7 +46,7 @@ public sealed class ImportKillTests(ITestOutputHelper output)
         await Parallel.ForEachAsync(Enumerable.Range(0, Kills), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, ct) =>
         {
             var db = CopyDatabase(template, "kill" + i.ToString(CultureInfo.InvariantCulture));
-            using (var child = new Child(seedFile, db))
+            using (var child = new Child(seedFile, "--db", db))
             {
                 // Killed at a random point after it started importing (reading, parsing or writing), or
                 // after it finished: up to twice the time a lone import took, as two run at once.
@@ -65,7 +65,7 @@ public sealed class ImportKillTests(ITestOutputHelper output)
         output.WriteLine($"full import {fullMs} ms, {all} stories; after kills: {string.Join(' ', outcomes)}");
     }
 
-    private static string BigMarkdownFile(int articles)
+    internal static string BigMarkdownFile(int articles)
     {
         var sb = new StringBuilder();
         for (var i = 0; i < articles; i++)
@@ -85,14 +85,15 @@ public sealed class ImportKillTests(ITestOutputHelper output)
     }
 
     /// <summary>The CLI importing one file; <see cref="Importing"/> completes when it says it has started.</summary>
-    private sealed class Child : IDisposable
+    internal sealed class Child : IDisposable
     {
         private readonly TaskCompletionSource _importing = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Child(string file, string db)
+        /// <param name="store">The store options: <c>--db PATH</c>, or <c>--provider Postgres --db CONNECTION</c>.</param>
+        public Child(string file, params string[] store)
         {
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "NewsReader.Cli.dll"), "import", file, "--db", db })
+            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "NewsReader.Cli.dll"), "import", file }.Concat(store))
             {
                 info.ArgumentList.Add(a);
             }

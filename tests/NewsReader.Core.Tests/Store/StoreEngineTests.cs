@@ -24,7 +24,7 @@ public abstract class StoreEngineTests(StoreEngine engine)
     {
         // The C# names say Story while the tables keep Articles/ArticleId (docs/store.md): a property
         // renamed without its column mapping would show here as a pending column rename.
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(engine);
         await using var db = await store.ContextAsync();
 
         Assert.False(db.Database.HasPendingModelChanges());

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Web.Tests.Fixtures;
 
@@ -14,14 +15,17 @@ public abstract class OwnStoreHttpTests : IAsyncLifetime
     private TestStore? _store;
     private WebApplicationFactory<Program>? _factory;
 
+    /// <summary>The store's engine (SQLite unless a derived class says otherwise).</summary>
+    protected virtual StoreEngine Engine => StoreEngine.Sqlite;
+
     /// <summary>Adds the stories the tests read.</summary>
     protected abstract Task FillAsync(TestStore store);
 
     public async Task InitializeAsync()
     {
-        _store = await TestStore.CreateAsync();
+        _store = await TestStore.CreateAsync(Engine);
         await FillAsync(_store);
-        _factory = TestApp.For(_store.Folder);
+        _factory = TestApp.For(_store);
     }
 
     public async Task DisposeAsync()

@@ -8,8 +8,7 @@ using NewsReader.Web.Tests.Account;
 
 namespace NewsReader.Web.Tests.Http;
 
-[Collection(WebAppGroup.Name)]
-public sealed class PageHttpTests(WebAppFixture app)
+public abstract class PageHttpTests(WebAppFixture app)
 {
     private async Task<(HttpStatusCode Status, IDocument Document, string Html)> GetAsync(string url)
     {
@@ -254,3 +253,9 @@ public sealed class PageHttpTests(WebAppFixture app)
         Assert.Null(second.QuerySelector("a[rel=next]"));
     }
 }
+
+[Collection(WebAppGroup.Name)]
+public sealed class PageHttpSqliteTests(WebAppFixture app) : PageHttpTests(app);
+
+[Collection(PostgresWebAppGroup.Name)]
+public sealed class PageHttpPostgresTests(PostgresWebAppFixture app) : PageHttpTests(app);

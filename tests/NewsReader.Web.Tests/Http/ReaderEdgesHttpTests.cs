@@ -1,4 +1,5 @@
 using NewsReader.Core.Data;
+using NewsReader.Core.Store;
 using NewsReader.Web.Tests.Fixtures;
 
 namespace NewsReader.Web.Tests.Http;
@@ -7,7 +8,7 @@ namespace NewsReader.Web.Tests.Http;
 /// Issue 20's rough edges of the reader pages, over a store of their own: a chip deal naming more
 /// companies than a facet lists, and a story that only mentions its company among many others.
 /// </summary>
-public sealed class ReaderEdgesHttpTests : OwnStoreHttpTests
+public class ReaderEdgesHttpTests : OwnStoreHttpTests
 {
     private const int Firms = 60;
 
@@ -97,4 +98,10 @@ public sealed class ReaderEdgesHttpTests : OwnStoreHttpTests
         Assert.Equal("Also mentioned (60)", folded.QuerySelector("summary")!.TextContent);
         Assert.Equal(Firms, folded.QuerySelectorAll("ul a").Length);
     }
+}
+
+/// <summary>The same pages over PostgreSQL.</summary>
+public sealed class ReaderEdgesHttpPostgresTests : ReaderEdgesHttpTests
+{
+    protected override StoreEngine Engine => StoreEngine.Postgres;
 }
