@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace NewsReader.Core.Data;
 /// The news store: stories, entities, links, import runs, the splitter corrections people made, and
 /// the accounts (ASP.NET Core Identity tables) in one database (SQLite, or PostgreSQL: see <c>Store/</c>).
 /// </summary>
-public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : IdentityDbContext<IdentityUser>(options)
+public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Story> Stories => Set<Story>();
 
@@ -28,6 +29,9 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
     public DbSet<ImportRunMessage> ImportRunMessages => Set<ImportRunMessage>();
 
     public DbSet<BoundaryOverride> BoundaryOverrides => Set<BoundaryOverride>();
+
+    /// <summary>The keys that protect sign-in cookies, shared by every app instance on a PostgreSQL store (on SQLite they stay in the data folder).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using NewsReader.Core.Accounts;
 using NewsReader.Core.Data;
+using NewsReader.Core.Store;
 using NewsReader.Web.Hosting;
 
 namespace NewsReader.Web.Account;
@@ -30,9 +31,17 @@ public static class AccountSetup
         // ~/.aspnet by default (lost where the process has no home folder, as in many containers, which
         // signs everyone out at each restart) and ties them to the content root path (moving the app
         // does the same). Kept beside news.db under a fixed name, they survive restarts and move with the data.
-        services.AddDataProtection()
-            .SetApplicationName("NewsReader")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(ReaderOptions.DataFolderPath(configuration, environment), KeysFolderName)));
+        // On PostgreSQL, where several app instances may share the store, they live in the store
+        // (table DataProtectionKeys), so a cookie issued by one instance is accepted by all.
+        var keys = services.AddDataProtection().SetApplicationName("NewsReader");
+        if (StoreStartup.EngineOf(configuration) == StoreEngine.Sqlite)
+        {
+            keys.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(ReaderOptions.DataFolderPath(configuration, environment), KeysFolderName)));
+        }
+        else
+        {
+            keys.PersistKeysToDbContext<NewsDbContext>();
+        }
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
