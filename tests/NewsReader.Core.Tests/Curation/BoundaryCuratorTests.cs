@@ -41,7 +41,7 @@ public abstract class BoundaryCuratorTests(StoreEngine engine)
         Assert.Equal((BoundaryDecision.Join, Admin), (rule.Decision, rule.CreatedBy));
         Assert.Equal(2, await db.StoryRevisions.CountAsync(r => r.StoryId == before[0].Id && r.Reason == RevisionReason.Joined));
         Assert.Contains("Kestrel Bank", after[0].EntityNames, StringComparison.Ordinal);
-        Assert.Equal(1, store.Scalar($"SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'unions' AND rowid = {before[0].Id}"));
+        Assert.Equal(1, store.Indexed("unions", before[0].Id));
         Assert.Equal(0, store.Scalar($"SELECT count(*) FROM ArticleBands WHERE ArticleId = {before[1].Id}"));
         store.AssertIntegrity();
     }
