@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using NewsReader.Core.Accounts;
 using NewsReader.Core.Importing;
-using NewsReader.Core.Reading;
 using NewsReader.Web.Account;
 using NewsReader.Web.Hosting;
 
@@ -47,17 +46,13 @@ public sealed partial class ImportActions(
         }
 
         var job = new ImportJob(file.FileName, file.SizeBytes, admin.UserName, Now, file.TempPath, deleteWhenDone: true, reparse: false, file.Sha256);
-        try
+        if (file.Refusal is { } reason)
         {
-            // Validation only (the text is dropped): a refused file never waits in the queue.
-            _ = await SeedReader.ReadFileAsync(file.TempPath, limits: new ReadLimits(Math.Max(options.Value.MaxUploadBytes, ReadLimits.DefaultMaxFileBytes)), ct: ct);
-        }
-        catch (SeedReadException e)
-        {
+            // Checked as it was received (UploadReceiver): a refused file never waits in the queue.
             UploadReceiver.TryDelete(file.TempPath);
-            var runId = await history.RecordRefusedAsync(file.FileName, file.Sha256, file.SizeBytes, admin.UserName, e.Reason, ct);
-            LogRefused(logger, file.FileName, admin.UserName, runId, e.Reason);
-            job.Set(new ImportJobStatus(ImportJobState.Refused, StartedAt: job.QueuedAt, FinishedAt: Now, RunId: runId, Message: e.Reason));
+            var runId = await history.RecordRefusedAsync(file.FileName, file.Sha256, file.SizeBytes, admin.UserName, reason, ct);
+            LogRefused(logger, file.FileName, admin.UserName, runId, reason);
+            job.Set(new ImportJobStatus(ImportJobState.Refused, StartedAt: job.QueuedAt, FinishedAt: Now, RunId: runId, Message: reason));
             queue.AddFinished(job);
             return job;
         }

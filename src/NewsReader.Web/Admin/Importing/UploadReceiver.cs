@@ -4,12 +4,14 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using NewsReader.Core.Reading;
 
 namespace NewsReader.Web.Admin.Importing;
 
 /// <summary>A file received from an upload, waiting in a server-named temp file.</summary>
 /// <param name="FileName">The name the browser sent, cleaned for display (never used as a path).</param>
-public sealed record ReceivedFile(string FileName, string TempPath, long SizeBytes, string Sha256);
+/// <param name="Refusal">Why its content cannot be imported (not text, empty, ...), found as it was received; null when it can.</param>
+public sealed record ReceivedFile(string FileName, string TempPath, long SizeBytes, string Sha256, string? Refusal = null);
 
 /// <summary>What came out of reading an upload's files.</summary>
 /// <param name="TooLarge">The name of the file that went over the limit, if one did (the others were deleted).</param>
@@ -17,9 +19,10 @@ public sealed record ReceivedFile(string FileName, string TempPath, long SizeByt
 public sealed record ReceivedUpload(IReadOnlyList<ReceivedFile> Files, string? TooLarge, long BytesRead);
 
 /// <summary>
-/// Streams the file parts of a multipart upload to temp files named by the server, hashing as it
-/// goes and stopping at the size limit, so a big or hostile upload never sits in memory and never
-/// chooses a path on disk.
+/// Streams the file parts of a multipart upload to temp files named by the server, hashing and
+/// checking the content as it goes (<see cref="SeedReader"/>, the importer's own reading rules) and
+/// stopping at the size limit, so a big or hostile upload never sits in memory, never chooses a path
+/// on disk, and is read once: the import reads the temp file, nothing reads it before.
 /// </summary>
 public sealed class UploadReceiver(string folder)
 {
@@ -41,7 +44,6 @@ public sealed class UploadReceiver(string folder)
         Directory.CreateDirectory(Folder);
         var files = new List<ReceivedFile>();
         long total = 0;
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
         try
         {
             while (await NextSectionAsync(reader, ct) is { } section)
@@ -53,51 +55,15 @@ public sealed class UploadReceiver(string folder)
                     continue;
                 }
 
-                var path = Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".upload");
-                long size = 0;
-                var tooLarge = false;
-                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                try
+                var (file, size) = await ReceiveFileAsync(section.Body, name, maxBytes - total, ct);
+                if (file is null)
                 {
-                    var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferBytes, FileOptions.Asynchronous);
-                    await using (file)
-                    {
-                        int n;
-                        while ((n = await ReadBodyAsync(section.Body, buffer.AsMemory(0, BufferBytes), ct)) > 0)
-                        {
-                            size += n;
-                            if (total + size > maxBytes)
-                            {
-                                tooLarge = true;
-                                break;
-                            }
-
-                            hash.AppendData(buffer, 0, n);
-                            await file.WriteAsync(buffer.AsMemory(0, n), ct);
-                        }
-                    }
-                }
-                catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-                {
-                    // The server's body limit (chunked bodies have no Content-Length to check first):
-                    // the same refusal as the file limit, so it is cleaned up and recorded alike.
-                    tooLarge = true;
-                }
-                catch
-                {
-                    TryDelete(path);
-                    throw;
-                }
-
-                if (tooLarge)
-                {
-                    TryDelete(path);
                     DeleteAll(files);
                     return new ReceivedUpload([], name, total + size);
                 }
 
                 total += size;
-                files.Add(new ReceivedFile(name, path, size, Convert.ToHexStringLower(hash.GetHashAndReset())));
+                files.Add(file);
             }
         }
         catch
@@ -105,12 +71,145 @@ public sealed class UploadReceiver(string folder)
             DeleteAll(files);
             throw;
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
 
         return new ReceivedUpload(files, null, total);
+    }
+
+    /// <summary>
+    /// Streams one file's bytes to a new temp file, hashing them and checking them as text on the way;
+    /// the file is null (and nothing kept) when it went over <paramref name="maxBytes"/>.
+    /// </summary>
+    public async Task<(ReceivedFile? File, long Size)> ReceiveFileAsync(Stream body, string name, long maxBytes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        Directory.CreateDirectory(Folder);
+        var path = Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".upload");
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferBytes, FileOptions.Asynchronous);
+        using var receiving = new ReceivingStream(body, file, maxBytes);
+        try
+        {
+            string? refusal = null;
+            await using (file)
+            {
+                try
+                {
+                    // Decoded only to check it (the text is dropped): a refused file never waits in the queue.
+                    _ = await SeedReader.ReadAsync(receiving, name, limits: new ReadLimits(Math.Max(maxBytes, ReadLimits.DefaultMaxFileBytes)), ct: ct);
+                }
+                catch (SeedReadException e)
+                {
+                    refusal = e.Reason;
+                }
+
+                // The reader stops early on a refusal: the rest is still stored and hashed, for the history.
+                await receiving.DrainAsync(ct);
+            }
+
+            if (!receiving.TooLarge)
+            {
+                return (new ReceivedFile(name, path, receiving.Size, receiving.Sha256(), refusal), receiving.Size);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server's body limit (chunked bodies have no Content-Length to check first):
+            // the same refusal as the file limit, so it is cleaned up and recorded alike.
+        }
+        catch
+        {
+            TryDelete(path);
+            throw;
+        }
+
+        TryDelete(path);
+        return (null, receiving.Size);
+    }
+
+    /// <summary>
+    /// A file part's body as <see cref="SeedReader"/> reads it: every byte read is also hashed and
+    /// written to the temp file; past the limit it ends (and says so) instead of reading on.
+    /// </summary>
+    private sealed class ReceivingStream(Stream body, Stream file, long maxBytes) : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public long Size { get; private set; }
+
+        public bool TooLarge { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => Size; set => throw new NotSupportedException(); }
+
+        public string Sha256() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (TooLarge)
+            {
+                return 0;
+            }
+
+            var n = await ReadBodyAsync(body, buffer, cancellationToken);
+            Size += n;
+            if (Size > maxBytes)
+            {
+                TooLarge = true;
+                return 0;
+            }
+
+            _hash.AppendData(buffer.Span[..n]);
+            await file.WriteAsync(buffer[..n], cancellationToken);
+            return n;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        /// <summary>Reads what the reader left, to the end of the part or the limit.</summary>
+        public async Task DrainAsync(CancellationToken ct)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
+            try
+            {
+                while (await ReadAsync(buffer.AsMemory(0, BufferBytes), ct) > 0)
+                {
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        // Only the async path is used (Kestrel's body allows no synchronous reads).
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>The cleaned file name of a file part, or null for a plain form field.</summary>

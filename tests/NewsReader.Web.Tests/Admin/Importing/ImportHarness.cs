@@ -102,13 +102,12 @@ internal sealed class ImportHarness : IAsyncDisposable
         return (scope.ServiceProvider.GetRequiredService<ImportActions>(), scope);
     }
 
-    /// <summary>Writes bytes where an upload would land: a server-named file in the upload folder.</summary>
+    /// <summary>Receives bytes as an upload's file part would be: a server-named file in the upload folder, hashed and checked.</summary>
     public async Task<ReceivedFile> ReceivedAsync(string displayName, byte[] bytes)
     {
-        Directory.CreateDirectory(Receiver.Folder);
-        var path = Path.Combine(Receiver.Folder, Guid.NewGuid().ToString("N") + ".upload");
-        await File.WriteAllBytesAsync(path, bytes);
-        return new ReceivedFile(displayName, path, bytes.LongLength, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        using var body = new MemoryStream(bytes);
+        var (file, _) = await Receiver.ReceiveFileAsync(body, displayName, long.MaxValue, CancellationToken.None);
+        return file!;
     }
 
     /// <summary>Waits until every job is finished (a guard against hangs, not a timing assertion).</summary>

@@ -49,11 +49,9 @@ public sealed class ImportMatrixRows : IMatrixSource
     [
         new("ImportActions.QueueUploadAsync", Access.Admin, async sp =>
         {
-            var receiver = sp.GetRequiredService<UploadReceiver>();
-            Directory.CreateDirectory(receiver.Folder);
-            var path = Path.Combine(receiver.Folder, Guid.NewGuid().ToString("N") + ".upload");
-            await File.WriteAllBytesAsync(path, SeedFiles.Binary());
-            var job = await sp.GetRequiredService<ImportActions>().QueueUploadAsync(new ReceivedFile("matrix.bin", path, 2056, string.Empty));
+            using var body = new MemoryStream(SeedFiles.Binary());
+            var (received, _) = await sp.GetRequiredService<UploadReceiver>().ReceiveFileAsync(body, "matrix.bin", long.MaxValue, CancellationToken.None);
+            var job = await sp.GetRequiredService<ImportActions>().QueueUploadAsync(received!);
             Assert.Equal(ImportJobState.Refused, job.Status.State);
         }),
         new("ImportActions.RefuseTooLargeAsync", Access.Admin, sp => sp.GetRequiredService<ImportActions>().RefuseTooLargeAsync("matrix-big.txt", 1)),

@@ -114,6 +114,38 @@ public sealed class ImportServiceTests
     }
 
     [Fact]
+    public async Task QueueUpload_RefusedAsItWasReceived_RefusedWithoutASecondRead()
+    {
+        await using var harness = await ImportHarness.CreateAsync();
+        // Readable text on disk, but the receiver's check said no: the queue takes its word, not a second read.
+        var received = await harness.ReceivedAsync("news.md", SeedFiles.Markdown(SeedFiles.ThreeStories));
+        var (actions, scope) = await harness.ActionsAsAsync("admin");
+        await using (scope)
+        {
+            var job = await actions.QueueUploadAsync(received with { Refusal = "the file is not text" });
+
+            Assert.Equal(ImportJobState.Refused, job.Status.State);
+            Assert.Equal("the file is not text", job.Status.Message);
+            Assert.False(File.Exists(received.TempPath));
+        }
+    }
+
+    [Fact]
+    public async Task ReceiveFile_BinaryPart_RefusalWithTheWholeFilesSizeAndHash()
+    {
+        await using var harness = await ImportHarness.CreateAsync();
+        var bytes = SeedFiles.Binary().Concat(new byte[200_000]).ToArray();
+
+        var file = await harness.ReceivedAsync("picture.txt", bytes);
+
+        Assert.Contains("binary", file.Refusal, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(bytes.LongLength, file.SizeBytes);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), file.Sha256);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(file.TempPath));
+        Assert.Null((await harness.ReceivedAsync("news.md", SeedFiles.Markdown(SeedFiles.ThreeStories))).Refusal);
+    }
+
+    [Fact]
     public async Task RefuseTooLarge_Admin_RecordsRefusedRunAndStoresNothing()
     {
         await using var harness = await ImportHarness.CreateAsync(maxUploadBytes: 1000);
