@@ -8,8 +8,9 @@ namespace NewsReader.Core.Search;
 
 /// <summary>
 /// Full-text search over stored stories with filters, facets and keyset pages: the engine's
-/// full-text queries (<see cref="IFullTextQueries"/>) find and rank the text, the in-memory link
-/// index does the rest. Design in docs/adr/0005-search-design.md.
+/// full-text queries (<see cref="IFullTextQueries"/>) find and rank the text; filters, totals and
+/// facets are the engine's SQL (<see cref="IFilterQueries"/>, PostgreSQL) or the in-memory link
+/// index (SQLite). Design in docs/adr/0005-search-design.md and docs/adr/0008-postgresql-engine.md.
 /// </summary>
 public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory) : IDisposable
 {
@@ -25,59 +26,74 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var index = await IndexAsync(ct).ConfigureAwait(false);
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
+            // An engine that filters in SQL never needs the in-memory copy of the links.
+            var engine = StoreEngine.Of(db);
+            var index = engine.Filters is null ? await IndexAsync(ct).ConfigureAwait(false) : null;
+
             // One read snapshot for the matches, details and snippets; never blocks imports.
-            var fullText = StoreEngine.Of(db).FullText;
+            var fullText = engine.FullText;
             using var tx = await fullText.BeginReadAsync(db, ct).ConfigureAwait(false);
             var query = SearchQueryParser.Parse(request.Text);
-            var (filter, resolved) = await FilterAsync(fullText, tx, index, query, request, ct).ConfigureAwait(false);
-            if (filter is null)
+            var (filters, resolved) = await ResolveAsync(fullText, tx, index, query, request, ct).ConfigureAwait(false);
+            if (filters is null)
             {
                 return SearchResult.Empty with { Filters = resolved };
             }
 
-            var hasText = query.FtsMatch is not null;
-            var byRank = hasText && request.Sort == SearchSort.Relevance;
+            var byRank = query.FtsMatch is not null && request.Sort == SearchSort.Relevance;
             var limit = Math.Clamp(request.Limit, 1, MaxLimit);
-            List<Match>? matched = null;
-            if (hasText)
-            {
-                matched = await TextMatchesAsync(fullText, tx, index, query, filter, ct).ConfigureAwait(false);
-            }
-            else if (!filter.IsEmpty)
-            {
-                matched = FilterMatches(index, filter);
-            }
+            var found = engine.Filters is { } sql
+                ? await sql.SearchAsync(tx, new FilterQuery(query, filters.Includes, filters.Excludes, byRank,
+                    byRank ? Cursor.TryDecodeRank(request.After) : null, byRank ? null : Cursor.TryDecodeNewest(request.After),
+                    limit + 1, Math.Max(0, request.FacetLimit)), ct).ConfigureAwait(false)
+                : await InMemoryAsync(fullText, tx, index!, query, filters, byRank, request.After, limit, request.FacetLimit, ct).ConfigureAwait(false);
 
-            // matched is null for the whole store: every live story, newest first.
-            var total = matched?.Count ?? index.Count;
-            var page = byRank ? PageByRank(index, matched!, request.After, limit) : PageByNewest(index, matched, request.After, limit);
+            var page = found.Page.ToList();
             string? next = null;
             if (page.Count > limit)
             {
-                page.RemoveAt(page.Count - 1);
+                page.RemoveRange(limit, page.Count - limit);
                 var last = page[^1];
-                next = byRank
-                    ? Cursor.Encode(last.Rank, index.IdAt(last.Slot))
-                    : Cursor.Encode(index.CreatedTicksAt(last.Slot), index.IdAt(last.Slot));
+                next = byRank ? Cursor.Encode(last.Rank, last.Id) : Cursor.Encode(last.CreatedTicks, last.Id);
             }
 
-            var ids = page.Select(m => (index.IdAt(m.Slot), m.Rank)).ToList();
-            var hits = await fullText.HitsAsync(tx, query, ids, ct).ConfigureAwait(false);
-            var facets = request.FacetLimit > 0 && total > 0 ? Facets(index, matched, request.FacetLimit) : [];
-            return new SearchResult(hits, total,
-                facets.Where(f => f.Kind == EntityKind.Company).Select(f => f.Facet).ToList(),
-                facets.Where(f => f.Kind == EntityKind.Country).Select(f => f.Facet).ToList(),
-                facets.Where(f => f.Kind == EntityKind.Topic).Select(f => f.Facet).ToList(),
-                facets.Where(f => f.Kind == EntityKind.Tag).Select(f => f.Facet).ToList(),
-                next)
+            var hits = await fullText.HitsAsync(tx, query, page.ConvertAll(r => (r.Id, r.Rank)), ct).ConfigureAwait(false);
+            List<FacetCount> Of(EntityKind kind) => found.Facets.Where(f => f.Kind == kind).Select(f => new FacetCount(f.Name, f.Slug, f.Count)).ToList();
+            return new SearchResult(hits, found.Total, Of(EntityKind.Company), Of(EntityKind.Country), Of(EntityKind.Topic), Of(EntityKind.Tag), next)
             {
                 Filters = resolved,
             };
         }
+    }
+
+    /// <summary>Total, page and facets from the in-memory link index (an engine without <see cref="IFilterQueries"/>).</summary>
+    private static async Task<FilteredMatches> InMemoryAsync(IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, EntityFilters filters,
+        bool byRank, string? after, int limit, int facetLimit, CancellationToken ct)
+    {
+        int[] Ordinals(long[] ids) => ids.Select(index.OrdinalOf).ToArray();
+        var excluded = await fullText.ExcludedAsync(tx, query, ct).ConfigureAwait(false);
+        var filter = new Filter(filters.Includes.Select(Ordinals).ToList(), filters.Excludes.Select(Ordinals).ToList(), excluded);
+        List<Match>? matched = null;
+        if (query.FtsMatch is not null)
+        {
+            matched = await TextMatchesAsync(fullText, tx, index, query, filter, ct).ConfigureAwait(false);
+        }
+        else if (!filter.IsEmpty)
+        {
+            matched = FilterMatches(index, filter);
+        }
+
+        // matched is null for the whole store: every live story, newest first.
+        var total = matched?.Count ?? index.Count;
+        var page = byRank ? PageByRank(index, matched!, after, limit) : PageByNewest(index, matched, after, limit);
+        var facets = facetLimit > 0 && total > 0 ? Facets(index, matched, facetLimit) : [];
+        return new FilteredMatches(
+            total,
+            page.ConvertAll(m => new FilteredRow(index.IdAt(m.Slot), m.Rank, index.CreatedTicksAt(m.Slot))),
+            facets.ConvertAll(f => new FacetRow(f.Kind, f.Facet.Name, f.Facet.Slug, f.Facet.Count)));
     }
 
     /// <summary>The engine's plan of the text query, one line per plan step (tests check it is the full-text index alone).</summary>
@@ -101,7 +117,10 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
     /// <summary>A match: the story's slot in the link index and its bm25 rank (0 without text).</summary>
     private readonly record struct Match(int Slot, double Rank);
 
-    /// <summary>The entity filters of a request as link-index ordinals; each include set is one filter (any of its entities).</summary>
+    /// <summary>The entity filters of a request as entity ids; each include set is one filter (any of its entities).</summary>
+    private sealed record EntityFilters(List<long[]> Includes, List<long[]> Excludes);
+
+    /// <summary>The entity filters as link-index ordinals, with the stories a text-less query's exclusions match.</summary>
     private sealed record Filter(List<int[]> Includes, List<int[]> Excludes, HashSet<long>? ExcludedIds)
     {
         public bool IsEmpty => Includes.Count == 0 && Excludes.Count == 0 && ExcludedIds is null;
@@ -129,12 +148,13 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
     }
 
     /// <summary>
-    /// Resolves the query's and the request's filters, each once; the filter is null when an include
+    /// Resolves the query's and the request's filters, each once; the filters are null when an include
     /// filter names no entity (nothing can match). The request's values are all resolved even then,
-    /// so the caller can show which of them were found.
+    /// so the caller can show which of them were found. With a link index, entities it does not hold
+    /// (made after its copy) are left out, as the copy has no links to them.
     /// </summary>
-    private static async Task<(Filter? Filter, List<ResolvedFilter> Resolved)> FilterAsync(
-        IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, SearchRequest request, CancellationToken ct)
+    private static async Task<(EntityFilters? Filters, List<ResolvedFilter> Resolved)> ResolveAsync(
+        IFullTextQueries fullText, DbTransaction tx, LinkIndex? index, SearchQuery query, SearchRequest request, CancellationToken ct)
     {
         var typed = query.Filters.Count;
         var filters = query.Filters.ToList();
@@ -143,23 +163,24 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
         AddOptions(filters, EntityKind.Topic, request.Topics);
         AddOptions(filters, EntityKind.Tag, request.Tags);
 
-        var includes = new List<int[]>();
-        var excludes = new List<int[]>();
+        var includes = new List<long[]>();
+        var excludes = new List<long[]>();
         var resolved = new List<ResolvedFilter>();
         var nothingMatches = false;
         for (var i = 0; i < filters.Count; i++)
         {
             var filter = filters[i];
-            var ordinals = (await fullText.ResolveEntityAsync(tx, filter.Kind, filter.Value, ct).ConfigureAwait(false))
-                .Select(index.OrdinalOf).Where(o => o >= 0).ToArray();
+            var entities = (await fullText.ResolveEntityAsync(tx, filter.Kind, filter.Value, ct).ConfigureAwait(false))
+                .Where(e => index is null || index.OrdinalOf(e.Id) >= 0)
+                .ToList();
             if (i >= typed)
             {
-                resolved.Add(new ResolvedFilter(filter.Kind, filter.Value, ordinals.Select(o => index.EntityAt(o)).Select(e => new EntityRef(e.Id, e.Name, e.Slug)).ToList()));
+                resolved.Add(new ResolvedFilter(filter.Kind, filter.Value, entities.ConvertAll(e => new EntityRef(e.Id, e.Name, e.Slug))));
             }
 
-            if (ordinals.Length > 0)
+            if (entities.Count > 0)
             {
-                (filter.Exclude ? excludes : includes).Add(ordinals);
+                (filter.Exclude ? excludes : includes).Add(entities.Select(e => e.Id).ToArray());
             }
             else if (!filter.Exclude)
             {
@@ -167,13 +188,7 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
             }
         }
 
-        if (nothingMatches)
-        {
-            return (null, resolved);
-        }
-
-        var excluded = await fullText.ExcludedAsync(tx, query, ct).ConfigureAwait(false);
-        return (new Filter(includes, excludes, excluded), resolved);
+        return (nothingMatches ? null : new EntityFilters(includes, excludes), resolved);
     }
 
     // Each value is a filter of its own: a story must name every one of them.

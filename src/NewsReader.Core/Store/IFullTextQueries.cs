@@ -7,7 +7,8 @@ namespace NewsReader.Core.Store;
 /// <summary>
 /// The engine's full-text queries. The query language is parsed once (<see cref="SearchQuery"/>);
 /// the engine compiles it to its own match syntax, ranks (lower is better), and makes snippets only
-/// for the page shown. Filters, facets and pages are answered from the in-memory link index, not here.
+/// for the page shown. Filters, facets and pages are answered by the engine's <see cref="IFilterQueries"/>,
+/// or by the in-memory link index when it has none.
 /// </summary>
 public interface IFullTextQueries
 {
@@ -20,8 +21,8 @@ public interface IFullTextQueries
     /// <summary>The stories a text-less query's exclusions (<c>-tesla</c>) match; null when it has none.</summary>
     Task<HashSet<long>?> ExcludedAsync(DbTransaction tx, SearchQuery query, CancellationToken ct);
 
-    /// <summary>The entities of a kind with a name (any alias, case and accents ignored) or a slug.</summary>
-    Task<List<long>> ResolveEntityAsync(DbTransaction tx, EntityKind kind, string value, CancellationToken ct);
+    /// <summary>The entities of a kind with a name (any alias, case and accents ignored) or a slug, by id.</summary>
+    Task<List<(long Id, string Name, string Slug)>> ResolveEntityAsync(DbTransaction tx, EntityKind kind, string value, CancellationToken ct);
 
     /// <summary>The page's rows with snippets (when the query has text), in the order of <paramref name="page"/>.</summary>
     Task<List<SearchHit>> HitsAsync(DbTransaction tx, SearchQuery query, IReadOnlyList<(long Id, double Rank)> page, CancellationToken ct);

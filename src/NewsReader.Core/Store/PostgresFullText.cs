@@ -24,7 +24,7 @@ internal sealed partial class PostgresFullText : IFullTextQueries
     public const string Config = "newsreader";
 
     // Normalisation 1: the rank divided by 1 + log(length), so a long story does not win by length alone.
-    private const string RankSql = "ts_rank_cd(search, q, 1)";
+    internal const string RankSql = "ts_rank_cd(search, q, 1)";
 
     // Snippets.Open and Snippets.Close around each match, as SQLite's snippet() marks them.
     private const string HeadlineOptions = "StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1";
@@ -71,19 +71,19 @@ internal sealed partial class PostgresFullText : IFullTextQueries
         return excluded;
     }
 
-    public async Task<List<long>> ResolveEntityAsync(DbTransaction tx, EntityKind kind, string value, CancellationToken ct)
+    public async Task<List<(long Id, string Name, string Slug)>> ResolveEntityAsync(DbTransaction tx, EntityKind kind, string value, CancellationToken ct)
     {
         await using var command = Command(tx,
-            "SELECT EntityId FROM EntityAliases WHERE Kind = $1 AND Key = $2 UNION SELECT Id FROM Entities WHERE Kind = $1 AND Slug = $3",
+            "SELECT Id, Name, Slug FROM Entities WHERE Id IN (SELECT EntityId FROM EntityAliases WHERE Kind = $1 AND Key = $2 UNION SELECT Id FROM Entities WHERE Kind = $1 AND Slug = $3) ORDER BY Id",
             [(int)kind, NameKey.Of(value), value.Trim().ToLowerInvariant()]);
-        var ids = new List<long>();
+        var found = new List<(long, string, string)>();
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            ids.Add(reader.GetInt64(0));
+            found.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
         }
 
-        return ids;
+        return found;
     }
 
     public async Task<List<SearchHit>> HitsAsync(DbTransaction tx, SearchQuery query, IReadOnlyList<(long Id, double Rank)> page, CancellationToken ct)
@@ -199,7 +199,7 @@ internal sealed partial class PostgresFullText : IFullTextQueries
         return new CompiledQuery(sql, values);
     }
 
-    private static NpgsqlCommand Command(DbTransaction tx, string sql, IReadOnlyList<object?> values)
+    internal static NpgsqlCommand Command(DbTransaction tx, string sql, IReadOnlyList<object?> values)
     {
 #pragma warning disable CA2100 // Constant SQL with generated parameter numbers; every value is a parameter.
         var command = new NpgsqlCommand(sql, (NpgsqlConnection)tx.Connection!, (NpgsqlTransaction)tx);

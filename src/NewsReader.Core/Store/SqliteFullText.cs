@@ -69,20 +69,21 @@ internal sealed class SqliteFullText : IFullTextQueries
         return excluded;
     }
 
-    public async Task<List<long>> ResolveEntityAsync(DbTransaction tx, EntityKind kind, string value, CancellationToken ct)
+    public async Task<List<(long Id, string Name, string Slug)>> ResolveEntityAsync(DbTransaction tx, EntityKind kind, string value, CancellationToken ct)
     {
-        using var command = Command(tx, "SELECT EntityId FROM EntityAliases WHERE Kind = $k AND Key = $key UNION SELECT Id FROM Entities WHERE Kind = $k AND Slug = $slug");
+        using var command = Command(tx,
+            "SELECT Id, Name, Slug FROM Entities WHERE Id IN (SELECT EntityId FROM EntityAliases WHERE Kind = $k AND Key = $key UNION SELECT Id FROM Entities WHERE Kind = $k AND Slug = $slug) ORDER BY Id");
         command.Parameters.AddWithValue("$k", (int)kind);
         command.Parameters.AddWithValue("$key", NameKey.Of(value));
         command.Parameters.AddWithValue("$slug", value.Trim().ToLowerInvariant());
-        var ids = new List<long>();
+        var found = new List<(long, string, string)>();
         using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            ids.Add(reader.GetInt64(0));
+            found.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
         }
 
-        return ids;
+        return found;
     }
 
     public async Task<List<SearchHit>> HitsAsync(DbTransaction tx, SearchQuery query, IReadOnlyList<(long Id, double Rank)> page, CancellationToken ct)

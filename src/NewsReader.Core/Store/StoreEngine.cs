@@ -32,6 +32,7 @@ public sealed class StoreEngine
         Statements = new PostgresStatements(),
         SearchIndex = new PostgresSearchIndex(),
         FullText = new PostgresFullText(),
+        Filters = new PostgresFilterQueries(),
     };
 
     /// <summary>Every engine this build knows.</summary>
@@ -60,6 +61,12 @@ public sealed class StoreEngine
 
     /// <summary>Full-text queries: matches, ranks, snippets.</summary>
     public required IFullTextQueries FullText { get; init; }
+
+    /// <summary>
+    /// Filters, totals, pages and facets in the database; null when the engine answers them from the
+    /// in-memory link index (SQLite: faster there, measured in docs/performance.md; ADR 0008).
+    /// </summary>
+    public IFilterQueries? Filters { get; init; }
 
     /// <summary>The engine of a context, from its EF provider.</summary>
     /// <exception cref="NotSupportedException">A provider no engine here implements.</exception>

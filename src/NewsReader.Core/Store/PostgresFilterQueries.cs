@@ -1,0 +1,124 @@
+using System.Data.Common;
+using System.Globalization;
+using NewsReader.Core.Data;
+
+namespace NewsReader.Core.Store;
+
+/// <summary>
+/// Filters, total, page and facets on PostgreSQL, in one statement over one set of matches (a
+/// materialised CTE): the text through the GIN index (<see cref="PostgresFullText"/>), each entity
+/// filter a semi-join on <c>articleentities</c>, whose primary key (ArticleId, EntityId) and index
+/// (EntityId, ArticleId) let the planner start from the rarest filter and probe the others; the page
+/// by keyset; the facets by grouping the matches' live links. Every value is a parameter.
+/// </summary>
+internal sealed class PostgresFilterQueries : IFilterQueries
+{
+    public async Task<FilteredMatches> SearchAsync(DbTransaction tx, FilterQuery request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var values = new List<object?>();
+        string Next(object value)
+        {
+            values.Add(value);
+            return "$" + values.Count.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var query = request.Query;
+        var from = "articles a";
+        var rank = "0::float8";
+        var where = new List<string> { "a.deletedat IS NULL" };
+        if (query.FtsMatch is not null)
+        {
+            // Text the engine cannot search (no word in any term) matches nothing, as on SQLite.
+            if (PostgresFullText.Compile(query.Groups, query.Excluded, values.Count + 1) is not { } q)
+            {
+                return new FilteredMatches(0, [], []);
+            }
+
+            values.AddRange(q.Values);
+            from += $", (SELECT {q.Sql} AS q) query";
+            where.Add("a.search @@ q");
+
+            // Lower is better, as the seam asks; float4 widened exactly, so a cursor's rank compares equal.
+            rank = $"-({PostgresFullText.RankSql})::float8";
+        }
+        else if (query.Groups.Count == 0 && PostgresFullText.Compile([query.Excluded], [], values.Count + 1) is { } x)
+        {
+            // Only exclusions (-tesla): every story but those.
+            values.AddRange(x.Values);
+            where.Add($"(a.search @@ ({x.Sql})) IS NOT TRUE");
+        }
+
+        foreach (var set in request.Includes)
+        {
+            where.Add($"a.id IN (SELECT articleid FROM articleentities WHERE entityid = ANY({Next(set)}) AND removedat IS NULL)");
+        }
+
+        foreach (var set in request.Excludes)
+        {
+            where.Add($"NOT EXISTS (SELECT 1 FROM articleentities x WHERE x.articleid = a.id AND x.entityid = ANY({Next(set)}) AND x.removedat IS NULL)");
+        }
+
+        string order, after = "TRUE";
+        if (request.ByRank)
+        {
+            order = "rank, id";
+            if (request.RankAfter is { } r)
+            {
+                after = $"(rank > {Next(r.Rank)} OR (rank = ${values.Count} AND id > {Next(r.Id)}))";
+            }
+        }
+        else
+        {
+            order = "createdat DESC, id DESC";
+            if (request.NewestAfter is { } n)
+            {
+                after = $"(createdat < {Next(new DateTime(n.Ticks, DateTimeKind.Utc))} OR (createdat = ${values.Count} AND id < {Next(n.Id)}))";
+            }
+        }
+
+        // One row set in three parts: 0 the total, 1 the page, 2 the facets (top N per kind).
+        var sql =
+            $"WITH m AS MATERIALIZED (SELECT a.id, a.createdat, {rank} AS rank FROM {from} WHERE {string.Join(" AND ", where)}) " +
+            "SELECT 0, NULL::bigint, NULL::float8, NULL::timestamptz, count(*), NULL::int, NULL::text, NULL::text FROM m " +
+            $"UNION ALL (SELECT 1, id, rank, createdat, NULL, NULL, NULL, NULL FROM m WHERE {after} ORDER BY {order} LIMIT {Next(request.Take)})";
+        if (request.FacetLimit > 0)
+        {
+            sql += " UNION ALL SELECT 2, id, NULL, NULL, n, kind, name, slug FROM (" +
+                "SELECT e.id, e.kind, e.name, e.slug, c.n, row_number() OVER (PARTITION BY e.kind ORDER BY c.n DESC, e.name COLLATE \"C\") AS r FROM (" +
+                "SELECT l.entityid, count(*) AS n FROM m JOIN articleentities l ON l.articleid = m.id AND l.removedat IS NULL GROUP BY l.entityid) c " +
+                $"JOIN entities e ON e.id = c.entityid AND NOT e.ishidden) f WHERE r <= {Next(request.FacetLimit)}";
+        }
+
+        var total = 0;
+        var page = new List<FilteredRow>();
+        var facets = new List<(int Kind, long Count, string Name, string Slug)>();
+        await using var command = PostgresFullText.Command(tx, sql, values);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            switch (reader.GetInt32(0))
+            {
+                case 0:
+                    total = checked((int)reader.GetInt64(4));
+                    break;
+                case 1:
+                    page.Add(new FilteredRow(reader.GetInt64(1), reader.GetDouble(2), reader.GetDateTime(3).Ticks));
+                    break;
+                default:
+                    facets.Add((reader.GetInt32(5), reader.GetInt64(4), reader.GetString(6), reader.GetString(7)));
+                    break;
+            }
+        }
+
+        // The parts of a UNION ALL come in no promised order: the page and the facets are put in theirs here.
+        page.Sort(request.ByRank
+            ? (a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.Id.CompareTo(b.Id)
+            : (a, b) => a.CreatedTicks != b.CreatedTicks ? b.CreatedTicks.CompareTo(a.CreatedTicks) : b.Id.CompareTo(a.Id));
+        var ordered = facets
+            .OrderBy(f => f.Kind).ThenByDescending(f => f.Count).ThenBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => new FacetRow((EntityKind)f.Kind, f.Name, f.Slug, (int)f.Count))
+            .ToList();
+        return new FilteredMatches(total, page, ordered);
+    }
+}
