@@ -208,6 +208,18 @@ public class SeedSplitterTests
     }
 
     [Fact]
+    public void Split_WireDatelineAfterStoryOnSameBeat_StartsThereForCertain()
+    {
+        // The same two stories as the known miss above: the dateline alone settles the start.
+        string[] wire = ["MINNEAPOLIS, July 18 (Reuters) - " + Earnings[0], .. Earnings[1..]];
+
+        var result = SeedSplitter.Split(Seed(Concat(ScanWaits, wire)));
+
+        Assert.Equal([ScanWaits[0], wire[0]], result.Articles.Select(a => a.Paragraphs[0].Text));
+        Assert.Equal(1.0, result.Articles[1].StartConfidence);
+    }
+
+    [Fact]
     public void Split_FeatureOpeningBeforeTheNews_StoryStartsAtTheOpening()
     {
         var result = SeedSplitter.Split(Seed(Concat(Bank, Feature, Satellites)));

@@ -36,11 +36,12 @@ public sealed record HeldOutSource(string Source, IReadOnlyList<FileExamples> Fi
 /// <summary>A labelled file read the way the splitter reads it: its paragraphs, their features and which start a story.</summary>
 public sealed class FileExamples
 {
-    internal FileExamples(LabeledFile file, List<SourceParagraph> paragraphs, List<RepeatedRun> repeats, float[][] features, bool[] labels)
+    internal FileExamples(LabeledFile file, List<SourceParagraph> paragraphs, List<RepeatedRun> repeats, BoundarySignals[] signals, float[][] features, bool[] labels)
     {
         File = file;
         Paragraphs = paragraphs;
         Repeats = repeats;
+        Signals = signals;
         Features = features;
         Labels = labels;
     }
@@ -51,6 +52,8 @@ public sealed class FileExamples
     internal List<SourceParagraph> Paragraphs { get; }
 
     internal List<RepeatedRun> Repeats { get; }
+
+    internal BoundarySignals[] Signals { get; }
 
     /// <summary>Per paragraph from the second on, its features.</summary>
     internal float[][] Features { get; }
@@ -93,7 +96,7 @@ public static class SplitterTrainer
             }
         }
 
-        return new FileExamples(file, paragraphs, repeats, features, labels);
+        return new FileExamples(file, paragraphs, repeats, signals, features, labels);
     }
 
     /// <summary>Trains the trees on every paragraph (but each file's first) of <paramref name="files"/>.</summary>
@@ -119,7 +122,7 @@ public static class SplitterTrainer
         return trainer.Fit(data);
     }
 
-    /// <summary>Every file's start probabilities under <paramref name="model"/> (index 0 is 1).</summary>
+    /// <summary>Every file's start probabilities under <paramref name="model"/> (index 0 is 1), with the starts the format settles (<see cref="BoundaryModel.Settled"/>) as the splitter has them.</summary>
     public static List<float[]> Probabilities(BoundaryModel model, IReadOnlyList<FileExamples> files, TrainerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -138,7 +141,8 @@ public static class SplitterTrainer
             var i = 1;
             foreach (var score in model.Score(f.Features.Select(x => new BoundaryRow { Features = Masked(x, mask) })))
             {
-                p[i++] = score;
+                p[i] = BoundaryModel.Settled(f.Paragraphs[i], f.Signals[i]) ?? score;
+                i++;
             }
 
             result.Add(p);

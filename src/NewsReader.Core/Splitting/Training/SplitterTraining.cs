@@ -94,6 +94,28 @@ public static class SplitterTraining
         var goldSources = plan.GoldFiles.Select(g => Path.GetFileName(g.Text)).ToHashSet();
         var heldOut = HeldOut(examples, sources, settings);
         var decoder = SplitterTrainer.FitDecoder(heldOut);
+        if (Environment.GetEnvironmentVariable("NR_MISSES") is { } missesPath)
+        {
+            using var w = new StreamWriter(missesPath);
+            foreach (var h in heldOut.Where(h => goldSources.Contains(h.Source)))
+            {
+                for (var f = 0; f < h.Files.Count; f++)
+                {
+                    var file = h.Files[f];
+                    var starts = StartDecoder.Decode(h.Probabilities[f], decoder).ToHashSet();
+                    for (var i = 1; i < file.Paragraphs.Count; i++)
+                    {
+                        var kind = file.Labels[i] == starts.Contains(i) ? (file.Labels[i] ? "ok   " : null) : file.Labels[i] ? "MISS " : "FALSE";
+                        if (kind is not null)
+                        {
+                            var text = file.Paragraphs[i].Text;
+                            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{h.Source}\t{i}\t{kind}\t{h.Probabilities[f][i]:F3}\t{text[..Math.Min(110, text.Length)]}"));
+                        }
+                    }
+                }
+            }
+        }
+
         Say($"decoder: bias {decoder.Bias}, short-story penalties [{string.Join(", ", decoder.ShortPenalties)}] (fitted on the left-out probabilities below, mean F1 over sources)");
         foreach (var line in Report(heldOut, decoder, goldSources).Lines)
         {
