@@ -40,7 +40,7 @@ public static class PeakMemory
         TimeSpan? extractionCpu = null;
         if (extractionOnly)
         {
-            var split = SeedSplitter.Split(text);
+            var (split, _) = SeedParser.Split(text);
             var analyzer = StoryAnalyzer.LoadDefault();
             var headlines = split.Articles.Select(a => HeadlineWriter.Write(a.Title, a.Paragraphs).Title).ToList();
             articles = split.Articles.Count;
@@ -60,7 +60,7 @@ public static class PeakMemory
         }
         else
         {
-            var split = SeedSplitter.Split(text);
+            var (split, _) = SeedParser.Split(text);
             articles = split.Articles.Count;
             foreach (var a in split.Articles)
             {

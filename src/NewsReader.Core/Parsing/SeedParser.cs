@@ -1,10 +1,11 @@
+using NewsReader.Core.Dedup;
 using NewsReader.Core.Extraction;
 using NewsReader.Core.Reading;
 using NewsReader.Core.Splitting;
 
 namespace NewsReader.Core.Parsing;
 
-/// <summary>Turns a decoded seed file into stories: split, headline, summary, slug and extraction.</summary>
+/// <summary>Turns a decoded seed file into stories: split, repeats flagged, headline, summary, slug and extraction.</summary>
 public sealed class SeedParser(StoryAnalyzer analyzer)
 {
     private static readonly ExtractedEntities NoEntities = new([]);
@@ -28,10 +29,21 @@ public sealed class SeedParser(StoryAnalyzer analyzer)
         return analyzer.Analyze(article.Title, article.Paragraphs);
     }
 
+    /// <summary>
+    /// Splits a file into stories (<see cref="SeedSplitter"/>) and, for each, the earlier story of the
+    /// file it repeats (<see cref="DuplicateFinder"/>): the two are composed here so that neither
+    /// folder depends on the other.
+    /// </summary>
+    internal static (SplitResult Split, int?[] DuplicateOf) Split(SeedText text, SplitOverrides? overrides = null)
+    {
+        var split = SeedSplitter.Split(text, overrides);
+        return (split, DuplicateFinder.Find([.. split.Articles.Select(a => a.Paragraphs)]));
+    }
+
     private ParsedDocument ParseCore(SeedText text, SplitOverrides? overrides, bool extract)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var split = SeedSplitter.Split(text, overrides);
+        var (split, duplicateOf) = Split(text, overrides);
         var slugs = new SlugSet();
         var articles = new List<ParsedStory>(split.Articles.Count);
         foreach (var a in split.Articles)
@@ -39,7 +51,7 @@ public sealed class SeedParser(StoryAnalyzer analyzer)
             var (title, summary) = HeadlineWriter.Write(a.Title, a.Paragraphs);
             var entities = extract ? analyzer.Analyze(title, a.Paragraphs) : NoEntities;
             articles.Add(new ParsedStory(
-                articles.Count, title, summary, slugs.Add(title), a.Paragraphs, a.DuplicateOf, a.StartConfidence, entities));
+                articles.Count, title, summary, slugs.Add(title), a.Paragraphs, duplicateOf[articles.Count], a.StartConfidence, entities));
         }
 
         return new ParsedDocument(text.FileName, split.Header, articles);

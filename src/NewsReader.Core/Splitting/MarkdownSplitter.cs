@@ -56,7 +56,7 @@ internal static class MarkdownSplitter
             }
             else if (title is not null || body.Count > 0)
             {
-                articles.Add(new SplitArticle(title, [.. body], firstLine, null, 1.0));
+                articles.Add(new SplitArticle(title, [.. body], firstLine, 1.0));
             }
 
             body = [];

@@ -12,15 +12,15 @@ public static class SeedSplitter
     /// Splits a file into its header and articles. Seed format: stories are found by scoring each
     /// paragraph with the learned boundary model and choosing the file's starts at once (see
     /// <see cref="BoundaryModel"/> and <see cref="StartDecoder"/>). Markdown: <c>#</c>/<c>##</c>
-    /// headings start articles. In both, doubled captions are kept once and repeated articles flagged.
+    /// headings start articles. In both, doubled captions are kept once. Which stories repeat an
+    /// earlier one is not the splitter's question: <c>SeedParser</c> asks <c>Dedup.DuplicateFinder</c>.
     /// </summary>
     /// <param name="overrides">People's joins and splits (seed format only: in Markdown the headings decide).</param>
     public static SplitResult Split(SeedText text, SplitOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lexicon = SplitterLexicon.Default;
-        var split = text.Format == SeedFormat.Markdown ? MarkdownSplitter.Split(text.Lines, lexicon) : SplitSeed(text.Lines, lexicon, overrides);
-        return split with { Articles = DuplicateFinder.Flag(split.Articles) };
+        return text.Format == SeedFormat.Markdown ? MarkdownSplitter.Split(text.Lines, lexicon) : SplitSeed(text.Lines, lexicon, overrides);
     }
 
     internal static SplitResult SplitSeed(IReadOnlyList<string> lines, SplitterLexicon lexicon, SplitOverrides? overrides = null, BoundaryModel? model = null)
@@ -57,7 +57,7 @@ public static class SeedSplitter
             // A start a person made (a split, or a boundary they confirmed) is certain, and so is one
             // a repeated story's other copy fixes.
             var confidence = s == 0 || aligned.Contains(from) || decided?.Invoke(from) == true ? 1.0 : probabilities[from];
-            articles.Add(new SplitArticle(null, body, paragraphs[from].Line, null, Math.Round(confidence, 3)));
+            articles.Add(new SplitArticle(null, body, paragraphs[from].Line, Math.Round(confidence, 3)));
         }
 
         return new SplitResult(header, articles);

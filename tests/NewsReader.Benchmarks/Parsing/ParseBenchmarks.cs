@@ -34,7 +34,7 @@ public class ParseBenchmarks
 
     /// <summary>Find articles, captions, subheadings and in-file duplicates.</summary>
     [Benchmark]
-    public int Split() => SeedSplitter.Split(_text).Articles.Count;
+    public int Split() => SeedParser.Split(_text).Split.Articles.Count;
 
     /// <summary>Read + split + headlines and summaries (what issue 2 times), without extraction.</summary>
     [Benchmark]
@@ -42,7 +42,7 @@ public class ParseBenchmarks
     {
         var text = await SeedReader.ReadFileAsync(_path).ConfigureAwait(false);
         var n = 0;
-        foreach (var a in SeedSplitter.Split(text).Articles)
+        foreach (var a in SeedParser.Split(text).Split.Articles)
         {
             n += HeadlineWriter.Write(a.Title, a.Paragraphs).Title.Length;
         }

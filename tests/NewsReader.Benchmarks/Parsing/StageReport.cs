@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using NewsReader.Core.Dedup;
 using NewsReader.Core.Reading;
 using NewsReader.Core.Splitting;
 
@@ -59,7 +60,8 @@ public static class StageReport
         Stage("score");
         var split = SeedSplitter.SplitSeed(text.Lines, lexicon);
         Stage("split again");
-        var articles = DuplicateFinder.Flag(split.Articles);
+        var articles = split.Articles;
+        var duplicateOf = DuplicateFinder.Find([.. articles.Select(a => a.Paragraphs)]);
         Stage("duplicates");
         var heads = new List<(string Title, string Summary)>(articles.Count);
         foreach (var a in articles)
@@ -120,7 +122,7 @@ public static class StageReport
             for (var i = 0; i < articles.Count; i++)
             {
                 var a = articles[i];
-                sb.Append(inv, $"{a.FirstLine}\t{a.StartConfidence:R}\t{a.DuplicateOf}\t{heads[i].Title}\t{heads[i].Summary}\t");
+                sb.Append(inv, $"{a.FirstLine}\t{a.StartConfidence:R}\t{duplicateOf[i]}\t{heads[i].Title}\t{heads[i].Summary}\t");
                 foreach (var p in a.Paragraphs)
                 {
                     sb.Append((int)p.Kind).Append(p.Text.Length).Append(',');

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
 using NewsReader.Core.Splitting;
 
@@ -60,9 +61,10 @@ public class AnnotatedFileSplitTests
         var repeat = gold.RootElement.GetProperty("articles").EnumerateArray()
             .Single(a => a.TryGetProperty("duplicate_of", out _)).GetProperty("paragraphs")[0].GetInt32();
 
-        var result = SeedSplitter.Split(text);
+        var (result, duplicateOf) = SeedParser.Split(text);
 
-        Assert.NotNull(Assert.Single(result.Articles, a => paragraphOfLine[a.FirstLine] == repeat).DuplicateOf);
+        var at = Assert.Single(Enumerable.Range(0, result.Articles.Count), k => paragraphOfLine[result.Articles[k].FirstLine] == repeat);
+        Assert.NotNull(duplicateOf[at]);
     }
 
     private static async Task<(SeedText Text, JsonDocument Gold)> LoadAsync(string name)

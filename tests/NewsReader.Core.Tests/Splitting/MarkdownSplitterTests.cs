@@ -1,3 +1,4 @@
+using NewsReader.Core.Parsing;
 using NewsReader.Core.Splitting;
 using static NewsReader.Core.Tests.Splitting.SplitTestText;
 
@@ -71,9 +72,9 @@ public class MarkdownSplitterTests
     public void Split_RepeatedArticle_FlaggedAsDuplicate()
     {
         var body = string.Join("\n\n", Robotics);
-        var result = SeedSplitter.Split(Markdown($"# Robots\n\n{body}\n\n# Bank\n\n{string.Join("\n\n", Bank)}\n\n# Robots again\n\n{body}\n"));
+        var (result, duplicateOf) = SeedParser.Split(Markdown($"# Robots\n\n{body}\n\n# Bank\n\n{string.Join("\n\n", Bank)}\n\n# Robots again\n\n{body}\n"));
 
-        Assert.Equal([null, null, 0], result.Articles.Select(a => a.DuplicateOf));
+        Assert.Equal([null, null, 0], duplicateOf);
     }
 
     [Fact]

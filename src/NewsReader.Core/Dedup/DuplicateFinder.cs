@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NewsReader.Core.Splitting;
 
-namespace NewsReader.Core.Splitting;
+namespace NewsReader.Core.Dedup;
 
 /// <summary>
 /// Flags articles that repeat an earlier article of the same file, exactly or nearly: resemblance
@@ -9,7 +10,8 @@ namespace NewsReader.Core.Splitting;
 /// copy held almost whole in the other (a paragraph or a sentence dropped: containment of at least
 /// <see cref="MinContainment"/> with the shorter at least <see cref="MinSizeRatio"/> of the longer). Candidates
 /// come from MinHash band lookup, so the cost grows with the file, not with the square of its
-/// article count. See docs/adr/0002-in-file-duplicates.md.
+/// article count. The splitter only finds where stories start; the parser (<c>SeedParser</c>) asks
+/// this for the repeats. See docs/adr/0002-in-file-duplicates.md.
 /// </summary>
 internal static class DuplicateFinder
 {
@@ -35,67 +37,83 @@ internal static class DuplicateFinder
     // 24 bins such a pair shows fewer than 30% equal bins with probability under 2%.
     private const double MinEstimate = 0.3;
 
-    /// <summary>Returns the articles with <see cref="SplitArticle.DuplicateOf"/> set to the first copy's index.</summary>
-    public static IReadOnlyList<SplitArticle> Flag(IReadOnlyList<SplitArticle> articles)
+    /// <summary>
+    /// For each story of a file (its body), the index of the earlier story it repeats (the first
+    /// copy's index, so every later copy points to the same one), or null.
+    /// </summary>
+    public static int?[] Find(IReadOnlyList<IReadOnlyList<Paragraph>> stories)
     {
-        ArgumentNullException.ThrowIfNull(articles);
-        var result = new SplitArticle[articles.Count];
-        // Sized for every article in every band (most bucket keys are distinct): growing by doubling
+        ArgumentNullException.ThrowIfNull(stories);
+        var duplicateOf = new int?[stories.Count];
+        // Sized for every story in every band (most bucket keys are distinct): growing by doubling
         // would leave about as much garbage as the table holds.
-        var bands = new Dictionary<ulong, Band>(articles.Count * (Bins / RowsPerBand));
-        var signatures = new ulong[articles.Count][];
+        var bands = new Dictionary<ulong, Band>(stories.Count * (Bins / RowsPerBand));
+        var signatures = new ulong[stories.Count][];
         var checkedAlready = new HashSet<int>();
-        for (var i = 0; i < articles.Count; i++)
+        for (var i = 0; i < stories.Count; i++)
         {
-            var signature = Signature(articles[i].Paragraphs);
+            var signature = Signature(stories[i]);
             signatures[i] = signature ?? [];
-            int? duplicateOf = null;
-            if (signature is not null)
+            if (signature is null)
             {
-                checkedAlready.Clear();
-                HashSet<ulong>? mine = null;
-                for (var b = 0; b < Bins / RowsPerBand && duplicateOf is null; b++)
-                {
-                    if (!bands.TryGetValue(BandKey(signature, b), out var earlier))
-                    {
-                        continue;
-                    }
-
-                    for (var e = 0; e < earlier.Count; e++)
-                    {
-                        var j = earlier.Articles[e];
-                        // The signatures estimate the resemblance for free; only likely pairs pay for an exact count.
-                        if (!checkedAlready.Add(j) || EstimatedResemblance(signature, signatures[j]) < MinEstimate)
-                        {
-                            continue;
-                        }
-
-                        mine ??= Shingles(articles[i].Paragraphs);
-                        if (SameStory(mine, Shingles(articles[j].Paragraphs)))
-                        {
-                            duplicateOf = result[j].DuplicateOf ?? j;
-                            break;
-                        }
-                    }
-                }
-
-                if (duplicateOf is null)
-                {
-                    for (var b = 0; b < Bins / RowsPerBand; b++)
-                    {
-                        ref var band = ref CollectionsMarshal.GetValueRefOrAddDefault(bands, BandKey(signature, b), out _);
-                        if (band.Count < MaxCandidatesPerBand)
-                        {
-                            band.Articles[band.Count++] = i;
-                        }
-                    }
-                }
+                continue;
             }
 
-            result[i] = articles[i] with { DuplicateOf = duplicateOf };
+            duplicateOf[i] = EarlierCopy(i, signature, stories, signatures, duplicateOf, bands, checkedAlready);
+            if (duplicateOf[i] is null)
+            {
+                AddToBands(i, signature, bands);
+            }
         }
 
-        return result;
+        return duplicateOf;
+    }
+
+    // The first earlier story that shares a band with story i and is the same story when compared in full.
+    private static int? EarlierCopy(
+        int i, ulong[] signature, IReadOnlyList<IReadOnlyList<Paragraph>> stories, ulong[][] signatures, int?[] duplicateOf,
+        Dictionary<ulong, Band> bands, HashSet<int> checkedAlready)
+    {
+        checkedAlready.Clear();
+        HashSet<ulong>? mine = null;
+        for (var b = 0; b < Bins / RowsPerBand; b++)
+        {
+            if (!bands.TryGetValue(BandKey(signature, b), out var earlier))
+            {
+                continue;
+            }
+
+            for (var e = 0; e < earlier.Count; e++)
+            {
+                var j = earlier.Articles[e];
+                // The signatures estimate the resemblance for free; only likely pairs pay for an exact count.
+                if (!checkedAlready.Add(j) || EstimatedResemblance(signature, signatures[j]) < MinEstimate)
+                {
+                    continue;
+                }
+
+                mine ??= Shingles(stories[i]);
+                if (SameStory(mine, Shingles(stories[j])))
+                {
+                    return duplicateOf[j] ?? j;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // Only first copies go into the bands: a later copy is found through the first.
+    private static void AddToBands(int i, ulong[] signature, Dictionary<ulong, Band> bands)
+    {
+        for (var b = 0; b < Bins / RowsPerBand; b++)
+        {
+            ref var band = ref CollectionsMarshal.GetValueRefOrAddDefault(bands, BandKey(signature, b), out _);
+            if (band.Count < MaxCandidatesPerBand)
+            {
+                band.Articles[band.Count++] = i;
+            }
+        }
     }
 
     /// <summary>Whether two articles' shingle sets are one story: alike as a whole, or one held almost whole in the other.</summary>
