@@ -30,6 +30,12 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
 
     public DbSet<BoundaryOverride> BoundaryOverrides => Set<BoundaryOverride>();
 
+    /// <summary>Import jobs waiting, running or recently ended, shared by every app instance on a PostgreSQL store.</summary>
+    public DbSet<QueuedImport> ImportJobs => Set<QueuedImport>();
+
+    /// <summary>The files of the waiting and running import jobs.</summary>
+    public DbSet<QueuedImportContent> ImportJobContents => Set<QueuedImportContent>();
+
     /// <summary>The keys that protect sign-in cookies, shared by every app instance on a PostgreSQL store (on SQLite they stay in the data folder).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

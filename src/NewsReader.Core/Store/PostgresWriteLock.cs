@@ -12,7 +12,7 @@ namespace NewsReader.Core.Store;
 /// when a killed process's connection drops). The wait is the transaction's <c>lock_timeout</c>.
 /// Readers never wait for it (MVCC), as with SQLite's WAL.
 /// </summary>
-internal sealed class PostgresWriteLock : IWriteLock
+public sealed class PostgresWriteLock : IWriteLock
 {
     /// <summary>The advisory lock key of the store's writer (any fixed number; "NEWS" in ASCII).</summary>
     public const long WriterKey = 0x4E455753;

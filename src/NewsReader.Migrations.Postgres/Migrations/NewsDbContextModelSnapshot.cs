@@ -565,6 +565,101 @@ namespace NewsReader.Migrations.Postgres.Migrations
                     b.ToTable("entities", (string)null);
                 });
 
+            modelBuilder.Entity("NewsReader.Core.Data.QueuedImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("filename");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finishedat");
+
+                    b.Property<int>("Found")
+                        .HasColumnType("integer")
+                        .HasColumnName("found");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("integer")
+                        .HasColumnName("handled");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("message");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queuedat");
+
+                    b.Property<bool>("Reparse")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reparse");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("runid");
+
+                    b.Property<string>("Runner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("runner");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sizebytes");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("startedat");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("startedby");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedAt");
+
+                    b.HasIndex("State", "QueuedAt");
+
+                    b.ToTable("importjobs", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Core.Data.QueuedImportContent", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("jobid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("importjobcontents", (string)null);
+                });
+
             modelBuilder.Entity("NewsReader.Core.Data.Story", b =>
                 {
                     b.Property<long>("Id")
@@ -856,6 +951,15 @@ namespace NewsReader.Migrations.Postgres.Migrations
                     b.HasOne("NewsReader.Core.Data.ImportRun", null)
                         .WithMany("Messages")
                         .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Core.Data.QueuedImportContent", b =>
+                {
+                    b.HasOne("NewsReader.Core.Data.QueuedImport", null)
+                        .WithOne()
+                        .HasForeignKey("NewsReader.Core.Data.QueuedImportContent", "JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

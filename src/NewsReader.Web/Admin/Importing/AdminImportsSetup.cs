@@ -3,11 +3,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsReader.Core.Accounts;
 using NewsReader.Core.Importing;
+using NewsReader.Core.Store;
 using NewsReader.Web.Hosting;
 
 namespace NewsReader.Web.Admin.Importing;
 
-/// <summary>Registers the admin import area: job registry, queue, background worker, upload endpoint.</summary>
+/// <summary>Registers the admin import area: the job queue, background worker, upload endpoint.</summary>
 public static class AdminImportsSetup
 {
     public static IServiceCollection AddAdminImports(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -23,8 +24,16 @@ public static class AdminImportsSetup
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new UploadReceiver(folder));
-        services.AddSingleton<ImportJobs>();
-        services.AddSingleton<ImportBacklog>();
+        // SQLite: one instance, the queue in memory; PostgreSQL: the queue in the store, shared by every instance (ADR 0009).
+        if (StoreStartup.EngineOf(configuration) == StoreEngine.Sqlite)
+        {
+            services.AddSingleton<IImportJobs, InProcessImportJobs>();
+        }
+        else
+        {
+            services.AddSingleton<IImportJobs, SharedImportJobs>();
+        }
+
         services.AddSingleton<ImportHistory>();
         services.AddScoped<ImportActions>();
         services.AddHostedService<ImportWorker>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using NewsReader.Core.Accounts;
+using NewsReader.Core.Data;
 using NewsReader.Core.Importing;
 using NewsReader.Web.Account;
 using NewsReader.Web.Hosting;
@@ -14,7 +15,7 @@ namespace NewsReader.Web.Admin.Importing;
 /// </summary>
 public sealed partial class ImportActions(
     CurrentUser currentUser,
-    ImportBacklog queue,
+    IImportJobs queue,
     ImportHistory history,
     IOptions<AdminImportOptions> options,
     IOptions<ReaderOptions> readerOptions,
@@ -45,20 +46,26 @@ public sealed partial class ImportActions(
             throw;
         }
 
-        var job = new ImportJob(file.FileName, file.SizeBytes, admin.UserName, Now, file.TempPath, deleteWhenDone: true, reparse: false, file.Sha256);
+        var request = new ImportRequest(file.FileName, file.SizeBytes, admin.UserName, Now, file.TempPath, IsTemporary: true, Reparse: false, file.Sha256);
         if (file.Refusal is { } reason)
         {
             // Checked as it was received (UploadReceiver): a refused file never waits in the queue.
             UploadReceiver.TryDelete(file.TempPath);
             var runId = await history.RecordRefusedAsync(file.FileName, file.Sha256, file.SizeBytes, admin.UserName, reason, ct);
             LogRefused(logger, file.FileName, admin.UserName, runId, reason);
-            job.Set(new ImportJobStatus(ImportJobState.Refused, StartedAt: job.QueuedAt, FinishedAt: Now, RunId: runId, Message: reason));
-            queue.AddFinished(job);
-            return job;
+            return await queue.AddFinishedAsync(request,
+                new ImportJobStatus(ImportJobState.Refused, StartedAt: request.QueuedAt, FinishedAt: Now, RunId: runId, Message: reason), ct);
         }
 
-        queue.Enqueue(job);
-        return job;
+        try
+        {
+            return await queue.EnqueueAsync(request, ct);
+        }
+        catch
+        {
+            UploadReceiver.TryDelete(file.TempPath);
+            throw;
+        }
     }
 
     /// <summary>Records an upload refused for its size before it was read to the end; nothing of it is kept.</summary>
@@ -69,10 +76,9 @@ public sealed partial class ImportActions(
         var reason = TooLargeReason(options.Value.MaxUploadBytes);
         var runId = await history.RecordRefusedAsync(fileName, string.Empty, bytesSeen, admin.UserName, reason, ct);
         LogRefused(logger, fileName, admin.UserName, runId, reason);
-        var job = new ImportJob(fileName, bytesSeen, admin.UserName, Now, string.Empty, deleteWhenDone: false, reparse: false);
-        job.Set(new ImportJobStatus(ImportJobState.Refused, StartedAt: job.QueuedAt, FinishedAt: Now, RunId: runId, Message: reason));
-        queue.AddFinished(job);
-        return job;
+        var request = new ImportRequest(fileName, bytesSeen, admin.UserName, Now, string.Empty, IsTemporary: false, Reparse: false);
+        return await queue.AddFinishedAsync(request,
+            new ImportJobStatus(ImportJobState.Refused, StartedAt: request.QueuedAt, FinishedAt: Now, RunId: runId, Message: reason), ct);
     }
 
     /// <summary>Queues every file of the seeds folder (<c>Reader:SeedsFolder</c>), in name order.</summary>
@@ -90,9 +96,7 @@ public sealed partial class ImportActions(
         var jobs = new List<ImportJob>();
         foreach (var info in new DirectoryInfo(folder).EnumerateFiles().Where(f => !f.Name.StartsWith('.')).OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            var job = new ImportJob(info.Name, info.Length, admin.UserName, Now, info.FullName, deleteWhenDone: false, reparse);
-            queue.Enqueue(job);
-            jobs.Add(job);
+            jobs.Add(await queue.EnqueueAsync(new ImportRequest(info.Name, info.Length, admin.UserName, Now, info.FullName, IsTemporary: false, reparse), ct));
         }
 
         return jobs;

@@ -1,15 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsReader.Core.Data;
 using NewsReader.Core.Importing;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
-using Microsoft.Extensions.Options;
 
 namespace NewsReader.Web.Admin.Importing;
 
-/// <summary>Runs the queued import jobs in the background, one at a time, and keeps each job's status current.</summary>
+/// <summary>Runs the jobs the queue gives this instance in the background, one at a time, and records how each went.</summary>
 internal sealed partial class ImportWorker(
-    ImportBacklog queue,
+    IImportJobs queue,
     IDbContextFactory<NewsDbContext> factory,
     IOptions<AdminImportOptions> options,
     TimeProvider time,
@@ -21,89 +21,84 @@ internal sealed partial class ImportWorker(
     {
         try
         {
-            await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await RunAsync(job, stoppingToken);
+                var lease = await queue.NextAsync(stoppingToken);
+                await using (lease)
+                {
+                    await RunAsync(lease, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // The app is stopping; a job cut short was rolled back by its transaction.
+            // The app is stopping; a job cut short was rolled back by its transaction and handed on.
         }
         finally
         {
-            queue.Complete();
+            queue.WorkerStopped();
         }
     }
 
-    internal async Task RunAsync(ImportJob job, CancellationToken ct)
+    internal async Task RunAsync(IImportLease lease, CancellationToken ct)
     {
-        var started = time.GetUtcNow().UtcDateTime;
-        job.Set(job.Status with { State = ImportJobState.Running, StartedAt = started });
+        var job = lease.Job;
+        var request = job.Request;
+        var status = job.Status;
         try
         {
             // Built on first use: loading the extraction knowledge is not free, and many apps never import.
             _importer ??= new StoryImporter(factory, SeedParser.CreateDefault(), time);
-            var report = await _importer.ImportFileAsync(job.Path, new ImportOptions(
-                StartedBy: job.StartedBy,
+            var report = await _importer.ImportFileAsync(lease.Path, new ImportOptions(
+                StartedBy: request.StartedBy,
                 Limits: new ReadLimits(Math.Max(options.Value.MaxUploadBytes, ReadLimits.DefaultMaxFileBytes)),
-                Reparse: job.Reparse,
-                Progress: new JobProgress(job),
-                SourceName: job.FileName,
-                Digest: job.Sha256 is { } sha256 ? new FileDigest(sha256, job.SizeBytes) : null), ct);
-            job.Set(job.Status with
+                Reparse: request.Reparse,
+                Progress: lease,
+                SourceName: request.FileName,
+                Digest: request.Sha256 is { } sha256 ? new FileDigest(sha256, request.SizeBytes) : null), ct);
+            await lease.FinishAsync(status with
             {
                 State = ImportJobState.Succeeded,
                 Found = report.Found,
                 Handled = report.Found,
                 RunId = report.RunId,
                 Report = report,
-                FinishedAt = time.GetUtcNow().UtcDateTime,
-            });
-            LogImported(logger, job.FileName, job.StartedBy, report.RunId);
+                FinishedAt = Now,
+            }, ct);
+            LogImported(logger, request.FileName, request.StartedBy, report.RunId);
         }
         catch (SeedReadException e)
         {
-            Finish(job, ImportJobState.Refused, e.Reason);
+            await lease.FinishAsync(status with { State = ImportJobState.Refused, Message = e.Reason, FinishedAt = Now }, ct);
         }
         catch (ImportBusyException e)
         {
-            Finish(job, ImportJobState.Failed, e.Message);
+            await lease.FinishAsync(status with { State = ImportJobState.Failed, Message = e.Message, FinishedAt = Now }, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            Finish(job, ImportJobState.Failed, "the app stopped before the import finished: nothing was stored");
+            await lease.AbandonAsync();
             throw;
         }
 #pragma warning disable CA1031 // One failed job must not stop the worker; the reason is shown on the job page and logged.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogFailed(logger, e, job.FileName);
-            Finish(job, ImportJobState.Failed, "the import failed and was rolled back, nothing was stored: " + e.Message);
-        }
-        finally
-        {
-            if (job.DeleteWhenDone)
+            LogFailed(logger, e, request.FileName);
+            await lease.FinishAsync(status with
             {
-                UploadReceiver.TryDelete(job.Path);
-            }
+                State = ImportJobState.Failed,
+                Message = "the import failed and was rolled back, nothing was stored: " + e.Message,
+                FinishedAt = Now,
+            }, ct);
         }
     }
 
-    private void Finish(ImportJob job, ImportJobState state, string message) =>
-        job.Set(job.Status with { State = state, Message = message, FinishedAt = time.GetUtcNow().UtcDateTime });
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {File} for {User}: run #{RunId}")]
     private static partial void LogImported(ILogger logger, string file, string user, long runId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import of {File} failed")]
     private static partial void LogFailed(ILogger logger, Exception e, string file);
-
-    /// <summary>Writes the importer's progress straight into the job (Progress&lt;T&gt; would post it out of order).</summary>
-    private sealed class JobProgress(ImportJob job) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) =>
-            job.Set(job.Status with { Found = value.Found, Handled = value.Handled });
-    }
 }

@@ -38,7 +38,7 @@ internal sealed class ImportApp : IAsyncDisposable
 
     public WebApplicationFactory<Program> Factory { get; }
 
-    public ImportJobs Jobs => Factory.Services.GetRequiredService<ImportJobs>();
+    public IImportJobs Jobs => Factory.Services.GetRequiredService<IImportJobs>();
 
     /// <summary>What the app logged at warning level or above, as text.</summary>
     public LogLines Warnings => Factory.Services.GetRequiredService<LogLines>();
@@ -145,7 +145,7 @@ internal sealed class ImportApp : IAsyncDisposable
     public async Task WaitForJobsAsync()
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (Jobs.AnyActive)
+        while (await Jobs.AnyActiveAsync())
         {
             await Task.Delay(50, guard.Token);
         }

@@ -35,7 +35,7 @@ internal sealed class ImportHarness : IAsyncDisposable
 
     public string SeedsFolder { get; }
 
-    public ImportJobs Jobs => _services.GetRequiredService<ImportJobs>();
+    public InProcessImportJobs Jobs => _services.GetRequiredService<InProcessImportJobs>();
 
     public ImportWorker Worker => _services.GetRequiredService<ImportWorker>();
 
@@ -58,8 +58,8 @@ internal sealed class ImportHarness : IAsyncDisposable
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = store.Folder, EnvironmentName = "Production" });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new UploadReceiver(Path.Combine(store.Folder, "uploads")));
-        services.AddSingleton<ImportJobs>();
-        services.AddSingleton<ImportBacklog>();
+        services.AddSingleton<InProcessImportJobs>();
+        services.AddSingleton<IImportJobs>(sp => sp.GetRequiredService<InProcessImportJobs>());
         services.AddSingleton<ImportHistory>();
         services.AddScoped<ImportActions>();
         services.AddSingleton<ImportWorker>();

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Core.Data;
 using NewsReader.Core.Importing;
 using NewsReader.Web.Admin.Importing;
 using NewsReader.Web.Tests.Account;

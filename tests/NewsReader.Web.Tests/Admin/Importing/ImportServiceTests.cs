@@ -176,7 +176,7 @@ public sealed class ImportServiceTests
             await Assert.ThrowsAsync<ActionForbiddenException>(() => actions.ReimportSeedsAsync(reparse: false));
             await Assert.ThrowsAsync<ActionForbiddenException>(() => actions.RefuseTooLargeAsync("x.txt", 1));
 
-            Assert.Empty(harness.Jobs.Recent());
+            Assert.Empty(await harness.Jobs.RecentAsync());
             Assert.False(File.Exists(file.TempPath));
             Assert.Equal(0, await harness.CountAsync(db => db.ImportRuns));
         }

@@ -312,7 +312,7 @@ public sealed class UploadEndpointTests
 
     private static async Task AssertNothingStartedAsync(ImportApp app)
     {
-        Assert.Empty(app.Jobs.Recent());
+        Assert.Empty(await app.Jobs.RecentAsync());
         Assert.Equal(0, await app.QueryAsync(db => db.ImportRuns.CountAsync()));
         Assert.Equal(0, await app.QueryAsync(db => db.Stories.CountAsync()));
         Assert.False(Directory.Exists(app.UploadFolder) && Directory.EnumerateFiles(app.UploadFolder).Any());

@@ -23,7 +23,7 @@ public sealed class UploadSignInTests(WebAppFixture app)
         using var response = await client.PostAsync(UploadUri, content);
 
         Assert.Equal(expected, response.StatusCode);
-        Assert.DoesNotContain(Jobs.Recent(), j => j.FileName == "news.md");
+        Assert.DoesNotContain(await Jobs.RecentAsync(), j => j.FileName == "news.md");
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class UploadSignInTests(WebAppFixture app)
         using var response = await client.PostAsync(UploadUri, content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.DoesNotContain(Jobs.Recent(), j => j.FileName == "no-token.md");
+        Assert.DoesNotContain(await Jobs.RecentAsync(), j => j.FileName == "no-token.md");
     }
 
     [Fact]
@@ -66,5 +66,5 @@ public sealed class UploadSignInTests(WebAppFixture app)
         Assert.Equal(expected, response.StatusCode);
     }
 
-    private ImportJobs Jobs => (ImportJobs)app.Factory.Services.GetService(typeof(ImportJobs))!;
+    private IImportJobs Jobs => (IImportJobs)app.Factory.Services.GetService(typeof(IImportJobs))!;
 }
