@@ -421,21 +421,25 @@ public sealed partial class SharedImportJobs(
                 while (await timer.WaitForNextTickAsync(_stop.Token))
                 {
                     var progress = Interlocked.Read(ref _progress);
-                    if (progress != _written)
+                    if (progress == _written)
+                    {
+                        continue;
+                    }
+
+                    try
                     {
                         await _queue.WriteProgressAsync(Job.Id, (int)(progress >> 32), (int)(progress & 0xFFFFFFFF), _stop.Token);
                         _written = progress;
+                    }
+                    catch (Exception e) when (e is DbException or IOException or TimeoutException || (e is InvalidOperationException && !_stop.IsCancellationRequested))
+                    {
+                        // Progress is for people watching: a failed write must not fail the import (its end is written apart); try again next tick.
+                        LogNotRecorded(_queue.Logger, e, Job.Id);
                     }
                 }
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
-            }
-#pragma warning disable CA1031 // Progress is for people watching; a failed write must not fail the import, whose end is written apart.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogNotRecorded(_queue.Logger, e, Job.Id);
             }
         }
     }
