@@ -50,13 +50,21 @@ public static partial class HeadlineWriter
     {
         var words = s.Split(' ');
         var kept = new List<string>(words.Length);
-        var mainClause = true; // "will" becomes "to" only in the main clause ("what a deal will look like" stays)
+        // "will" becomes "to" only in the main clause: "what a deal will look like" stays, and so does
+        // what follows a reporting verb ("IBM says its patents will be released", not "... to be released").
+        var mainClause = true;
         for (var i = 0; i < words.Length; i++)
         {
             var w = words[i];
             mainClause &= !w.EndsWith(',') && !IsOneOf(w, "what", "that", "which", "who", "whether", "if", "how", "when", "where", "why");
             var next = i + 1 < words.Length ? words[i + 1] : "";
-            if (i > 0 && IsOneOf(w, "has", "have", "had"))
+            if (i > 0 && mainClause && IsOneOf(words[i - 1], ReportingVerbs))
+            {
+                mainClause = false;
+            }
+
+            // "is said to have turned down" keeps its "have": only a finite "has" or "have" goes.
+            if (i > 0 && IsOneOf(w, "has", "have", "had") && !IsOneOf(words[i - 1], "to"))
             {
                 if (IsOneOf(next, "been") && i + 2 < words.Length && IsParticiple(words[i + 2], lexicon))
                 {
@@ -80,21 +88,30 @@ public static partial class HeadlineWriter
     internal static string EndBeforeClause(string s, SplitterLexicon lexicon)
     {
         var content = 0;
+        var previous = ReadOnlySpan<char>.Empty;
         var scanner = new WordScanner(s);
         while (scanner.MoveNext())
         {
             var word = scanner.Current.In(s);
-            if (content >= MinContentWordsBeforeClause && lexicon.HeadlineClauseWords.Contains(word) && char.IsLower(word[0]))
+            if (content >= MinContentWordsBeforeClause && lexicon.HeadlineClauseWords.Contains(word) && char.IsLower(word[0]) && !IsQuantity(previous, word))
             {
                 var cut = s.AsSpan(0, scanner.Current.Start).TrimEnd().TrimEnd(",;:—–- ".AsSpan());
                 return cut.Length >= MinBeforeDescription ? cut.ToString() : s;
             }
 
             content += lexicon.Stopwords.Contains(word) ? 0 : 1;
+            previous = word;
         }
 
         return s;
     }
+
+    // "more than 1.2 million", "more than doubled", "less than a year": an amount, not a comparison clause.
+    private static bool IsQuantity(ReadOnlySpan<char> previous, ReadOnlySpan<char> word) =>
+        word.Equals("than", StringComparison.OrdinalIgnoreCase)
+        && (previous.Equals("more", StringComparison.OrdinalIgnoreCase) || previous.Equals("less", StringComparison.OrdinalIgnoreCase)
+            || previous.Equals("fewer", StringComparison.OrdinalIgnoreCase) || previous.Equals("rather", StringComparison.OrdinalIgnoreCase)
+            || previous.Equals("other", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsParticiple(string word, SplitterLexicon lexicon) =>
         word.Length > 2 && char.IsLower(word[0])
@@ -189,7 +206,8 @@ public static partial class HeadlineWriter
             var pronoun = StartsWithAny(rest, "it ", "they ", "its ", "it’s ", "it's ");
             if (pronoun is not null)
             {
-                var subject = s[..at];
+                // "EuroDisney has said it will sell": the auxiliary goes with its verb.
+                var subject = StripTrailing(s[..at], " has", " have", " had");
                 return pronoun is "its " ? subject + "’s " + rest[pronoun.Length..] : subject + " " + rest[(pronoun.IndexOf(' ', StringComparison.Ordinal) + 1)..];
             }
 

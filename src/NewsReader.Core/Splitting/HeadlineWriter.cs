@@ -123,9 +123,9 @@ public static partial class HeadlineWriter
         s = StripParentheses(s);
         s = AfterThroatClearing(s, lexicon);
         s = DropSceneSetting(s, lexicon);
-        s = DropReporting(s);
         s = DropTimePhrases(s);
         s = DropAppositive(s, lexicon);
+        s = DropReporting(s);
         s = DropTail(s);
         s = DropMannerAdverbs(s);
         s = HeadlineTense(s, lexicon);
@@ -281,6 +281,19 @@ public static partial class HeadlineWriter
         }
 
         return CollapseSpaces(s);
+    }
+
+    private static string StripTrailing(string s, params string[] endings)
+    {
+        foreach (var e in endings)
+        {
+            if (s.EndsWith(e, StringComparison.Ordinal) && s.Length > e.Length)
+            {
+                return s[..^e.Length];
+            }
+        }
+
+        return s;
     }
 
     private static string StripLeading(string s, params string[] prefixes)

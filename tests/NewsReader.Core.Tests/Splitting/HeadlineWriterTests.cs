@@ -16,6 +16,13 @@ public class HeadlineWriterTests
     [InlineData("Brightwave Robotics has won a contract to automate Northgate's warehouses.", "Brightwave Robotics won a contract to automate Northgate's warehouses")]
     public void Write_Auxiliaries_BecomeHeadlineTense(string lead, string title) => Assert.Equal(title, Write(lead).Title);
 
+    [Theory]
+    [InlineData("Kestrel Bank says 300 of its branches in Spain will be sold to a rival next year.", "Kestrel Bank says 300 of its branches in Spain will be sold to a rival next year")]
+    [InlineData("Harbourline Shipping, the largest barge operator on the Danube, has said it will buy Pell Logistics.", "Harbourline Shipping to buy Pell Logistics")]
+    [InlineData("Film director Ana Ruiz is said to have turned down the lead role in the sequel.", "Film director Ana Ruiz is said to have turned down the lead role in the sequel")]
+    [InlineData("Kestrel Bank has lost the records of more than one million customers.", "Kestrel Bank lost the records of more than one million customers")]
+    public void Write_ReportedClausesAndPerfectInfinitives_StayGrammatical(string lead, string title) => Assert.Equal(title, Write(lead).Title);
+
     [Fact]
     public void Write_HasBeforeANoun_Stays() =>
         Assert.StartsWith("Kestrel Bank has a new chief executive", Write("Kestrel Bank has a new chief executive after a boardroom fight over its branch closures.").Title, StringComparison.Ordinal);
