@@ -10,6 +10,8 @@ using NewsReader.Benchmarks.Store;
 //                              (--only-end-to-end: the file import alone, for profilers)
 //   import-stages FILE [ROUNDS]  CPU per stage of an import's work before the store (read, split, extraction, MinHash)
 //   --store-latency CORPUS     per-query latency percentiles, search vs the bare FTS5 floor
+//   scale CORPUS --stories N --pg CONNECTION [--part N] [--rounds N] [--reuse]
+//                              SQLite and PostgreSQL side by side: import, search, filters (Store/ScaleReport.cs)
 //   --circuits URL PID         memory per interactive circuit of a running reader (Web/CircuitMemory.cs)
 if (args is ["peak", ..])
 {
@@ -34,6 +36,11 @@ if (args is ["--import-cpu", ..])
 if (args is ["--store-latency", ..])
 {
     return await StoreLatencyReport.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
+if (args is ["scale", ..])
+{
+    return await ScaleReport.RunAsync(args[1..]).ConfigureAwait(false);
 }
 
 if (args is ["--circuits", ..])

@@ -37,17 +37,25 @@ public static partial class BenchCorpus
     /// heading, and the companies and country the generator writes into each title
     /// ("A and B in C: ..."), so store benchmarks measure the store alone, with realistic links.
     /// </summary>
-    public static ParsedDocument LoadParsed(string path)
+    public static ParsedDocument LoadParsed(string path) => new(System.IO.Path.GetFileName(path), [], Stories(path).ToList());
+
+    /// <summary>The stories of <see cref="LoadParsed"/> one at a time, numbered from 0, so a corpus larger than memory can be loaded in parts.</summary>
+    public static IEnumerable<ParsedStory> Stories(string path)
     {
-        var articles = new List<ParsedStory>();
+        var index = 0;
         string? title = null;
         var paragraphs = new List<Paragraph>();
         foreach (var line in File.ReadLines(path))
         {
             if (line.StartsWith("# ", StringComparison.Ordinal))
             {
-                Flush();
+                if (title is not null)
+                {
+                    yield return Story(index++, title, paragraphs);
+                }
+
                 title = line[2..].Trim();
+                paragraphs = [];
             }
             else if (line.Length > 0 && title is not null)
             {
@@ -55,28 +63,24 @@ public static partial class BenchCorpus
             }
         }
 
-        Flush();
-        return new ParsedDocument(System.IO.Path.GetFileName(path), [], articles);
-
-        void Flush()
+        if (title is not null)
         {
-            if (title is null)
-            {
-                return;
-            }
-
-            var entities = new List<EntityMention>();
-            if (TitleEntities().Match(title) is { Success: true } m)
-            {
-                entities.Add(new EntityMention(m.Groups[1].Value, EntityKind.Company, true, 2, 0.9, []));
-                entities.Add(new EntityMention(m.Groups[2].Value, EntityKind.Company, true, 2, 0.8, []));
-                entities.Add(new EntityMention(m.Groups[3].Value, EntityKind.Country, true, 1, 0.7, []));
-            }
-
-            var summary = paragraphs.Count > 0 ? paragraphs[0].Text[..Math.Min(300, paragraphs[0].Text.Length)] : string.Empty;
-            articles.Add(new ParsedStory(articles.Count, title, summary, SlugSet.Slugify(title), paragraphs.ToList(), null, 1, new ExtractedEntities(entities)));
-            paragraphs.Clear();
+            yield return Story(index, title, paragraphs);
         }
+    }
+
+    private static ParsedStory Story(int index, string title, List<Paragraph> paragraphs)
+    {
+        var entities = new List<EntityMention>();
+        if (TitleEntities().Match(title) is { Success: true } m)
+        {
+            entities.Add(new EntityMention(m.Groups[1].Value, EntityKind.Company, true, 2, 0.9, []));
+            entities.Add(new EntityMention(m.Groups[2].Value, EntityKind.Company, true, 2, 0.8, []));
+            entities.Add(new EntityMention(m.Groups[3].Value, EntityKind.Country, true, 1, 0.7, []));
+        }
+
+        var summary = paragraphs.Count > 0 ? paragraphs[0].Text[..Math.Min(300, paragraphs[0].Text.Length)] : string.Empty;
+        return new ParsedStory(index, title, summary, SlugSet.Slugify(title), paragraphs, null, 1, new ExtractedEntities(entities));
     }
 
     /// <summary>A new empty store (migrated) at a fresh path.</summary>
