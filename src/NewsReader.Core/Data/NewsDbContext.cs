@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Data;
 
@@ -44,6 +43,5 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
-        StoreEngine.Of(this).Provider.FinishModel(builder);
     }
 }

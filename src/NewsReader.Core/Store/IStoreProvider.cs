@@ -9,7 +9,7 @@ public interface IStoreProvider
     /// <summary>The EF provider's name as <c>DatabaseFacade.ProviderName</c> reports it.</summary>
     string EfProviderName { get; }
 
-    /// <summary>Configures EF for this engine: provider, connection interceptors, migrations assembly.</summary>
+    /// <summary>Configures EF for this engine: provider, connection interceptors, migrations assembly, and any engine-specific model changes (an EF service such as <c>IModelCustomizer</c>: the context never asks for its engine).</summary>
     void Configure(DbContextOptionsBuilder options, string connectionString);
 
     /// <summary>Where a connection string points, for messages and logs (a file, or host and database; never a password).</summary>
@@ -17,9 +17,6 @@ public interface IStoreProvider
 
     /// <summary>The database's size on disk in bytes (the CLI's stats).</summary>
     Task<long> SizeAsync(NewsDbContext db, CancellationToken ct);
-
-    /// <summary>Adjusts the one EF model for this engine after every configuration has run (names, not shape).</summary>
-    void FinishModel(ModelBuilder builder);
 
     /// <summary>
     /// Clears EF's migration lock when a killed process left it older than <paramref name="staleAge"/>

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using NewsReader.Core.Data;
 using Npgsql;
 
 namespace NewsReader.Core.Store;
 
 /// <summary>
-/// PostgreSQL through Npgsql: lower-case table and column names (<see cref="FinishModel"/>), migrations
+/// PostgreSQL through Npgsql: lower-case table and column names (<see cref="PostgresNames"/>), migrations
 /// in <c>NewsReader.Migrations.Postgres</c>.
 /// </summary>
 internal sealed class PostgresProvider : IStoreProvider
@@ -17,7 +18,8 @@ internal sealed class PostgresProvider : IStoreProvider
 
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(WithDefaults(connectionString), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly));
+            .UseNpgsql(WithDefaults(connectionString), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+            .ReplaceService<IModelCustomizer, PostgresNames>();
 
     public string Describe(string connectionString)
     {
@@ -27,28 +29,6 @@ internal sealed class PostgresProvider : IStoreProvider
 
     public Task<long> SizeAsync(NewsDbContext db, CancellationToken ct) =>
         db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync(ct);
-
-    /// <summary>
-    /// Every table and column name in lower case: PostgreSQL folds unquoted names to lower case, so the
-    /// portable SQL in Core (<c>SELECT Id FROM Articles</c>, written unquoted) reads the same tables on
-    /// both engines. Applied after the configurations, so names they set explicitly are covered too.
-    /// </summary>
-    public void FinishModel(ModelBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        foreach (var entity in builder.Model.GetEntityTypes())
-        {
-            if (entity.GetTableName() is { } table)
-            {
-                entity.SetTableName(table.ToLowerInvariant());
-            }
-
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(property.GetColumnName().ToLowerInvariant());
-            }
-        }
-    }
 
     /// <summary>
     /// Npgsql prepares a statement on the server once it has run twice (the importer runs the same

@@ -20,11 +20,6 @@ internal sealed class SqliteProvider : IStoreProvider
     public Task<long> SizeAsync(NewsDbContext db, CancellationToken ct) =>
         db.Database.SqlQueryRaw<long>("SELECT page_count * page_size AS Value FROM pragma_page_count(), pragma_page_size()").SingleAsync(ct);
 
-    public void FinishModel(ModelBuilder builder)
-    {
-        // The model's names are SQLite's as configured.
-    }
-
     /// <summary>A connection string for a database file (created on first use, folder included).</summary>
     public static string ConnectionStringFor(string databasePath)
     {

@@ -57,10 +57,7 @@ public sealed partial class SourceRulesTests
             var from = ns.Groups[1].Value;
             foreach (Match use in ProjectUsing().Matches(text))
             {
-                // Known, left for its owner: NewsDbContext (Data) asks the engine (Store) for
-                // provider-specific model settings since the PostgreSQL engine (issue 18), and the
-                // engine reads the model: Data -> Store -> Data. Any other loop fails here.
-                if (use.Groups[1].Value != from && !(from == "NewsReader.Core.Data" && use.Groups[1].Value == "NewsReader.Core.Store" && file.EndsWith("NewsDbContext.cs", StringComparison.Ordinal)))
+                if (use.Groups[1].Value != from)
                 {
                     (graph.TryGetValue(from, out var to) ? to : graph[from] = []).Add(use.Groups[1].Value);
                 }
