@@ -3,6 +3,8 @@ using NewsReader.Web;
 using NewsReader.Web.Account;
 using NewsReader.Web.Admin.Importing;
 using NewsReader.Web.Admin;
+using NewsReader.Web.Api;
+using NewsReader.Web.Feeds;
 using NewsReader.Web.Hosting;
 using NewsReader.Web.Tagging;
 
@@ -21,6 +23,8 @@ builder.Services.AddAdminImports(builder.Configuration, builder.Environment);
 builder.Services.AddCuration();
 builder.Services.AddTagging();
 builder.Services.AddReaderHealth();
+builder.Services.AddFeeds();
+builder.Services.AddReadApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -42,6 +46,8 @@ app.MapStaticAssets();
 app.MapReaderHealth();
 app.MapAccountEndpoints();
 app.MapAdminImports();
+app.MapFeeds();
+app.MapReadApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -38,6 +38,8 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
     /// <summary>The keys that protect sign-in cookies, shared by every app instance on a PostgreSQL store (on SQLite they stay in the data folder).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

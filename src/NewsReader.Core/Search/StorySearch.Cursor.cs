@@ -5,6 +5,9 @@ namespace NewsReader.Core.Search;
 // Keyset cursors of search pages.
 public sealed partial class StorySearch
 {
+    /// <summary>True when <paramref name="cursor"/> is a cursor this search made (of either order), so a caller can refuse anything else.</summary>
+    public static bool IsCursor(string? cursor) => Cursor.TryDecodeRank(cursor) is not null || Cursor.TryDecodeNewest(cursor) is not null;
+
     /// <summary>Keyset cursors: the sort key and id of the last row of a page, opaque to callers.</summary>
     private static class Cursor
     {

@@ -22,16 +22,23 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StoryS
     private readonly ReadOptions _options = options.Value;
 
     /// <summary>The list for a list state: newest first, or ranked when there is a text query.</summary>
-    public async Task<StoryListResult> ListAsync(ListState state, CancellationToken ct = default)
+    public Task<StoryListResult> ListAsync(ListState state, CancellationToken ct = default) =>
+        ListAsync(state, SearchSort.Relevance, _options.PageSize, ct);
+
+    /// <summary>The list for a list state in a given order (newest first, or ranked when there is text) and page size (1 to <see cref="StorySearch.MaxLimit"/>): the API's and the saved searches' view of a list.</summary>
+    public async Task<StoryListResult> ListAsync(ListState state, SearchSort sort, int limit, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return (await cache.GetOrLoadAsync(CacheKey(state), () => LoadListAsync(state, ct)).ConfigureAwait(false))!;
+        limit = Math.Clamp(limit, 1, StorySearch.MaxLimit);
+        return (await cache.GetOrLoadAsync(CacheKey(state, sort, limit), () => LoadListAsync(state, sort, limit, ct)).ConfigureAwait(false))!;
     }
 
     /// <summary>A state's cache key: every part of the state, in order, with separators no URL value carries.</summary>
-    private static string CacheKey(ListState state) => string.Join(
+    private static string CacheKey(ListState state, SearchSort sort, int limit) => string.Join(
         '\u001e',
         "list",
+        sort,
+        limit,
         state.Query,
         string.Join('\u001f', state.Companies),
         string.Join('\u001f', state.Countries),
@@ -39,10 +46,10 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StoryS
         string.Join('\u001f', state.Tags),
         state.After);
 
-    private async Task<StoryListResult?> LoadListAsync(ListState state, CancellationToken ct)
+    private async Task<StoryListResult?> LoadListAsync(ListState state, SearchSort sort, int pageSize, CancellationToken ct)
     {
         // The search resolves the state's slugs once, in its own snapshot, and says what each named.
-        var result = await search.SearchAsync(ToRequest(state), ct).ConfigureAwait(false);
+        var result = await search.SearchAsync(ToRequest(state) with { Sort = sort, Limit = pageSize }, ct).ConfigureAwait(false);
         if (ActiveFilters(result) is not { } active)
         {
             // A filter names no entity of the store by its slug: nothing can match all of them.

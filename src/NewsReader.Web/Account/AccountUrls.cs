@@ -7,6 +7,7 @@ public static class AccountUrls
     public const string SignOut = "/account/sign-out";
     public const string Register = "/account/register";
     public const string AccessDenied = "/account/access-denied";
+    public const string ApiKeys = "/account/api-keys";
 
     /// <summary>
     /// <paramref name="returnUrl"/> when it is a path on this site, else <c>/</c>: a sign-in link must
