@@ -5,6 +5,7 @@ using NewsReader.Web.Admin.Importing;
 using NewsReader.Web.Admin;
 using NewsReader.Web.Api;
 using NewsReader.Web.Feeds;
+using NewsReader.Web.Following;
 using NewsReader.Web.Hosting;
 using NewsReader.Web.Tagging;
 
@@ -24,6 +25,7 @@ builder.Services.AddCuration();
 builder.Services.AddTagging();
 builder.Services.AddReaderHealth();
 builder.Services.AddFeeds();
+builder.Services.AddFollowing();
 builder.Services.AddReadApi(builder.Configuration);
 
 var app = builder.Build();

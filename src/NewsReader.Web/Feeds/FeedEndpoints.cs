@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsReader.Core.Curation;
+using NewsReader.Core.Following;
+using NewsReader.Web.Following;
 using NewsReader.Web.Entities;
 using NewsReader.Web.Hosting;
 using NewsReader.Core.Stories;
@@ -31,6 +33,7 @@ public static class FeedEndpoints
     {
         endpoints.MapGet(FeedLinks.HomePath, ListFeedAsync).ExcludeFromDescription();
         endpoints.MapGet(EntityFeedRoute, EntityFeedAsync).ExcludeFromDescription();
+        endpoints.MapGet(FeedLinks.HomePath + "/saved/{token}", SavedSearchFeedAsync).ExcludeFromDescription();
         return endpoints;
     }
 
@@ -87,6 +90,36 @@ public static class FeedEndpoints
             Absolute(root, FeedLinks.ForEntity(field, entity.Slug, state.After, format)),
             next => Absolute(root, FeedLinks.ForEntity(field, entity.Slug, next, format)));
         return Answer(context, await feeds.BuildAsync(source, format, root, context.RequestAborted));
+    }
+
+    /// <summary>A saved search's private feed: whoever holds the token reads it (feed readers send no cookies); a revoked or unknown token is 404.</summary>
+    private static async Task<IResult> SavedSearchFeedAsync(
+        string token, HttpContext context, FeedBuilder feeds, SavedSearches searches, IOptions<ReaderOptions> options)
+    {
+        if (FeedFormat.Parse(context.Request.Query[FeedFormat.QueryKey]) is not { } format)
+        {
+            return UnknownFormat(context);
+        }
+
+        var search = await searches.ByFeedTokenAsync(token, context.RequestAborted);
+        if (search is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such feed", detail: "This feed address is unknown or was revoked.");
+        }
+
+        var after = (string?)context.Request.Query[ListState.AfterKey];
+        var state = SavedSearchActions.StateOf(search.View, options.Value.MaxQueryLength) with { After = string.IsNullOrWhiteSpace(after) ? null : after };
+        var root = SiteRoot(context.Request);
+        var source = new FeedSource(
+            state,
+            _ => search.Name,
+            Absolute(root, FeedLinks.ListPage(state with { After = null })),
+            Absolute(root, FeedLinks.ForSavedSearch(token, state.After, format)),
+            next => Absolute(root, FeedLinks.ForSavedSearch(token, next, format)));
+        var answer = Answer(context, await feeds.BuildAsync(source, format, root, context.RequestAborted));
+        // The address is a secret: shared caches must not keep the document.
+        context.Response.Headers.CacheControl = "private, no-cache";
+        return answer;
     }
 
     private static IResult UnknownFormat(HttpContext context) => Results.Problem(

@@ -20,6 +20,10 @@ public static class FeedLinks
     /// <summary>The site-relative feed URL of an entity page.</summary>
     public static string ForEntity(EntityKind field, string slug, string? after = null, FeedFormat? format = null) => field.PageUrl(slug) + "/feed" + Query(ListState.Empty with { After = after }, format);
 
+    /// <summary>The site-relative address of a saved search's private feed.</summary>
+    public static string ForSavedSearch(string token, string? after = null, FeedFormat? format = null) =>
+        HomePath + "/saved/" + Uri.EscapeDataString(token) + Query(ListState.Empty with { After = after }, format);
+
     /// <summary>The site-relative page URL of the home list at <paramref name="state"/>.</summary>
     public static string ListPage(ListState state)
     {

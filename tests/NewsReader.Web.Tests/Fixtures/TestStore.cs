@@ -55,12 +55,19 @@ public sealed class TestStore : IAsyncDisposable
     }
 
     /// <summary>Adds a story; <paramref name="age"/> 0 is the newest. Entities are (kind, name, about).</summary>
-    public async Task<long> AddStoryAsync(
+    public Task<long> AddStoryAsync(
         string slug, string title, string body, int age = 0, string? summary = null,
+        params (EntityKind Kind, string Name, bool About)[] entities) =>
+        AddStoryAtAsync(Factory, slug, title, body, BaseTime.AddMinutes(-age), summary, entities);
+
+    /// <summary>Adds a story made at <paramref name="created"/> (UTC) to any store, such as a running app's.</summary>
+    public static async Task<long> AddStoryAtAsync(
+        IDbContextFactory<NewsDbContext> factory, string slug, string title, string body, DateTime created, string? summary = null,
         params (EntityKind Kind, string Name, bool About)[] entities)
     {
-        await using var db = await Factory.CreateDbContextAsync();
-        var created = BaseTime.AddMinutes(-age);
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(entities);
+        await using var db = await factory.CreateDbContextAsync();
         var article = new Story
         {
             Slug = slug,

@@ -1,0 +1,23 @@
+namespace NewsReader.Core.Data;
+
+/// <summary>A reader's saved view of the story list (query, filters) under a name, with a private feed token.</summary>
+public sealed class SavedSearch
+{
+    public long Id { get; set; }
+
+    /// <summary>The Identity user who saved it; nobody else sees it.</summary>
+    public required string UserId { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The list's URL query string without the cursor (<c>q=chip&amp;company=nvidia</c>), as the home page reads it.</summary>
+    public required string View { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>When the reader last opened it from their list; stories added since count as new.</summary>
+    public DateTime LastOpenedAt { get; set; }
+
+    /// <summary>SHA-256 (hex) of the private feed token, or null when the feed is off; unique.</summary>
+    public string? FeedTokenHash { get; set; }
+}

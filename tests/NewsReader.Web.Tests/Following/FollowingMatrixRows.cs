@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Core.Stories;
+using NewsReader.Web.Following;
+using NewsReader.Web.Tests.Security;
+
+namespace NewsReader.Web.Tests.Following;
+
+/// <summary>Matrix rows for saved searches: the page and actions need an account; a private feed is opened by its token only.</summary>
+public sealed class FollowingMatrixRows : IMatrixSource
+{
+    public IEnumerable<PageRow> Pages =>
+    [
+        new("/account/saved", Access.SignedIn),
+    ];
+
+    public IEnumerable<EndpointRow> Endpoints =>
+    [
+        // No cookie opens a private feed: only its token does, so an unknown token is 404 for everyone.
+        new("GET /feed/saved/{token} (unknown)", "GET", "/feed/saved/no-such-token", Access.Public) { AllowedStatus = System.Net.HttpStatusCode.NotFound },
+    ];
+
+    // Harmless to repeat: each saves, changes and deletes its own search.
+    public IEnumerable<ActionRow> Actions =>
+    [
+        new("SavedSearchActions.ListAsync", Access.SignedIn, sp => sp.GetRequiredService<SavedSearchActions>().ListAsync()),
+        new("SavedSearchActions.SaveAsync + OpenAsync + RenameAsync + NewFeedAsync + RevokeFeedAsync + DeleteAsync", Access.SignedIn, async sp =>
+        {
+            var actions = sp.GetRequiredService<SavedSearchActions>();
+            var saved = await actions.SaveAsync("matrix", ListState.Empty);
+            Assert.NotNull(await actions.OpenAsync(saved.Id));
+            Assert.True(await actions.RenameAsync(saved.Id, "matrix renamed"));
+            Assert.NotNull(await actions.NewFeedAsync(saved.Id));
+            Assert.True(await actions.RevokeFeedAsync(saved.Id));
+            Assert.True(await actions.DeleteAsync(saved.Id));
+        }),
+    ];
+}
