@@ -12,8 +12,7 @@ using NewsReader.Web.Tests.Http;
 namespace NewsReader.Web.Tests.Api;
 
 /// <summary>The read API over the sample stories: lists, paging, filters, one story, entities, errors and keys.</summary>
-[Collection(WebAppGroup.Name)]
-public sealed class ApiHttpTests(WebAppFixture app)
+public abstract class ApiHttpTests(WebAppFixture app)
 {
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
@@ -287,3 +286,9 @@ public sealed class ApiHttpTests(WebAppFixture app)
         Assert.Contains("after", parameters);
     }
 }
+
+[Collection(WebAppGroup.Name)]
+public sealed class ApiHttpSqliteTests(WebAppFixture app) : ApiHttpTests(app);
+
+[Collection(PostgresWebAppGroup.Name)]
+public sealed class ApiHttpPostgresTests(PostgresWebAppFixture app) : ApiHttpTests(app);

@@ -8,8 +8,7 @@ using NewsReader.Web.Tests.Http;
 namespace NewsReader.Web.Tests.Api;
 
 /// <summary>The account page's key actions: a reader's own keys only, the secret shown once and working, another reader's key out of reach.</summary>
-[Collection(WebAppGroup.Name)]
-public sealed class ApiKeyActionsTests(WebAppFixture app)
+public abstract class ApiKeyActionsTests(WebAppFixture app)
 {
     private async Task<HttpStatusCode> StatusWithKeyAsync(string secret)
     {
@@ -110,3 +109,9 @@ public sealed class ApiKeyActionsTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithKeyAsync(key.Secret));
     }
 }
+
+[Collection(WebAppGroup.Name)]
+public sealed class ApiKeyActionsSqliteTests(WebAppFixture app) : ApiKeyActionsTests(app);
+
+[Collection(PostgresWebAppGroup.Name)]
+public sealed class ApiKeyActionsPostgresTests(PostgresWebAppFixture app) : ApiKeyActionsTests(app);

@@ -11,8 +11,7 @@ using NewsReader.Web.Tests.Http;
 namespace NewsReader.Web.Tests.Feeds;
 
 /// <summary>Feeds of the list views, parsed back and compared with the pages at the same URL state.</summary>
-[Collection(WebAppGroup.Name)]
-public sealed class FeedHttpTests(WebAppFixture app)
+public abstract class FeedHttpTests(WebAppFixture app)
 {
     private const string Site = "http://localhost/";
 
@@ -235,3 +234,9 @@ public sealed class FeedHttpTests(WebAppFixture app)
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 }
+
+[Collection(WebAppGroup.Name)]
+public sealed class FeedHttpSqliteTests(WebAppFixture app) : FeedHttpTests(app);
+
+[Collection(PostgresWebAppGroup.Name)]
+public sealed class FeedHttpPostgresTests(PostgresWebAppFixture app) : FeedHttpTests(app);

@@ -19,9 +19,15 @@ public sealed class SavedSearchGroup : ICollectionFixture<WebAppFixture>
     public const string Name = "saved searches";
 }
 
+/// <summary>The same on PostgreSQL.</summary>
+[CollectionDefinition(Name)]
+public sealed class SavedSearchPostgresGroup : ICollectionFixture<PostgresWebAppFixture>
+{
+    public const string Name = "saved searches on PostgreSQL";
+}
+
 /// <summary>Saved searches: a reader's own only, new-story counts, rename and delete, and the private feed.</summary>
-[Collection(SavedSearchGroup.Name)]
-public sealed class SavedSearchTests(WebAppFixture app)
+public abstract class SavedSearchTests(WebAppFixture app)
 {
     private static readonly ListState TencentInChina = ListState.From(null, ["tencent"], ["china"], null, null);
 
@@ -159,3 +165,9 @@ public sealed class SavedSearchTests(WebAppFixture app)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 }
+
+[Collection(SavedSearchGroup.Name)]
+public sealed class SavedSearchSqliteTests(WebAppFixture app) : SavedSearchTests(app);
+
+[Collection(SavedSearchPostgresGroup.Name)]
+public sealed class SavedSearchPostgresTests(PostgresWebAppFixture app) : SavedSearchTests(app);
