@@ -33,7 +33,7 @@ public sealed class ApiKeyException : Exception
 /// <summary>The limits on API keys.</summary>
 public static class ApiKeyRules
 {
-    public const int MaxNameLength = 100;
+    public const int MaxNameLength = ApiKey.MaxNameLength;
 
     /// <summary>Live (not revoked) keys one account may hold.</summary>
     public const int MaxKeysPerUser = 20;

@@ -3,6 +3,8 @@ namespace NewsReader.Core.Data;
 /// <summary>A reader's key to the read API: only its SHA-256 is stored; the key itself is shown once when made.</summary>
 public sealed class ApiKey
 {
+    public const int MaxNameLength = 100;
+
     public long Id { get; set; }
 
     /// <summary>The Identity user the key acts for.</summary>

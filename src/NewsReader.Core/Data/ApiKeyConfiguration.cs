@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NewsReader.Core.Accounts;
 
 namespace NewsReader.Core.Data;
 
@@ -13,7 +12,7 @@ public sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         ArgumentNullException.ThrowIfNull(builder);
         builder.ToTable("ApiKeys");
         builder.Property(k => k.UserId).HasMaxLength(450);
-        builder.Property(k => k.Name).HasMaxLength(ApiKeyRules.MaxNameLength);
+        builder.Property(k => k.Name).HasMaxLength(ApiKey.MaxNameLength);
         builder.Property(k => k.Prefix).HasMaxLength(16);
         builder.Property(k => k.Hash).HasMaxLength(64);
         builder.HasIndex(k => k.Hash).IsUnique();

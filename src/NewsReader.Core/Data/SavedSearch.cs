@@ -3,6 +3,11 @@ namespace NewsReader.Core.Data;
 /// <summary>A reader's saved view of the story list (query, filters) under a name, with a private feed token.</summary>
 public sealed class SavedSearch
 {
+    public const int MaxNameLength = 100;
+
+    /// <summary>The longest view (query string) kept.</summary>
+    public const int MaxViewLength = 2048;
+
     public long Id { get; set; }
 
     /// <summary>The Identity user who saved it; nobody else sees it.</summary>

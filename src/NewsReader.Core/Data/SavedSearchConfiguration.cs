@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NewsReader.Core.Following;
 
 namespace NewsReader.Core.Data;
 
@@ -13,8 +12,8 @@ public sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedSea
         ArgumentNullException.ThrowIfNull(builder);
         builder.ToTable("SavedSearches");
         builder.Property(s => s.UserId).HasMaxLength(450);
-        builder.Property(s => s.Name).HasMaxLength(SavedSearches.MaxNameLength);
-        builder.Property(s => s.View).HasMaxLength(SavedSearches.MaxViewLength);
+        builder.Property(s => s.Name).HasMaxLength(SavedSearch.MaxNameLength);
+        builder.Property(s => s.View).HasMaxLength(SavedSearch.MaxViewLength);
         builder.Property(s => s.FeedTokenHash).HasMaxLength(64);
         builder.HasIndex(s => s.UserId);
         builder.HasIndex(s => s.FeedTokenHash).IsUnique();

@@ -35,8 +35,8 @@ public sealed class SavedSearchException : Exception
 /// </summary>
 public sealed class SavedSearches(IDbContextFactory<NewsDbContext> factory, TimeProvider? clock = null)
 {
-    public const int MaxNameLength = 100;
-    public const int MaxViewLength = 2048;
+    public const int MaxNameLength = SavedSearch.MaxNameLength;
+    public const int MaxViewLength = SavedSearch.MaxViewLength;
     public const int MaxPerUser = 100;
 
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);

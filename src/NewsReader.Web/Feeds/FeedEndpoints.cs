@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsReader.Core.Curation;
 using NewsReader.Core.Following;
-using NewsReader.Web.Following;
 using NewsReader.Web.Entities;
 using NewsReader.Web.Hosting;
 using NewsReader.Core.Stories;
@@ -108,7 +107,7 @@ public static class FeedEndpoints
         }
 
         var after = (string?)context.Request.Query[ListState.AfterKey];
-        var state = SavedSearchActions.StateOf(search.View, options.Value.MaxQueryLength) with { After = string.IsNullOrWhiteSpace(after) ? null : after };
+        var state = SavedView.Parse(search.View, options.Value.MaxQueryLength) with { After = string.IsNullOrWhiteSpace(after) ? null : after };
         var root = SiteRoot(context.Request);
         var source = new FeedSource(
             state,

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using NewsReader.Core.Following;
 using NewsReader.Core.Search;
@@ -107,8 +106,7 @@ public sealed class SavedSearchActions(CurrentUser currentUser, SavedSearches se
     }
 
     /// <summary>The list state a saved view describes, read as the home page reads its URL.</summary>
-    public static ListState StateOf(string view, int maxQueryLength) =>
-        ListStateQuery.FromQuery(new QueryCollection(QueryHelpers.ParseQuery(view)), maxQueryLength) with { After = null };
+    public static ListState StateOf(string view, int maxQueryLength) => SavedView.Parse(view, maxQueryLength);
 
     private static async Task<T> Busy<T>(Func<Task<T>> work)
     {
