@@ -24,7 +24,11 @@ public sealed class ApiKeyTests(AppServer app)
         var page = await app.NewSignedInPageAsync(NewsRoles.Reader, "/");
         var home = new HomePage(page);
         await home.WaitInteractiveAsync();
+        // The account name opens the account's pages (saved searches first); API keys is one of them.
         await page.GetByRole(AriaRole.Link, new() { Name = "reader-", Exact = false }).First.ClickAsync();
+        await page.WaitForURLAsync("**/account/saved");
+        await home.WaitInteractiveAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Your account" }).GetByRole(AriaRole.Link, new() { Name = "API keys" }).ClickAsync();
         await page.WaitForURLAsync("**/account/api-keys");
         await Assertions.Expect(home.Heading).ToHaveTextAsync("API keys");
         await home.WaitInteractiveAsync();
