@@ -76,6 +76,8 @@ public static class ApiEndpoints
                 .ProducesProblem(StatusCodes.Status404NotFound);
         }
 
+        api.MapSavedSearchApi();
+
         // Anything else under /api answers as the API does, not with the reader's not-found page.
         endpoints.MapFallback("/api/{**path}", (HttpContext context) => Results.Problem(
                 statusCode: StatusCodes.Status404NotFound, title: "No such API address", instance: context.Request.Path.ToString()))
@@ -192,7 +194,8 @@ public static class ApiEndpoints
 
     private static string StoryUrl(string root, string slug) => root + "articles/" + Uri.EscapeDataString(slug);
 
-    private static string Root(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/";
+    /// <summary>The app's absolute root address as the request reached it (ends with '/').</summary>
+    internal static string Root(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/";
 
     private static IResult Invalid(ApiQuery query) => Results.ValidationProblem(query.Errors, title: "Bad parameters");
 

@@ -28,6 +28,12 @@ public static class ApiKeyFilter
         builder.AddEndpointFilter(async (invocation, next) =>
         {
             var context = invocation.HttpContext;
+            if (UserId(context) is not null)
+            {
+                // An outer group's filter has already resolved this request's key.
+                return await next(invocation);
+            }
+
             var presented = context.Request.Headers[HeaderName];
             if (presented.Count > 0)
             {

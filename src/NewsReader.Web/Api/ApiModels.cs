@@ -34,3 +34,11 @@ public sealed record ApiEntityPage(IReadOnlyList<ApiEntity> Items, int Total, in
 public sealed record ApiEntityDetail(
     string Kind, string Slug, string Name, int Stories, int About, string Url, string StoriesUrl,
     IReadOnlyList<ApiEntity> CompaniesAlongside, IReadOnlyList<ApiEntity> CountriesAlongside);
+
+/// <summary>One of the key owner's saved searches.</summary>
+/// <param name="View">The list's query string (<c>q=…&amp;company=…</c>), empty for the latest stories.</param>
+/// <param name="Url">The list page of the view.</param>
+/// <param name="StoriesUrl">The same view through <c>/api/v1/stories</c>.</param>
+/// <param name="HasFeed">A private feed is on (its address is shown only once, on the account page).</param>
+public sealed record ApiSavedSearch(
+    long Id, string Name, string View, string Url, string StoriesUrl, DateTime CreatedAt, DateTime LastOpenedAt, bool HasFeed);

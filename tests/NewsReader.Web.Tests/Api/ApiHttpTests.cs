@@ -223,6 +223,50 @@ public abstract class ApiHttpTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task SavedSearches_Get_ListsTheOwnersWithAStoriesAddressThatListsWhatThePageLists()
+    {
+        var (secret, _, userId) = await NewKeyAsync();
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var searches = scope.ServiceProvider.GetRequiredService<NewsReader.Core.Following.SavedSearches>();
+            await searches.SaveAsync(userId, "Tencent <b>watch</b>", "q=tencent&country=china");
+            await searches.SaveAsync(userId, "Everything", string.Empty);
+        }
+
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", secret);
+        using var response = await client.GetAsync(new Uri("/api/v1/saved-searches", UriKind.Relative));
+        var raw = await response.Content.ReadAsStringAsync();
+        var list = (await JsonAsync(response)).EnumerateArray().ToList();
+        var tencent = list.Single(s => s.GetProperty("view").GetString() == "q=tencent&country=china");
+        var one = await GetJsonAsync("/api/v1/saved-searches/" + tencent.GetProperty("id").GetInt64(), client);
+        var stories = await GetJsonAsync(new Uri(tencent.GetProperty("storiesUrl").GetString()!).PathAndQuery, client);
+
+        Assert.Equal(["Everything", "Tencent <b>watch</b>"], list.Select(s => s.GetProperty("name").GetString()));
+        Assert.DoesNotContain("<b>", raw, StringComparison.Ordinal);
+        Assert.Equal("http://localhost/?q=tencent&country=china", tencent.GetProperty("url").GetString());
+        Assert.Equal("Tencent <b>watch</b>", one.GetProperty("name").GetString());
+        Assert.Equal(await app.PageHeadlinesAsync("/?q=tencent&country=china"), Headlines(stories));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/saved-searches?colour=red", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/saved-searches/abc", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/saved-searches/-1", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/saved-searches/99999999999999999999999", HttpStatusCode.NotFound)]
+    public async Task SavedSearches_BadRequest_AnswersAProblem(string url, HttpStatusCode expected)
+    {
+        var (secret, _, _) = await NewKeyAsync();
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", secret);
+
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task Api_AnonymousOff_RefusesRequestsWithoutAKeyOnly()
     {
         var (secret, _, _) = await NewKeyAsync();
