@@ -27,18 +27,7 @@ public static class ImportCommand
             throw new CliUsageException("import takes one or more FILEs");
         }
 
-        // The size limit guards the app against a stray upload; whoever runs this command on the
-        // server may raise it for a big file on purpose.
-        var limits = new ReadLimits();
-        if (args.Get("--max-mb") is { } mb)
-        {
-            if (!int.TryParse(mb, CultureInfo.InvariantCulture, out var megabytes) || megabytes < 1 || megabytes > MaxMegabytes)
-            {
-                throw new CliUsageException($"--max-mb takes a whole number of megabytes from 1 to {MaxMegabytes}");
-            }
-
-            limits = limits with { MaxFileBytes = megabytes * 1024L * 1024 };
-        }
+        var limits = LimitsOf(args);
 
         // With several files, check them all before touching the store, so bad input stores nothing
         // at all. One file needs no extra pass: the importer refuses it before storing anything.
@@ -52,7 +41,6 @@ public static class ImportCommand
 
         var factory = await StoreOptions.OpenAsync(args, ct).ConfigureAwait(false);
         var importer = new StoryImporter(factory, SeedParser.CreateDefault());
-        var inv = CultureInfo.InvariantCulture;
         foreach (var file in args.Positional)
         {
             await stderr.WriteLineAsync($"importing {file}").ConfigureAwait(false);
@@ -68,23 +56,49 @@ public static class ImportCommand
                 return CliApp.Failed;
             }
 
-            await stdout.WriteLineAsync(string.Create(inv,
-                $"{r.FileName}: {r.Found} found, {r.New} new, {r.Updated} updated, {r.Unchanged} unchanged, " +
-                $"{Plural.Count(r.DuplicatesInFile, "duplicate")} in file, {r.Rejected} rejected (run #{r.RunId}{(r.FastPath ? ", same file as before" : string.Empty)})"))
-                .ConfigureAwait(false);
-            foreach (var m in r.Messages.Take(MaxMessagesPrinted))
-            {
-                await stderr.WriteLineAsync($"  {m}").ConfigureAwait(false);
-            }
-
-            if (r.Messages.Count > MaxMessagesPrinted)
-            {
-                await stderr.WriteLineAsync(string.Create(inv,
-                    $"  ... and {r.Messages.Count - MaxMessagesPrinted} more; the run's report (Admin > Imports, run #{r.RunId}) lists them all"))
-                    .ConfigureAwait(false);
-            }
+            await PrintAsync(r, stdout, stderr).ConfigureAwait(false);
         }
 
         return CliApp.Ok;
+    }
+
+    /// <summary>The read limits: the app's, or <c>--max-mb</c>.</summary>
+    private static ReadLimits LimitsOf(CliArgs args)
+    {
+        // The size limit guards the app against a stray upload; whoever runs this command on the
+        // server may raise it for a big file on purpose.
+        var limits = new ReadLimits();
+        if (args.Get("--max-mb") is { } mb)
+        {
+            if (!int.TryParse(mb, CultureInfo.InvariantCulture, out var megabytes) || megabytes < 1 || megabytes > MaxMegabytes)
+            {
+                throw new CliUsageException($"--max-mb takes a whole number of megabytes from 1 to {MaxMegabytes}");
+            }
+
+            limits = limits with { MaxFileBytes = megabytes * 1024L * 1024 };
+        }
+
+        return limits;
+    }
+
+    /// <summary>A file's outcome on stdout, its first messages on stderr.</summary>
+    private static async Task PrintAsync(ImportReport r, TextWriter stdout, TextWriter stderr)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        await stdout.WriteLineAsync(string.Create(inv,
+            $"{r.FileName}: {r.Found} found, {r.New} new, {r.Updated} updated, {r.Unchanged} unchanged, " +
+            $"{Plural.Count(r.DuplicatesInFile, "duplicate")} in file, {r.Rejected} rejected (run #{r.RunId}{(r.FastPath ? ", same file as before" : string.Empty)})"))
+            .ConfigureAwait(false);
+        foreach (var m in r.Messages.Take(MaxMessagesPrinted))
+        {
+            await stderr.WriteLineAsync($"  {m}").ConfigureAwait(false);
+        }
+
+        if (r.Messages.Count > MaxMessagesPrinted)
+        {
+            await stderr.WriteLineAsync(string.Create(inv,
+                $"  ... and {r.Messages.Count - MaxMessagesPrinted} more; the run's report (Admin > Imports, run #{r.RunId}) lists them all"))
+                .ConfigureAwait(false);
+        }
     }
 }

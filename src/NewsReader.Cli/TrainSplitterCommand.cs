@@ -25,30 +25,7 @@ public static class TrainSplitterCommand
             throw new CliUsageException("train-splitter needs at least one --corpus POOL.jsonl");
         }
 
-        var gold = new List<(string Text, string Gold)>();
-        foreach (var pair in args.GetAll("--gold"))
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                throw new CliUsageException($"--gold takes TEXT=GOLD.json, not '{pair}'");
-            }
-
-            gold.Add((pair[..eq], pair[(eq + 1)..]));
-        }
-
-        foreach (var dir in args.GetAll("--gold-dir"))
-        {
-            foreach (var text in Directory.GetFiles(dir, "*.txt").Order(StringComparer.Ordinal))
-            {
-                var g = Path.ChangeExtension(text, null) + ".gold.json";
-                if (File.Exists(g))
-                {
-                    gold.Add((text, g));
-                }
-            }
-        }
-
+        var gold = GoldFiles(args);
         foreach (var path in corpora.Concat(gold.SelectMany(g => new[] { g.Text, g.Gold })))
         {
             if (!File.Exists(path))
@@ -76,6 +53,36 @@ public static class TrainSplitterCommand
         };
         await SplitterTraining.RunAsync(plan, stdout, ct).ConfigureAwait(false);
         return CliApp.Ok;
+    }
+
+    /// <summary>The annotated files: each <c>--gold TEXT=GOLD.json</c>, and every <c>X.txt</c> with an <c>X.gold.json</c> in each <c>--gold-dir</c>.</summary>
+    private static List<(string Text, string Gold)> GoldFiles(CliArgs args)
+    {
+        var gold = new List<(string Text, string Gold)>();
+        foreach (var pair in args.GetAll("--gold"))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new CliUsageException($"--gold takes TEXT=GOLD.json, not '{pair}'");
+            }
+
+            gold.Add((pair[..eq], pair[(eq + 1)..]));
+        }
+
+        foreach (var dir in args.GetAll("--gold-dir"))
+        {
+            foreach (var text in Directory.GetFiles(dir, "*.txt").Order(StringComparer.Ordinal))
+            {
+                var g = Path.ChangeExtension(text, null) + ".gold.json";
+                if (File.Exists(g))
+                {
+                    gold.Add((text, g));
+                }
+            }
+        }
+
+        return gold;
     }
 
     private static int Number(CliArgs args, string name, int fallback)

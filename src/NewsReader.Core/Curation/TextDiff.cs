@@ -141,36 +141,7 @@ public static class TextDiff
         }
         else
         {
-            // lcs[i, j]: length of the longest common subsequence of a[start+i..endA) and b[start+j..endB).
-            var lcs = new int[n + 1, m + 1];
-            for (var i = n - 1; i >= 0; i--)
-            {
-                for (var j = m - 1; j >= 0; j--)
-                {
-                    lcs[i, j] = a[start + i] == b[start + j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-                }
-            }
-
-            var (x, y) = (0, 0);
-            while (x < n || y < m)
-            {
-                if (x < n && y < m && a[start + x] == b[start + y])
-                {
-                    steps.Add((DiffKind.Same, start + y));
-                    x++;
-                    y++;
-                }
-                else if (x < n && (y == m || lcs[x + 1, y] >= lcs[x, y + 1]))
-                {
-                    steps.Add((DiffKind.Removed, start + x));
-                    x++;
-                }
-                else
-                {
-                    steps.Add((DiffKind.Added, start + y));
-                    y++;
-                }
-            }
+            AlignMiddle(a, b, start, n, m, steps);
         }
 
         for (var j = endB; j < b.Count; j++)
@@ -179,6 +150,44 @@ public static class TextDiff
         }
 
         return steps;
+    }
+
+    /// <summary>
+    /// The steps of a longest common subsequence of <c>a[start..start+n)</c> and <c>b[start..start+m)</c>
+    /// (the part between the common prefix and suffix), added to <paramref name="steps"/>.
+    /// </summary>
+    private static void AlignMiddle(List<string> a, List<string> b, int start, int n, int m, List<(DiffKind, int)> steps)
+    {
+        // lcs[i, j]: length of the longest common subsequence of a[start+i..endA) and b[start+j..endB).
+        var lcs = new int[n + 1, m + 1];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            for (var j = m - 1; j >= 0; j--)
+            {
+                lcs[i, j] = a[start + i] == b[start + j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+            }
+        }
+
+        var (x, y) = (0, 0);
+        while (x < n || y < m)
+        {
+            if (x < n && y < m && a[start + x] == b[start + y])
+            {
+                steps.Add((DiffKind.Same, start + y));
+                x++;
+                y++;
+            }
+            else if (x < n && (y == m || lcs[x + 1, y] >= lcs[x, y + 1]))
+            {
+                steps.Add((DiffKind.Removed, start + x));
+                x++;
+            }
+            else
+            {
+                steps.Add((DiffKind.Added, start + y));
+                y++;
+            }
+        }
     }
 
     private static List<DiffSpan> Merge(List<DiffSpan> spans)

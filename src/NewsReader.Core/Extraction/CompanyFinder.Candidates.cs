@@ -10,29 +10,7 @@ internal sealed partial class CompanyFinder
     private static void PropagateThroughLists(
         List<TextToken> tokens, List<Piece> pieces, Dictionary<string, Candidate> known, Dictionary<string, Candidate> found, HashSet<string> rejected)
     {
-        // A record, not a tuple: see EntityOrder on generic code compiled per value type. The sort
-        // below is the same algorithm either way, so ties come out in the same order.
-        var items = new List<ListItem>();
-        foreach (var k in known.Values)
-        {
-            if (k.Known is { } kc && (!kc.Common || k.AnyMidSentence))
-            {
-                foreach (var o in k.PlainOccurrences)
-                {
-                    items.Add(new ListItem(o, o + 1, k, true));
-                }
-            }
-        }
-
-        foreach (var p in pieces)
-        {
-            if (found.TryGetValue(p.Key, out var c) && !rejected.Contains(p.Key))
-            {
-                items.Add(new ListItem(p.Start, p.End, c, c.Score >= AcceptScore));
-            }
-        }
-
-        items.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var items = ListItems(pieces, known, found, rejected);
         var group = new List<int>();
         for (var i = 0; i <= items.Count; i++)
         {
@@ -68,6 +46,36 @@ internal sealed partial class CompanyFinder
                 }
             }
         }
+    }
+
+    /// <summary>Every occurrence of a known company and every candidate piece in text order, confirmed when it is a company already.</summary>
+    private static List<ListItem> ListItems(
+        List<Piece> pieces, Dictionary<string, Candidate> known, Dictionary<string, Candidate> found, HashSet<string> rejected)
+    {
+        // A record, not a tuple: see EntityOrder on generic code compiled per value type. The sort
+        // below is the same algorithm either way, so ties come out in the same order.
+        var items = new List<ListItem>();
+        foreach (var k in known.Values)
+        {
+            if (k.Known is { } kc && (!kc.Common || k.AnyMidSentence))
+            {
+                foreach (var o in k.PlainOccurrences)
+                {
+                    items.Add(new ListItem(o, o + 1, k, true));
+                }
+            }
+        }
+
+        foreach (var p in pieces)
+        {
+            if (found.TryGetValue(p.Key, out var c) && !rejected.Contains(p.Key))
+            {
+                items.Add(new ListItem(p.Start, p.End, c, c.Score >= AcceptScore));
+            }
+        }
+
+        items.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return items;
     }
 
     private static int EndOfName(List<TextToken> tokens, int end)
@@ -203,39 +211,7 @@ internal sealed partial class CompanyFinder
                 && !(namedWhole && pos > start && pos + len < end))
             {
                 AddPiece(tokens, pieceStart, pos, afterHonorific, beforeTitle: false, pieces);
-                var stop = pos + len;
-                // Sub-brands ride with their company (Facebook Connectivity, Tencent Esports),
-                // up to a title or a word that is never part of a name.
-                while (stop < end && (knowledge.CueOf(tokens[stop]) & (Cue.Title | Cue.Honorific | Cue.Never)) == 0
-                       && !tokens[stop - 1].Is(TokenFlags.Possessive) && !knowledge.Companies.TryMatch(tokens, stop, false, out _, out _))
-                {
-                    stop++;
-                }
-
-                var key = company.Name;
-                if (!known.TryGetValue(key, out var c))
-                {
-                    c = new Candidate(key) { Known = company };
-                    known[key] = c;
-                }
-
-                c.Occurrences.Add(pos);
-                if (stop == pos + len)
-                {
-                    c.PlainOccurrences.Add(pos);
-                }
-
-                if ((!t.Is(TokenFlags.SentenceStart) && !IsAllCapsLine(tokens, pos)) || TitleAfter(tokens, pos + len))
-                {
-                    c.AnyMidSentence = true;
-                }
-
-                for (var k = pos; k < stop; k++)
-                {
-                    companyTokens.Add(k);
-                }
-
-                pos = stop;
+                pos = AddKnown(tokens, pos, len, end, company, known, companyTokens);
                 pieceStart = pos;
                 afterHonorific = false;
                 continue;
@@ -269,6 +245,47 @@ internal sealed partial class CompanyFinder
         }
 
         AddPiece(tokens, pieceStart, end, afterHonorific, beforeTitle: false, pieces);
+    }
+
+    /// <summary>
+    /// Records a known company's name at <paramref name="pos"/> (<paramref name="len"/> tokens) with the
+    /// sub-brand words that ride with it (Facebook Connectivity, Tencent Esports), up to a title or a
+    /// word that is never part of a name; returns where the name ends.
+    /// </summary>
+    private int AddKnown(
+        List<TextToken> tokens, int pos, int len, int end, KnownCompany company, Dictionary<string, Candidate> known, HashSet<int> companyTokens)
+    {
+        var stop = pos + len;
+        while (stop < end && (knowledge.CueOf(tokens[stop]) & (Cue.Title | Cue.Honorific | Cue.Never)) == 0
+               && !tokens[stop - 1].Is(TokenFlags.Possessive) && !knowledge.Companies.TryMatch(tokens, stop, false, out _, out _))
+        {
+            stop++;
+        }
+
+        var key = company.Name;
+        if (!known.TryGetValue(key, out var c))
+        {
+            c = new Candidate(key) { Known = company };
+            known[key] = c;
+        }
+
+        c.Occurrences.Add(pos);
+        if (stop == pos + len)
+        {
+            c.PlainOccurrences.Add(pos);
+        }
+
+        if ((!tokens[pos].Is(TokenFlags.SentenceStart) && !IsAllCapsLine(tokens, pos)) || TitleAfter(tokens, pos + len))
+        {
+            c.AnyMidSentence = true;
+        }
+
+        for (var k = pos; k < stop; k++)
+        {
+            companyTokens.Add(k);
+        }
+
+        return stop;
     }
 
     private bool IsGovernmentWord(TextToken t) =>

@@ -3,7 +3,16 @@ namespace NewsReader.Core.Extraction;
 // Phase 3, cues: the evidence that a candidate is a company (suffixes, descriptors, appositives, titles, acronyms, examples).
 internal sealed partial class CompanyFinder
 {
+    // The cues in a fixed order, which is the order of the evidence the parse output shows.
     private void Score(List<TextToken> tokens, List<Piece> pieces, Piece piece, Candidate c, List<(string, string)> acronymLinks)
+    {
+        ScoreNameAndDescriptor(tokens, piece, c);
+        ScoreRoles(tokens, piece, c);
+        ScoreWhatFollows(tokens, pieces, piece, c, acronymLinks);
+    }
+
+    /// <summary>A company suffix ending the name ("Volterra Ltd"), a descriptor right before it ("the startup Volterra", "X-based").</summary>
+    private void ScoreNameAndDescriptor(List<TextToken> tokens, Piece piece, Candidate c)
     {
         var len = piece.End - piece.Start;
         var last = tokens[piece.End - 1];
@@ -31,7 +40,12 @@ internal sealed partial class CompanyFinder
                 Add(c, 2, "X-based");
             }
         }
+    }
 
+    /// <summary>What the sentence says the name is: an employer of a job title, an appositive, one of some companies, after a cue phrase.</summary>
+    private void ScoreRoles(List<TextToken> tokens, Piece piece, Candidate c)
+    {
+        var last = tokens[piece.End - 1];
         if (piece.BeforeTitle || TitleAfter(tokens, piece.End))
         {
             Add(c, 2, "job title after");
@@ -67,7 +81,12 @@ internal sealed partial class CompanyFinder
         {
             Add(c, 1, "after '" + before + "'");
         }
+    }
 
+    /// <summary>The words right after the name ("X-owned", "the X board", a cue phrase), and an acronym in brackets.</summary>
+    private void ScoreWhatFollows(List<TextToken> tokens, List<Piece> pieces, Piece piece, Candidate c, List<(string, string)> acronymLinks)
+    {
+        var last = tokens[piece.End - 1];
         if (piece.End < tokens.Count && tokens[piece.End].Paragraph == last.Paragraph && !last.Is(TokenFlags.Possessive))
         {
             var next = tokens[piece.End];

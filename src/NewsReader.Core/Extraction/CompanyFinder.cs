@@ -60,11 +60,28 @@ internal sealed partial class CompanyFinder(ExtractionKnowledge knowledge)
         var pieces = new List<Piece>();
         CollectRuns(tokens, known, pieces, companyTokens);
 
-        var people = FindPeople(tokens, pieces);
         var found = new Dictionary<string, Candidate>(StringComparer.Ordinal);
-        var acronymLinks = new List<(string Short, string Long)>();
-
         var rejected = new HashSet<string>(StringComparer.Ordinal);
+        var acronymLinks = ScorePieces(story, pieces, found, rejected);
+        MergeAcronyms(acronymLinks, found);
+        PropagateThroughLists(tokens, pieces, known, found, rejected);
+        var accepted = Accepted(tokens, pieces, found, rejected);
+        var all = known.Values.Where(k => k.Known is not null && (!k.Known.Common || k.AnyMidSentence)).ToList();
+        AddShortForms(all.Concat(accepted).ToList(), found);
+        MergeVariants(all, accepted);
+        return Rank(story, all.Concat(accepted).Where(c => c.MergedInto is null).ToList());
+    }
+
+    /// <summary>
+    /// Scores every capitalised run as a candidate (into <paramref name="found"/>), or rejects its name
+    /// for good; returns the acronyms the story defines (short and long name).
+    /// </summary>
+    private List<(string Short, string Long)> ScorePieces(
+        StoryText story, List<Piece> pieces, Dictionary<string, Candidate> found, HashSet<string> rejected)
+    {
+        var tokens = story.Tokens;
+        var people = FindPeople(tokens, pieces);
+        var acronymLinks = new List<(string Short, string Long)>();
         // Body first: headlines are often in Title Case, where capitals say nothing, so a headline
         // only adds mentions to names the body has already shown to be companies.
         var headline = pieces.Where(p => story.InHeadline(p.Start)).ToList();
@@ -104,6 +121,12 @@ internal sealed partial class CompanyFinder(ExtractionKnowledge knowledge)
             Score(tokens, pieces, piece, c, acronymLinks);
         }
 
+        return acronymLinks;
+    }
+
+    /// <summary>An acronym and the name it stands for are one company: the one named more often keeps both.</summary>
+    private static void MergeAcronyms(List<(string Short, string Long)> acronymLinks, Dictionary<string, Candidate> found)
+    {
         foreach (var (shortKey, longKey) in acronymLinks)
         {
             if (found.TryGetValue(shortKey, out var s) && found.TryGetValue(longKey, out var l)
@@ -121,8 +144,11 @@ internal sealed partial class CompanyFinder(ExtractionKnowledge knowledge)
                 keep.Evidence.Insert(0, "also called " + drop.Name);
             }
         }
+    }
 
-        PropagateThroughLists(tokens, pieces, known, found, rejected);
+    /// <summary>The candidates with enough evidence, named as the story names them best.</summary>
+    private List<Candidate> Accepted(List<TextToken> tokens, List<Piece> pieces, Dictionary<string, Candidate> found, HashSet<string> rejected)
+    {
         var accepted = new List<Candidate>();
         foreach (var c in found.Values)
         {
@@ -155,10 +181,7 @@ internal sealed partial class CompanyFinder(ExtractionKnowledge knowledge)
             }
         }
 
-        var all = known.Values.Where(k => k.Known is not null && (!k.Known.Common || k.AnyMidSentence)).ToList();
-        AddShortForms(all.Concat(accepted).ToList(), found);
-        MergeVariants(all, accepted);
-        return Rank(story, all.Concat(accepted).Where(c => c.MergedInto is null).ToList());
+        return accepted;
     }
 
     private static void AddHeadlineMentions(List<TextToken> tokens, Piece piece, Dictionary<string, Candidate> found)
@@ -197,33 +220,7 @@ internal sealed partial class CompanyFinder(ExtractionKnowledge knowledge)
         var maxSubject = 0;
         for (var i = 0; i < found.Count; i++)
         {
-            // Each position once (merged names can share one): sorted, equal neighbours skipped.
-            var occurrences = found[i].Occurrences.ToArray();
-            Array.Sort(occurrences);
-            var body = 0;
-            for (var k = 0; k < occurrences.Length; k++)
-            {
-                var o = occurrences[k];
-                if (k > 0 && o == occurrences[k - 1])
-                {
-                    continue;
-                }
-
-                var asSubject = !sources.Contains(o);
-                if (story.InHeadline(o))
-                {
-                    headline[i] |= asSubject;
-                    continue;
-                }
-
-                body++;
-                if (asSubject)
-                {
-                    subject[i]++;
-                    lead[i] |= story.InLead(o);
-                }
-            }
-
+            (var body, subject[i], headline[i], lead[i]) = Tally(story, sources, found[i].Occurrences);
             score[i] = Math.Log2(1 + subject[i] + ((body - subject[i]) * SourceMentionWeight))
                 + (headline[i] ? 1.5 : 0) + (lead[i] ? 1 : 0);
             mentions[i] = Math.Max(body, 1);
@@ -245,6 +242,41 @@ internal sealed partial class CompanyFinder(ExtractionKnowledge knowledge)
         }
 
         return EntityOrder.AboutFirst(ranked);
+    }
+
+    /// <summary>
+    /// A candidate's mentions: in the body, in the body as the subject (not as a source), and whether
+    /// it is the subject in the headline or the lead. Each position once (merged names can share one).
+    /// </summary>
+    private static (int Body, int Subject, bool Headline, bool Lead) Tally(StoryText story, HashSet<int> sources, List<int> positions)
+    {
+        var occurrences = positions.ToArray();
+        Array.Sort(occurrences);
+        var (body, subject, headline, lead) = (0, 0, false, false);
+        for (var k = 0; k < occurrences.Length; k++)
+        {
+            var o = occurrences[k];
+            if (k > 0 && o == occurrences[k - 1])
+            {
+                continue; // sorted: equal neighbours are one position
+            }
+
+            var asSubject = !sources.Contains(o);
+            if (story.InHeadline(o))
+            {
+                headline |= asSubject;
+                continue;
+            }
+
+            body++;
+            if (asSubject)
+            {
+                subject++;
+                lead |= story.InLead(o);
+            }
+        }
+
+        return (body, subject, headline, lead);
     }
 
     /// <summary>Where a news outlet is named as the source of a report or a photo rather than as the

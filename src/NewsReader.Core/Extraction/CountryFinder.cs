@@ -41,24 +41,7 @@ internal sealed class CountryFinder(ExtractionKnowledge knowledge)
                 continue;
             }
 
-            var best = 0;
-            string? country = null;
-            var weight = 0.0;
-            if (knowledge.Places.TryMatch(tokens, i, caseSensitive: true, out var place, out var pl) && !FollowedBySurname(tokens, i + pl))
-            {
-                (best, country, weight) = (pl, place, IndirectWeight);
-            }
-
-            if (knowledge.Countries.TryMatch(tokens, i, caseSensitive: true, out var name, out var cl) && cl >= best && Plausible(tokens, i, cl))
-            {
-                (best, country, weight) = (cl, name, NameWeight);
-            }
-
-            if (knowledge.Demonyms.TryMatch(tokens, i, caseSensitive: true, out var dem, out var dl) && dl > best)
-            {
-                (best, country, weight) = (dl, dem, OfTheState(tokens, i + dl) ? NameWeight : IndirectWeight);
-            }
-
+            var (best, country, weight) = LongestMatch(tokens, i);
             if (best == 0)
             {
                 i++;
@@ -92,6 +75,38 @@ internal sealed class CountryFinder(ExtractionKnowledge knowledge)
             i += best;
         }
 
+        return Found(hits);
+    }
+
+    /// <summary>
+    /// The longest place, country name or demonym at token <paramref name="i"/> (tokens matched, country,
+    /// weight), or 0 tokens: a country's name wins a tie with a place, a demonym only a longer match.
+    /// </summary>
+    private (int Length, string? Country, double Weight) LongestMatch(List<TextToken> tokens, int i)
+    {
+        var best = 0;
+        string? country = null;
+        var weight = 0.0;
+        if (knowledge.Places.TryMatch(tokens, i, caseSensitive: true, out var place, out var pl) && !FollowedBySurname(tokens, i + pl))
+        {
+            (best, country, weight) = (pl, place, IndirectWeight);
+        }
+
+        if (knowledge.Countries.TryMatch(tokens, i, caseSensitive: true, out var name, out var cl) && cl >= best && Plausible(tokens, i, cl))
+        {
+            (best, country, weight) = (cl, name, NameWeight);
+        }
+
+        if (knowledge.Demonyms.TryMatch(tokens, i, caseSensitive: true, out var dem, out var dl) && dl > best)
+        {
+            (best, country, weight) = (dl, dem, OfTheState(tokens, i + dl) ? NameWeight : IndirectWeight);
+        }
+
+        return (best, country, weight);
+    }
+
+    private static List<EntityMention> Found(Dictionary<string, Hit> hits)
+    {
         var found = new List<EntityMention>();
         foreach (var h in hits.Values)
         {

@@ -92,6 +92,20 @@ internal sealed class ExtractionKnowledge
     public static ExtractionKnowledge Load(string? overrideDirectory = null)
     {
         var k = new ExtractionKnowledge();
+        k.LoadCompanies(overrideDirectory);
+        k.LoadPlaces(overrideDirectory);
+        k.LoadCues(overrideDirectory);
+        foreach (var (cols, _) in Rows("first-names.txt", overrideDirectory))
+        {
+            k.FirstNames.Add(cols[0]);
+        }
+
+        k.LoadTopics(overrideDirectory);
+        return k;
+    }
+
+    private void LoadCompanies(string? overrideDirectory)
+    {
         foreach (var (cols, _) in Rows("companies.tsv", overrideDirectory))
         {
             var flags = cols.Length > 2 ? cols[2].Split(' ', ',', '|') : [];
@@ -99,72 +113,77 @@ internal sealed class ExtractionKnowledge
                 cols[0],
                 flags.Contains("common", StringComparer.OrdinalIgnoreCase),
                 flags.Contains("outlet", StringComparer.OrdinalIgnoreCase));
-            k.Companies.Add(cols[0], company);
+            Companies.Add(cols[0], company);
             foreach (var alias in Aliases(cols))
             {
-                k.Companies.Add(alias, company);
+                Companies.Add(alias, company);
             }
         }
+    }
 
+    /// <summary>Countries, demonyms and cities.</summary>
+    private void LoadPlaces(string? overrideDirectory)
+    {
         foreach (var (cols, _) in Rows("countries.tsv", overrideDirectory))
         {
-            k.Countries.Add(cols[0], cols[0]);
-            k.CountryNames.Add(cols[0]);
+            Countries.Add(cols[0], cols[0]);
+            CountryNames.Add(cols[0]);
             foreach (var alias in Aliases(cols))
             {
-                k.Countries.Add(alias, cols[0]);
+                Countries.Add(alias, cols[0]);
             }
         }
 
         foreach (var (cols, line) in Rows("demonyms.tsv", overrideDirectory))
         {
-            k.Demonyms.Add(cols[0], Required(cols, 1, line));
+            Demonyms.Add(cols[0], Required(cols, 1, line));
         }
 
         foreach (var (cols, line) in Rows("cities.tsv", overrideDirectory))
         {
             var country = Required(cols, 1, line);
-            k.Places.Add(cols[0], country == "-" ? string.Empty : country);
+            Places.Add(cols[0], country == "-" ? string.Empty : country);
         }
+    }
 
+    private void LoadCues(string? overrideDirectory)
+    {
         foreach (var (cols, line) in Rows("company-cues.tsv", overrideDirectory))
         {
             var word = Required(cols, 1, line).ToLowerInvariant();
             switch (cols[0])
             {
                 case "before":
-                    k.BeforePhrases.Add(word, true);
+                    BeforePhrases.Add(word, true);
                     break;
                 case "after":
-                    k.AfterPhrases.Add(word, true);
+                    AfterPhrases.Add(word, true);
                     break;
                 case "source":
-                    k.SourceBeforePhrases.Add(word, true);
+                    SourceBeforePhrases.Add(word, true);
                     break;
                 case "source-after":
-                    k.SourceAfterPhrases.Add(word, true);
+                    SourceAfterPhrases.Add(word, true);
                     break;
                 case "institution":
-                    k.Institutions.Add(word, true);
+                    Institutions.Add(word, true);
                     break;
                 default:
                     var cue = ParseCue(cols[0], line);
-                    k.Cues.Set(word, k.Cues.GetValueOrDefault(word) | cue);
+                    Cues.Set(word, Cues.GetValueOrDefault(word) | cue);
                     break;
             }
         }
+    }
 
-        foreach (var (cols, _) in Rows("first-names.txt", overrideDirectory))
-        {
-            k.FirstNames.Add(cols[0]);
-        }
-
+    private void LoadTopics(string? overrideDirectory)
+    {
         foreach (var (cols, line) in Rows("topics.tsv", overrideDirectory))
         {
             var topic = cols[0];
-            if (topic != TopicTerm.NotATopic && !k.Topics.Contains(topic))
+            if (topic != TopicTerm.NotATopic && !Topics.Contains(topic))
             {
-                k.Topics.Add(topic);
+                Topics.Add(topic);
             }
 
             var term = Required(cols, 1, line);
@@ -175,10 +194,8 @@ internal sealed class ExtractionKnowledge
 
             var weight = double.Parse(Required(cols, 2, line), CultureInfo.InvariantCulture);
             var prefix = term.EndsWith('*');
-            k.TopicTerms.Add(new TopicTerm(topic, prefix ? term[..^1] : term, weight, prefix));
+            TopicTerms.Add(new TopicTerm(topic, prefix ? term[..^1] : term, weight, prefix));
         }
-
-        return k;
     }
 
     private static Cue ParseCue(string name, string line) => name switch

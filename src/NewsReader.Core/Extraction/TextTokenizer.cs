@@ -52,6 +52,9 @@ internal static class TextTokenizer
         }
     }
 
+    // Long because: one pass over the characters, the extractor's hottest loop; the word's end, its
+    // flags and the sentence state are decided together, and split up they would travel through ref
+    // parameters on every word.
     private static void Tokenize(ReadOnlySpan<char> text, int paragraph, List<TextToken> into)
     {
         var i = 0;

@@ -91,9 +91,39 @@ internal sealed class TopicScorer
 
     public List<EntityMention> Score(StoryText story)
     {
-        var tokens = story.Tokens;
         var counts = new int[_terms.Length];
         var seen = new List<int>(); // in the order first counted, which orders ties in the evidence
+        var words = CountTerms(story, counts, seen);
+        if (seen.Count == 0)
+        {
+            return [];
+        }
+
+        var ranked = Totals(counts, seen, norm: Math.Sqrt(Math.Max(words, 50) / 100.0));
+        EntityOrder.StableSort<TopicTotal>(ranked, static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Topic, b.Topic));
+        var best = ranked[0].Score;
+        if (best < MinimumBest)
+        {
+            return [];
+        }
+
+        var result = new List<EntityMention>();
+        for (var rank = 0; rank < ranked.Length && result.Count < MaxTopics; rank++)
+        {
+            var x = ranked[rank];
+            if (rank == 0 || (x.Score >= RelativeThreshold * best && x.Score >= AbsoluteThreshold))
+            {
+                result.Add(new EntityMention(x.Topic, EntityKind.Topic, About: true, x.Hits, Math.Round(x.Score, 3), x.Evidence));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Counts each term's hits outside captions (phrases before stems); returns the story's length in words.</summary>
+    private int CountTerms(StoryText story, int[] counts, List<int> seen)
+    {
+        var tokens = story.Tokens;
         var words = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -121,13 +151,13 @@ internal sealed class TopicScorer
             }
         }
 
-        if (seen.Count == 0)
-        {
-            return [];
-        }
+        return words;
+    }
 
+    /// <summary>Each topic's score (its terms' weights, repeats diminishing, over the length norm), hits and evidence.</summary>
+    private TopicTotal[] Totals(int[] counts, List<int> seen, double norm)
+    {
         // Plain loops rather than LINQ over tuples (see EntityOrder for why).
-        var norm = Math.Sqrt(Math.Max(words, 50) / 100.0);
         var termsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var id in seen)
         {
@@ -167,25 +197,7 @@ internal sealed class TopicScorer
             byTopic.Add(new TopicTotal(topic, sum / norm, hits, evidence));
         }
 
-        var ranked = byTopic.ToArray();
-        EntityOrder.StableSort<TopicTotal>(ranked, static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Topic, b.Topic));
-        var best = ranked[0].Score;
-        if (best < MinimumBest)
-        {
-            return [];
-        }
-
-        var result = new List<EntityMention>();
-        for (var rank = 0; rank < ranked.Length && result.Count < MaxTopics; rank++)
-        {
-            var x = ranked[rank];
-            if (rank == 0 || (x.Score >= RelativeThreshold * best && x.Score >= AbsoluteThreshold))
-            {
-                result.Add(new EntityMention(x.Topic, EntityKind.Topic, About: true, x.Hits, Math.Round(x.Score, 3), x.Evidence));
-            }
-        }
-
-        return result;
+        return byTopic.ToArray();
     }
 
     private sealed record Part(string Term, double Value);

@@ -33,7 +33,42 @@ public sealed class StoryImporter(IDbContextFactory<NewsDbContext> factory, Seed
         options ??= ImportOptions.Default;
         var limits = options.Limits ?? ReadLimits.Default;
         var name = options.SourceName ?? Path.GetFileName(path);
-        var source = new ImportSource(name, options.Digest?.Sha256 ?? string.Empty, options.Digest?.SizeBytes ?? 0);
+        var (source, bytes) = await CheckAndHashAsync(path, new ImportSource(name, options.Digest?.Sha256 ?? string.Empty, options.Digest?.SizeBytes ?? 0), limits, options, ct)
+            .ConfigureAwait(false);
+        if (!options.Reparse && await TryFastPathAsync(source, options, ct).ConfigureAwait(false) is { } fast)
+        {
+            return fast;
+        }
+
+        SeedText text;
+        try
+        {
+            // With a digest (an upload hashed as it arrived) this is the one read of the file.
+            text = bytes is not null
+                ? SeedReader.Read(bytes, name, SeedFormat.Auto, limits)
+                : await SeedReader.ReadFileAsync(path, SeedFormat.Auto, limits, name, ct).ConfigureAwait(false);
+        }
+        catch (SeedReadException e)
+        {
+            await RecordUnsuccessfulRunAsync(source, ImportStatus.Refused, e.Reason, options).ConfigureAwait(false);
+            throw;
+        }
+
+        // People's joins and splits, so that parsing the file again reproduces them (docs/admin.md).
+        // Entities only for the stories the store does not hold yet: extraction is most of a parse.
+        var overrides = await BoundaryOverrideStore.LoadAsync(factory, ct).ConfigureAwait(false);
+        var doc = parser.ParseWithoutEntities(text, overrides);
+        return await ImportAsync(doc, source, options, parser.Extract, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks that the file exists and fits the limit and, without a digest from the caller, reads and
+    /// hashes it (its bytes are then decoded from memory, not read again). A refused file's run is recorded.
+    /// </summary>
+    private async Task<(ImportSource Source, byte[]? Bytes)> CheckAndHashAsync(
+        string path, ImportSource source, ReadLimits limits, ImportOptions options, CancellationToken ct)
+    {
+        var name = source.FileName;
         byte[]? bytes = null;
         try
         {
@@ -67,30 +102,7 @@ public sealed class StoryImporter(IDbContextFactory<NewsDbContext> factory, Seed
             throw;
         }
 
-        if (!options.Reparse && await TryFastPathAsync(source, options, ct).ConfigureAwait(false) is { } fast)
-        {
-            return fast;
-        }
-
-        SeedText text;
-        try
-        {
-            // With a digest (an upload hashed as it arrived) this is the one read of the file.
-            text = bytes is not null
-                ? SeedReader.Read(bytes, name, SeedFormat.Auto, limits)
-                : await SeedReader.ReadFileAsync(path, SeedFormat.Auto, limits, name, ct).ConfigureAwait(false);
-        }
-        catch (SeedReadException e)
-        {
-            await RecordUnsuccessfulRunAsync(source, ImportStatus.Refused, e.Reason, options).ConfigureAwait(false);
-            throw;
-        }
-
-        // People's joins and splits, so that parsing the file again reproduces them (docs/admin.md).
-        // Entities only for the stories the store does not hold yet: extraction is most of a parse.
-        var overrides = await BoundaryOverrideStore.LoadAsync(factory, ct).ConfigureAwait(false);
-        var doc = parser.ParseWithoutEntities(text, overrides);
-        return await ImportAsync(doc, source, options, parser.Extract, ct).ConfigureAwait(false);
+        return (source, bytes);
     }
 
     /// <summary>Imports an already parsed document (tests, and callers that parse themselves).</summary>

@@ -228,44 +228,8 @@ internal sealed class LinkIndex
     /// </summary>
     public static async Task<LinkIndex> LoadAsync(DbTransaction tx, long version, CancellationToken ct)
     {
-        var entities = new List<Entity>();
-        using (var command = Command(tx, "SELECT Id, Kind, Name, Slug, IsHidden FROM Entities"))
-        using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                entities.Add(new Entity(reader.GetInt64(0), (EntityKind)reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4)));
-            }
-        }
-
-        var deleted = new HashSet<long>();
-        using (var command = Command(tx, "SELECT Id FROM Articles WHERE DeletedAt IS NOT NULL"))
-        using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                deleted.Add(reader.GetInt64(0));
-            }
-        }
-
-        var stories = new List<(long Ticks, long Id)>();
-        using (var command = Command(tx, "SELECT Id, CreatedAt FROM Articles"))
-        using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                var id = reader.GetInt64(0);
-                if (!deleted.Contains(id))
-                {
-                    stories.Add((reader.GetDateTime(1).Ticks, id));
-                }
-            }
-        }
-
-        // Newest first, the home page's order; sorted here so the cursor comparisons agree with it exactly.
-        stories.Sort((a, b) => a.Ticks != b.Ticks ? b.Ticks.CompareTo(a.Ticks) : b.Id.CompareTo(a.Id));
-        var ids = stories.Select(s => s.Id).ToArray();
-        var created = stories.Select(s => s.Ticks).ToArray();
+        var entities = await ReadEntitiesAsync(tx, ct).ConfigureAwait(false);
+        var (ids, created) = await ReadLiveStoriesAsync(tx, ct).ConfigureAwait(false);
         var slotOf = new Dictionary<long, int>(ids.Length);
         for (var s = 0; s < ids.Length; s++)
         {
@@ -278,18 +242,7 @@ internal sealed class LinkIndex
             ordinalOf[entities[e].Id] = e;
         }
 
-        var links = new List<(int Slot, int Ordinal, bool About, float Score)>();
-        using (var command = Command(tx, "SELECT ArticleId, EntityId, About, Score FROM ArticleEntities WHERE RemovedAt IS NULL"))
-        using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                if (slotOf.TryGetValue(reader.GetInt64(0), out var slot) && ordinalOf.TryGetValue(reader.GetInt64(1), out var ordinal))
-                {
-                    links.Add((slot, ordinal, reader.GetBoolean(2), (float)reader.GetDouble(3)));
-                }
-            }
-        }
+        var links = await ReadLinksAsync(tx, slotOf, ordinalOf, ct).ConfigureAwait(false);
 
         // Links grouped by slot (compressed rows), keeping the stored order within a story.
         var start = new int[ids.Length + 1];
@@ -316,6 +269,69 @@ internal sealed class LinkIndex
         }
 
         return new LinkIndex(version, ids, created, slotOf, start, linkEntity, linkAbout, linkScore, [.. entities], ordinalOf);
+    }
+
+    private static async Task<List<Entity>> ReadEntitiesAsync(DbTransaction tx, CancellationToken ct)
+    {
+        var entities = new List<Entity>();
+        using var command = Command(tx, "SELECT Id, Kind, Name, Slug, IsHidden FROM Entities");
+        using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            entities.Add(new Entity(reader.GetInt64(0), (EntityKind)reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4)));
+        }
+
+        return entities;
+    }
+
+    /// <summary>The ids and creation ticks of the stories not deleted, newest first.</summary>
+    private static async Task<(long[] Ids, long[] Created)> ReadLiveStoriesAsync(DbTransaction tx, CancellationToken ct)
+    {
+        var deleted = new HashSet<long>();
+        using (var command = Command(tx, "SELECT Id FROM Articles WHERE DeletedAt IS NOT NULL"))
+        using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                deleted.Add(reader.GetInt64(0));
+            }
+        }
+
+        var stories = new List<(long Ticks, long Id)>();
+        using (var command = Command(tx, "SELECT Id, CreatedAt FROM Articles"))
+        using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var id = reader.GetInt64(0);
+                if (!deleted.Contains(id))
+                {
+                    stories.Add((reader.GetDateTime(1).Ticks, id));
+                }
+            }
+        }
+
+        // Newest first, the home page's order; sorted here so the cursor comparisons agree with it exactly.
+        stories.Sort((a, b) => a.Ticks != b.Ticks ? b.Ticks.CompareTo(a.Ticks) : b.Id.CompareTo(a.Id));
+        return (stories.Select(s => s.Id).ToArray(), stories.Select(s => s.Ticks).ToArray());
+    }
+
+    /// <summary>The live links between the given stories and entities, by story slot and entity ordinal, in stored order.</summary>
+    private static async Task<List<(int Slot, int Ordinal, bool About, float Score)>> ReadLinksAsync(
+        DbTransaction tx, Dictionary<long, int> slotOf, Dictionary<long, int> ordinalOf, CancellationToken ct)
+    {
+        var links = new List<(int Slot, int Ordinal, bool About, float Score)>();
+        using var command = Command(tx, "SELECT ArticleId, EntityId, About, Score FROM ArticleEntities WHERE RemovedAt IS NULL");
+        using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            if (slotOf.TryGetValue(reader.GetInt64(0), out var slot) && ordinalOf.TryGetValue(reader.GetInt64(1), out var ordinal))
+            {
+                links.Add((slot, ordinal, reader.GetBoolean(2), (float)reader.GetDouble(3)));
+            }
+        }
+
+        return links;
     }
 
     // Plain SQL every engine reads alike: no parameters, no engine functions.

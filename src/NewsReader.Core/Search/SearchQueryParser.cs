@@ -105,21 +105,11 @@ public static class SearchQueryParser
             }
 
             var word = text[start..i];
-            var field = FieldOf(word);
-            if (field is { } kind)
+            if (FieldOf(word) is { } kind)
             {
-                var value = word[(kind.Key.Length + 1)..];
-                if (value.Length == 0 && i < text.Length && text[i] == '"')
+                if (FilterValue(text, ref i, word, kind) is { } value)
                 {
-                    value = ReadQuoted(text, ref i);
-                }
-
-                value = value.Trim();
-                // "company:" with nothing after it is usually a reader still typing: ignore it
-                // rather than search for the word "company".
-                if (value.Length > 0)
-                {
-                    tokens.Add(new Token(TokenKind.Filter, value, false, exclude, field));
+                    tokens.Add(new Token(TokenKind.Filter, value, false, exclude, kind));
                 }
 
                 continue;
@@ -136,6 +126,23 @@ public static class SearchQueryParser
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// The value of a <c>kind:value</c> word, or of <c>kind:"quoted value"</c> (read on from <paramref name="i"/>);
+    /// null for none: "company:" with nothing after it is usually a reader still typing, to be ignored
+    /// rather than searched for as the word "company".
+    /// </summary>
+    private static string? FilterValue(string text, ref int i, string word, EntityKind kind)
+    {
+        var value = word[(kind.Key.Length + 1)..];
+        if (value.Length == 0 && i < text.Length && text[i] == '"')
+        {
+            value = ReadQuoted(text, ref i);
+        }
+
+        value = value.Trim();
+        return value.Length > 0 ? value : null;
     }
 
     /// <summary>Reads from an opening quote to the closing one, or to the end if it is never closed.</summary>
@@ -178,10 +185,35 @@ public static class SearchQueryParser
             .Take(MaxFilters)
             .ToList();
 
-        // Terms FTS5's tokenizer would reduce to nothing are dropped before OR is resolved: as a
-        // literal ("" or "😀") they are an empty phrase, which matches no row and so would empty a
-        // whole AND.
-        // A run of ORs counts as one, so "a OR 😀 OR b" is "a OR b".
+        var (groups, excluded) = Group(TextTokens(tokens));
+        var terms = groups.SelectMany(g => g).Select(t => CollapseSpaces(t.Text)).ToList();
+        var include = string.Join(" AND ", groups.Select(g =>
+            g.Count == 1 ? Literal(g[0]) : "(" + string.Join(" OR ", g.Select(Literal)) + ")"));
+        var exclude = excluded.Count == 0 ? null : string.Join(" OR ", excluded.Select(Literal));
+
+        var excludedTerms = excluded.Select(Term).ToList();
+        if (include.Length == 0)
+        {
+            return new SearchQuery(null, filters) { ExcludeOnlyMatch = exclude, Excluded = excludedTerms };
+        }
+
+        // NOT binds tighter than AND and OR in FTS5, so both sides are parenthesised.
+        var match = exclude is null ? include : "(" + include + ") NOT (" + exclude + ")";
+        return new SearchQuery(match, filters)
+        {
+            Terms = terms,
+            Groups = groups.Select(g => (IReadOnlyList<SearchTerm>)g.Select(Term).ToList()).ToList(),
+            Excluded = excludedTerms,
+        };
+    }
+
+    /// <summary>
+    /// The terms and ORs that search the text. Terms FTS5's tokenizer would reduce to nothing are
+    /// dropped before OR is resolved: as a literal ("" or "😀") they are an empty phrase, which
+    /// matches no row and so would empty a whole AND. A run of ORs counts as one, so "a OR 😀 OR b" is "a OR b".
+    /// </summary>
+    private static List<Token> TextTokens(List<Token> tokens)
+    {
         var text = new List<Token>();
         foreach (var token in tokens)
         {
@@ -194,7 +226,12 @@ public static class SearchQueryParser
             }
         }
 
-        // Positive terms in OR-groups (the groups are ANDed), excluded terms apart.
+        return text;
+    }
+
+    /// <summary>Positive terms in OR-groups (the groups are ANDed), excluded terms apart; at most <see cref="MaxTerms"/> in all.</summary>
+    private static (List<List<Token>> Groups, List<Token> Excluded) Group(List<Token> text)
+    {
         var groups = new List<List<Token>>();
         var excluded = new List<Token>();
         var count = 0;
@@ -239,25 +276,7 @@ public static class SearchQueryParser
             orPending = false;
         }
 
-        var terms = groups.SelectMany(g => g).Select(t => CollapseSpaces(t.Text)).ToList();
-        var include = string.Join(" AND ", groups.Select(g =>
-            g.Count == 1 ? Literal(g[0]) : "(" + string.Join(" OR ", g.Select(Literal)) + ")"));
-        var exclude = excluded.Count == 0 ? null : string.Join(" OR ", excluded.Select(Literal));
-
-        var excludedTerms = excluded.Select(Term).ToList();
-        if (include.Length == 0)
-        {
-            return new SearchQuery(null, filters) { ExcludeOnlyMatch = exclude, Excluded = excludedTerms };
-        }
-
-        // NOT binds tighter than AND and OR in FTS5, so both sides are parenthesised.
-        var match = exclude is null ? include : "(" + include + ") NOT (" + exclude + ")";
-        return new SearchQuery(match, filters)
-        {
-            Terms = terms,
-            Groups = groups.Select(g => (IReadOnlyList<SearchTerm>)g.Select(Term).ToList()).ToList(),
-            Excluded = excludedTerms,
-        };
+        return (groups, excluded);
     }
 
     private static SearchTerm Term(Token token) => new(CollapseSpaces(token.Text), token.Prefix);

@@ -38,60 +38,72 @@ public sealed partial class StorySearch
         // same for every candidate, so only the candidate's divides.
         var scores = ArrayPool<double>.Shared.Rent(index.Count);
         Array.Clear(scores, 0, index.Count);
-        var touched = new List<int>();
         try
         {
-            foreach (var (ordinal, about) in index.LinksOf(slot))
-            {
-                var mine = RelatedWeight(index, ordinal, about);
-                if (mine == 0)
-                {
-                    continue;
-                }
-
-                var theirsAbout = RelatedWeight(index, ordinal, about: true);
-                var theirsMentioned = RelatedWeight(index, ordinal, about: false);
-                foreach (var other in index.Posting(ordinal))
-                {
-                    if (other != slot)
-                    {
-                        if (scores[other] == 0)
-                        {
-                            touched.Add(other);
-                        }
-
-                        scores[other] += mine * (index.IsAbout(other, ordinal) ? theirsAbout : theirsMentioned);
-                    }
-                }
-            }
-
-            // The best few kept in order as the candidates go by: higher score first, then the newer id.
-            var best = new List<(double Score, long Id)>(count + 1);
-            foreach (var other in touched)
-            {
-                var candidate = (Score: scores[other] / RelatedLength(index, other), Id: index.IdAt(other));
-                var at = best.Count;
-                while (at > 0 && (candidate.Score > best[at - 1].Score || (candidate.Score == best[at - 1].Score && candidate.Id > best[at - 1].Id)))
-                {
-                    at--;
-                }
-
-                if (at < count)
-                {
-                    best.Insert(at, candidate);
-                    if (best.Count > count)
-                    {
-                        best.RemoveAt(count);
-                    }
-                }
-            }
-
-            return best.ConvertAll(b => b.Id);
+            var touched = DotProducts(index, slot, scores);
+            return Best(index, scores, touched, count);
         }
         finally
         {
             ArrayPool<double>.Shared.Return(scores);
         }
+    }
+
+    /// <summary>Adds each other story's dot product with the story in <paramref name="slot"/> into <paramref name="scores"/>; returns the slots touched.</summary>
+    private static List<int> DotProducts(LinkIndex index, int slot, double[] scores)
+    {
+        var touched = new List<int>();
+        foreach (var (ordinal, about) in index.LinksOf(slot))
+        {
+            var mine = RelatedWeight(index, ordinal, about);
+            if (mine == 0)
+            {
+                continue;
+            }
+
+            var theirsAbout = RelatedWeight(index, ordinal, about: true);
+            var theirsMentioned = RelatedWeight(index, ordinal, about: false);
+            foreach (var other in index.Posting(ordinal))
+            {
+                if (other != slot)
+                {
+                    if (scores[other] == 0)
+                    {
+                        touched.Add(other);
+                    }
+
+                    scores[other] += mine * (index.IsAbout(other, ordinal) ? theirsAbout : theirsMentioned);
+                }
+            }
+        }
+
+        return touched;
+    }
+
+    /// <summary>The best few kept in order as the candidates go by: higher cosine first, then the newer id.</summary>
+    private static List<long> Best(LinkIndex index, double[] scores, List<int> touched, int count)
+    {
+        var best = new List<(double Score, long Id)>(count + 1);
+        foreach (var other in touched)
+        {
+            var candidate = (Score: scores[other] / RelatedLength(index, other), Id: index.IdAt(other));
+            var at = best.Count;
+            while (at > 0 && (candidate.Score > best[at - 1].Score || (candidate.Score == best[at - 1].Score && candidate.Id > best[at - 1].Id)))
+            {
+                at--;
+            }
+
+            if (at < count)
+            {
+                best.Insert(at, candidate);
+                if (best.Count > count)
+                {
+                    best.RemoveAt(count);
+                }
+            }
+        }
+
+        return best.ConvertAll(b => b.Id);
     }
 
     /// <summary>

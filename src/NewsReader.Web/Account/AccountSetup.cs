@@ -26,7 +26,18 @@ public static class AccountSetup
         var section = configuration.GetSection(AccountOptions.SectionName);
         services.Configure<AccountOptions>(section);
         var options = section.Get<AccountOptions>() ?? new AccountOptions();
+        AddKeys(services, configuration, environment);
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AdminAccounts>();
+        AddIdentity(services);
+        AddSignInRateLimit(services, options);
+        return services;
+    }
 
+    private static void AddKeys(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
         // Sign-in and antiforgery cookies are encrypted with Data Protection keys. ASP.NET keeps them in
         // ~/.aspnet by default (lost where the process has no home folder, as in many containers, which
         // signs everyone out at each restart) and ties them to the content root path (moving the app
@@ -42,11 +53,11 @@ public static class AccountSetup
         {
             keys.PersistKeysToDbContext<NewsDbContext>();
         }
+    }
 
-        services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
-        services.AddScoped<CurrentUser>();
-        services.AddScoped<AdminAccounts>();
+    /// <summary>Identity over the store with cookie sign-in, the cookies' rules, and antiforgery.</summary>
+    private static void AddIdentity(IServiceCollection services)
+    {
         services.AddAuthorization();
         services.AddAuthentication(o =>
             {
@@ -83,7 +94,9 @@ public static class AccountSetup
         // The cookie's claims (roles included) are re-read from the store at least once a minute, so a
         // removed role stops opening admin pages within a minute; admin actions check the store every time.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+    }
 
+    private static void AddSignInRateLimit(IServiceCollection services, AccountOptions options) =>
         services.AddRateLimiter(o =>
         {
             // One global limiter that only counts the credential-guessing requests (sign-in and register
@@ -113,8 +126,6 @@ public static class AccountSetup
                 await response.WriteAsync("Too many sign-in attempts from your address. Wait a minute, then try again.", ct);
             };
         });
-        return services;
-    }
 
     /// <summary>Maps the sign-out POST, which needs a valid antiforgery token (a cross-site page must not sign people out).</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)

@@ -39,70 +39,23 @@ public static partial class UploadEndpoint
             return Results.Text("Upload refused: " + reason + ".", "text/plain; charset=utf-8", statusCode: status);
         }
 
-        // Kestrel refuses bodies over 30 MB by default; this endpoint's own limit replaces that.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = max + MultipartAllowance;
-        }
-
-        // CurrentUser reads the state Blazor's provider holds; outside a component, hand it the request's user.
-        if (authState is IHostEnvironmentAuthenticationStateProvider host)
-        {
-            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(context.User)));
-        }
-
+        Prepare(context, authState, max);
         try
         {
             await actions.RequireAdminAsync();
-            if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
-                || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-                || HeaderUtilities.RemoveQuotes(type.Boundary) is not { Length: > 0 } boundary)
+            if (BoundaryOf(context.Request) is not { } boundary)
             {
                 return Refuse(StatusCodes.Status400BadRequest, "expected the files as multipart/form-data");
             }
 
-            var reader = new MultipartReader(boundary.ToString(), context.Request.Body) { HeadersLengthLimit = 16 * 1024 };
+            var reader = new MultipartReader(boundary, context.Request.Body) { HeadersLengthLimit = 16 * 1024 };
             if (!await HasValidTokenAsync(context, reader, antiforgery, antiforgeryOptions.Value, ct))
             {
                 return Refuse(StatusCodes.Status400BadRequest,
                     "the upload form has expired or did not come from this site: reload the import page and try again");
             }
 
-            if (context.Request.ContentLength is { } length && length > max + MultipartAllowance)
-            {
-                // Refused before any file byte is read; the first file's name (from its part header) goes in the history.
-                var name = await FirstFileNameAsync(reader, ct) ?? "upload";
-                await actions.RefuseTooLargeAsync(name, length, ct);
-                return Refuse(StatusCodes.Status413PayloadTooLarge, ImportActions.TooLargeReason(max));
-            }
-
-            var upload = await receiver.ReceiveAsync(reader, max, ct);
-            if (upload.TooLarge is { } tooLarge)
-            {
-                await actions.RefuseTooLargeAsync(tooLarge, upload.BytesRead, ct);
-                return Refuse(StatusCodes.Status413PayloadTooLarge, ImportActions.TooLargeReason(max));
-            }
-
-            if (upload.Files.Count == 0)
-            {
-                return Refuse(StatusCodes.Status400BadRequest, "choose at least one file to upload");
-            }
-
-            var jobs = new List<ImportJob>(upload.Files.Count);
-            for (var i = 0; i < upload.Files.Count; i++)
-            {
-                try
-                {
-                    jobs.Add(await actions.QueueUploadAsync(upload.Files[i], ct));
-                }
-                catch
-                {
-                    UploadReceiver.DeleteAll(upload.Files.Skip(i + 1));
-                    throw;
-                }
-            }
-
-            return Results.Redirect(jobs.Count == 1 ? jobs[0].Url : ImportsPageUrl);
+            return await ReceiveAndQueueAsync(context, reader, actions, receiver, Refuse, ct);
         }
         catch (ActionForbiddenException e)
         {
@@ -118,6 +71,71 @@ public static partial class UploadEndpoint
             await actions.RefuseTooLargeAsync("upload", context.Request.ContentLength ?? max + MultipartAllowance, ct);
             return Refuse(StatusCodes.Status413PayloadTooLarge, ImportActions.TooLargeReason(max));
         }
+    }
+
+    private static void Prepare(HttpContext context, AuthenticationStateProvider authState, long max)
+    {
+        // Kestrel refuses bodies over 30 MB by default; this endpoint's own limit replaces that.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = max + MultipartAllowance;
+        }
+
+        // CurrentUser reads the state Blazor's provider holds; outside a component, hand it the request's user.
+        if (authState is IHostEnvironmentAuthenticationStateProvider host)
+        {
+            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(context.User)));
+        }
+    }
+
+    /// <summary>The multipart boundary of a <c>multipart/form-data</c> request, or null for any other body.</summary>
+    private static string? BoundaryOf(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            && HeaderUtilities.RemoveQuotes(type.Boundary) is { Length: > 0 } boundary
+            ? boundary.ToString()
+            : null;
+
+    /// <summary>After the token: the size checks, the files streamed to disk, and one import job each.</summary>
+    private static async Task<IResult> ReceiveAndQueueAsync(
+        HttpContext context, MultipartReader reader, ImportActions actions, UploadReceiver receiver, Func<int, string, IResult> refuse, CancellationToken ct)
+    {
+        var max = actions.MaxUploadBytes;
+        if (context.Request.ContentLength is { } length && length > max + MultipartAllowance)
+        {
+            // Refused before any file byte is read; the first file's name (from its part header) goes in the history.
+            var name = await FirstFileNameAsync(reader, ct) ?? "upload";
+            await actions.RefuseTooLargeAsync(name, length, ct);
+            return refuse(StatusCodes.Status413PayloadTooLarge, ImportActions.TooLargeReason(max));
+        }
+
+        var upload = await receiver.ReceiveAsync(reader, max, ct);
+        if (upload.TooLarge is { } tooLarge)
+        {
+            await actions.RefuseTooLargeAsync(tooLarge, upload.BytesRead, ct);
+            return refuse(StatusCodes.Status413PayloadTooLarge, ImportActions.TooLargeReason(max));
+        }
+
+        if (upload.Files.Count == 0)
+        {
+            return refuse(StatusCodes.Status400BadRequest, "choose at least one file to upload");
+        }
+
+        var jobs = new List<ImportJob>(upload.Files.Count);
+        for (var i = 0; i < upload.Files.Count; i++)
+        {
+            try
+            {
+                jobs.Add(await actions.QueueUploadAsync(upload.Files[i], ct));
+            }
+            catch
+            {
+                UploadReceiver.DeleteAll(upload.Files.Skip(i + 1));
+                throw;
+            }
+        }
+
+        return Results.Redirect(jobs.Count == 1 ? jobs[0].Url : ImportsPageUrl);
     }
 
     internal const string ImportsPageUrl = "/admin/imports";
