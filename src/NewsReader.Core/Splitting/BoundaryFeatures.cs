@@ -44,6 +44,8 @@ internal static class BoundaryFeatures
     /// <summary>The group of a feature name: the part before its dot.</summary>
     public static string GroupOf(string name) => name[..name.IndexOf('.', StringComparison.Ordinal)];
 
+    // Long because: one line per feature, in the order of Names (the model's columns); split into
+    // parts, that order would be spread over several methods and easier to break.
     /// <summary>Writes paragraph <paramref name="i"/>'s features into <paramref name="into"/> (at least <see cref="Count"/> long).</summary>
     public static void Write(IReadOnlyList<SourceParagraph> paragraphs, BoundarySignals[] signals, FileStyle style, int i, Span<float> into)
     {

@@ -180,59 +180,9 @@ internal static class BoundaryScorer
     public static List<RepeatedRun> RepeatedRuns(IReadOnlyList<SourceParagraph> paragraphs)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
-
-        // Only substantial paragraphs take part, so a caption between two repeated ones does not break the run.
-        var count = 0;
-        foreach (var p in paragraphs)
-        {
-            count += p.Text.Length >= RepeatMinChars ? 1 : 0;
-        }
-
-        // The first earlier paragraph with the same key, found by sorting (key, position) pairs: two
-        // arrays instead of a hash map over every paragraph of a big file. Keys in file order are
-        // read back from the paragraphs (KeyAt), not copied.
-        var index = new int[count];
-        var sortedKeys = new ulong[count];
-        for (int i = 0, k = 0; i < paragraphs.Count; i++)
-        {
-            if (paragraphs[i].Text.Length >= RepeatMinChars)
-            {
-                index[k] = i;
-                sortedKeys[k++] = KeyOf(paragraphs[i]);
-            }
-        }
-
+        var (index, firstPosition, nextPosition) = Copies(paragraphs);
+        var count = index.Length;
         ulong KeyAt(int k) => KeyOf(paragraphs[index[k]]);
-
-        var order = new int[count];
-        for (var k = 0; k < count; k++)
-        {
-            order[k] = k;
-        }
-
-        // For each paragraph the first paragraph with its key, and for that first one the next (a
-        // copy of the earlier text ends before its own first paragraph comes round again: three
-        // copies in a row are three runs of one story, not a run of two stories).
-        Array.Sort(sortedKeys, order);
-        var firstPosition = new int[count];
-        var nextPosition = new int[count];
-        for (var run = 0; run < count;)
-        {
-            var end = run + 1;
-            while (end < count && sortedKeys[end] == sortedKeys[run])
-            {
-                end++;
-            }
-
-            Array.Sort(order, run, end - run); // positions in file order (Array.Sort is not stable)
-            for (var k = run; k < end; k++)
-            {
-                firstPosition[order[k]] = order[run];
-                nextPosition[order[k]] = k + 1 < end ? order[k + 1] : count;
-            }
-
-            run = end;
-        }
 
         var runs = new List<RepeatedRun>();
         var covered = 0; // substantial paragraphs before this one belong to a run found already
@@ -282,6 +232,66 @@ internal static class BoundaryScorer
         }
 
         return runs;
+    }
+
+    /// <summary>
+    /// The substantial paragraphs (their positions in the file: only they take part, so a caption
+    /// between two repeated ones does not break a run) and, for each, the first of them with the same
+    /// key and, for that first one, the next.
+    /// </summary>
+    private static (int[] Index, int[] FirstPosition, int[] NextPosition) Copies(IReadOnlyList<SourceParagraph> paragraphs)
+    {
+        var count = 0;
+        foreach (var p in paragraphs)
+        {
+            count += p.Text.Length >= RepeatMinChars ? 1 : 0;
+        }
+
+        // The first earlier paragraph with the same key, found by sorting (key, position) pairs: two
+        // arrays instead of a hash map over every paragraph of a big file. Keys in file order are
+        // read back from the paragraphs (KeyAt), not copied.
+        var index = new int[count];
+        var sortedKeys = new ulong[count];
+        for (int i = 0, k = 0; i < paragraphs.Count; i++)
+        {
+            if (paragraphs[i].Text.Length >= RepeatMinChars)
+            {
+                index[k] = i;
+                sortedKeys[k++] = KeyOf(paragraphs[i]);
+            }
+        }
+
+        var order = new int[count];
+        for (var k = 0; k < count; k++)
+        {
+            order[k] = k;
+        }
+
+        // For each paragraph the first paragraph with its key, and for that first one the next (a
+        // copy of the earlier text ends before its own first paragraph comes round again: three
+        // copies in a row are three runs of one story, not a run of two stories).
+        Array.Sort(sortedKeys, order);
+        var firstPosition = new int[count];
+        var nextPosition = new int[count];
+        for (var run = 0; run < count;)
+        {
+            var end = run + 1;
+            while (end < count && sortedKeys[end] == sortedKeys[run])
+            {
+                end++;
+            }
+
+            Array.Sort(order, run, end - run); // positions in file order (Array.Sort is not stable)
+            for (var k = run; k < end; k++)
+            {
+                firstPosition[order[k]] = order[run];
+                nextPosition[order[k]] = k + 1 < end ? order[k + 1] : count;
+            }
+
+            run = end;
+        }
+
+        return (index, firstPosition, nextPosition);
     }
 
     /// <summary>

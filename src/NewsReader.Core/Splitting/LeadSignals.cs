@@ -37,6 +37,9 @@ internal readonly record struct LeadSignals(
     private const int KnownSubjectMentions = 2;
     private const int SubjectWords = 4;
 
+    // Long because: its last loop, the splitter's hottest, hashes each word of the sentence once and
+    // reads six signals from that hash (news verb, time word, names, fresh names, full name, known
+    // subject); split out, they would travel as out parameters on every paragraph.
     /// <summary>Reads the first sentence of <paramref name="text"/>.</summary>
     /// <param name="lookahead">The next paragraph or two, where a name at the start usually recurs.</param>
     /// <param name="known">For each name hash (<see cref="WordScanner.TermHash"/>), how many of the paragraphs just before name it.</param>
@@ -47,28 +50,7 @@ internal readonly record struct LeadSignals(
         var dateline = Splitting.Dateline.Length(text);
         text = dateline > 0 ? text[dateline..] : text;
         Span<WordSpan> words = stackalloc WordSpan[MaxSentenceWords];
-        var n = 0;
-        var scanner = new WordScanner(text);
-        while (n < MaxSentenceWords && scanner.MoveNext())
-        {
-            var word = scanner.Current;
-            if (n > 0 && word.SentenceInitial)
-            {
-                // "JPMorgan Chase & Co. reported ...", "U.S. stocks fell ...": the dot of an abbreviation
-                // ends no sentence, unless a capitalised function word follows it ("... of Acme Co. The deal ...").
-                var dot = words[n - 1].Start + words[n - 1].Length;
-                if (!(dot < text.Length && text[dot] == '.' && Sentences.IsAbbreviation(text, dot, lexicon)
-                      && (char.IsLower(text[word.Start]) || !lexicon.FunctionWords.Contains(word.In(text)))))
-                {
-                    break;
-                }
-
-                word = word with { SentenceInitial = false };
-            }
-
-            words[n++] = word;
-        }
-
+        var n = FirstSentence(text, lexicon, words);
         if (n == 0)
         {
             return default;
@@ -95,23 +77,7 @@ internal readonly record struct LeadSignals(
         // After a capitalised first word that is no function word ("Nvidia reported revenue for its
         // quarter"), "it" and "they" refer to that subject even when nothing marks it as a name.
         var capitalisedSubject = !dangling && char.IsUpper(first[0]) && !IsFunctionWord(first, lexicon) && !lexicon.CalendarNames.Contains(first);
-        var earlyPronoun = false;
-        for (var k = namedSubject ? n : 1; k < Math.Min(n, EarlyWords); k++)
-        {
-            var w = words[k].In(text);
-            if (IsName(w, words[k].SentenceInitial, lexicon))
-            {
-                break;
-            }
-
-            if (IsOneOf(w, "he", "she", "his", "her", "those", "these", "also", "other", "another", "such", "same", "both")
-                || (!capitalisedSubject && IsOneOf(w, "it", "its", "they", "their", "them")))
-            {
-                earlyPronoun = true;
-                break;
-            }
-        }
-
+        var earlyPronoun = HasEarlyPronoun(text, words, lexicon, namedSubject ? n : 1, capitalisedSubject);
         bool newsVerb = false, timeWord = false, fullName = false, knownSubject = false, sawName = false;
         var previousName = false;
         var subjectSlot = SubjectSlot(text, words);
@@ -154,6 +120,58 @@ internal readonly record struct LeadSignals(
         }
 
         return new LeadSignals(dangling, definite, definiteOpener, earlyPronoun, laterDefinite, newsVerb, timeWord, fullName, namedSubject, knownSubject, (byte)names, (byte)fresh, dateline > 0);
+    }
+
+    /// <summary>
+    /// The words of the first sentence into <paramref name="words"/> (at most its length); returns how many.
+    /// </summary>
+    private static int FirstSentence(string text, SplitterLexicon lexicon, Span<WordSpan> words)
+    {
+        var n = 0;
+        var scanner = new WordScanner(text);
+        while (n < MaxSentenceWords && scanner.MoveNext())
+        {
+            var word = scanner.Current;
+            if (n > 0 && word.SentenceInitial)
+            {
+                // "JPMorgan Chase & Co. reported ...", "U.S. stocks fell ...": the dot of an abbreviation
+                // ends no sentence, unless a capitalised function word follows it ("... of Acme Co. The deal ...").
+                var dot = words[n - 1].Start + words[n - 1].Length;
+                if (!(dot < text.Length && text[dot] == '.' && Sentences.IsAbbreviation(text, dot, lexicon)
+                      && (char.IsLower(text[word.Start]) || !lexicon.FunctionWords.Contains(word.In(text)))))
+                {
+                    break;
+                }
+
+                word = word with { SentenceInitial = false };
+            }
+
+            words[n++] = word;
+        }
+
+        return n;
+    }
+
+    // "he", "those", "also" (and "it", "they" unless the sentence opened with a capitalised subject)
+    // among the first words, before any name: the sentence goes on about something said before.
+    private static bool HasEarlyPronoun(string text, ReadOnlySpan<WordSpan> words, SplitterLexicon lexicon, int from, bool capitalisedSubject)
+    {
+        for (var k = from; k < Math.Min(words.Length, EarlyWords); k++)
+        {
+            var w = words[k].In(text);
+            if (IsName(w, words[k].SentenceInitial, lexicon))
+            {
+                return false;
+            }
+
+            if (IsOneOf(w, "he", "she", "his", "her", "those", "these", "also", "other", "another", "such", "same", "both")
+                || (!capitalisedSubject && IsOneOf(w, "it", "its", "they", "their", "them")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A word that names something: capitalised mid-sentence (or shaped like a name), no function or calendar word.</summary>

@@ -9,76 +9,45 @@ internal static class MarkdownSplitter
     public static SplitResult Split(IReadOnlyList<string> lines, SplitterLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var header = new List<string>();
-        var articles = new List<SplitArticle>();
-        string? title = null;
-        var firstLine = 0;
-        var body = new List<Paragraph>();
-        var pending = new List<string>();
-        var pendingLine = 0;
-        var sawHeading = false;
-
-        void FlushParagraph()
-        {
-            if (pending.Count == 0)
-            {
-                return;
-            }
-
-            var text = string.Join(' ', pending);
-            pending.Clear();
-            var kind = ParagraphShape.IsCaption(text, lexicon) ? ParagraphKind.Caption : ParagraphKind.Text;
-            AddParagraph(new Paragraph(text, kind), pendingLine);
-        }
-
-        void AddParagraph(Paragraph p, int line)
-        {
-            if (body.Count > 0 && ParagraphShape.LooselyEqual(body[^1].Text, p.Text))
-            {
-                body[^1] = body[^1] with { Kind = ParagraphKind.Caption }; // printed twice in a row: a caption, kept once
-                return;
-            }
-
-            if (body.Count == 0 && title is null && firstLine == 0)
-            {
-                firstLine = line;
-            }
-
-            body.Add(p);
-        }
-
-        void FlushArticle()
-        {
-            FlushParagraph();
-            if (title is null && !sawHeading && body.Count > 0 && body.All(p => ParagraphShape.IsShortUnpunctuated(p.Text)))
-            {
-                header.AddRange(body.Select(p => p.Text)); // short lines before the first heading: byline/source
-            }
-            else if (title is not null || body.Count > 0)
-            {
-                articles.Add(new SplitArticle(title, [.. body], firstLine, 1.0));
-            }
-
-            body = [];
-            title = null;
-            firstLine = 0;
-        }
-
+        var state = new State(lexicon);
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = lines[i];
+            state.Read(lines[i], i + 1);
+        }
+
+        state.FlushArticle();
+        return new SplitResult(state.Header, state.Articles);
+    }
+
+    /// <summary>The article and the paragraph being read, line by line.</summary>
+    private sealed class State(SplitterLexicon lexicon)
+    {
+        private string? _title;
+        private int _firstLine;
+        private List<Paragraph> _body = [];
+        private readonly List<string> _pending = [];
+        private int _pendingLine;
+        private bool _sawHeading;
+
+        public List<string> Header { get; } = [];
+
+        public List<SplitArticle> Articles { get; } = [];
+
+        /// <summary>One line (<paramref name="number"/> 1-based): a heading, a blank line, or part of a paragraph.</summary>
+        public void Read(string line, int number)
+        {
             var level = HeadingLevel(line);
             if (level is 1 or 2)
             {
                 FlushArticle();
-                sawHeading = true;
-                title = HeadingText(line, level);
-                firstLine = i + 1;
+                _sawHeading = true;
+                _title = HeadingText(line, level);
+                _firstLine = number;
             }
             else if (level >= 3)
             {
                 FlushParagraph();
-                AddParagraph(new Paragraph(HeadingText(line, level), ParagraphKind.Subheading), i + 1);
+                AddParagraph(new Paragraph(HeadingText(line, level), ParagraphKind.Subheading), number);
             }
             else if (line.Length == 0)
             {
@@ -86,22 +55,65 @@ internal static class MarkdownSplitter
             }
             else
             {
-                if (pending.Count > 0 && IsListItem(line))
+                if (_pending.Count > 0 && IsListItem(line))
                 {
                     FlushParagraph(); // a list item starts its own paragraph
                 }
 
-                if (pending.Count == 0)
+                if (_pending.Count == 0)
                 {
-                    pendingLine = i + 1;
+                    _pendingLine = number;
                 }
 
-                pending.Add(line);
+                _pending.Add(line);
             }
         }
 
-        FlushArticle();
-        return new SplitResult(header, articles);
+        public void FlushArticle()
+        {
+            FlushParagraph();
+            if (_title is null && !_sawHeading && _body.Count > 0 && _body.All(p => ParagraphShape.IsShortUnpunctuated(p.Text)))
+            {
+                Header.AddRange(_body.Select(p => p.Text)); // short lines before the first heading: byline/source
+            }
+            else if (_title is not null || _body.Count > 0)
+            {
+                Articles.Add(new SplitArticle(_title, [.. _body], _firstLine, 1.0));
+            }
+
+            _body = [];
+            _title = null;
+            _firstLine = 0;
+        }
+
+        private void FlushParagraph()
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            var text = string.Join(' ', _pending);
+            _pending.Clear();
+            var kind = ParagraphShape.IsCaption(text, lexicon) ? ParagraphKind.Caption : ParagraphKind.Text;
+            AddParagraph(new Paragraph(text, kind), _pendingLine);
+        }
+
+        private void AddParagraph(Paragraph p, int line)
+        {
+            if (_body.Count > 0 && ParagraphShape.LooselyEqual(_body[^1].Text, p.Text))
+            {
+                _body[^1] = _body[^1] with { Kind = ParagraphKind.Caption }; // printed twice in a row: a caption, kept once
+                return;
+            }
+
+            if (_body.Count == 0 && _title is null && _firstLine == 0)
+            {
+                _firstLine = line;
+            }
+
+            _body.Add(p);
+        }
     }
 
     /// <summary>Number of leading <c>#</c> when followed by a space (ATX heading), else 0.</summary>

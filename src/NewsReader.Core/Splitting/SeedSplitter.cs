@@ -198,11 +198,17 @@ public static class SeedSplitter
             }
         }
 
-        if (settled.Count == 0)
+        if (settled.Count > 0)
         {
-            return settled;
+            ApplyAligned(starts, settled, cleared);
         }
 
+        return settled;
+    }
+
+    /// <summary>Drops the starts strictly inside a cleared span and adds the settled ones, keeping <paramref name="starts"/> sorted and distinct.</summary>
+    private static void ApplyAligned(List<int> starts, HashSet<int> settled, List<(int From, int To)> cleared)
+    {
         cleared.Sort((a, b) => a.From.CompareTo(b.From));
         var kept = new List<int>(starts.Count + settled.Count);
         var c = 0;
@@ -230,8 +236,6 @@ public static class SeedSplitter
                 starts.Add(kept[k]);
             }
         }
-
-        return settled;
     }
 
     // A story starts at `from` and none between it and `to`, where the next one starts or, when

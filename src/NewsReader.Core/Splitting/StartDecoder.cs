@@ -70,6 +70,13 @@ internal static class StartDecoder
             (best, next) = (next, best);
         }
 
+        return Backtrack(best, from, states, penalties);
+    }
+
+    /// <summary>The starts of the best path: from the best final state (its story's length paid for) back through <paramref name="from"/>.</summary>
+    private static List<int> Backtrack(double[] best, byte[] from, int states, IReadOnlyList<double> penalties)
+    {
+        var n = from.Length / states;
         var state = 0;
         var end = double.NegativeInfinity;
         for (var k = 0; k < states; k++)
