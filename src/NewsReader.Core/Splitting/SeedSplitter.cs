@@ -37,12 +37,6 @@ public static class SeedSplitter
         Func<int, bool?>? decided = overrides is { IsEmpty: false } ? i => overrides.StartsAt(paragraphs[i - 1].Text, paragraphs[i].Text) : null;
         var starts = StartDecoder.Decode(probabilities, model.Card.Decoder, decided);
         var aligned = AlignRepeatedCopies(paragraphs, repeats, starts, overrides);
-        if (Environment.GetEnvironmentVariable("NR_DEBUG") is not null) // DEBUG-ONLY
-        {
-            foreach (var r in repeats) { Console.Error.WriteLine($"run {r.Start}-{r.End} of {r.SourceStart}-{r.SourceEnd}"); }
-            for (var i = 0; i < paragraphs.Count; i++) { Console.Error.WriteLine($"{i}\t{(starts.Contains(i) ? "S" : " ")}\t{probabilities[i]:F3}\t{paragraphs[i].Text[..Math.Min(80, paragraphs[i].Text.Length)]}"); }
-        }
-
         var articles = new List<SplitArticle>(starts.Count);
         for (var s = 0; s < starts.Count; s++)
         {

@@ -58,6 +58,51 @@ public static class SplitterTraining
             log.WriteLine(line);
         }
 
+        var files = await ComposeAsync(plan, ct).ConfigureAwait(false);
+        var examples = files.Select(SplitterTrainer.Examples).ToList();
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"training files: {examples.Count} ({examples.Sum(e => e.Labels.Count(l => l))} stories, {examples.Sum(e => e.Features.Length)} paragraphs scored), seed {plan.Seed}"));
+
+        var settings = plan.Learner;
+        var sources = plan.Corpora.Select(c => Path.GetFileNameWithoutExtension(c)).Concat(plan.GoldFiles.Select(g => Path.GetFileName(g.Text))).ToList();
+        var goldSources = plan.GoldFiles.Select(g => Path.GetFileName(g.Text)).ToHashSet();
+        var heldOut = HeldOut(examples, sources, settings);
+        var decoder = SplitterTrainer.FitDecoder(heldOut);
+        Say($"decoder: bias {decoder.Bias}, short-story penalties [{string.Join(", ", decoder.ShortPenalties)}] (fitted on the left-out probabilities below, mean F1 over sources)");
+        foreach (var line in Report(heldOut, decoder, goldSources).Lines)
+        {
+            Say(line);
+        }
+
+        var dev = plan.DevFolder is null ? [] : await LoadFolderAsync(plan.DevFolder, ct).ConfigureAwait(false);
+        var model = SplitterTrainer.Wrap(SplitterTrainer.Fit(examples, settings), decoder);
+        if (dev.Count > 0)
+        {
+            var probabilities = SplitterTrainer.Probabilities(model, dev, settings);
+            Say($"dev ({dev.Count} files): {SplitterTrainer.Score(dev, probabilities, decoder)}");
+            foreach (var line in Calibration(dev, probabilities, decoder))
+            {
+                Say(line);
+            }
+        }
+
+        if (plan.Ablation)
+        {
+            Ablation(examples, sources, goldSources, dev, settings, Say);
+        }
+
+        var final = new BoundaryModel(model.Trees, model.Card with { Command = plan.Command, Report = report });
+        if (plan.OutFolder is not null)
+        {
+            await WriteAsync(final, plan.OutFolder, log).ConfigureAwait(false);
+        }
+
+        return final;
+    }
+
+    /// <summary>The training files: composed from each pool (and from all pools mixed), then the gold files, weighed by group.</summary>
+    private static async Task<List<LabeledFile>> ComposeAsync(TrainingPlan plan, CancellationToken ct)
+    {
         var random = new Random(plan.Seed);
         var pools = new List<List<PoolArticle>>();
         foreach (var path in plan.Corpora)
@@ -83,93 +128,43 @@ public static class SplitterTraining
             files.Add(await TrainingFiles.LoadGoldAsync(text, gold, ct).ConfigureAwait(false));
         }
 
-        files = Balanced(files, plan.GoldShare);
+        return Balanced(files, plan.GoldShare);
+    }
 
-        var examples = files.Select(SplitterTrainer.Examples).ToList();
-        Say(string.Create(CultureInfo.InvariantCulture,
-            $"training files: {examples.Count} ({examples.Sum(e => e.Labels.Count(l => l))} stories, {examples.Sum(e => e.Features.Length)} paragraphs scored), seed {plan.Seed}"));
-
-        var settings = plan.Learner;
-        var sources = plan.Corpora.Select(c => Path.GetFileNameWithoutExtension(c)).Concat(plan.GoldFiles.Select(g => Path.GetFileName(g.Text))).ToList();
-        var goldSources = plan.GoldFiles.Select(g => Path.GetFileName(g.Text)).ToHashSet();
-        var heldOut = HeldOut(examples, sources, settings);
-        var decoder = SplitterTrainer.FitDecoder(heldOut);
-        if (Environment.GetEnvironmentVariable("NR_MISSES") is { } missesPath)
+    /// <summary>Each feature group left out in turn, with its own decoder: the ablation table of ADR 0001.</summary>
+    private static void Ablation(List<FileExamples> examples, List<string> sources, HashSet<string> goldSources, List<FileExamples> dev, TrainerSettings settings, Action<string> say)
+    {
+        say("ablation (group left out: mean F1 over sources left out / gold files left out, pooled / dev), each with its own decoder:");
+        foreach (var group in BoundaryFeatures.Groups)
         {
-            using var w = new StreamWriter(missesPath);
-            foreach (var h in heldOut.Where(h => goldSources.Contains(h.Source)))
+            var without = settings with { DroppedGroups = new HashSet<string> { group } };
+            var held = HeldOut(examples, sources, without);
+            var d = SplitterTrainer.FitDecoder(held);
+            var scores = Report(held, d, goldSources);
+            var devF1 = dev.Count == 0
+                ? double.NaN
+                : SplitterTrainer.Score(dev, SplitterTrainer.Probabilities(SplitterTrainer.Wrap(SplitterTrainer.Fit(examples, without), d), dev, without), d).F1;
+            say(string.Create(CultureInfo.InvariantCulture, $"  -{group}: {scores.MeanF1:F3} / {scores.Gold.F1:F3} / {devF1:F3}"));
+        }
+    }
+
+    /// <summary>Writes the model and its card into <paramref name="folder"/>.</summary>
+    private static async Task WriteAsync(BoundaryModel final, string folder, TextWriter log)
+    {
+        Directory.CreateDirectory(folder);
+        var modelPath = Path.Combine(folder, Path.GetFileName(BoundaryModel.ModelFile));
+        var cardPath = Path.Combine(folder, Path.GetFileName(BoundaryModel.CardFile));
+        var modelStream = File.Create(modelPath);
+        await using (modelStream.ConfigureAwait(false))
+        {
+            var cardStream = File.Create(cardPath);
+            await using (cardStream.ConfigureAwait(false))
             {
-                for (var f = 0; f < h.Files.Count; f++)
-                {
-                    var file = h.Files[f];
-                    var starts = StartDecoder.Decode(h.Probabilities[f], decoder).ToHashSet();
-                    for (var i = 1; i < file.Paragraphs.Count; i++)
-                    {
-                        var kind = file.Labels[i] == starts.Contains(i) ? (file.Labels[i] ? "ok   " : null) : file.Labels[i] ? "MISS " : "FALSE";
-                        if (kind is not null)
-                        {
-                            var text = file.Paragraphs[i].Text;
-                            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{h.Source}\t{i}\t{kind}\t{h.Probabilities[f][i]:F3}\t{text[..Math.Min(110, text.Length)]}"));
-                        }
-                    }
-                }
+                final.Save(modelStream, cardStream);
             }
         }
 
-        Say($"decoder: bias {decoder.Bias}, short-story penalties [{string.Join(", ", decoder.ShortPenalties)}] (fitted on the left-out probabilities below, mean F1 over sources)");
-        foreach (var line in Report(heldOut, decoder, goldSources).Lines)
-        {
-            Say(line);
-        }
-
-        var dev = plan.DevFolder is null ? [] : await LoadFolderAsync(plan.DevFolder, ct).ConfigureAwait(false);
-        var model = SplitterTrainer.Wrap(SplitterTrainer.Fit(examples, settings), decoder);
-        if (dev.Count > 0)
-        {
-            var probabilities = SplitterTrainer.Probabilities(model, dev, settings);
-            Say($"dev ({dev.Count} files): {SplitterTrainer.Score(dev, probabilities, decoder)}");
-            foreach (var line in Calibration(dev, probabilities, decoder))
-            {
-                Say(line);
-            }
-        }
-
-        if (plan.Ablation)
-        {
-            Say("ablation (group left out: mean F1 over sources left out / gold files left out, pooled / dev), each with its own decoder:");
-            foreach (var group in BoundaryFeatures.Groups)
-            {
-                var without = settings with { DroppedGroups = new HashSet<string> { group } };
-                var held = HeldOut(examples, sources, without);
-                var d = SplitterTrainer.FitDecoder(held);
-                var scores = Report(held, d, goldSources);
-                var devF1 = dev.Count == 0
-                    ? double.NaN
-                    : SplitterTrainer.Score(dev, SplitterTrainer.Probabilities(SplitterTrainer.Wrap(SplitterTrainer.Fit(examples, without), d), dev, without), d).F1;
-                Say(string.Create(CultureInfo.InvariantCulture, $"  -{group}: {scores.MeanF1:F3} / {scores.Gold.F1:F3} / {devF1:F3}"));
-            }
-        }
-
-        var final = new BoundaryModel(model.Trees, model.Card with { Command = plan.Command, Report = report });
-        if (plan.OutFolder is not null)
-        {
-            Directory.CreateDirectory(plan.OutFolder);
-            var modelPath = Path.Combine(plan.OutFolder, Path.GetFileName(BoundaryModel.ModelFile));
-            var cardPath = Path.Combine(plan.OutFolder, Path.GetFileName(BoundaryModel.CardFile));
-            var modelStream = File.Create(modelPath);
-            await using (modelStream.ConfigureAwait(false))
-            {
-                var cardStream = File.Create(cardPath);
-                await using (cardStream.ConfigureAwait(false))
-                {
-                    final.Save(modelStream, cardStream);
-                }
-            }
-
-            log.WriteLine($"wrote {modelPath} and {cardPath}");
-        }
-
-        return final;
+        log.WriteLine($"wrote {modelPath} and {cardPath}");
     }
 
     /// <summary>
