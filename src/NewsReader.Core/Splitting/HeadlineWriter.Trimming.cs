@@ -93,7 +93,7 @@ public static partial class HeadlineWriter
         while (scanner.MoveNext())
         {
             var word = scanner.Current.In(s);
-            if (content >= MinContentWordsBeforeClause && lexicon.HeadlineClauseWords.Contains(word) && char.IsLower(word[0]) && !IsQuantity(previous, word))
+            if (content >= MinContentWordsBeforeClause && lexicon.HeadlineClauseWords.Contains(word) && char.IsLower(word[0]) && !IsAmount(previous, word, lexicon))
             {
                 var cut = s.AsSpan(0, scanner.Current.Start).TrimEnd().TrimEnd(",;:—–- ".AsSpan());
                 return cut.Length >= MinBeforeDescription ? cut.ToString() : s;
@@ -107,11 +107,8 @@ public static partial class HeadlineWriter
     }
 
     // "more than 1.2 million", "more than doubled", "less than a year": an amount, not a comparison clause.
-    private static bool IsQuantity(ReadOnlySpan<char> previous, ReadOnlySpan<char> word) =>
-        word.Equals("than", StringComparison.OrdinalIgnoreCase)
-        && (previous.Equals("more", StringComparison.OrdinalIgnoreCase) || previous.Equals("less", StringComparison.OrdinalIgnoreCase)
-            || previous.Equals("fewer", StringComparison.OrdinalIgnoreCase) || previous.Equals("rather", StringComparison.OrdinalIgnoreCase)
-            || previous.Equals("other", StringComparison.OrdinalIgnoreCase));
+    private static bool IsAmount(ReadOnlySpan<char> previous, ReadOnlySpan<char> word, SplitterLexicon lexicon) =>
+        word.Equals("than", StringComparison.OrdinalIgnoreCase) && lexicon.HeadlineAmountWords.Contains(previous);
 
     private static bool IsParticiple(string word, SplitterLexicon lexicon) =>
         word.Length > 2 && char.IsLower(word[0])

@@ -50,6 +50,7 @@ internal sealed class SplitterLexicon
         Abbreviations = Set(sections, "abbreviations");
         HeadlineOpeners = Set(sections, "headline-openers");
         HeadlineClauseWords = Set(sections, "headline-clause-words");
+        HeadlineAmountWords = Set(sections, "headline-amount-words");
         IrregularParticiples = Set(sections, "irregular-participles");
         CaptionPrefixes = [.. sections.GetValueOrDefault("caption-prefixes", [])];
         CaptionContains = [.. sections.GetValueOrDefault("caption-contains", [])];
@@ -106,6 +107,9 @@ internal sealed class SplitterLexicon
 
     /// <summary>Words a headline ends before once it has said enough (subordinate and relative clauses).</summary>
     public WordSet HeadlineClauseWords { get; }
+
+    /// <summary>Words that make "than" after them an amount ("more than 1.2 million"), not a clause to end a headline before.</summary>
+    public WordSet HeadlineAmountWords { get; }
 
     /// <summary>Past participles not ending in -ed or -en ("won", "sold").</summary>
     public WordSet IrregularParticiples { get; }
