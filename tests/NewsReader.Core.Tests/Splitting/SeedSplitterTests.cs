@@ -37,7 +37,7 @@ public class SeedSplitterTests
         Assert.Equal(1, article.FirstLine);
     }
 
-    [Fact(Skip = SplitterKnownMiss.Reason)]
+    [Fact]
     public void Split_SecondStart_HasConfidenceBetweenHalfAndOne()
     {
         var result = SeedSplitter.Split(Seed(Concat(Robotics, Bank)));
@@ -263,7 +263,7 @@ public class SeedSplitterTests
         Assert.Equal([Robotics[0], SceneOpening[0], Bank[0]], result.Articles.Select(a => a.Paragraphs[0].Text));
     }
 
-    [Fact(Skip = SplitterKnownMiss.Reason)]
+    [Fact]
     public void Split_QuoteAndCaptionBetweenAFeatureOpeningAndItsNews_StoryStartsAtTheOpening()
     {
         string[] feature =
@@ -280,7 +280,7 @@ public class SeedSplitterTests
         Assert.Equal([Robotics[0], SceneOpening[0], Bank[0]], result.Articles.Select(a => a.Paragraphs[0].Text));
     }
 
-    [Fact(Skip = SplitterKnownMiss.Reason)]
+    [Fact]
     public void Split_RepeatedStory_FirstCopyEndsWhereTheRepeatEnds()
     {
         // The story after the first copy opens with a quote, which alone never starts a story.
@@ -303,7 +303,7 @@ public class SeedSplitterTests
         Assert.Equal(0, duplicateOf[2]);
     }
 
-    [Fact(Skip = SplitterKnownMiss.Reason)]
+    [Fact]
     public void Split_StoryFourTimesInARow_FourArticlesPointingToTheFirst()
     {
         var (result, duplicateOf) = SeedParser.Split(Seed(Concat(ScanWaits, ScanWaits, ScanWaits, ScanWaits)));
