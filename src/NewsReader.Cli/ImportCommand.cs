@@ -89,6 +89,17 @@ public static class ImportCommand
             $"{r.FileName}: {r.Found} found, {r.New} new, {r.Updated} updated, {r.Unchanged} unchanged, " +
             $"{Plural.Count(r.DuplicatesInFile, "duplicate")} in file, {r.Rejected} rejected (run #{r.RunId}{(r.FastPath ? ", same file as before" : string.Empty)})"))
             .ConfigureAwait(false);
+        if (r.Alerts.Error is { } alertError)
+        {
+            await stderr.WriteLineAsync($"  alerts: not matched ({alertError}); the stories are imported").ConfigureAwait(false);
+        }
+        else if (r.Alerts.Searches > 0)
+        {
+            await stderr.WriteLineAsync(string.Create(inv,
+                $"  alerts: {Plural.Count(r.Alerts.Matches, "match", "matches")} for {Plural.Count(r.Alerts.Searches, "saved search", "saved searches")} with alerts on, {Plural.Count(r.Alerts.Webhooks, "webhook delivery", "webhook deliveries")} queued (sent by the app)"))
+                .ConfigureAwait(false);
+        }
+
         foreach (var m in r.Messages.Take(MaxMessagesPrinted))
         {
             await stderr.WriteLineAsync($"  {m}").ConfigureAwait(false);

@@ -25,7 +25,7 @@ builder.Services.AddCuration();
 builder.Services.AddTagging();
 builder.Services.AddReaderHealth();
 builder.Services.AddFeeds();
-builder.Services.AddFollowing();
+builder.Services.AddFollowing(builder.Configuration);
 builder.Services.AddReadApi(builder.Configuration);
 
 var app = builder.Build();

@@ -13,6 +13,7 @@ using NewsReader.Benchmarks.Store;
 //   scale CORPUS --stories N --pg CONNECTION [--part N] [--rounds N] [--reuse]
 //                              SQLite and PostgreSQL side by side: import, search, filters (Store/ScaleReport.cs)
 //   --circuits URL PID         memory per interactive circuit of a running reader (Web/CircuitMemory.cs)
+//   --alerts BASE FILE... [--searches N]  alert matching after each FILE's import vs that import (Store/AlertMatchReport.cs)
 if (args is ["peak", ..])
 {
     return await PeakMemory.RunAsync(args[1..]).ConfigureAwait(false);
@@ -46,6 +47,11 @@ if (args is ["scale", ..])
 if (args is ["--circuits", ..])
 {
     return await NewsReader.Benchmarks.Web.CircuitMemory.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
+if (args is ["--alerts", ..])
+{
+    return await AlertMatchReport.RunAsync(args[1..]).ConfigureAwait(false);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args);

@@ -42,6 +42,10 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
 
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
 
+    public DbSet<AlertMatch> AlertMatches => Set<AlertMatch>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

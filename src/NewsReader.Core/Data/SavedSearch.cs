@@ -8,6 +8,9 @@ public sealed class SavedSearch
     /// <summary>The longest view (query string) kept.</summary>
     public const int MaxViewLength = 2048;
 
+    /// <summary>The longest webhook address kept.</summary>
+    public const int MaxWebhookUrlLength = 500;
+
     public long Id { get; set; }
 
     /// <summary>The Identity user who saved it; nobody else sees it.</summary>
@@ -25,4 +28,13 @@ public sealed class SavedSearch
 
     /// <summary>SHA-256 (hex) of the private feed token, or null when the feed is off; unique.</summary>
     public string? FeedTokenHash { get; set; }
+
+    /// <summary>New stories of every import are matched against it and listed as alerts.</summary>
+    public bool AlertsOn { get; set; }
+
+    /// <summary>Where matches are POSTed (http or https, no credentials), or null.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>The key of the HMAC-SHA256 signature of each POST; shown to the reader once, kept to sign.</summary>
+    public string? WebhookSecret { get; set; }
 }

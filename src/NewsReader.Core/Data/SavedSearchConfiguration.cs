@@ -15,7 +15,10 @@ public sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedSea
         builder.Property(s => s.Name).HasMaxLength(SavedSearch.MaxNameLength);
         builder.Property(s => s.View).HasMaxLength(SavedSearch.MaxViewLength);
         builder.Property(s => s.FeedTokenHash).HasMaxLength(64);
+        builder.Property(s => s.WebhookUrl).HasMaxLength(SavedSearch.MaxWebhookUrlLength);
+        builder.Property(s => s.WebhookSecret).HasMaxLength(64);
         builder.HasIndex(s => s.UserId);
+        builder.HasIndex(s => s.AlertsOn);
         builder.HasIndex(s => s.FeedTokenHash).IsUnique();
         builder.HasOne<IdentityUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }

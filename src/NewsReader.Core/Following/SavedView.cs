@@ -23,4 +23,10 @@ public static class SavedView
             Values(EntityKind.Company.Key), Values(EntityKind.Country.Key), Values(EntityKind.Topic.Key),
             after: null, Values(EntityKind.Tag.Key));
     }
+
+    /// <summary>The view of one entity's stories (<c>company=tencent</c>), as the list page writes it.</summary>
+    public static string OfEntity(EntityKind kind, string slug)
+    {
+        return kind.Key + "=" + Uri.EscapeDataString(slug);
+    }
 }

@@ -1,3 +1,4 @@
+using NewsReader.Core.Following;
 using NewsReader.Core.Data;
 using NewsReader.Core.Reading;
 
@@ -94,6 +95,9 @@ public sealed record ImportReport(
     public int DuplicatesInFile => Counts.DuplicatesInFile;
 
     public int Rejected => Counts.Rejected;
+
+    /// <summary>What matching the new stories against saved searches with alerts on found.</summary>
+    public AlertOutcome Alerts { get; init; } = AlertOutcome.None;
 }
 
 /// <summary>Another import held the store for longer than <see cref="ImportOptions.LockWait"/>.</summary>

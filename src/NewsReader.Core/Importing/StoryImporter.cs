@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using NewsReader.Core.Curation;
 using NewsReader.Core.Data;
 using NewsReader.Core.Extraction;
+using NewsReader.Core.Following;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
 using NewsReader.Core.Store;
@@ -17,12 +18,18 @@ namespace NewsReader.Core.Importing;
 /// deduplicated exactly (fingerprint) and nearly (MinHash + LSH) against everything stored.
 /// Policy in docs/adr/0004-dedup-policy.md.
 /// </summary>
-public sealed class StoryImporter(IDbContextFactory<NewsDbContext> factory, SeedParser parser, TimeProvider? time = null)
+/// <remarks>
+/// Every import ends here, whoever started it (an upload, the seeds folder, the CLI): after the
+/// commit, the new stories are matched against the saved searches with alerts on (<see cref="AlertMatcher"/>;
+/// <paramref name="alerts"/> is the app's, sharing its search index, else one of the importer's own).
+/// </remarks>
+public sealed class StoryImporter(IDbContextFactory<NewsDbContext> factory, SeedParser parser, TimeProvider? time = null, AlertMatcher? alerts = null)
 {
     /// <summary>A near-duplicate replaces the stored text unless it is shorter than this share of it.</summary>
     public const double ReplaceWhenLengthRatioAtLeast = 0.9;
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly AlertMatcher _alerts = alerts ?? new AlertMatcher(factory, search: null, time);
 
     /// <summary>Reads, validates, parses and imports one file.</summary>
     /// <exception cref="SeedReadException">The file is missing, empty, binary, badly encoded or too big (a refused run is recorded).</exception>
@@ -123,9 +130,10 @@ public sealed class StoryImporter(IDbContextFactory<NewsDbContext> factory, Seed
         // decide which stories it may know, and known stories need no bands nor entities.
         var known = await KnownFingerprintsAsync(doc.Articles, extract, ct).ConfigureAwait(false);
         using var stories = Prepared(doc.Articles, known, extract, ct);
+        ImportReport imported;
         try
         {
-            return await WriteAsync(options, async db =>
+            imported = await WriteAsync(options, async db =>
             {
                 var engine = StoreEngine.Of(db);
                 using var commands = engine.Statements.Open(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
@@ -142,6 +150,24 @@ public sealed class StoryImporter(IDbContextFactory<NewsDbContext> factory, Seed
         {
             await RecordUnsuccessfulRunAsync(source, ImportStatus.Failed, e.Message, options).ConfigureAwait(false);
             throw;
+        }
+
+        return imported with { Alerts = await MatchAlertsAsync(imported, ct).ConfigureAwait(false) };
+    }
+
+    /// <summary>Alerts for the run's new stories; a failure is reported, never thrown: the import itself has committed.</summary>
+    private async Task<AlertOutcome> MatchAlertsAsync(ImportReport report, CancellationToken ct)
+    {
+        var fresh = report.Stories.Where(s => s.Outcome == StoryOutcome.New && s.StoryId is not null).Select(s => s.StoryId!.Value).ToList();
+        try
+        {
+            return await _alerts.MatchAsync(report.RunId, fresh, ct).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The import has committed; alerts failing must not make it look failed.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return AlertOutcome.None with { Error = e.Message };
         }
     }
 

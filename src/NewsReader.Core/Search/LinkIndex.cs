@@ -1,5 +1,6 @@
 using System.Data.Common;
 using NewsReader.Core.Data;
+using NewsReader.Core.Store;
 
 namespace NewsReader.Core.Search;
 
@@ -226,10 +227,17 @@ internal sealed class LinkIndex
     /// small; finding the soft-deleted stories scans <c>Articles</c> unless a partial index on
     /// <c>DeletedAt</c> exists; the live links are one scan of <c>ArticleEntities</c>.
     /// </summary>
-    public static async Task<LinkIndex> LoadAsync(DbTransaction tx, long version, CancellationToken ct)
+    /// <remarks>
+    /// With <paramref name="within"/>, a copy of that id range's stories only (and every entity):
+    /// alert matching checks an import's new stories against the same filters without copying the
+    /// whole store, by the primary keys of <c>Articles</c> and <c>ArticleEntities</c>. Such a copy
+    /// is in id order, newest first, without creation times (reading them would read each story's
+    /// row, body and all).
+    /// </remarks>
+    public static async Task<LinkIndex> LoadAsync(DbTransaction tx, long version, IdRange? within, CancellationToken ct)
     {
         var entities = await ReadEntitiesAsync(tx, ct).ConfigureAwait(false);
-        var (ids, created) = await ReadLiveStoriesAsync(tx, ct).ConfigureAwait(false);
+        var (ids, created) = await ReadLiveStoriesAsync(tx, within, ct).ConfigureAwait(false);
         var slotOf = new Dictionary<long, int>(ids.Length);
         for (var s = 0; s < ids.Length; s++)
         {
@@ -242,7 +250,7 @@ internal sealed class LinkIndex
             ordinalOf[entities[e].Id] = e;
         }
 
-        var links = await ReadLinksAsync(tx, slotOf, ordinalOf, ct).ConfigureAwait(false);
+        var links = await ReadLinksAsync(tx, slotOf, ordinalOf, within, ct).ConfigureAwait(false);
 
         // Links grouped by slot (compressed rows), keeping the stored order within a story.
         var start = new int[ids.Length + 1];
@@ -285,9 +293,11 @@ internal sealed class LinkIndex
     }
 
     /// <summary>The ids and creation ticks of the stories not deleted, newest first.</summary>
-    private static async Task<(long[] Ids, long[] Created)> ReadLiveStoriesAsync(DbTransaction tx, CancellationToken ct)
+    private static async Task<(long[] Ids, long[] Created)> ReadLiveStoriesAsync(DbTransaction tx, IdRange? within, CancellationToken ct)
     {
         var deleted = new HashSet<long>();
+        // Never limited to a range: the partial index on DeletedAt answers this alone, where a range
+        // would read DeletedAt from each story's row, behind its body.
         using (var command = Command(tx, "SELECT Id FROM Articles WHERE DeletedAt IS NOT NULL"))
         using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
@@ -298,7 +308,9 @@ internal sealed class LinkIndex
         }
 
         var stories = new List<(long Ticks, long Id)>();
-        using (var command = Command(tx, "SELECT Id, CreatedAt FROM Articles"))
+        using (var command = within is null
+            ? Command(tx, "SELECT Id, CreatedAt FROM Articles")
+            : Command(tx, "SELECT Id, NULL FROM Articles WHERE 1 = 1", "Id", within))
         using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -306,7 +318,7 @@ internal sealed class LinkIndex
                 var id = reader.GetInt64(0);
                 if (!deleted.Contains(id))
                 {
-                    stories.Add((reader.GetDateTime(1).Ticks, id));
+                    stories.Add((reader.IsDBNull(1) ? 0 : reader.GetDateTime(1).Ticks, id));
                 }
             }
         }
@@ -318,10 +330,10 @@ internal sealed class LinkIndex
 
     /// <summary>The live links between the given stories and entities, by story slot and entity ordinal, in stored order.</summary>
     private static async Task<List<(int Slot, int Ordinal, bool About, float Score)>> ReadLinksAsync(
-        DbTransaction tx, Dictionary<long, int> slotOf, Dictionary<long, int> ordinalOf, CancellationToken ct)
+        DbTransaction tx, Dictionary<long, int> slotOf, Dictionary<long, int> ordinalOf, IdRange? within, CancellationToken ct)
     {
         var links = new List<(int Slot, int Ordinal, bool About, float Score)>();
-        using var command = Command(tx, "SELECT ArticleId, EntityId, About, Score FROM ArticleEntities WHERE RemovedAt IS NULL");
+        using var command = Command(tx, "SELECT ArticleId, EntityId, About, Score FROM ArticleEntities WHERE RemovedAt IS NULL", "ArticleId", within);
         using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
@@ -334,12 +346,29 @@ internal sealed class LinkIndex
         return links;
     }
 
-    // Plain SQL every engine reads alike: no parameters, no engine functions.
-    private static DbCommand Command(DbTransaction tx, string sql)
+    // Plain SQL every engine reads alike: no engine functions, and the range's bounds as named
+    // parameters (@first, @last), which both drivers take.
+    private static DbCommand Command(DbTransaction tx, string sql, string? idColumn = null, IdRange? within = null)
     {
         var command = tx.Connection!.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = sql;
+#pragma warning disable CA2100 // Constant SQL and a constant column name; the bounds are parameters.
+        command.CommandText = within is null ? sql : $"{sql} AND {idColumn} BETWEEN @first AND @last";
+#pragma warning restore CA2100
+        if (within is { } r)
+        {
+            Add(command, "@first", r.First);
+            Add(command, "@last", r.Last);
+        }
+
         return command;
+    }
+
+    private static void Add(DbCommand command, string name, long value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
     }
 }

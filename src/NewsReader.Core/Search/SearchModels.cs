@@ -29,6 +29,9 @@ public sealed record SearchRequest(
     string? After = null,
     int FacetLimit = 10);
 
+/// <summary>Every story a search matches, newest first, and what its filter values named.</summary>
+public sealed record SearchMatches(IReadOnlyList<long> Ids, IReadOnlyList<ResolvedFilter> Filters);
+
 /// <summary>How many stories of the current result set link to an entity.</summary>
 public sealed record FacetCount(string Name, string Slug, int Count);
 

@@ -37,7 +37,7 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
             var fullText = engine.FullText;
             using var tx = await fullText.BeginReadAsync(db, ct).ConfigureAwait(false);
             var query = SearchQueryParser.Parse(request.Text);
-            var (filters, resolved) = await ResolveAsync(fullText, tx, index, query, request, ct).ConfigureAwait(false);
+            var (filters, resolved) = await ResolveAsync(fullText, tx, index, query, request, known: null, ct).ConfigureAwait(false);
             if (filters is null)
             {
                 return SearchResult.Empty with { Filters = resolved };
@@ -73,18 +73,7 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
     private static async Task<FilteredMatches> InMemoryAsync(IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, EntityFilters filters,
         bool byRank, string? after, int limit, int facetLimit, CancellationToken ct)
     {
-        int[] Ordinals(long[] ids) => ids.Select(index.OrdinalOf).ToArray();
-        var excluded = await fullText.ExcludedAsync(tx, query, ct).ConfigureAwait(false);
-        var filter = new Filter(filters.Includes.Select(Ordinals).ToList(), filters.Excludes.Select(Ordinals).ToList(), excluded);
-        List<Match>? matched = null;
-        if (query.FtsMatch is not null)
-        {
-            matched = await TextMatchesAsync(fullText, tx, index, query, filter, ct).ConfigureAwait(false);
-        }
-        else if (!filter.IsEmpty)
-        {
-            matched = FilterMatches(index, filter);
-        }
+        var matched = await MatchesAsync(fullText, tx, index, query, filters, within: null, ct).ConfigureAwait(false);
 
         // matched is null for the whole store: every live story, newest first.
         var total = matched?.Count ?? index.Count;
@@ -153,8 +142,10 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
     /// so the caller can show which of them were found. With a link index, entities it does not hold
     /// (made after its copy) are left out, as the copy has no links to them.
     /// </summary>
+    /// <remarks><paramref name="known"/>: values already resolved in the same snapshot (many searches at once), kept there.</remarks>
     private static async Task<(EntityFilters? Filters, List<ResolvedFilter> Resolved)> ResolveAsync(
-        IFullTextQueries fullText, DbTransaction tx, LinkIndex? index, SearchQuery query, SearchRequest request, CancellationToken ct)
+        IFullTextQueries fullText, DbTransaction tx, LinkIndex? index, SearchQuery query, SearchRequest request,
+        Dictionary<(EntityKind, string), List<(long Id, string Name, string Slug)>>? known, CancellationToken ct)
     {
         var typed = query.Filters.Count;
         var filters = query.Filters.ToList();
@@ -170,9 +161,13 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
         for (var i = 0; i < filters.Count; i++)
         {
             var filter = filters[i];
-            var entities = (await fullText.ResolveEntityAsync(tx, filter.Kind, filter.Value, ct).ConfigureAwait(false))
-                .Where(e => index is null || index.OrdinalOf(e.Id) >= 0)
-                .ToList();
+            if (known is null || !known.TryGetValue((filter.Kind, filter.Value), out var named))
+            {
+                named = await fullText.ResolveEntityAsync(tx, filter.Kind, filter.Value, ct).ConfigureAwait(false);
+                known?.Add((filter.Kind, filter.Value), named);
+            }
+
+            var entities = named.Where(e => index is null || index.OrdinalOf(e.Id) >= 0).ToList();
             if (i >= typed)
             {
                 resolved.Add(new ResolvedFilter(filter.Kind, filter.Value, entities.ConvertAll(e => new EntityRef(e.Id, e.Name, e.Slug))));
@@ -204,13 +199,41 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
     }
 
     /// <summary>
+    /// Every match of the query and filters in the link index: the text's, checked against the
+    /// filters, or without text the filters', newest first; null for the whole index (no text, no
+    /// filter). <paramref name="within"/>: the id range the index holds, when it holds only that
+    /// (alerts), so the engine's full-text statements read only that range and rank nothing.
+    /// </summary>
+    private static async Task<List<Match>?> MatchesAsync(IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, EntityFilters filters,
+        IdRange? within, CancellationToken ct)
+    {
+        int[] Ordinals(long[] ids) => ids.Select(index.OrdinalOf).ToArray();
+        var includes = filters.Includes.Select(Ordinals).ToList();
+        if (includes.Any(set => set.All(o => o < 0 || index.Posting(o).IsEmpty)))
+        {
+            // An include filter no story in the index names: nothing matches, and the text need not be asked.
+            return [];
+        }
+
+        var excluded = await fullText.ExcludedAsync(tx, query, within, ct).ConfigureAwait(false);
+        var filter = new Filter(includes, filters.Excludes.Select(Ordinals).ToList(), excluded);
+        if (query.FtsMatch is not null)
+        {
+            return await TextMatchesAsync(fullText, tx, index, query, filter, within, ct).ConfigureAwait(false);
+        }
+
+        return filter.IsEmpty ? null : FilterMatches(index, filter);
+    }
+
+    /// <summary>
     /// The text matches, alone in their statement: the full-text index is the only way in, and the
     /// rest (live stories, filters) is checked against the link index per row, not joined in SQL.
     /// </summary>
-    private static async Task<List<Match>> TextMatchesAsync(IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, Filter filter, CancellationToken ct)
+    private static async Task<List<Match>> TextMatchesAsync(IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, Filter filter,
+        IdRange? within, CancellationToken ct)
     {
         var matched = new List<Match>();
-        await foreach (var (id, rank) in fullText.MatchesAsync(tx, query, ct).ConfigureAwait(false))
+        await foreach (var (id, rank) in fullText.MatchesAsync(tx, query, within, ct).ConfigureAwait(false))
         {
             var slot = index.SlotOf(id);
             if (slot >= 0 && filter.Passes(index, slot))

@@ -29,6 +29,9 @@ internal sealed partial class PostgresFullText : IFullTextQueries
     // Snippets.Open and Snippets.Close around each match, as SQLite's snippet() marks them.
     internal const string HeadlineOptions = "StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1";
 
+    // An id range ($1, $2): the primary key's range, each row's tsvector checked, nothing ranked.
+    private const string InRange = "id BETWEEN $1 AND $2";
+
     public async Task<DbTransaction> BeginReadAsync(NewsDbContext db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -37,14 +40,17 @@ internal sealed partial class PostgresFullText : IFullTextQueries
         return await ((NpgsqlConnection)db.Database.GetDbConnection()).BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
     }
 
-    public async IAsyncEnumerable<(long Id, double Rank)> MatchesAsync(DbTransaction tx, SearchQuery query, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<(long Id, double Rank)> MatchesAsync(DbTransaction tx, SearchQuery query, IdRange? within, [EnumeratorCancellation] CancellationToken ct)
     {
-        if (Compile(query.Groups, query.Excluded) is not { } q)
+        // A range's bounds are $1 and $2, the query's own parameters follow.
+        if (Compile(query.Groups, query.Excluded, firstParameter: within is null ? 1 : 3) is not { } q)
         {
             yield break;
         }
 
-        await using var command = Command(tx, $"SELECT id, {RankSql} FROM articles, (SELECT {q.Sql} AS q) query WHERE search @@ q", q.Values);
+        await using var command = within is { } r
+            ? Command(tx, $"SELECT id, 0::float4 FROM articles, (SELECT {q.Sql} AS q) query WHERE {InRange} AND search @@ q", [r.First, r.Last, .. q.Values])
+            : Command(tx, $"SELECT id, {RankSql} FROM articles, (SELECT {q.Sql} AS q) query WHERE search @@ q", q.Values);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
@@ -53,15 +59,17 @@ internal sealed partial class PostgresFullText : IFullTextQueries
         }
     }
 
-    public async Task<HashSet<long>?> ExcludedAsync(DbTransaction tx, SearchQuery query, CancellationToken ct)
+    public async Task<HashSet<long>?> ExcludedAsync(DbTransaction tx, SearchQuery query, IdRange? within, CancellationToken ct)
     {
-        if (query.Groups.Count > 0 || query.Excluded.Count == 0 || Compile([query.Excluded], []) is not { } x)
+        if (query.Groups.Count > 0 || query.Excluded.Count == 0 || Compile([query.Excluded], [], firstParameter: within is null ? 1 : 3) is not { } x)
         {
             return null;
         }
 
         var excluded = new HashSet<long>();
-        await using var command = Command(tx, $"SELECT id FROM articles WHERE search @@ ({x.Sql})", x.Values);
+        await using var command = within is { } r
+            ? Command(tx, $"SELECT id FROM articles WHERE {InRange} AND search @@ ({x.Sql})", [r.First, r.Last, .. x.Values])
+            : Command(tx, $"SELECT id FROM articles WHERE search @@ ({x.Sql})", x.Values);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {

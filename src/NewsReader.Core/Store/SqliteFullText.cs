@@ -27,6 +27,10 @@ internal sealed class SqliteFullText : IFullTextQueries
     private const string HitsSql = "SELECT rowid, " + Rank + " FROM articles_fts WHERE articles_fts MATCH $q";
     private const string ExcludedSql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH $x";
 
+    // FTS5 takes the rowid bounds into its plan: it reads only that range of each term's doclist.
+    private const string InRange = " AND rowid BETWEEN $first AND $last";
+    private const string UnrankedSql = "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH $q" + InRange;
+
     public async Task<DbTransaction> BeginReadAsync(NewsDbContext db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -39,10 +43,11 @@ internal sealed class SqliteFullText : IFullTextQueries
     /// The FTS5 matches, alone in their statement: the index is the only way in, and the rest (live
     /// stories, filters) is checked by the caller against the link index per row, not joined in SQL.
     /// </summary>
-    public async IAsyncEnumerable<(long Id, double Rank)> MatchesAsync(DbTransaction tx, SearchQuery query, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<(long Id, double Rank)> MatchesAsync(DbTransaction tx, SearchQuery query, IdRange? within, [EnumeratorCancellation] CancellationToken ct)
     {
-        using var command = Command(tx, HitsSql);
+        using var command = Command(tx, within is null ? HitsSql : UnrankedSql);
         command.Parameters.AddWithValue("$q", query.FtsMatch);
+        AddRange(command, within);
         using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
@@ -50,7 +55,7 @@ internal sealed class SqliteFullText : IFullTextQueries
         }
     }
 
-    public async Task<HashSet<long>?> ExcludedAsync(DbTransaction tx, SearchQuery query, CancellationToken ct)
+    public async Task<HashSet<long>?> ExcludedAsync(DbTransaction tx, SearchQuery query, IdRange? within, CancellationToken ct)
     {
         if (query.ExcludeOnlyMatch is not { } x)
         {
@@ -58,8 +63,9 @@ internal sealed class SqliteFullText : IFullTextQueries
         }
 
         var excluded = new HashSet<long>();
-        using var command = Command(tx, ExcludedSql);
+        using var command = Command(tx, within is null ? ExcludedSql : ExcludedSql + InRange);
         command.Parameters.AddWithValue("$x", x);
+        AddRange(command, within);
         using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
@@ -146,6 +152,15 @@ internal sealed class SqliteFullText : IFullTextQueries
         }
 
         return lines;
+    }
+
+    private static void AddRange(SqliteCommand command, IdRange? within)
+    {
+        if (within is { } r)
+        {
+            command.Parameters.AddWithValue("$first", r.First);
+            command.Parameters.AddWithValue("$last", r.Last);
+        }
     }
 
     private static SqliteCommand Command(DbTransaction tx, string sql, IReadOnlyList<(long Id, double Rank)>? ids = null)

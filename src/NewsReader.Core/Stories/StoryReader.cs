@@ -105,10 +105,20 @@ public sealed class StoryReader(IDbContextFactory<NewsDbContext> factory, StoryS
 
     private static List<ActiveFilter> ActiveFiltersFound(SearchResult result) =>
         result.Filters
-            .Select(f => (f.Kind, Entity: f.Entities.FirstOrDefault(e => string.Equals(e.Slug, f.Value, StringComparison.OrdinalIgnoreCase))))
+            .Select(f => (f.Kind, Entity: BySlug(f)))
             .Where(f => f.Entity is not null)
             .Select(f => new ActiveFilter(f.Kind, f.Entity!.Slug, f.Entity.Name))
             .ToList();
+
+    /// <summary>True when every filter value named an entity by its slug, as a list page's filters must (else the page lists nothing).</summary>
+    public static bool EveryFilterNamedBySlug(IReadOnlyList<ResolvedFilter> filters)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        return filters.All(f => BySlug(f) is not null);
+    }
+
+    private static EntityRef? BySlug(ResolvedFilter filter) =>
+        filter.Entities.FirstOrDefault(e => string.Equals(e.Slug, filter.Value, StringComparison.OrdinalIgnoreCase));
 
     private int FacetLimit => Math.Clamp(_options.FacetLimit, 0, 500);
 

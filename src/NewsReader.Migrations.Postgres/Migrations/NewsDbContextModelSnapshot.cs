@@ -277,6 +277,46 @@ namespace NewsReader.Migrations.Postgres.Migrations
                     b.ToTable("aspnetusertokens", (string)null);
                 });
 
+            modelBuilder.Entity("NewsReader.Core.Data.AlertMatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ImportRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("importrunid");
+
+                    b.Property<DateTime>("MatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("matchedat");
+
+                    b.Property<long>("SavedSearchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("savedsearchid");
+
+                    b.Property<DateTime?>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seenat");
+
+                    b.Property<long>("StoryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("storyid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoryId");
+
+                    b.HasIndex("SavedSearchId", "ImportRunId");
+
+                    b.HasIndex("SavedSearchId", "SeenAt");
+
+                    b.ToTable("alertmatches", (string)null);
+                });
+
             modelBuilder.Entity("NewsReader.Core.Data.ApiKey", b =>
                 {
                     b.Property<long>("Id")
@@ -720,6 +760,10 @@ namespace NewsReader.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("AlertsOn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("alertson");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("createdat");
@@ -751,7 +795,19 @@ namespace NewsReader.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(2048)")
                         .HasColumnName("view");
 
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("webhooksecret");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("webhookurl");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("AlertsOn");
 
                     b.HasIndex("FeedTokenHash")
                         .IsUnique();
@@ -966,6 +1022,57 @@ namespace NewsReader.Migrations.Postgres.Migrations
                     b.ToTable("articlerevisions", (string)null);
                 });
 
+            modelBuilder.Entity("NewsReader.Core.Data.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("createdat");
+
+                    b.Property<long>("ImportRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("importrunid");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lastattemptat");
+
+                    b.Property<string>("LastResult")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lastresult");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("nextattemptat");
+
+                    b.Property<long>("SavedSearchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("savedsearchid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedSearchId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("webhookdeliveries", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1013,6 +1120,21 @@ namespace NewsReader.Migrations.Postgres.Migrations
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Core.Data.AlertMatch", b =>
+                {
+                    b.HasOne("NewsReader.Core.Data.SavedSearch", null)
+                        .WithMany()
+                        .HasForeignKey("SavedSearchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Core.Data.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1101,6 +1223,15 @@ namespace NewsReader.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("NewsReader.Core.Data.WebhookDelivery", b =>
+                {
+                    b.HasOne("NewsReader.Core.Data.SavedSearch", null)
+                        .WithMany()
+                        .HasForeignKey("SavedSearchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsReader.Core.Data.ImportRun", b =>

@@ -9,6 +9,7 @@ public static class AccountUrls
     public const string AccessDenied = "/account/access-denied";
     public const string ApiKeys = "/account/api-keys";
     public const string SavedSearches = "/account/saved";
+    public const string Alerts = "/account/alerts";
 
     /// <summary>
     /// <paramref name="returnUrl"/> when it is a path on this site, else <c>/</c>: a sign-in link must

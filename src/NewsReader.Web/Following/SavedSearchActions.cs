@@ -98,6 +98,37 @@ public sealed class SavedSearchActions(CurrentUser currentUser, SavedSearches se
         return await Busy(() => searches.RevokeFeedTokenAsync(user.Id, id, ct));
     }
 
+    /// <summary>Turns a saved search's alerts on or off; false when it is not the reader's.</summary>
+    /// <exception cref="ActionForbiddenException">Not signed in.</exception>
+    public async Task<bool> SetAlertsAsync(long id, bool on, CancellationToken ct = default)
+    {
+        var user = await currentUser.RequireAsync();
+        return await Busy(() => searches.SetAlertsAsync(user.Id, id, on, ct));
+    }
+
+    /// <summary>Sets a saved search's webhook (alerts on with it); the new signing secret is in the result only. Null when it is not the reader's.</summary>
+    /// <exception cref="ActionForbiddenException">Not signed in.</exception>
+    /// <exception cref="SavedSearchException">Not a usable webhook address, or the store is busy.</exception>
+    public async Task<NewWebhook?> SetWebhookAsync(long id, string? url, CancellationToken ct = default)
+    {
+        var user = await currentUser.RequireAsync();
+        var hook = await Busy(() => searches.SetWebhookAsync(user.Id, id, url, ct));
+        if (hook is not null)
+        {
+            await Busy(() => searches.SetAlertsAsync(user.Id, id, true, ct));
+        }
+
+        return hook;
+    }
+
+    /// <summary>Removes a saved search's webhook; false when it is not the reader's.</summary>
+    /// <exception cref="ActionForbiddenException">Not signed in.</exception>
+    public async Task<bool> RemoveWebhookAsync(long id, CancellationToken ct = default)
+    {
+        var user = await currentUser.RequireAsync();
+        return await Busy(() => searches.RemoveWebhookAsync(user.Id, id, ct));
+    }
+
     /// <summary>The view a saved search keeps: the list's query string without the cursor or a leading '?'.</summary>
     public static string ViewOf(ListState state)
     {
@@ -108,7 +139,8 @@ public sealed class SavedSearchActions(CurrentUser currentUser, SavedSearches se
     /// <summary>The list state a saved view describes, read as the home page reads its URL.</summary>
     public static ListState StateOf(string view, int maxQueryLength) => SavedView.Parse(view, maxQueryLength);
 
-    private static async Task<T> Busy<T>(Func<Task<T>> work)
+    /// <summary>Runs a store write, turning a busy store into a message for the reader.</summary>
+    internal static async Task<T> Busy<T>(Func<Task<T>> work)
     {
         try
         {

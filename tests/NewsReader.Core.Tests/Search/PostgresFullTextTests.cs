@@ -35,12 +35,12 @@ public sealed class PostgresFullTextTests
                 var query = SearchQueryParser.Parse(text);
                 await using var tx = await engine.FullText.BeginReadAsync(db, CancellationToken.None);
                 var matches = new List<(long Id, double Rank)>();
-                await foreach (var m in engine.FullText.MatchesAsync(tx, query, CancellationToken.None))
+                await foreach (var m in engine.FullText.MatchesAsync(tx, query, null, CancellationToken.None))
                 {
                     matches.Add(m);
                 }
 
-                await engine.FullText.ExcludedAsync(tx, query, CancellationToken.None);
+                await engine.FullText.ExcludedAsync(tx, query, null, CancellationToken.None);
                 var hits = await engine.FullText.HitsAsync(tx, query, matches, CancellationToken.None);
                 Assert.Equal(matches.Count, hits.Count);
 

@@ -11,6 +11,7 @@ public sealed class FollowingMatrixRows : IMatrixSource
     public IEnumerable<PageRow> Pages =>
     [
         new("/account/saved", Access.SignedIn),
+        new("/account/alerts", Access.SignedIn),
     ];
 
     public IEnumerable<EndpointRow> Endpoints =>
@@ -23,7 +24,12 @@ public sealed class FollowingMatrixRows : IMatrixSource
     public IEnumerable<ActionRow> Actions =>
     [
         new("SavedSearchActions.ListAsync", Access.SignedIn, sp => sp.GetRequiredService<SavedSearchActions>().ListAsync()),
-        new("SavedSearchActions.SaveAsync + OpenAsync + RenameAsync + NewFeedAsync + RevokeFeedAsync + DeleteAsync", Access.SignedIn, async sp =>
+        new("AlertActions.ListAsync", Access.SignedIn, sp => sp.GetRequiredService<AlertActions>().ListAsync()),
+        new("AlertActions.MarkAllSeenAsync", Access.SignedIn, sp => sp.GetRequiredService<AlertActions>().MarkAllSeenAsync()),
+        // The app bar asks on every page; nobody signed in has nothing unseen.
+        new("AlertActions.UnseenCountAsync", Access.Public, sp => sp.GetRequiredService<AlertActions>().UnseenCountAsync()),
+        new("AlertActions.AlertOnEntityAsync", Access.SignedIn, sp => sp.GetRequiredService<AlertActions>().AlertOnEntityAsync(NewsReader.Core.Data.EntityKind.Company, "tencent", "Tencent")),
+        new("SavedSearchActions.SaveAsync + OpenAsync + RenameAsync + NewFeedAsync + RevokeFeedAsync + SetAlertsAsync + SetWebhookAsync + RemoveWebhookAsync + DeleteAsync", Access.SignedIn, async sp =>
         {
             var actions = sp.GetRequiredService<SavedSearchActions>();
             var saved = await actions.SaveAsync("matrix", ListState.Empty);
@@ -31,6 +37,9 @@ public sealed class FollowingMatrixRows : IMatrixSource
             Assert.True(await actions.RenameAsync(saved.Id, "matrix renamed"));
             Assert.NotNull(await actions.NewFeedAsync(saved.Id));
             Assert.True(await actions.RevokeFeedAsync(saved.Id));
+            Assert.True(await actions.SetAlertsAsync(saved.Id, true));
+            Assert.NotNull(await actions.SetWebhookAsync(saved.Id, "https://example.com/hook"));
+            Assert.True(await actions.RemoveWebhookAsync(saved.Id));
             Assert.True(await actions.DeleteAsync(saved.Id));
         }),
     ];

@@ -54,6 +54,25 @@ public abstract class SavedSearchTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task SetWebhookAsync_PrivateAddressByDefault_RefusedWithWhyAndNothingStored()
+    {
+        // This app leaves Webhooks:AllowPrivateTargets off, as a fresh install does.
+        var (scope, actions) = await AsNewReaderAsync();
+        await using (scope)
+        {
+            var saved = await actions.SaveAsync("hooked", TencentInChina);
+
+            var e = await Assert.ThrowsAsync<SavedSearchException>(() => actions.SetWebhookAsync(saved.Id, "http://169.254.169.254/latest/meta-data/"));
+
+            Assert.Contains("private, loopback or link-local", e.Message, StringComparison.Ordinal);
+            Assert.Contains("Webhooks:AllowPrivateTargets", e.Message, StringComparison.Ordinal);
+            var row = Assert.Single(await actions.ListAsync());
+            Assert.Null(row.Search.WebhookUrl);
+            Assert.False(row.Search.AlertsOn);
+        }
+    }
+
+    [Fact]
     public async Task SaveAsync_View_ListedWithItsPageAddressAndNothingNew()
     {
         var (scope, actions) = await AsNewReaderAsync();

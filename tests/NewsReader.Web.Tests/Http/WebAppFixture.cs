@@ -19,7 +19,16 @@ public class WebAppFixture : IAsyncLifetime
         _store = await TestStore.CreateAsync(Engine);
         await SampleStories.AddAllAsync(_store);
         // Tests sign in many times from one address; the rate limit has its own test and host.
-        Factory = TestApp.For(_store, b => b.UseSetting("Accounts:SignInPermitLimit", "100000"));
+        Factory = TestApp.For(_store, b =>
+        {
+            b.UseSetting("Accounts:SignInPermitLimit", "100000");
+            Configure(b);
+        });
+    }
+
+    /// <summary>Settings of a derived fixture's own.</summary>
+    protected virtual void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
     }
 
     public HttpClient CreateClient() =>

@@ -23,7 +23,7 @@ public enum Asker
 
 /// <summary>
 /// The authorization matrix for a reader's own data (issue 19): every endpoint and action that reads
-/// or changes one reader's saved searches, private feeds or API keys, asked by anonymous, the
+/// or changes one reader's saved searches, private feeds, API keys or alerts, asked by anonymous, the
 /// owner, another reader and an admin. Only the owner reaches them; to everyone else they do not exist
 /// (404, false or null: never a hint that the id is taken), admins included. The API is opened by
 /// keys, so each asker sends its own key (anonymous none); a private feed by its token, which works
@@ -54,7 +54,8 @@ public sealed class OwnershipMatrixTests(WebAppFixture app)
         ["GET /api/v1/saved-searches/{id} (cookie, no key)"] = Row("401", "401", "401", "401"),
         ["GET /feed/saved/{token}"] = Row("200", "200", "200", "200"),
         ["GET /feed/saved/{token} (revoked)"] = Row("404", "404", "404", "404"),
-        ["SavedSearchActions.OpenAsync / RenameAsync / NewFeedAsync / RevokeFeedAsync / DeleteAsync"] = Row("ok", "forbidden", "none", "none"),
+        ["SavedSearchActions.OpenAsync / RenameAsync / NewFeedAsync / RevokeFeedAsync / SetAlertsAsync / SetWebhookAsync / RemoveWebhookAsync / DeleteAsync"] = Row("ok", "forbidden", "none", "none"),
+        ["AlertActions.ListAsync (lists the owner's alerts)"] = Row("ok", "forbidden", "none", "none"),
         ["ApiKeyActions.RevokeAsync"] = Row("ok", "forbidden", "none", "none"),
     };
 
@@ -80,7 +81,8 @@ public sealed class OwnershipMatrixTests(WebAppFixture app)
             "GET /api/v1/saved-searches/{id} (cookie, no key)" => await StatusAsync(await world.CookieClientAsync(asker), $"/api/v1/saved-searches/{world.SearchId}"),
             "GET /feed/saved/{token}" => await StatusAsync(await world.CookieClientAsync(asker), world.FeedUrl),
             "GET /feed/saved/{token} (revoked)" => await StatusAsync(await world.CookieClientAsync(asker), await world.RevokedFeedUrlAsync()),
-            "SavedSearchActions.OpenAsync / RenameAsync / NewFeedAsync / RevokeFeedAsync / DeleteAsync" => await world.SavedSearchActionsAsync(asker),
+            "SavedSearchActions.OpenAsync / RenameAsync / NewFeedAsync / RevokeFeedAsync / SetAlertsAsync / SetWebhookAsync / RemoveWebhookAsync / DeleteAsync" => await world.SavedSearchActionsAsync(asker),
+            "AlertActions.ListAsync (lists the owner's alerts)" => await world.AlertsAsync(asker),
             "ApiKeyActions.RevokeAsync" => await world.RevokeKeyAsync(asker),
             _ => throw new InvalidOperationException(name),
         };
@@ -143,10 +145,21 @@ public sealed class OwnershipMatrixTests(WebAppFixture app)
                     var saved = await searches.SaveAsync(id, world.SearchName, "company=tencent");
                     world.SearchId = saved.Id;
                     world.FeedUrl = FeedLinks.ForSavedSearch((await searches.NewFeedTokenAsync(id, saved.Id))!);
+                    await AddAlertAsync(app, saved.Id);
                 }
             }
 
             return world;
+        }
+
+        /// <summary>An alert of the owner's search, as an import would record it.</summary>
+        private static async Task AddAlertAsync(WebAppFixture app, long searchId)
+        {
+            var factory = app.Factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<NewsReader.Core.Data.NewsDbContext>>();
+            await using var db = await factory.CreateDbContextAsync();
+            var story = db.Stories.OrderBy(s => s.Id).First();
+            db.AlertMatches.Add(new NewsReader.Core.Data.AlertMatch { SavedSearchId = searchId, StoryId = story.Id, ImportRunId = 0, MatchedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
         }
 
         public HttpClient KeyClient(Asker asker)
@@ -181,10 +194,17 @@ public sealed class OwnershipMatrixTests(WebAppFixture app)
                 await actions.RenameAsync(SearchId, "renamed"),
                 await actions.NewFeedAsync(SearchId) is not null,
                 await actions.RevokeFeedAsync(SearchId),
+                await actions.SetAlertsAsync(SearchId, true),
+                await actions.SetWebhookAsync(SearchId, "https://example.com/hook") is not null,
+                await actions.RemoveWebhookAsync(SearchId),
                 await actions.DeleteAsync(SearchId),
             };
             return Verdict(results);
         });
+
+        /// <summary>"ok" when the asker's alerts list holds the owner's alert, "none" when it does not.</summary>
+        public Task<string> AlertsAsync(Asker asker) => ActAsync(asker, async sp =>
+            (await sp.GetRequiredService<AlertActions>().ListAsync()).Any(a => a.SavedSearchId == SearchId) ? "ok" : "none");
 
         public Task<string> RevokeKeyAsync(Asker asker) => ActAsync(asker, async sp =>
             Verdict([await sp.GetRequiredService<ApiKeyActions>().RevokeAsync(OwnerKeyId)]));

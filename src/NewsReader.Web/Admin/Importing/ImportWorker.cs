@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsReader.Core.Data;
+using NewsReader.Core.Following;
 using NewsReader.Core.Importing;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Reading;
@@ -13,7 +14,8 @@ internal sealed partial class ImportWorker(
     IDbContextFactory<NewsDbContext> factory,
     IOptions<AdminImportOptions> options,
     TimeProvider time,
-    ILogger<ImportWorker> logger) : BackgroundService
+    ILogger<ImportWorker> logger,
+    AlertMatcher? alerts = null) : BackgroundService
 {
     private StoryImporter? _importer;
 
@@ -48,7 +50,7 @@ internal sealed partial class ImportWorker(
         try
         {
             // Built on first use: loading the extraction knowledge is not free, and many apps never import.
-            _importer ??= new StoryImporter(factory, SeedParser.CreateDefault(), time);
+            _importer ??= new StoryImporter(factory, SeedParser.CreateDefault(), time, alerts);
             var report = await _importer.ImportFileAsync(lease.Path, new ImportOptions(
                 StartedBy: request.StartedBy,
                 Limits: new ReadLimits(Math.Max(options.Value.MaxUploadBytes, ReadLimits.DefaultMaxFileBytes)),

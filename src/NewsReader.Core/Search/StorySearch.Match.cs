@@ -1,0 +1,57 @@
+using NewsReader.Core.Data;
+using NewsReader.Core.Store;
+
+namespace NewsReader.Core.Search;
+
+public sealed partial class StorySearch
+{
+    /// <summary>
+    /// Which of <paramref name="storyIds"/> each search matches (no page, no total, no facets, no
+    /// snippets), newest first, in one read snapshot: the same query parser, entity resolution and
+    /// engine full-text statements as <see cref="SearchAsync"/>, and its link-index filters (SQLite's
+    /// own; on PostgreSQL the same rules as its SQL: live stories, live links, any of an include
+    /// set, none of an exclude set). For alerts: many saved searches over an import's new stories.
+    /// Only those stories are read: a link index of their id range (one statement for their links,
+    /// whatever the number of searches) and the full-text index over that range, unranked. The
+    /// requests' sort, limit, cursor and facet limit are ignored.
+    /// </summary>
+    public async Task<IReadOnlyList<SearchMatches>> MatchEachAsync(IReadOnlyList<SearchRequest> requests, IReadOnlyCollection<long> storyIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(storyIds);
+        var results = new List<SearchMatches>(requests.Count);
+        if (requests.Count == 0)
+        {
+            return results;
+        }
+
+        var wanted = storyIds.ToHashSet();
+        var within = wanted.Count == 0 ? new IdRange(1, 0) : new IdRange(wanted.Min(), wanted.Max());
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var fullText = StoreEngine.Of(db).FullText;
+            using var tx = await fullText.BeginReadAsync(db, ct).ConfigureAwait(false);
+            var index = await LinkIndex.LoadAsync(tx, version: -1, within, ct).ConfigureAwait(false);
+            var known = new Dictionary<(EntityKind, string), List<(long Id, string Name, string Slug)>>();
+            foreach (var request in requests)
+            {
+                var query = SearchQueryParser.Parse(request.Text);
+                var (filters, resolved) = await ResolveAsync(fullText, tx, index, query, request, known, ct).ConfigureAwait(false);
+                if (filters is null || index.Count == 0)
+                {
+                    results.Add(new SearchMatches([], resolved));
+                    continue;
+                }
+
+                var matched = await MatchesAsync(fullText, tx, index, query, filters, within, ct).ConfigureAwait(false);
+                IEnumerable<int> slots = matched is null ? Enumerable.Range(0, index.Count) : matched.Select(m => m.Slot).Order();
+
+                // The range may hold stories besides the ones asked about (ids are not always consecutive).
+                results.Add(new SearchMatches(slots.Select(index.IdAt).Where(wanted.Contains).ToList(), resolved));
+            }
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Core.Data;
+using NewsReader.Core.Following;
+using NewsReader.Core.Importing;
+using NewsReader.Core.Parsing;
+using NewsReader.Core.Search;
+
+namespace NewsReader.Benchmarks.Store;
+
+/// <summary>
+/// Alert matching after an import (issue 19): a store holding BASE, N saved searches (text, phrases,
+/// negations, company and country filters, mixed), then for each FILE an import with alerts off
+/// (the import's own time) followed by the matcher over that import's new stories with alerts on,
+/// with the app's search (warm before the import, so it refreshes its index after it, as the app's
+/// does), after one warm-up matching of BASE's stories (so neither side pays for compiling code).
+/// Process CPU and wall time per phase (the import's garbage collected at its end, in its time); the
+/// share is matching / import.
+/// Usage: --alerts BASE FILE [FILE...] [--searches N]
+/// </summary>
+public static class AlertMatchReport
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var searches = args.SkipWhile(a => a != "--searches").Skip(1).Select(a => int.Parse(a, inv)).FirstOrDefault(1000);
+        var files = args.TakeWhile(a => a != "--searches").ToList();
+        if (files.Count < 2)
+        {
+            Console.Error.WriteLine("usage: --alerts BASE FILE [FILE...] [--searches N]");
+            return 2;
+        }
+
+        var (_, factory) = await BenchCorpus.EmptyStoreAsync("alerts");
+        var info = new FileInfo(files[0]);
+        var baseRun = await new StoryImporter(factory, SeedParser.CreateDefault()).ImportAsync(
+            BenchCorpus.LoadParsed(files[0]), new ImportSource(info.Name, "bench", info.Length), new ImportOptions(StartedBy: "bench"));
+        var views = await ViewsAsync(factory, searches);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var user = new IdentityUser { UserName = "bench", NormalizedUserName = "BENCH", Email = "bench@example.test", SecurityStamp = Guid.NewGuid().ToString() };
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+            var now = DateTime.UtcNow;
+            db.SavedSearches.AddRange(views.Select((v, i) => new SavedSearch { UserId = user.Id, Name = "search " + i, View = v, CreatedAt = now, LastOpenedAt = now }));
+            await db.SaveChangesAsync();
+        }
+
+        using var search = new StorySearch(factory);
+        await search.SearchAsync(new SearchRequest(null, Limit: 1)); // the app's index, warm before the import
+        var matcher = new AlertMatcher(factory, search);
+
+        // Warm, as in an app that has imported before: the base's stories matched once (code compiled), then forgotten.
+        await SetAlertsAsync(factory, true);
+        await matcher.MatchAsync(baseRun.RunId, baseRun.Stories.Where(s => s.Outcome == StoryOutcome.New).Select(s => s.StoryId!.Value).ToList());
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.AlertMatches.ExecuteDeleteAsync();
+        }
+
+        using var me = Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(inv, $"# {DateTime.UtcNow:u} load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; base {info.Name}; {views.Count} saved searches"));
+        foreach (var file in files.Skip(1))
+        {
+            await SetAlertsAsync(factory, false);
+            var importer = new StoryImporter(factory, SeedParser.CreateDefault(), alerts: matcher);
+            ImportReport? report = null;
+            var import = await MeasureAsync(me, async () =>
+            {
+                report = await importer.ImportFileAsync(file, new ImportOptions(StartedBy: "bench", Reparse: true));
+
+                // The import's garbage collected on the import's account, not in the middle of the matching.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            });
+            var fresh = report!.Stories.Where(s => s.Outcome == StoryOutcome.New).Select(s => s.StoryId!.Value).ToList();
+            await SetAlertsAsync(factory, true);
+            AlertOutcome? outcome = null;
+            var match = await MeasureAsync(me, async () => outcome = await matcher.MatchAsync(report.RunId, fresh));
+            Console.WriteLine(string.Create(inv,
+                $"{Path.GetFileName(file)}: {fresh.Count} new stories; import {import.Cpu:F2} s CPU / {import.Wall:F2} s wall; " +
+                $"matching {outcome!.Searches} searches {match.Cpu:F2} s CPU / {match.Wall:F2} s wall ({outcome.Matches} matches) = " +
+                $"{100 * match.Cpu / import.Cpu:F1} % of the import's CPU, {100 * match.Wall / import.Wall:F1} % of its wall time"));
+        }
+
+        return 0;
+    }
+
+    private static async Task SetAlertsAsync(IDbContextFactory<NewsDbContext> factory, bool on)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await db.SavedSearches.ExecuteUpdateAsync(s => s.SetProperty(x => x.AlertsOn, on));
+    }
+
+    /// <summary>N views like readers save: a word, a phrase, a word without another, a company, a country, a company with a word.</summary>
+    private static async Task<List<string>> ViewsAsync(IDbContextFactory<NewsDbContext> factory, int count)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var companies = await db.Entities.Where(e => e.Kind == EntityKind.Company).OrderBy(e => e.Id).Select(e => e.Slug).Take(count).ToListAsync();
+        var countries = await db.Entities.Where(e => e.Kind == EntityKind.Country).OrderBy(e => e.Id).Select(e => e.Slug).ToListAsync();
+        var words = (await db.Stories.OrderBy(s => s.Id).Select(s => s.Title).Take(2000).ToListAsync())
+            .SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(w => new string(w.Where(char.IsLetter).ToArray()).ToLowerInvariant())
+            .Where(w => w.Length >= 5).Distinct().OrderBy(w => w, StringComparer.Ordinal).ToList();
+        var views = new List<string>(count);
+        for (var i = 0; views.Count < count; i++)
+        {
+            string W(int k) => words[(i * 7919 + k * 104729) % words.Count];
+            views.Add((i % 6) switch
+            {
+                0 => "q=" + W(0),
+                1 => "q=" + Uri.EscapeDataString($"\"{W(0)} {W(1)}\""),
+                2 => "q=" + Uri.EscapeDataString($"{W(0)} -{W(1)}"),
+                3 => "company=" + companies[i % companies.Count],
+                4 => "country=" + countries[i % countries.Count],
+                _ => "q=" + W(2) + "&company=" + companies[(i * 31) % companies.Count],
+            });
+        }
+
+        return views;
+    }
+
+    private static async Task<(double Cpu, double Wall)> MeasureAsync(Process me, Func<Task> work)
+    {
+        me.Refresh();
+        var cpu = me.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        await work();
+        me.Refresh();
+        return ((me.TotalProcessorTime - cpu).TotalSeconds, wall.Elapsed.TotalSeconds);
+    }
+}
