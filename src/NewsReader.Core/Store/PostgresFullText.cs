@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Data;
 using NewsReader.Core.Search.Model;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace NewsReader.Core.Store;
 
@@ -102,20 +103,22 @@ internal sealed partial class PostgresFullText : IFullTextQueries
         }
 
         var ids = page.Select(p => p.Id).ToArray();
-        // The page's ids and the headline options are $1 and $2; the query's own parameters follow.
-        var q = Compile(query.Groups, query.Excluded, firstParameter: 3);
+        var q = Compile(query.Groups, query.Excluded, firstParameter: 2);
         var rows = new Dictionary<long, (string Slug, string Title, string Summary, DateTime Created, int BodyLength, string Snippet)>();
-
-        var sql = HitsSql(q);
-        object?[] values = q is null ? [ids] : [ids, HeadlineOptions, .. q.Values];
-        await using (var command = Command(tx, sql, values))
-        await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        if (q is null)
         {
+            await using var command = Command(tx, "SELECT id, slug, title, summary, createdat, length(body) FROM articles WHERE id = ANY($1)", [ids]);
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 rows[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), reader.GetInt32(5), reader.GetString(6));
+                    DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), reader.GetInt32(5), string.Empty);
             }
+        }
+        else
+        {
+            // The headlines' statement has two parameters of its own before the query's.
+            await SnippetRowsAsync(tx, q, Compile(query.Groups, query.Excluded, firstParameter: 3)!, ids, rows, ct).ConfigureAwait(false);
         }
 
         var hits = new List<SearchHit>(page.Count);
@@ -131,18 +134,77 @@ internal sealed partial class PostgresFullText : IFullTextQueries
     }
 
     /// <summary>
-    /// The page's rows, with a snippet when there is text: <c>ts_headline</c> reads the whole body, so it
-    /// runs for the page's rows only, never for every match, and once per row: it is made in a
-    /// materialised CTE, because in a plain subquery PostgreSQL copies the expression into every place
-    /// the outer query uses it (the ellipsis checks used it four more times; measured 5x the cost).
+    /// The page's rows with their snippets: <c>ts_headline</c> reads every word it is given, so it gets a
+    /// window of each body around the best match (<see cref="PostgresSnippetWindow"/>), found from the
+    /// stored vector's positions; a row whose window shows no match, though its body has one (the word
+    /// count drifted), gets its whole body in a second statement.
     /// </summary>
-    internal static string HitsSql(CompiledQuery? q) => q is null
-        ? "SELECT id, slug, title, summary, createdat, length(body), '' FROM articles WHERE id = ANY($1)"
-        : $"WITH x AS MATERIALIZED (SELECT a.id, a.slug, a.title, a.summary, a.createdat, a.body, ts_headline('{Config}', a.body, q, $2) AS h " +
-          $"FROM articles a, (SELECT {q.Sql} AS q) query WHERE a.id = ANY($1)) " +
-          "SELECT id, slug, title, summary, createdat, length(body), " +
-          "CASE WHEN left(body, length(p)) = p THEN '' ELSE '…' END || h || CASE WHEN right(body, length(p)) = p THEN '' ELSE '…' END FROM (" +
-          "SELECT x.*, replace(replace(h, chr(2), ''), chr(3), '') AS p FROM x) y";
+    private static async Task SnippetRowsAsync(DbTransaction tx, CompiledQuery q, CompiledQuery headlineQuery, long[] ids,
+        Dictionary<long, (string Slug, string Title, string Summary, DateTime Created, int BodyLength, string Snippet)> rows, CancellationToken ct)
+    {
+        var found = new List<(long Id, string Slug, string Title, string Summary, DateTime Created, string Body, int Length, string Window, bool BodyMatches)>();
+        await using (var command = Command(tx, $"SELECT a.id, a.slug, a.title, a.summary, a.createdat, a.body, a.search, query.q, length(a.body) FROM articles a, (SELECT {q.Sql} AS q) query WHERE a.id = ANY($1)", [ids, .. q.Values]))
+        await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            List<(string Text, bool Prefix)>? lexemes = null;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                lexemes ??= PostgresSnippetWindow.Lexemes(reader.GetFieldValue<NpgsqlTsQuery>(7));
+                var body = reader.GetString(5);
+                var (window, matches) = PostgresSnippetWindow.Of(body, reader.GetFieldValue<NpgsqlTsVector>(6), lexemes);
+                found.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), body, reader.GetInt32(8), window, matches));
+            }
+        }
+
+        var headlines = await HeadlinesAsync(tx, headlineQuery, found.ConvertAll(f => f.Window), ct).ConfigureAwait(false);
+        var missed = Enumerable.Range(0, found.Count).Where(i => found[i].BodyMatches && !headlines[i].Contains(Snippets.Open, StringComparison.Ordinal)).ToList();
+        if (missed.Count > 0)
+        {
+            var whole = await HeadlinesAsync(tx, headlineQuery, missed.ConvertAll(i => found[i].Body), ct).ConfigureAwait(false);
+            for (var k = 0; k < missed.Count; k++)
+            {
+                headlines[missed[k]] = whole[k];
+            }
+        }
+
+        for (var i = 0; i < found.Count; i++)
+        {
+            var f = found[i];
+            rows[f.Id] = (f.Slug, f.Title, f.Summary, f.Created, f.Length, Ellipsis(f.Body, headlines[i]));
+        }
+    }
+
+    /// <summary>
+    /// ts_headline of each text, in order, with the snippet markers (<see cref="HeadlineOptions"/>);
+    /// <paramref name="q"/> compiled from parameter 3 on (the texts and the options are $1 and $2).
+    /// </summary>
+    internal static async Task<List<string>> HeadlinesAsync(DbTransaction tx, CompiledQuery q, List<string> texts, CancellationToken ct)
+    {
+        var headlines = new List<string>(texts.Count);
+        if (texts.Count == 0)
+        {
+            return headlines;
+        }
+
+        await using var command = Command(tx,
+            $"SELECT ts_headline('{Config}', u.t, query.q, $2) FROM unnest($1::text[]) WITH ORDINALITY u(t, i), (SELECT {q.Sql} AS q) query ORDER BY u.i",
+            [texts.ToArray(), HeadlineOptions, .. q.Values]);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            headlines.Add(reader.GetString(0));
+        }
+
+        return headlines;
+    }
+
+    /// <summary>A headline with '…' on each side where it does not reach the body's start or end.</summary>
+    internal static string Ellipsis(string body, string headline)
+    {
+        var plain = headline.Replace(Snippets.Open.ToString(), string.Empty, StringComparison.Ordinal).Replace(Snippets.Close.ToString(), string.Empty, StringComparison.Ordinal);
+        return (body.StartsWith(plain, StringComparison.Ordinal) ? string.Empty : "…") + headline + (body.EndsWith(plain, StringComparison.Ordinal) ? string.Empty : "…");
+    }
 
     public async Task<IReadOnlyList<string>> ExplainAsync(DbTransaction tx, SearchQuery query, CancellationToken ct)
     {

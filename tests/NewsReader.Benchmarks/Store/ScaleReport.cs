@@ -276,6 +276,14 @@ public static class ScaleReport
             foreach (var kind in search ? ["selective", "common"] : Array.Empty<string>())
             {
                 var queries = await BenchQueries.PickAsync(vocabulary, kind);
+                for (var e = 0; e < engines.Length; e++)
+                {
+                    if (bare[e] is NpgsqlConnection pg)
+                    {
+                        await SnippetCheckAsync(searches[e], pg, queries);
+                    }
+                }
+
                 await Measure($"search '{kind}' (e.g. '{queries[0]}')", queries, rounds, engines, (e, q) => searches[e].SearchAsync(new SearchRequest(q, FacetLimit: Facets)),
                     (e, q) => BareSearch(bare[e], q, snippets: false), "bare engine query (SQLite: MATCH + bm25 LIMIT 20; PostgreSQL: @@ + ts_rank_cd LIMIT 20)",
                     (e, q) => BareSearch(bare[e], q, snippets: true), "bare with snippets (SQLite: + snippet(), which it computes for every match; PostgreSQL: + ts_headline for the 20)");
@@ -376,6 +384,63 @@ public static class ScaleReport
             }
 
             Console.WriteLine(line);
+        }
+    }
+
+    /// <summary>
+    /// Our snippets (ts_headline over a window of the body) against ts_headline over the whole body, for
+    /// every hit of the first page of each query: how many are the same, differ, or lost their match.
+    /// </summary>
+    private static async Task SnippetCheckAsync(StorySearch search, NpgsqlConnection connection, string[] queries)
+    {
+        int same = 0, differ = 0, lost = 0;
+        string? example = null;
+        foreach (var text in queries)
+        {
+            var result = await search.SearchAsync(new SearchRequest(text, FacetLimit: Facets));
+            var parsed = SearchQueryParser.Parse(text);
+            var q = PostgresFullText.Compile(parsed.Groups, parsed.Excluded, firstParameter: 2)!;
+            await using var command = new NpgsqlCommand(
+                $"SELECT id, body, ts_headline('newsreader', body, q, '{PostgresFullText.HeadlineOptions}') FROM articles, (SELECT {q.Sql} AS q) query WHERE id = ANY($1)", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = result.Hits.Select(h => h.Id).ToArray() });
+            foreach (var v in q.Values)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = v });
+            }
+
+            var whole = new Dictionary<long, string>();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    whole[reader.GetInt64(0)] = PostgresFullText.Ellipsis(reader.GetString(1), reader.GetString(2));
+                }
+            }
+
+            foreach (var hit in result.Hits)
+            {
+                var ours = string.Concat(hit.Snippet.Select(p => p.Marked ? $"\u0002{p.Text}\u0003" : p.Text));
+                var theirs = whole[hit.Id];
+                if (ours == theirs)
+                {
+                    same++;
+                }
+                else if (theirs.Contains('\u0002', StringComparison.Ordinal) && !ours.Contains('\u0002', StringComparison.Ordinal))
+                {
+                    lost++;
+                }
+                else
+                {
+                    differ++;
+                    example ??= $"{text}: ours '{ours}' | whole body '{theirs}'";
+                }
+            }
+        }
+
+        Console.WriteLine($"  snippets against ts_headline over the whole body: {same} same, {differ} another fragment, {lost} without the match");
+        if (example is not null)
+        {
+            Console.WriteLine("    e.g. " + example.Replace('\u0002', '[').Replace('\u0003', ']').Replace('\n', ' '));
         }
     }
 

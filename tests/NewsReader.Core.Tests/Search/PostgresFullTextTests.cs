@@ -84,30 +84,6 @@ public sealed class PostgresFullTextTests
         Assert.Contains(plan, line => line.Contains("ix_articles_search", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task HitsSql_TextQuery_TsHeadlineRunsOncePerRow()
-    {
-        await using var store = await TestStore.CreateAsync(StoreEngine.Postgres);
-        await store.Importer().ImportAsync(Document("a.txt", Story(0, "Solar panels", "Solar power. " + Text("solar"))), Source("a.txt"));
-        await using var db = await store.ContextAsync();
-        await using var tx = await StoreEngine.Of(db).FullText.BeginReadAsync(db, CancellationToken.None);
-        var q = PostgresFullText.Compile(SearchQueryParser.Parse("solar power").Groups, [], firstParameter: 3)!;
-
-        await using var command = PostgresFullText.Command(tx, "EXPLAIN (VERBOSE) " + PostgresFullText.HitsSql(q), [new long[] { 1 }, PostgresFullText.HeadlineOptions, .. q.Values]);
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(0));
-            }
-        }
-
-        // Each copy of the expression in the plan is one more pass over every body of the page.
-        var headlines = plan.Sum(line => line.Split("ts_headline(").Length - 1);
-        Assert.True(headlines == 1, $"ts_headline {headlines} times in the plan:\n{string.Join('\n', plan)}");
-    }
-
     [Theory]
     [InlineData("panels", new[] { "Solar panels" })]
     [InlineData("panel*", new[] { "Solar panels" })]
