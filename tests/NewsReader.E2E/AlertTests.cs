@@ -56,20 +56,7 @@ public sealed class AlertTests(AppServer app)
         await Assertions.Expect(list).ToContainTextAsync("Seaweed watch");
         await Assertions.Expect(list).ToContainTextAsync("New");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Alerts: nothing new" })).ToBeVisibleAsync();
-        foreach (var (width, height) in new[] { (1280, 900), (375, 800) })
-        {
-            foreach (var dark in new[] { false, true })
-            {
-                await page.SetViewportSizeAsync(width, height);
-                await page.EmulateMediaAsync(new() { ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light });
-                await home.WaitForThemeAsync(dark);
-                await AppServer.ScreenshotAsync(page, $"alerts-{width}{(dark ? "-dark" : string.Empty)}");
-                await AssertBarItemsOnOneRowAsync(page);
-                await Accessibility.AssertNoSeriousViolationsAsync(page);
-            }
-        }
-
-        await page.SetViewportSizeAsync(1280, 900);
+        await home.ScreenshotAndAxeInEveryWidthAndThemeAsync("alerts", () => AssertBarItemsOnOneRowAsync(page));
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
         await list.GetByRole(AriaRole.Link, new() { Name = headline }).ClickAsync();
         await page.WaitForURLAsync("**/articles/**");

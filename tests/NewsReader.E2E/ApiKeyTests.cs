@@ -42,19 +42,7 @@ public sealed class ApiKeyTests(AppServer app)
         await Assertions.Expect(list).ToContainTextAsync("e2e script");
         Assert.Equal(HttpStatusCode.OK, await ApiStatusAsync(secret));
 
-        foreach (var (width, height) in new[] { (1280, 900), (375, 800) })
-        {
-            foreach (var dark in new[] { false, true })
-            {
-                await page.SetViewportSizeAsync(width, height);
-                await page.EmulateMediaAsync(new() { ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light });
-                await home.WaitForThemeAsync(dark);
-                await AppServer.ScreenshotAsync(page, $"api-keys-{width}{(dark ? "-dark" : string.Empty)}");
-                await Accessibility.AssertNoSeriousViolationsAsync(page);
-            }
-        }
-
-        await page.SetViewportSizeAsync(1280, 900);
+        await home.ScreenshotAndAxeInEveryWidthAndThemeAsync("api-keys");
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke key e2e script" }).ClickAsync();
         await Assertions.Expect(page.GetByText("No keys yet.")).ToBeVisibleAsync();
         Assert.Equal(HttpStatusCode.Unauthorized, await ApiStatusAsync(secret));

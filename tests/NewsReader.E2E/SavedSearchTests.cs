@@ -30,19 +30,7 @@ public sealed class SavedSearchTests(AppServer app)
         var list = page.GetByRole(AriaRole.List, new() { Name = "Your saved searches" });
         await Assertions.Expect(list).ToContainTextAsync("Tencent watch");
         await Assertions.Expect(list).ToContainTextAsync("nothing new");
-        foreach (var (width, height) in new[] { (1280, 900), (375, 800) })
-        {
-            foreach (var dark in new[] { false, true })
-            {
-                await page.SetViewportSizeAsync(width, height);
-                await page.EmulateMediaAsync(new() { ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light });
-                await home.WaitForThemeAsync(dark);
-                await AppServer.ScreenshotAsync(page, $"saved-searches-{width}{(dark ? "-dark" : string.Empty)}");
-                await Accessibility.AssertNoSeriousViolationsAsync(page);
-            }
-        }
-
-        await page.SetViewportSizeAsync(1280, 900);
+        await home.ScreenshotAndAxeInEveryWidthAndThemeAsync("saved-searches");
         await list.GetByRole(AriaRole.Link, new() { Name = "Tencent watch" }).ClickAsync();
         await page.WaitForURLAsync("**/?company=tencent");
         await page.Context.CloseAsync();

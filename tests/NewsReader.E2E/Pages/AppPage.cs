@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using NewsReader.E2E.Infrastructure;
 
 namespace NewsReader.E2E.Pages;
 
@@ -64,6 +65,33 @@ public abstract class AppPage(IPage page)
         }
 
         return new HomePage(Page);
+    }
+
+    /// <summary>
+    /// The page as it stands, at 1280 and 375 px wide in the light and the dark theme: a screenshot of
+    /// each (<paramref name="name"/>-WIDTH[-dark]), <paramref name="check"/> when given, and axe; then
+    /// back to 1280 × 900 (the theme stays dark).
+    /// </summary>
+    public async Task ScreenshotAndAxeInEveryWidthAndThemeAsync(string name, Func<Task>? check = null)
+    {
+        foreach (var (width, height) in new[] { (1280, 900), (375, 800) })
+        {
+            foreach (var dark in new[] { false, true })
+            {
+                await Page.SetViewportSizeAsync(width, height);
+                await Page.EmulateMediaAsync(new() { ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light });
+                await WaitForThemeAsync(dark);
+                await AppServer.ScreenshotAsync(Page, $"{name}-{width}{(dark ? "-dark" : string.Empty)}");
+                if (check is not null)
+                {
+                    await check();
+                }
+
+                await Accessibility.AssertNoSeriousViolationsAsync(Page);
+            }
+        }
+
+        await Page.SetViewportSizeAsync(1280, 900);
     }
 
     /// <summary>Waits until the page background is dark (or light), as the theme switch repaints.</summary>
