@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using NewsReader.Core.Data;
 
 namespace NewsReader.Core.Store;
@@ -16,7 +15,7 @@ internal sealed class PostgresFilterQueries : IFilterQueries
     public async Task<FilteredMatches> SearchAsync(DbTransaction tx, FilterQuery request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var values = new Parameters();
+        var values = new PostgresParameters();
         if (Matches(request, values) is not { } matches)
         {
             // Text the engine cannot search (no word in any term) matches nothing, as on SQLite.
@@ -29,21 +28,21 @@ internal sealed class PostgresFilterQueries : IFilterQueries
         var sql =
             $"WITH m AS MATERIALIZED ({matches}) " +
             "SELECT 0, NULL::bigint, NULL::float8, NULL::timestamptz, count(*), NULL::int, NULL::text, NULL::text FROM m " +
-            $"UNION ALL (SELECT 1, id, rank, createdat, NULL, NULL, NULL, NULL FROM m WHERE {after} ORDER BY {order} LIMIT {values.Next(request.Take)})";
+            $"UNION ALL (SELECT 1, id, rank, createdat, NULL, NULL, NULL, NULL FROM m WHERE {after} ORDER BY {order} LIMIT {values.Add(request.Take)})";
         if (request.FacetLimit > 0)
         {
             sql += " UNION ALL SELECT 2, id, NULL, NULL, n, kind, name, slug FROM (" +
                 "SELECT e.id, e.kind, e.name, e.slug, c.n, row_number() OVER (PARTITION BY e.kind ORDER BY c.n DESC, e.name COLLATE \"C\") AS r FROM (" +
                 "SELECT l.entityid, count(*) AS n FROM m JOIN articleentities l ON l.articleid = m.id AND l.removedat IS NULL GROUP BY l.entityid) c " +
-                $"JOIN entities e ON e.id = c.entityid AND NOT e.ishidden) f WHERE r <= {values.Next(request.FacetLimit)}";
+                $"JOIN entities e ON e.id = c.entityid AND NOT e.ishidden) f WHERE r <= {values.Add(request.FacetLimit)}";
         }
 
-        await using var command = PostgresFullText.Command(tx, sql, values.List);
+        await using var command = PostgresFullText.Command(tx, sql, values.Values);
         return await ReadAsync(command, request, ct).ConfigureAwait(false);
     }
 
     /// <summary>The matches' select (id, createdat, rank: lower is better), or null when its text can match nothing.</summary>
-    private static string? Matches(FilterQuery request, Parameters values)
+    private static string? Matches(FilterQuery request, PostgresParameters values)
     {
         var query = request.Query;
         var from = "articles a";
@@ -51,50 +50,50 @@ internal sealed class PostgresFilterQueries : IFilterQueries
         var where = new List<string> { "a.deletedat IS NULL" };
         if (query.FtsMatch is not null)
         {
-            if (PostgresFullText.Compile(query.Groups, query.Excluded, values.List.Count + 1) is not { } q)
+            if (PostgresFullText.Compile(query.Groups, query.Excluded, values.Values.Count + 1) is not { } q)
             {
                 return null;
             }
 
-            values.List.AddRange(q.Values);
+            values.Values.AddRange(q.Values);
             from += $", (SELECT {q.Sql} AS q) query";
             where.Add("a.search @@ q");
 
             // Lower is better, as the seam asks; float4 widened exactly, so a cursor's rank compares equal.
             rank = $"-({PostgresFullText.RankSql})::float8";
         }
-        else if (query.Groups.Count == 0 && PostgresFullText.Compile([query.Excluded], [], values.List.Count + 1) is { } x)
+        else if (query.Groups.Count == 0 && PostgresFullText.Compile([query.Excluded], [], values.Values.Count + 1) is { } x)
         {
             // Only exclusions (-tesla): every story but those.
-            values.List.AddRange(x.Values);
+            values.Values.AddRange(x.Values);
             where.Add($"(a.search @@ ({x.Sql})) IS NOT TRUE");
         }
 
         foreach (var set in request.Includes)
         {
-            where.Add($"a.id IN (SELECT articleid FROM articleentities WHERE entityid = ANY({values.Next(set)}) AND removedat IS NULL)");
+            where.Add($"a.id IN (SELECT articleid FROM articleentities WHERE entityid = ANY({values.Add(set)}) AND removedat IS NULL)");
         }
 
         foreach (var set in request.Excludes)
         {
-            where.Add($"NOT EXISTS (SELECT 1 FROM articleentities x WHERE x.articleid = a.id AND x.entityid = ANY({values.Next(set)}) AND x.removedat IS NULL)");
+            where.Add($"NOT EXISTS (SELECT 1 FROM articleentities x WHERE x.articleid = a.id AND x.entityid = ANY({values.Add(set)}) AND x.removedat IS NULL)");
         }
 
         return $"SELECT a.id, a.createdat, {rank} AS rank FROM {from} WHERE {string.Join(" AND ", where)}";
     }
 
     /// <summary>The page's order and the keyset condition that starts it after the cursor (TRUE on the first page).</summary>
-    private static (string Order, string After) PageOrder(FilterQuery request, Parameters values)
+    private static (string Order, string After) PageOrder(FilterQuery request, PostgresParameters values)
     {
         if (request.ByRank)
         {
             return ("rank, id", request.RankAfter is { } r
-                ? $"(rank > {values.Next(r.Rank)} OR (rank = ${values.List.Count} AND id > {values.Next(r.Id)}))"
+                ? $"(rank > {values.Add(r.Rank)} OR (rank = {values.Last} AND id > {values.Add(r.Id)}))"
                 : "TRUE");
         }
 
         return ("createdat DESC, id DESC", request.NewestAfter is { } n
-            ? $"(createdat < {values.Next(new DateTime(n.Ticks, DateTimeKind.Utc))} OR (createdat = ${values.List.Count} AND id < {values.Next(n.Id)}))"
+            ? $"(createdat < {values.Add(new DateTime(n.Ticks, DateTimeKind.Utc))} OR (createdat = {values.Last} AND id < {values.Add(n.Id)}))"
             : "TRUE");
     }
 
@@ -130,17 +129,5 @@ internal sealed class PostgresFilterQueries : IFilterQueries
             .Select(f => new FacetRow((EntityKind)f.Kind, f.Name, f.Slug, (int)f.Count))
             .ToList();
         return new FilteredMatches(total, page, ordered);
-    }
-
-    /// <summary>The statement's parameter values, named $1, $2, ... in the order they are added.</summary>
-    private sealed class Parameters
-    {
-        public List<object?> List { get; } = [];
-
-        public string Next(object value)
-        {
-            List.Add(value);
-            return "$" + List.Count.ToString(CultureInfo.InvariantCulture);
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -227,18 +226,12 @@ internal sealed partial class PostgresFullText : IFullTextQueries
     /// <summary>A tsquery expression over positional parameters from <paramref name="firstParameter"/> on, and their values; null when no term has a word.</summary>
     internal static CompiledQuery? Compile(IReadOnlyList<IReadOnlyList<SearchTerm>> groups, IReadOnlyList<SearchTerm> excluded, int firstParameter = 1)
     {
-        var values = new List<object?>();
-        string Next(object? value)
-        {
-            values.Add(value);
-            return "$" + (firstParameter + values.Count - 1).ToString(CultureInfo.InvariantCulture);
-        }
-
+        var parameters = new PostgresParameters(firstParameter);
         string? Term(SearchTerm term)
         {
             if (!term.Prefix)
             {
-                return $"phraseto_tsquery('{Config}', {Next(term.Text)})";
+                return $"phraseto_tsquery('{Config}', {parameters.Add(term.Text)})";
             }
 
             // A prefix: its words in order, the last one a prefix ('new york*' is new <-> york:*).
@@ -248,7 +241,7 @@ internal sealed partial class PostgresFullText : IFullTextQueries
                 return null;
             }
 
-            return $"to_tsquery('{Config}', {Next(string.Join(" <-> ", words.Select((w, i) => i == words.Count - 1 ? w + ":*" : w)))})";
+            return $"to_tsquery('{Config}', {parameters.Add(string.Join(" <-> ", words.Select((w, i) => i == words.Count - 1 ? w + ":*" : w)))})";
         }
 
         string? AnyOf(IReadOnlyList<SearchTerm> terms)
@@ -274,7 +267,7 @@ internal sealed partial class PostgresFullText : IFullTextQueries
             sql = "(" + sql + ") && !!" + not;
         }
 
-        return new CompiledQuery(sql, values);
+        return new CompiledQuery(sql, parameters.Values);
     }
 
     internal static NpgsqlCommand Command(DbTransaction tx, string sql, IReadOnlyList<object?> values)
