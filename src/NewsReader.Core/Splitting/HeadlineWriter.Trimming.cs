@@ -56,6 +56,13 @@ public static partial class HeadlineWriter
         for (var i = 0; i < words.Length; i++)
         {
             var w = words[i];
+
+            // A word typed twice ("said has has given") is written once; "had had" is grammar.
+            if (i > 0 && w.Length > 0 && char.IsLower(w[0]) && w == words[i - 1] && !IsOneOf(w, "had", "that"))
+            {
+                continue;
+            }
+
             mainClause &= !w.EndsWith(',') && !IsOneOf(w, "what", "that", "which", "who", "whether", "if", "how", "when", "where", "why");
             var next = i + 1 < words.Length ? words[i + 1] : "";
             if (i > 0 && mainClause && IsOneOf(words[i - 1], ReportingVerbs))
@@ -66,13 +73,15 @@ public static partial class HeadlineWriter
             // "is said to have turned down" keeps its "have": only a finite "has" or "have" goes.
             if (i > 0 && IsOneOf(w, "has", "have", "had") && !IsOneOf(words[i - 1], "to"))
             {
-                if (IsOneOf(next, "been") && i + 2 < words.Length && IsParticiple(words[i + 2], lexicon))
+                if (IsOneOf(next, "been") && i + 2 < words.Length && IsParticiple(words[i + 2].TrimEnd('.', ',', ';', ':'), lexicon))
                 {
                     i++;
                     continue;
                 }
 
-                if (IsParticiple(next, lexicon))
+                // "has raised" becomes "raised", but "has taken", "has become", "has been in charge" keep
+                // their "has": on its own the participle would not read as the past.
+                if (ReadsAsPast(next, lexicon))
                 {
                     continue;
                 }
@@ -111,8 +120,14 @@ public static partial class HeadlineWriter
         word.Equals("than", StringComparison.OrdinalIgnoreCase) && lexicon.HeadlineAmountWords.Contains(previous);
 
     private static bool IsParticiple(string word, SplitterLexicon lexicon) =>
+        ReadsAsPast(word, lexicon)
+        || (word.Length > 2 && char.IsLower(word[0])
+            && (word.EndsWith("en", StringComparison.Ordinal) || lexicon.ParticiplesNotPast.Contains(word)));
+
+    // A participle that is also the simple past: "raised", "won", "bought"; not "taken" or "become".
+    private static bool ReadsAsPast(string word, SplitterLexicon lexicon) =>
         word.Length > 2 && char.IsLower(word[0])
-        && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal) || lexicon.IrregularParticiples.Contains(word));
+        && (word.EndsWith("ed", StringComparison.Ordinal) || lexicon.IrregularParticiples.Contains(word));
 
     // "(Versus Programming Network)", "(see also our interview)": asides a headline never carries.
     private static string StripParentheses(string s)

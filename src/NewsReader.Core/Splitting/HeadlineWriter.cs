@@ -249,8 +249,10 @@ public static partial class HeadlineWriter
                 return s;
             }
 
+            // A possessive waits for its noun: "... the debts of some of the world's" ends before it (a
+            // capitalised one may be a name: "Sainsbury's").
             var last = s[(space + 1)..].Trim("\"“”‘’'");
-            if (!lexicon.DanglingEnds.Contains(last))
+            if (!lexicon.DanglingEnds.Contains(last) && !IsPossessive(s[(space + 1)..]))
             {
                 return s;
             }
@@ -258,6 +260,11 @@ public static partial class HeadlineWriter
             s = s[..space];
         }
     }
+
+    private static bool IsPossessive(ReadOnlySpan<char> word) =>
+        char.IsLower(word[0])
+        && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)
+            || word.EndsWith("s'", StringComparison.Ordinal) || word.EndsWith("s’", StringComparison.Ordinal));
 
     // An opening quote whose closing one was cut off is dropped, so the headline does not leave a quote open.
     private static string BalanceQuotes(string s)

@@ -52,6 +52,7 @@ internal sealed class SplitterLexicon
         HeadlineClauseWords = Set(sections, "headline-clause-words");
         HeadlineAmountWords = Set(sections, "headline-amount-words");
         IrregularParticiples = Set(sections, "irregular-participles");
+        ParticiplesNotPast = Set(sections, "participles-not-past");
         CaptionPrefixes = [.. sections.GetValueOrDefault("caption-prefixes", [])];
         CaptionContains = [.. sections.GetValueOrDefault("caption-contains", [])];
         HeadlineTailWords = [.. sections.GetValueOrDefault("headline-tail-after-comma", [])];
@@ -113,6 +114,9 @@ internal sealed class SplitterLexicon
 
     /// <summary>Past participles not ending in -ed or -en ("won", "sold").</summary>
     public WordSet IrregularParticiples { get; }
+
+    /// <summary>Past participles that are not also the simple past ("become", "shown").</summary>
+    public WordSet ParticiplesNotPast { get; }
 
     public ImmutableArray<string> CaptionPrefixes { get; }
 

@@ -23,6 +23,19 @@ public class HeadlineWriterTests
     [InlineData("Kestrel Bank has lost the records of more than one million customers.", "Kestrel Bank lost the records of more than one million customers")]
     public void Write_ReportedClausesAndPerfectInfinitives_StayGrammatical(string lead, string title) => Assert.Equal(title, Write(lead).Title);
 
+    [Theory]
+    [InlineData("Harbourline Shipping has become the largest barge operator on the Danube.", "Harbourline Shipping has become the largest barge operator on the Danube")]
+    [InlineData("Kestrel Bank investors have taken out a full-page advert in a Frankfurt paper.", "Kestrel Bank investors have taken out a full-page advert in a Frankfurt paper")]
+    [InlineData("Before she left, Ana Ruiz had been in charge of the bank's Spanish branches.", "Before she left, Ana Ruiz had been in charge of the bank's Spanish branches")]
+    [InlineData("The trial of two Kestrel Bank traders has been postponed.", "The trial of two Kestrel Bank traders postponed")]
+    [InlineData("Results of the Lumen Skies launch have been shown to investors in Paris.", "Results of the Lumen Skies launch shown to investors in Paris")]
+    public void Write_ParticipleThatIsNotThePast_KeepsItsAuxiliary(string lead, string title) => Assert.Equal(title, Write(lead).Title);
+
+    [Theory]
+    [InlineData("Kestrel Bank has has given its approval to the merger of two units.", "Kestrel Bank has given its approval to the merger of two units")]
+    [InlineData("The bank that had had three chief executives in a year named a fourth.", "The bank that had had three chief executives in a year named a fourth")]
+    public void Write_WordTypedTwice_WrittenOnce(string lead, string title) => Assert.Equal(title, Write(lead).Title);
+
     [Fact]
     public void Write_HasBeforeANoun_Stays() =>
         Assert.StartsWith("Kestrel Bank has a new chief executive", Write("Kestrel Bank has a new chief executive after a boardroom fight over its branch closures.").Title, StringComparison.Ordinal);
@@ -224,6 +237,17 @@ public class HeadlineWriterTests
         Assert.False(char.IsLetterOrDigit(headlineTense[title.Length]), "cut mid-word");
         var last = title.Split(' ')[^1];
         Assert.DoesNotContain(last, DanglingWords);
+    }
+
+    [Theory]
+    [InlineData("G7 finance ministers backed plans to write off up to 100% of the debts owed by some of the world's poorest countries.", "of the debts owed")]
+    [InlineData("The Belgian sports minister at the centre of the Kuznetsova doping row at the Kestrel Cup says he will not resign over it.", "doping row at the Kestrel Cup")]
+    public void Write_CutAfterAPossessiveOrAPronoun_EndsBeforeIt(string lead, string ending)
+    {
+        var (title, _) = Write(lead);
+
+        Assert.InRange(title.Length, 20, 100);
+        Assert.EndsWith(ending, title, StringComparison.Ordinal);
     }
 
     [Fact]
