@@ -22,6 +22,21 @@ public class ReaderEdgesHttpTests : OwnStoreHttpTests
         var other = Enumerable.Range(0, 8).Select(i => (EntityKind.Company, $"Maker {i}", true)).ToList();
         other.Add((EntityKind.Company, "Nvidia", false));
         await store.AddStoryAsync("phone-makers", "Phone makers meet", "Eight phone makers met; Nvidia sent no one.", age: 2, entities: [.. other]);
+
+        await store.AddStoryAsync("long-lead", "Chip rules tighten", LongLead + "\n\nA second paragraph.", age: 3, summary: LongLead[..300] + "…");
+        await store.AddStoryAsync("written-summary", "Chip rules tighten again", LongLead, age: 4, summary: "Export rules for chips tighten for the third time this year.");
+    }
+
+    private static readonly string LongLead = string.Join(' ', Enumerable.Repeat("Export rules for advanced chips were tightened again on Monday, the third change this year.", 5));
+
+    [Theory]
+    [InlineData("/articles/long-lead", false)]
+    [InlineData("/articles/written-summary", true)]
+    public async Task StoryPage_SummaryThatOnlyRepeatsTheOpening_NotShownTwice(string url, bool shown)
+    {
+        var doc = await GetAsync(url);
+
+        Assert.Equal(shown, doc.QuerySelector("p.summary") is not null);
     }
 
     [Fact]
