@@ -8,41 +8,94 @@ namespace NewsReader.Core.Store;
 /// materialised CTE): the text through the GIN index (<see cref="PostgresFullText"/>), each entity
 /// filter a semi-join on <c>articleentities</c>, whose primary key (ArticleId, EntityId) and index
 /// (EntityId, ArticleId) let the planner start from the rarest filter and probe the others; the page
-/// by keyset; the facets by grouping the matches' live links. Every value is a parameter.
+/// by keyset; the facets by grouping the matches' live links. Every live story (no text, no filter:
+/// the home page) reads the counts the database keeps instead (migration LiveCounts). Every value is a parameter.
 /// </summary>
 internal sealed class PostgresFilterQueries : IFilterQueries
 {
+    // The facets' entities: each counted one by its primary key, or all of them hashed. Joined plainly,
+    // the planner always hashes all 5,000 (a sequential scan): at ~70 matches and ~160 entities that
+    // was half the statement's time, while at tens of thousands of matches counting most entities a
+    // probe each costs more than the hash (EXPLAIN ANALYZE in docs/performance.md). OFFSET 0 keeps the
+    // subquery from being flattened back into the plain join.
+    private const string EntityByKey = "CROSS JOIN LATERAL (SELECT x.id, x.kind, x.name, x.slug FROM entities x WHERE x.id = c.entityid AND NOT x.ishidden OFFSET 0) e";
+    private const string EveryEntity = "JOIN entities e ON e.id = c.entityid AND NOT e.ishidden";
+    private const int ProbedEntitiesAtMost = 1000;
+
     public async Task<FilteredMatches> SearchAsync(DbTransaction tx, FilterQuery request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var values = new PostgresParameters();
-        if (Matches(request, values) is not { } matches)
+        if (Statement(request) is not { } statement)
         {
             // Text the engine cannot search (no word in any term) matches nothing, as on SQLite.
             return new FilteredMatches(0, [], []);
         }
 
-        var (order, after) = PageOrder(request, values);
-
-        // One row set in three parts: 0 the total, 1 the page, 2 the facets (top N per kind).
-        var sql =
-            $"WITH m AS MATERIALIZED ({matches}) " +
-            "SELECT 0, NULL::bigint, NULL::float8, NULL::timestamptz, count(*), NULL::int, NULL::text, NULL::text FROM m " +
-            $"UNION ALL (SELECT 1, id, rank, createdat, NULL, NULL, NULL, NULL FROM m WHERE {after} ORDER BY {order} LIMIT {values.Add(request.Take)})";
-        if (request.FacetLimit > 0)
-        {
-            sql += " UNION ALL SELECT 2, id, NULL, NULL, n, kind, name, slug FROM (" +
-                "SELECT e.id, e.kind, e.name, e.slug, c.n, row_number() OVER (PARTITION BY e.kind ORDER BY c.n DESC, e.name COLLATE \"C\") AS r FROM (" +
-                "SELECT l.entityid, count(*) AS n FROM m JOIN articleentities l ON l.articleid = m.id AND l.removedat IS NULL GROUP BY l.entityid) c " +
-                $"JOIN entities e ON e.id = c.entityid AND NOT e.ishidden) f WHERE r <= {values.Add(request.FacetLimit)}";
-        }
-
-        await using var command = PostgresFullText.Command(tx, sql, values.Values);
+        await using var command = PostgresFullText.Command(tx, statement.Sql, statement.Values);
         return await ReadAsync(command, request, ct).ConfigureAwait(false);
     }
 
-    /// <summary>The matches' select (id, createdat, rank: lower is better), or null when its text can match nothing.</summary>
-    private static string? Matches(FilterQuery request, PostgresParameters values)
+    /// <summary>
+    /// The request's statement and its values: one row set in three parts, 0 the total, 1 the page,
+    /// 2 the facets (top N per kind); null when its text can match nothing.
+    /// </summary>
+    internal static (string Sql, IReadOnlyList<object?> Values)? Statement(FilterQuery request)
+    {
+        var values = new PostgresParameters();
+        if (Matches(request, values) is not { } matches)
+        {
+            return null;
+        }
+
+        var (order, after) = PageOrder(request, values);
+        var with = new List<string>();
+        string sql;
+        string counts;
+        if (matches.WholeStore)
+        {
+            // Every live story (the home page): the counts the database keeps (migration LiveCounts),
+            // less the deleted stories' (few, found by their partial index); the page from the
+            // (CreatedAt, Id) index. Grouping every link instead took seconds at 1,000,000 stories.
+            const string deleted = "SELECT l.entityid, count(*) AS n FROM articles d JOIN articleentities l ON l.articleid = d.id AND l.removedat IS NULL WHERE d.deletedat IS NOT NULL GROUP BY l.entityid";
+            sql =
+                "SELECT 0, NULL::bigint, NULL::float8, NULL::timestamptz, " +
+                "COALESCE((SELECT n FROM livecounts WHERE key = 0), 0) - (SELECT count(*) FROM articles WHERE deletedat IS NOT NULL), NULL::int, NULL::text, NULL::text " +
+                $"UNION ALL (SELECT 1, id, rank, createdat, NULL, NULL, NULL, NULL FROM ({matches.Sql}) m WHERE {after} ORDER BY {order} LIMIT {values.Add(request.Take)})";
+            counts = $"SELECT * FROM (SELECT k.key AS entityid, k.n - COALESCE(d.n, 0) AS n FROM livecounts k LEFT JOIN ({deleted}) d ON d.entityid = k.key WHERE k.key > 0) live WHERE n > 0";
+        }
+        else
+        {
+            with.Add($"m AS MATERIALIZED ({matches.Sql})");
+            sql =
+                "SELECT 0, NULL::bigint, NULL::float8, NULL::timestamptz, count(*), NULL::int, NULL::text, NULL::text FROM m " +
+                $"UNION ALL (SELECT 1, id, rank, createdat, NULL, NULL, NULL, NULL FROM m WHERE {after} ORDER BY {order} LIMIT {values.Add(request.Take)})";
+            counts = "SELECT l.entityid, count(*) AS n FROM m JOIN articleentities l ON l.articleid = m.id AND l.removedat IS NULL GROUP BY l.entityid";
+        }
+
+        if (request.FacetLimit > 0)
+        {
+            with.Add($"c AS MATERIALIZED ({counts})");
+            var top = values.Add(request.FacetLimit);
+            string Facets(string entities, string when) =>
+                " UNION ALL SELECT 2, id, NULL, NULL, n, kind, name, slug FROM (" +
+                $"SELECT e.id, e.kind, e.name, e.slug, c.n, row_number() OVER (PARTITION BY e.kind ORDER BY c.n DESC, e.name COLLATE \"C\") AS r FROM c {entities}) f " +
+                $"WHERE r <= {top}{when}";
+
+            // Both ways are planned; the count of c, known once c is made, runs one of them.
+            sql += matches.WholeStore
+                ? Facets(EveryEntity, string.Empty)
+                : Facets(EntityByKey, $" AND (SELECT count(*) FROM c) <= {ProbedEntitiesAtMost}") + Facets(EveryEntity, $" AND (SELECT count(*) FROM c) > {ProbedEntitiesAtMost}");
+        }
+
+        sql = (with.Count > 0 ? "WITH " + string.Join(", ", with) + " " : string.Empty) + sql;
+        return (sql, values.Values);
+    }
+
+    /// <summary>
+    /// The matches' select (id, createdat, rank: lower is better) and whether it is every live story
+    /// (no text, no filter); null when its text can match nothing.
+    /// </summary>
+    private static (string Sql, bool WholeStore)? Matches(FilterQuery request, PostgresParameters values)
     {
         var query = request.Query;
         var from = "articles a";
@@ -79,7 +132,7 @@ internal sealed class PostgresFilterQueries : IFilterQueries
             where.Add($"NOT EXISTS (SELECT 1 FROM articleentities x WHERE x.articleid = a.id AND x.entityid = ANY({values.Add(set)}) AND x.removedat IS NULL)");
         }
 
-        return $"SELECT a.id, a.createdat, {rank} AS rank FROM {from} WHERE {string.Join(" AND ", where)}";
+        return ($"SELECT a.id, a.createdat, {rank} AS rank FROM {from} WHERE {string.Join(" AND ", where)}", where.Count == 1);
     }
 
     /// <summary>The page's order and the keyset condition that starts it after the cursor (TRUE on the first page).</summary>
