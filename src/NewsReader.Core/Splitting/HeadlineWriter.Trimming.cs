@@ -102,7 +102,7 @@ public static partial class HeadlineWriter
         while (scanner.MoveNext())
         {
             var word = scanner.Current.In(s);
-            if (content >= MinContentWordsBeforeClause && lexicon.HeadlineClauseWords.Contains(word) && char.IsLower(word[0]) && !IsAmount(previous, word, lexicon))
+            if (content >= MinContentWordsBeforeClause && lexicon.HeadlineClauseWords.Contains(word) && char.IsLower(word[0]) && !OpensNoClause(previous, word, lexicon))
             {
                 var cut = s.AsSpan(0, scanner.Current.Start).TrimEnd().TrimEnd(",;:—–- ".AsSpan());
                 return cut.Length >= MinBeforeDescription ? cut.ToString() : s;
@@ -115,9 +115,11 @@ public static partial class HeadlineWriter
         return s;
     }
 
-    // "more than 1.2 million", "more than doubled", "less than a year": an amount, not a comparison clause.
-    private static bool IsAmount(ReadOnlySpan<char> previous, ReadOnlySpan<char> word, SplitterLexicon lexicon) =>
-        word.Equals("than", StringComparison.OrdinalIgnoreCase) && lexicon.HeadlineAmountWords.Contains(previous);
+    // "more than 1.2 million", "more than doubled", "less than a year": an amount, not a comparison
+    // clause; "what it describes as $100 million", "known as DNP": the verb's complement, not a clause.
+    private static bool OpensNoClause(ReadOnlySpan<char> previous, ReadOnlySpan<char> word, SplitterLexicon lexicon) =>
+        (word.Equals("than", StringComparison.OrdinalIgnoreCase) && lexicon.HeadlineAmountWords.Contains(previous))
+        || (word.Equals("as", StringComparison.OrdinalIgnoreCase) && lexicon.HeadlineAsVerbs.Contains(previous));
 
     private static bool IsParticiple(string word, SplitterLexicon lexicon) =>
         ReadsAsPast(word, lexicon)

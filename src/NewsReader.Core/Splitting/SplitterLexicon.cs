@@ -51,6 +51,7 @@ internal sealed class SplitterLexicon
         HeadlineOpeners = Set(sections, "headline-openers");
         HeadlineClauseWords = Set(sections, "headline-clause-words");
         HeadlineAmountWords = Set(sections, "headline-amount-words");
+        HeadlineAsVerbs = Set(sections, "headline-as-verbs");
         IrregularParticiples = Set(sections, "irregular-participles");
         ParticiplesNotPast = Set(sections, "participles-not-past");
         CaptionPrefixes = [.. sections.GetValueOrDefault("caption-prefixes", [])];
@@ -111,6 +112,9 @@ internal sealed class SplitterLexicon
 
     /// <summary>Words that make "than" after them an amount ("more than 1.2 million"), not a clause to end a headline before.</summary>
     public WordSet HeadlineAmountWords { get; }
+
+    /// <summary>Verbs whose "as" opens their complement ("describes as", "known as"), not a clause to end a headline before.</summary>
+    public WordSet HeadlineAsVerbs { get; }
 
     /// <summary>Past participles not ending in -ed or -en ("won", "sold").</summary>
     public WordSet IrregularParticiples { get; }

@@ -47,6 +47,13 @@ public class HeadlineWriterTests
             Write("Shares in Cairnwell Energy jumped 6% after the firm said an oilfield in Rajasthan was larger than it had thought.").Title);
 
     [Fact]
+    public void Write_AsOpeningAVerbsComplement_NotCut() =>
+        Assert.StartsWith(
+            "Brightwave Robotics raised what it describes as close to $100 million",
+            Write("Brightwave Robotics has raised what it describes as close to $100 million in a Series B round led by Northgate Ventures.").Title,
+            StringComparison.Ordinal);
+
+    [Fact]
     public void Write_ClauseWordTooEarly_NotCut() =>
         Assert.StartsWith("Rates rose faster than Kestrel Bank expected", Write("Rates rose faster than Kestrel Bank expected in the first quarter, squeezing its margins.").Title, StringComparison.Ordinal);
 
