@@ -11,4 +11,12 @@ public static class NavigationPaths
         ArgumentNullException.ThrowIfNull(nav);
         return "/" + nav.ToBaseRelativePath(nav.Uri).Split('?', '#')[0];
     }
+
+    /// <summary>Whether the current page is <paramref name="href"/> or one of its own pages (<c>/admin/stories/12</c> under <c>/admin/stories</c>, not <c>/admin/storiesx</c>).</summary>
+    public static bool IsAtOrUnder(this NavigationManager nav, string href)
+    {
+        ArgumentNullException.ThrowIfNull(href);
+        var path = nav.CurrentPath();
+        return path.Equals(href, StringComparison.OrdinalIgnoreCase) || path.StartsWith(href + "/", StringComparison.OrdinalIgnoreCase);
+    }
 }
