@@ -42,7 +42,7 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
 
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
 
-    public DbSet<AlertMatch> AlertMatches => Set<AlertMatch>();
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 

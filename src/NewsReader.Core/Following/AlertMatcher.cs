@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using NewsReader.Core.Data;
 using NewsReader.Core.Search;
 using NewsReader.Core.Store;
@@ -27,9 +25,6 @@ public sealed record AlertOutcome(int Searches, int Matches, int Webhooks, strin
 public sealed class AlertMatcher(IDbContextFactory<NewsDbContext> factory, StorySearch? search = null, TimeProvider? clock = null)
 {
     private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(1);
-
-    // Rows per INSERT, 2 parameters each: well under either engine's limit on parameters.
-    private const int RowsPerInsert = 100;
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -95,9 +90,8 @@ public sealed class AlertMatcher(IDbContextFactory<NewsDbContext> factory, Story
     }
 
     /// <summary>
-    /// Stores the matches (many rows per import: plain multi-row INSERTs, prepared once per size,
-    /// as the importer writes) and a pending webhook delivery per search with a webhook; returns
-    /// how many deliveries were queued.
+    /// Stores the matches, one <see cref="Alert"/> per search holding its stories' ids, and a pending
+    /// webhook delivery per search with a webhook; returns how many deliveries were queued.
     /// </summary>
     private async Task<int> StoreAsync(long runId, List<(long SearchId, IReadOnlyList<long> Ids, bool Webhook)> matched, CancellationToken ct)
     {
@@ -108,14 +102,7 @@ public sealed class AlertMatcher(IDbContextFactory<NewsDbContext> factory, Story
             var ids = matched.Select(m => m.SearchId).ToList();
             var alive = (await w.SavedSearches.Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
             var kept = matched.Where(m => alive.Contains(m.SearchId)).ToList();
-            using (var sql = StoreEngine.Of(w).Statements.Open(w.Database.GetDbConnection(), w.Database.CurrentTransaction!.GetDbTransaction()))
-            {
-                foreach (var rows in kept.SelectMany(m => m.Ids.Select(storyId => (m.SearchId, StoryId: storyId))).Chunk(RowsPerInsert))
-                {
-                    await sql.ExecuteAsync(InsertSql(rows.Length), ct, [runId, now, .. rows.SelectMany(r => new object?[] { r.SearchId, r.StoryId })]).ConfigureAwait(false);
-                }
-            }
-
+            w.Alerts.AddRange(kept.Select(m => new Alert { SavedSearchId = m.SearchId, ImportRunId = runId, StoryIds = [.. m.Ids], MatchedAt = now }));
             var deliveries = kept.Where(m => m.Webhook).Select(m => new WebhookDelivery
             {
                 SavedSearchId = m.SearchId, ImportRunId = runId, Status = WebhookDeliveryStatus.Pending, CreatedAt = now, NextAttemptAt = now,
@@ -124,12 +111,5 @@ public sealed class AlertMatcher(IDbContextFactory<NewsDbContext> factory, Story
             await w.SaveChangesAsync(ct).ConfigureAwait(false);
             return deliveries.Count;
         }, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>An INSERT of <paramref name="rows"/> matches: $p0 the run, $p1 the time, then each row's search and story.</summary>
-    private static string InsertSql(int rows)
-    {
-        var values = Enumerable.Range(0, rows).Select(i => string.Create(CultureInfo.InvariantCulture, $"($p{2 + (2 * i)}, $p{3 + (2 * i)}, $p0, $p1)"));
-        return "INSERT INTO AlertMatches (SavedSearchId, StoryId, ImportRunId, MatchedAt) VALUES " + string.Join(", ", values);
     }
 }

@@ -66,8 +66,9 @@ public sealed class WebhookOutbox(IDbContextFactory<NewsDbContext> factory, Time
                 }
 
                 c.Delivery.NextAttemptAt = until;
-                var matches = w.AlertMatches.Where(m => m.SavedSearchId == c.Search.Id && m.ImportRunId == c.Delivery.ImportRunId)
-                    .Join(w.Stories.Where(s => s.DeletedAt == null), m => m.StoryId, s => s.Id, (m, s) => s);
+                var ids = (await w.Alerts.Where(a => a.SavedSearchId == c.Search.Id && a.ImportRunId == c.Delivery.ImportRunId)
+                    .Select(a => a.StoryIds).ToListAsync(ct).ConfigureAwait(false)).SelectMany(x => x).ToList();
+                var matches = w.Stories.Where(s => ids.Contains(s.Id) && s.DeletedAt == null);
                 var total = await matches.CountAsync(ct).ConfigureAwait(false);
                 var stories = await matches.OrderByDescending(s => s.Id).Take(MaxStories)
                     .Select(s => new WebhookStory(s.Slug, s.Title, s.Summary, s.CreatedAt))

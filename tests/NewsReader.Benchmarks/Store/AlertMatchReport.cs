@@ -57,7 +57,7 @@ public static class AlertMatchReport
         await matcher.MatchAsync(baseRun.RunId, baseRun.Stories.Where(s => s.Outcome == StoryOutcome.New).Select(s => s.StoryId!.Value).ToList());
         await using (var db = await factory.CreateDbContextAsync())
         {
-            await db.AlertMatches.ExecuteDeleteAsync();
+            await db.Alerts.ExecuteDeleteAsync();
         }
 
         using var me = Process.GetCurrentProcess();

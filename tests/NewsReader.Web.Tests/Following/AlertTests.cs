@@ -120,6 +120,30 @@ public abstract class AlertTests(AlertAppFixture app)
     }
 
     [Fact]
+    public async Task Inbox_TwoImportsAndADeletedStory_EachStoryListedNewestFirstAndTheDeletedOneGone()
+    {
+        // One alert row per search and import holds its stories; the list and the count read them story by story.
+        var reader = await NewReaderIdAsync();
+        var word = NewWord();
+        var saved = await Service<SavedSearches>().SaveAsync(reader, "every story", "q=" + word, alertsOn: true);
+        var first = await ImportWithWordAsync(word, webhooks: 0);
+        var second = await ImportWithWordAsync(word + " " + NewWord(), webhooks: 0);
+        var gone = first.Stories.First(s => s.Outcome == StoryOutcome.New).StoryId!.Value;
+        await using (var db = await Service<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync())
+        {
+            await db.Stories.Where(s => s.Id == gone).ExecuteUpdateAsync(s => s.SetProperty(x => x.DeletedAt, DateTime.UtcNow));
+        }
+
+        var listed = await Service<AlertInbox>().ListAsync(reader);
+
+        static IEnumerable<long> NewestFirst(ImportReport r) => r.Stories.Where(s => s.Outcome == StoryOutcome.New).Select(s => s.StoryId!.Value).OrderDescending();
+        Assert.Equal([.. NewestFirst(second), .. NewestFirst(first).Where(id => id != gone)], listed.Select(i => i.StoryId));
+        Assert.All(listed, i => Assert.Equal(saved.Id, i.SavedSearchId));
+        Assert.Equal(5, await Service<AlertInbox>().UnseenCountAsync(reader));
+        Assert.Equal(3, (await Service<AlertInbox>().ListAsync(reader, limit: 3)).Count);
+    }
+
+    [Fact]
     public async Task MatchEach_IdsWithAGap_OnlyTheStoriesAskedAbout()
     {
         // An import's new ids are read as a range; a story inside it that was not asked about stays out.

@@ -158,7 +158,7 @@ public sealed class OwnershipMatrixTests(WebAppFixture app)
             var factory = app.Factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<NewsReader.Core.Data.NewsDbContext>>();
             await using var db = await factory.CreateDbContextAsync();
             var story = db.Stories.OrderBy(s => s.Id).First();
-            db.AlertMatches.Add(new NewsReader.Core.Data.AlertMatch { SavedSearchId = searchId, StoryId = story.Id, ImportRunId = 0, MatchedAt = DateTime.UtcNow });
+            db.Alerts.Add(new NewsReader.Core.Data.Alert { SavedSearchId = searchId, StoryIds = [story.Id], ImportRunId = 0, MatchedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 

@@ -226,7 +226,7 @@ namespace NewsReader.Core.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("NewsReader.Core.Data.AlertMatch", b =>
+            modelBuilder.Entity("NewsReader.Core.Data.Alert", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -244,18 +244,17 @@ namespace NewsReader.Core.Data.Migrations
                     b.Property<DateTime?>("SeenAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("StoryId")
-                        .HasColumnType("INTEGER");
+                    b.PrimitiveCollection<string>("StoryIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("StoryId");
 
                     b.HasIndex("SavedSearchId", "ImportRunId");
 
                     b.HasIndex("SavedSearchId", "SeenAt");
 
-                    b.ToTable("AlertMatches", (string)null);
+                    b.ToTable("Alerts", (string)null);
                 });
 
             modelBuilder.Entity("NewsReader.Core.Data.ApiKey", b =>
@@ -926,17 +925,11 @@ namespace NewsReader.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Core.Data.AlertMatch", b =>
+            modelBuilder.Entity("NewsReader.Core.Data.Alert", b =>
                 {
                     b.HasOne("NewsReader.Core.Data.SavedSearch", null)
                         .WithMany()
                         .HasForeignKey("SavedSearchId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("NewsReader.Core.Data.Story", null)
-                        .WithMany()
-                        .HasForeignKey("StoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
