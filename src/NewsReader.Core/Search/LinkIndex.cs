@@ -232,11 +232,13 @@ internal sealed class LinkIndex
     /// alert matching checks an import's new stories against the same filters without copying the
     /// whole store, by the primary keys of <c>Articles</c> and <c>ArticleEntities</c>. Such a copy
     /// is in id order, newest first, without creation times (reading them would read each story's
-    /// row, body and all).
+    /// row, body and all). With <paramref name="onlyEntities"/> as well, a copy that knows only those
+    /// entities and the links to them: alert matching needs no more than the entities its filters name.
     /// </remarks>
-    public static async Task<LinkIndex> LoadAsync(DbTransaction tx, long version, IdRange? within, CancellationToken ct)
+    public static async Task<LinkIndex> LoadAsync(DbTransaction tx, long version, IdRange? within, CancellationToken ct,
+        IReadOnlySet<long>? onlyEntities = null)
     {
-        var entities = await ReadEntitiesAsync(tx, ct).ConfigureAwait(false);
+        var entities = await ReadEntitiesAsync(tx, onlyEntities, ct).ConfigureAwait(false);
         var (ids, created) = await ReadLiveStoriesAsync(tx, within, ct).ConfigureAwait(false);
         var slotOf = new Dictionary<long, int>(ids.Length);
         for (var s = 0; s < ids.Length; s++)
@@ -279,14 +281,18 @@ internal sealed class LinkIndex
         return new LinkIndex(version, ids, created, slotOf, start, linkEntity, linkAbout, linkScore, [.. entities], ordinalOf);
     }
 
-    private static async Task<List<Entity>> ReadEntitiesAsync(DbTransaction tx, CancellationToken ct)
+    private static async Task<List<Entity>> ReadEntitiesAsync(DbTransaction tx, IReadOnlySet<long>? only, CancellationToken ct)
     {
         var entities = new List<Entity>();
         using var command = Command(tx, "SELECT Id, Kind, Name, Slug, IsHidden FROM Entities");
         using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            entities.Add(new Entity(reader.GetInt64(0), (EntityKind)reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4)));
+            var id = reader.GetInt64(0);
+            if (only is null || only.Contains(id))
+            {
+                entities.Add(new Entity(id, (EntityKind)reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4)));
+            }
         }
 
         return entities;
@@ -337,7 +343,8 @@ internal sealed class LinkIndex
         using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            if (slotOf.TryGetValue(reader.GetInt64(0), out var slot) && ordinalOf.TryGetValue(reader.GetInt64(1), out var ordinal))
+            // The entity first: a copy that knows only some entities skips the other links' columns.
+            if (ordinalOf.TryGetValue(reader.GetInt64(1), out var ordinal) && slotOf.TryGetValue(reader.GetInt64(0), out var slot))
             {
                 links.Add((slot, ordinal, reader.GetBoolean(2), (float)reader.GetDouble(3)));
             }

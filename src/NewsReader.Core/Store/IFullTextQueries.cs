@@ -34,6 +34,22 @@ public interface IFullTextQueries
 
     /// <summary>The engine's plan of the text query, one line per step (tests check it uses the index).</summary>
     Task<IReadOnlyList<string>> ExplainAsync(DbTransaction tx, SearchQuery query, CancellationToken ct);
+
+    /// <summary>
+    /// Until the result is disposed, <see cref="MatchesAsync"/>, <see cref="ExcludedAsync"/> and
+    /// <see cref="ResolveEntityAsync"/> on <paramref name="tx"/> may reuse their prepared statements:
+    /// alert matching asks hundreds of queries in one read. An engine that prepares nothing ignores it.
+    /// </summary>
+    IDisposable ReuseStatements(DbTransaction tx) => NoReuse.Instance;
+
+    private sealed class NoReuse : IDisposable
+    {
+        public static readonly NoReuse Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }
 
 /// <summary>Story ids from <see cref="First"/> to <see cref="Last"/>, both included (an import's new stories are one such range).</summary>

@@ -45,7 +45,8 @@ internal sealed class SqliteFullText : IFullTextQueries
     /// </summary>
     public async IAsyncEnumerable<(long Id, double Rank)> MatchesAsync(DbTransaction tx, SearchQuery query, IdRange? within, [EnumeratorCancellation] CancellationToken ct)
     {
-        using var command = Command(tx, within is null ? HitsSql : UnrankedSql);
+        using var rented = Rent(tx, within is null ? HitsSql : UnrankedSql);
+        var command = rented.Command;
         command.Parameters.AddWithValue("$q", query.FtsMatch);
         AddRange(command, within);
         using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -63,7 +64,8 @@ internal sealed class SqliteFullText : IFullTextQueries
         }
 
         var excluded = new HashSet<long>();
-        using var command = Command(tx, within is null ? ExcludedSql : ExcludedSql + InRange);
+        using var rented = Rent(tx, within is null ? ExcludedSql : ExcludedSql + InRange);
+        var command = rented.Command;
         command.Parameters.AddWithValue("$x", x);
         AddRange(command, within);
         using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -77,8 +79,9 @@ internal sealed class SqliteFullText : IFullTextQueries
 
     public async Task<List<(long Id, string Name, string Slug)>> ResolveEntityAsync(DbTransaction tx, EntityKind kind, string value, CancellationToken ct)
     {
-        using var command = Command(tx,
+        using var rented = Rent(tx,
             "SELECT Id, Name, Slug FROM Entities WHERE Id IN (SELECT EntityId FROM EntityAliases WHERE Kind = $k AND Key = $key UNION SELECT Id FROM Entities WHERE Kind = $k AND Slug = $slug) ORDER BY Id");
+        var command = rented.Command;
         command.Parameters.AddWithValue("$k", (int)kind);
         command.Parameters.AddWithValue("$key", NameKey.Of(value));
         command.Parameters.AddWithValue("$slug", value.Trim().ToLowerInvariant());
@@ -154,12 +157,71 @@ internal sealed class SqliteFullText : IFullTextQueries
         return lines;
     }
 
+    public IDisposable ReuseStatements(DbTransaction tx)
+    {
+        var reused = new ReusedStatements(tx);
+        Reused.AddOrUpdate(tx, reused);
+        return reused;
+    }
+
+    /// <summary>The SQL's command on the transaction: its reused one while <see cref="ReuseStatements"/> holds, else a new one.</summary>
+    private static RentedCommand Rent(DbTransaction tx, string sql)
+    {
+        if (!Reused.TryGetValue(tx, out var reused) || reused.IsDisposed)
+        {
+            return new RentedCommand(Command(tx, sql), Owned: true);
+        }
+
+        if (!reused.Commands.TryGetValue(sql, out var command))
+        {
+            reused.Commands[sql] = command = Command(tx, sql);
+        }
+
+        // Prepared on its first run and kept while the text stays the same; only the values are new.
+        command.Parameters.Clear();
+        return new RentedCommand(command, Owned: false);
+    }
+
     private static void AddRange(SqliteCommand command, IdRange? within)
     {
         if (within is { } r)
         {
             command.Parameters.AddWithValue("$first", r.First);
             command.Parameters.AddWithValue("$last", r.Last);
+        }
+    }
+
+    // Commands kept per read transaction while ReuseStatements holds (weakly: a transaction never disposed takes its entry with it).
+    private static readonly ConditionalWeakTable<DbTransaction, ReusedStatements> Reused = [];
+
+    private sealed class ReusedStatements(DbTransaction tx) : IDisposable
+    {
+        public Dictionary<string, SqliteCommand> Commands { get; } = new(StringComparer.Ordinal);
+
+        public bool IsDisposed { get; private set; }
+
+        public void Dispose()
+        {
+            IsDisposed = true;
+            Reused.Remove(tx);
+            foreach (var command in Commands.Values)
+            {
+                command.Dispose();
+            }
+
+            Commands.Clear();
+        }
+    }
+
+    /// <summary>A command to run once; disposed after unless it is a reused one.</summary>
+    private readonly record struct RentedCommand(SqliteCommand Command, bool Owned) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (Owned)
+            {
+                Command.Dispose();
+            }
         }
     }
 
