@@ -13,7 +13,7 @@ using NewsReader.Benchmarks.Store;
 //   scale CORPUS --stories N --pg CONNECTION [--part N] [--rounds N] [--reuse]
 //                              SQLite and PostgreSQL side by side: import, search, filters (Store/ScaleReport.cs)
 //   --circuits URL PID         memory per interactive circuit of a running reader (Web/CircuitMemory.cs)
-//   --alerts BASE FILE... [--searches N]  alert matching after each FILE's import vs that import (Store/AlertMatchReport.cs)
+//   --alerts BASE FILE... [--searches N] [--pg CONNECTION]  alert matching after each FILE's import vs that import (Store/AlertMatchReport.cs)
 if (args is ["peak", ..])
 {
     return await PeakMemory.RunAsync(args[1..]).ConfigureAwait(false);

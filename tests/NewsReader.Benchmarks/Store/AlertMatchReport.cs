@@ -7,6 +7,8 @@ using NewsReader.Core.Following;
 using NewsReader.Core.Importing;
 using NewsReader.Core.Parsing;
 using NewsReader.Core.Search;
+using NewsReader.Core.Store;
+using Npgsql;
 
 namespace NewsReader.Benchmarks.Store;
 
@@ -17,23 +19,26 @@ namespace NewsReader.Benchmarks.Store;
 /// with the app's search (warm before the import, so it refreshes its index after it, as the app's
 /// does), after one warm-up matching of BASE's stories (so neither side pays for compiling code).
 /// Process CPU and wall time per phase (the import's garbage collected at its end, in its time); the
-/// share is matching / import.
-/// Usage: --alerts BASE FILE [FILE...] [--searches N]
+/// share is matching / import. On SQLite, or with --pg on PostgreSQL (a server the benchmark may
+/// create a database on: it drops and makes <c>alert_bench</c>).
+/// Usage: --alerts BASE FILE [FILE...] [--searches N] [--pg CONNECTION]
 /// </summary>
 public static class AlertMatchReport
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var inv = CultureInfo.InvariantCulture;
-        var searches = args.SkipWhile(a => a != "--searches").Skip(1).Select(a => int.Parse(a, inv)).FirstOrDefault(1000);
-        var files = args.TakeWhile(a => a != "--searches").ToList();
+        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var searches = int.Parse(Option("--searches") ?? "1000", inv);
+        var pg = Option("--pg");
+        var files = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (files.Count < 2)
         {
-            Console.Error.WriteLine("usage: --alerts BASE FILE [FILE...] [--searches N]");
+            Console.Error.WriteLine("usage: --alerts BASE FILE [FILE...] [--searches N] [--pg CONNECTION]");
             return 2;
         }
 
-        var (_, factory) = await BenchCorpus.EmptyStoreAsync("alerts");
+        var factory = pg is null ? (await BenchCorpus.EmptyStoreAsync("alerts")).Factory : await EmptyPostgresStoreAsync(pg);
         var info = new FileInfo(files[0]);
         var baseRun = await new StoryImporter(factory, SeedParser.CreateDefault()).ImportAsync(
             BenchCorpus.LoadParsed(files[0]), new ImportSource(info.Name, "bench", info.Length), new ImportOptions(StartedBy: "bench"));
@@ -61,7 +66,8 @@ public static class AlertMatchReport
         }
 
         using var me = Process.GetCurrentProcess();
-        Console.WriteLine(string.Create(inv, $"# {DateTime.UtcNow:u} load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; base {info.Name}; {views.Count} saved searches"));
+        Console.WriteLine(string.Create(inv,
+            $"# {DateTime.UtcNow:u} load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; {(pg is null ? "SQLite" : "PostgreSQL")}; base {info.Name}; {views.Count} saved searches"));
         foreach (var file in files.Skip(1))
         {
             await SetAlertsAsync(factory, false);
@@ -86,6 +92,23 @@ public static class AlertMatchReport
         }
 
         return 0;
+    }
+
+    private static async Task<IDbContextFactory<NewsDbContext>> EmptyPostgresStoreAsync(string server)
+    {
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            foreach (var sql in new[] { "DROP DATABASE IF EXISTS alert_bench WITH (FORCE)", "CREATE DATABASE alert_bench" })
+            {
+                await using var command = new NpgsqlCommand(sql, admin);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        var factory = NewsDb.CreateFactory(new NpgsqlConnectionStringBuilder(server) { Database = "alert_bench" }.ConnectionString, StoreEngine.Postgres);
+        await NewsDb.MigrateAsync(factory);
+        return factory;
     }
 
     private static async Task SetAlertsAsync(IDbContextFactory<NewsDbContext> factory, bool on)
