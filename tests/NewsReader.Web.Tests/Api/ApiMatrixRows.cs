@@ -23,6 +23,7 @@ public sealed class ApiMatrixRows : IMatrixSource
         new("GET /api/v1/topics", "GET", "/api/v1/topics", Access.Public),
         new("GET /api/v1/topics/{slug}", "GET", "/api/v1/topics/funding", Access.Public),
         new("GET /api/v1/tags", "GET", "/api/v1/tags", Access.Public),
+        new("GET /api/v1/tags/{slug} (unknown)", "GET", "/api/v1/tags/no-such-tag", Access.Public) { AllowedStatus = System.Net.HttpStatusCode.NotFound },
         new("GET /openapi/v1.json", "GET", "/openapi/v1.json", Access.Public),
     ];
 
