@@ -81,10 +81,12 @@ internal sealed class PostgresFilterQueries : IFilterQueries
                 $"SELECT e.id, e.kind, e.name, e.slug, c.n, row_number() OVER (PARTITION BY e.kind ORDER BY c.n DESC, e.name COLLATE \"C\") AS r FROM c {entities}) f " +
                 $"WHERE r <= {top}{when}";
 
-            // Both ways are planned; the count of c, known once c is made, runs one of them.
+            // Both ways are planned; whether c holds more than the limit, known once c is made (and read
+            // no further than the limit), runs one of them.
+            var many = $"EXISTS (SELECT 1 FROM c OFFSET {ProbedEntitiesAtMost})";
             sql += matches.WholeStore
                 ? Facets(EveryEntity, string.Empty)
-                : Facets(EntityByKey, $" AND (SELECT count(*) FROM c) <= {ProbedEntitiesAtMost}") + Facets(EveryEntity, $" AND (SELECT count(*) FROM c) > {ProbedEntitiesAtMost}");
+                : Facets(EntityByKey, $" AND NOT {many}") + Facets(EveryEntity, $" AND {many}");
         }
 
         sql = (with.Count > 0 ? "WITH " + string.Join(", ", with) + " " : string.Empty) + sql;
