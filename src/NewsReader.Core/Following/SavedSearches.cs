@@ -130,7 +130,7 @@ public sealed class SavedSearches(IDbContextFactory<NewsDbContext> factory, Time
         return (await SaveAsync(userId, name.Length > MaxNameLength ? name[..MaxNameLength] : name, view, alertsOn: true, ct), true);
     }
 
-    /// <summary>Sets where matches are POSTed, with a new signing secret (returned once); null when the user has no such saved search.</summary>
+    /// <summary>Sets where matches are POSTed, with a new signing secret (returned once), and turns alerts on with it; null when the user has no such saved search.</summary>
     /// <exception cref="SavedSearchException">The address is not a usable webhook address (<see cref="WebhookUrls"/>).</exception>
     public async Task<NewWebhook?> SetWebhookAsync(string userId, long id, string? url, CancellationToken ct = default)
     {
@@ -141,7 +141,7 @@ public sealed class SavedSearches(IDbContextFactory<NewsDbContext> factory, Time
         }
 
         var secret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        return await UpdateAsync(userId, id, s => s.SetProperty(x => x.WebhookUrl, clean).SetProperty(x => x.WebhookSecret, secret), ct)
+        return await UpdateAsync(userId, id, s => s.SetProperty(x => x.WebhookUrl, clean).SetProperty(x => x.WebhookSecret, secret).SetProperty(x => x.AlertsOn, true), ct)
             ? new NewWebhook(clean!, secret)
             : null;
     }

@@ -112,13 +112,7 @@ public sealed class SavedSearchActions(CurrentUser currentUser, SavedSearches se
     public async Task<NewWebhook?> SetWebhookAsync(long id, string? url, CancellationToken ct = default)
     {
         var user = await currentUser.RequireAsync();
-        var hook = await Busy(() => searches.SetWebhookAsync(user.Id, id, url, ct));
-        if (hook is not null)
-        {
-            await Busy(() => searches.SetAlertsAsync(user.Id, id, true, ct));
-        }
-
-        return hook;
+        return await Busy(() => searches.SetWebhookAsync(user.Id, id, url, ct));
     }
 
     /// <summary>Removes a saved search's webhook; false when it is not the reader's.</summary>

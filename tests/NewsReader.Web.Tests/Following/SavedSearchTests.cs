@@ -73,6 +73,22 @@ public abstract class SavedSearchTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task SetWebhookAsync_OnASearchWithAlertsOff_StoredWithAlertsOn()
+    {
+        var (scope, actions) = await AsNewReaderAsync();
+        await using (scope)
+        {
+            var saved = await actions.SaveAsync("hooked", TencentInChina);
+
+            Assert.NotNull(await actions.SetWebhookAsync(saved.Id, "https://example.com/hook"));
+
+            var row = Assert.Single(await actions.ListAsync());
+            Assert.Equal("https://example.com/hook", row.Search.WebhookUrl);
+            Assert.True(row.Search.AlertsOn);
+        }
+    }
+
+    [Fact]
     public async Task SaveAsync_View_ListedWithItsPageAddressAndNothingNew()
     {
         var (scope, actions) = await AsNewReaderAsync();
