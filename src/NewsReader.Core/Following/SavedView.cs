@@ -25,8 +25,5 @@ public static class SavedView
     }
 
     /// <summary>The view of one entity's stories (<c>company=tencent</c>), as the list page writes it.</summary>
-    public static string OfEntity(EntityKind kind, string slug)
-    {
-        return kind.Key + "=" + Uri.EscapeDataString(slug);
-    }
+    public static string OfEntity(EntityKind kind, string slug) => kind.Key + "=" + Uri.EscapeDataString(slug);
 }

@@ -235,8 +235,7 @@ internal sealed class LinkIndex
     /// row, body and all). With <paramref name="onlyEntities"/> as well, a copy that knows only those
     /// entities and the links to them: alert matching needs no more than the entities its filters name.
     /// </remarks>
-    public static async Task<LinkIndex> LoadAsync(DbTransaction tx, long version, IdRange? within, CancellationToken ct,
-        IReadOnlySet<long>? onlyEntities = null)
+    public static async Task<LinkIndex> LoadAsync(DbTransaction tx, long version, IdRange? within, IReadOnlySet<long>? onlyEntities, CancellationToken ct)
     {
         var entities = await ReadEntitiesAsync(tx, onlyEntities, ct).ConfigureAwait(false);
         var (ids, created) = await ReadLiveStoriesAsync(tx, within, ct).ConfigureAwait(false);

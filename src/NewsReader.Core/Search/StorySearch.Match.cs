@@ -48,7 +48,7 @@ public sealed partial class StorySearch
             }
 
             var named = asked.Where(a => a.Filters is not null).SelectMany(a => a.Filters!.Includes.Concat(a.Filters.Excludes)).SelectMany(set => set).ToHashSet();
-            var index = await LinkIndex.LoadAsync(tx, version: -1, within, ct, named).ConfigureAwait(false);
+            var index = await LinkIndex.LoadAsync(tx, version: -1, within, named, ct).ConfigureAwait(false);
             foreach (var (query, filters, resolved) in asked)
             {
                 if (filters is null || index.Count == 0)
@@ -63,7 +63,6 @@ public sealed partial class StorySearch
                 // The range may hold stories besides the ones asked about (ids are not always consecutive).
                 results.Add(new SearchMatches(slots.Select(index.IdAt).Where(wanted.Contains).ToList(), resolved));
             }
-
         }
 
         return results;

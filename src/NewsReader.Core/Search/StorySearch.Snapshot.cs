@@ -46,7 +46,7 @@ public sealed partial class StorySearch
             await using (db.ConfigureAwait(false))
             {
                 using var tx = await StoreEngine.Of(db).FullText.BeginReadAsync(db, ct).ConfigureAwait(false);
-                index = await LinkIndex.LoadAsync(tx, version, within: null, ct).ConfigureAwait(false);
+                index = await LinkIndex.LoadAsync(tx, version, within: null, onlyEntities: null, ct).ConfigureAwait(false);
             }
 
             Volatile.Write(ref _index, index);
