@@ -48,7 +48,7 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
             var found = engine.Filters is { } sql
                 ? await sql.SearchAsync(tx, new FilterQuery(query, filters.Includes, filters.Excludes, byRank,
                     byRank ? Cursor.TryDecodeRank(request.After) : null, byRank ? null : Cursor.TryDecodeNewest(request.After),
-                    limit + 1, Math.Max(0, request.FacetLimit)), ct).ConfigureAwait(false)
+                    limit + 1, Math.Max(0, request.FacetLimit), Hits: limit), ct).ConfigureAwait(false)
                 : await InMemoryAsync(fullText, tx, index!, query, filters, byRank, request.After, limit, request.FacetLimit, ct).ConfigureAwait(false);
 
             var page = found.Page.ToList();
@@ -60,7 +60,7 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
                 next = byRank ? Cursor.Encode(last.Rank, last.Id) : Cursor.Encode(last.CreatedTicks, last.Id);
             }
 
-            var hits = await fullText.HitsAsync(tx, query, page.ConvertAll(r => (r.Id, r.Rank)), ct).ConfigureAwait(false);
+            var hits = found.Hits?.ToList() ?? await fullText.HitsAsync(tx, query, page.ConvertAll(r => (r.Id, r.Rank)), ct).ConfigureAwait(false);
             List<FacetCount> Of(EntityKind kind) => found.Facets.Where(f => f.Kind == kind).Select(f => new FacetCount(f.Name, f.Slug, f.Count)).ToList();
             return new SearchResult(hits, found.Total, Of(EntityKind.Company), Of(EntityKind.Country), Of(EntityKind.Topic), Of(EntityKind.Tag), next)
             {

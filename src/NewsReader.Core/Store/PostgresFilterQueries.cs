@@ -1,5 +1,6 @@
 using System.Data.Common;
 using NewsReader.Core.Data;
+using NpgsqlTypes;
 
 namespace NewsReader.Core.Store;
 
@@ -8,7 +9,8 @@ namespace NewsReader.Core.Store;
 /// materialised CTE): the text through the GIN index (<see cref="PostgresFullText"/>), each entity
 /// filter a semi-join on <c>articleentities</c>, whose primary key (ArticleId, EntityId) and index
 /// (EntityId, ArticleId) let the planner start from the rarest filter and probe the others; the page
-/// by keyset; the facets by grouping the matches' live links. Every live story (no text, no filter:
+/// by keyset, with its hits' fields, bodies and vectors (a round trip fewer than reading them after);
+/// the facets by grouping the matches' live links. Every live story (no text, no filter:
 /// the home page) reads the counts the database keeps instead (migration LiveCounts). Every value is a parameter.
 /// </summary>
 internal sealed class PostgresFilterQueries : IFilterQueries
@@ -22,6 +24,10 @@ internal sealed class PostgresFilterQueries : IFilterQueries
     private const string EveryEntity = "JOIN entities e ON e.id = c.entityid AND NOT e.ishidden";
     private const int ProbedEntitiesAtMost = 1000;
 
+    // The columns of a hit (PageRow) from HitColumn on, as in a row that is none; then the text query.
+    private const int HitColumn = 8;
+    private const string NoHit = "NULL::bigint, NULL::text, NULL::text, NULL::text, NULL::timestamptz, NULL::int, NULL::text, NULL::bytea";
+
     public async Task<FilteredMatches> SearchAsync(DbTransaction tx, FilterQuery request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -32,12 +38,12 @@ internal sealed class PostgresFilterQueries : IFilterQueries
         }
 
         await using var command = PostgresFullText.Command(tx, statement.Sql, statement.Values);
-        return await ReadAsync(command, request, ct).ConfigureAwait(false);
+        return await ReadAsync(tx, command, request, ct).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The request's statement and its values: one row set in three parts, 0 the total, 1 the page,
-    /// 2 the facets (top N per kind); null when its text can match nothing.
+    /// The request's statement and its values: one row set in three parts, 0 the total, 1 the page
+    /// (with its hits' fields), 2 the facets (top N per kind); null when its text can match nothing.
     /// </summary>
     internal static (string Sql, IReadOnlyList<object?> Values)? Statement(FilterQuery request)
     {
@@ -49,7 +55,8 @@ internal sealed class PostgresFilterQueries : IFilterQueries
 
         var (order, after) = PageOrder(request, values);
         var with = new List<string>();
-        string sql;
+        string source;
+        string total;
         string counts;
         if (matches.WholeStore)
         {
@@ -57,27 +64,27 @@ internal sealed class PostgresFilterQueries : IFilterQueries
             // less the deleted stories' (few, found by their partial index); the page from the
             // (CreatedAt, Id) index. Grouping every link instead took seconds at 1,000,000 stories.
             const string deleted = "SELECT l.entityid, count(*) AS n FROM articles d JOIN articleentities l ON l.articleid = d.id AND l.removedat IS NULL WHERE d.deletedat IS NOT NULL GROUP BY l.entityid";
-            sql =
-                "SELECT 0, NULL::bigint, NULL::float8, NULL::timestamptz, " +
-                "COALESCE((SELECT n FROM livecounts WHERE key = 0), 0) - (SELECT count(*) FROM articles WHERE deletedat IS NOT NULL), NULL::int, NULL::text, NULL::text " +
-                $"UNION ALL (SELECT 1, id, rank, createdat, NULL, NULL, NULL, NULL FROM ({matches.Sql}) m WHERE {after} ORDER BY {order} LIMIT {values.Add(request.Take)})";
+            source = $"({matches.Sql}) m";
+            total = "COALESCE((SELECT n FROM livecounts WHERE key = 0), 0) - (SELECT count(*) FROM articles WHERE deletedat IS NOT NULL)";
             counts = $"SELECT * FROM (SELECT k.key AS entityid, k.n - COALESCE(d.n, 0) AS n FROM livecounts k LEFT JOIN ({deleted}) d ON d.entityid = k.key WHERE k.key > 0) live WHERE n > 0";
         }
         else
         {
             with.Add($"m AS MATERIALIZED ({matches.Sql})");
-            sql =
-                "SELECT 0, NULL::bigint, NULL::float8, NULL::timestamptz, count(*), NULL::int, NULL::text, NULL::text FROM m " +
-                $"UNION ALL (SELECT 1, id, rank, createdat, NULL, NULL, NULL, NULL FROM m WHERE {after} ORDER BY {order} LIMIT {values.Add(request.Take)})";
+            source = "m";
+            total = "(SELECT count(*) FROM m)";
             counts = "SELECT l.entityid, count(*) AS n FROM m JOIN articleentities l ON l.articleid = m.id AND l.removedat IS NULL GROUP BY l.entityid";
         }
 
+        // Part 0 also carries the compiled text query (its lexemes place the snippets).
+        var sql = $"SELECT 0, NULL::bigint, NULL::float8, NULL::timestamptz, {total}, NULL::int, NULL::text, NULL::text, {NoHit}, {matches.Query ?? "NULL::tsquery"} " +
+            PagePart(request, values, $"SELECT id, rank, createdat FROM {source} WHERE {after} ORDER BY {order} LIMIT {values.Add(request.Take)}", order, matches.Query is not null);
         if (request.FacetLimit > 0)
         {
             with.Add($"c AS MATERIALIZED ({counts})");
             var top = values.Add(request.FacetLimit);
             string Facets(string entities, string when) =>
-                " UNION ALL SELECT 2, id, NULL, NULL, n, kind, name, slug FROM (" +
+                $" UNION ALL SELECT 2, id, NULL, NULL, n, kind, name, slug, {NoHit}, NULL FROM (" +
                 $"SELECT e.id, e.kind, e.name, e.slug, c.n, row_number() OVER (PARTITION BY e.kind ORDER BY c.n DESC, e.name COLLATE \"C\") AS r FROM c {entities}) f " +
                 $"WHERE r <= {top}{when}";
 
@@ -94,15 +101,35 @@ internal sealed class PostgresFilterQueries : IFilterQueries
     }
 
     /// <summary>
+    /// Part 1 of the statement: the page's rows, and for its first <see cref="FilterQuery.Hits"/> rows
+    /// their fields (a hit's), with text their body and vector too (the snippet's window): read here,
+    /// they cost no statement of their own.
+    /// </summary>
+    private static string PagePart(FilterQuery request, PostgresParameters values, string page, string order, bool text)
+    {
+        if (request.Hits == 0)
+        {
+            return $"UNION ALL (SELECT 1, id, rank, createdat, NULL, NULL, NULL, NULL, {NoHit}, NULL FROM ({page}) p)";
+        }
+
+        var hit = $"p.n <= {values.Add(request.Hits)}";
+        var (body, vector) = text ? ($"CASE WHEN {hit} THEN a.body END", $"CASE WHEN {hit} THEN tsvectorsend(a.search) END") : ("NULL::text", "NULL::bytea");
+        return "UNION ALL SELECT 1, p.id, p.rank, p.createdat, NULL, NULL, NULL, NULL, " +
+            $"CASE WHEN {hit} THEN a.id END, a.slug, a.title, a.summary, a.createdat, length(a.body), {body}, {vector}, NULL " +
+            $"FROM (SELECT *, row_number() OVER (ORDER BY {order}) AS n FROM ({page}) p0) p JOIN articles a ON a.id = p.id";
+    }
+
+    /// <summary>
     /// The matches' select (id, createdat, rank: lower is better) and whether it is every live story
     /// (no text, no filter); null when its text can match nothing.
     /// </summary>
-    private static (string Sql, bool WholeStore)? Matches(FilterQuery request, PostgresParameters values)
+    private static (string Sql, bool WholeStore, string? Query)? Matches(FilterQuery request, PostgresParameters values)
     {
         var query = request.Query;
         var from = "articles a";
         var rank = "0::float8";
         var where = new List<string> { "a.deletedat IS NULL" };
+        string? text = null;
         if (query.FtsMatch is not null)
         {
             if (PostgresFullText.Compile(query.Groups, query.Excluded, values.Values.Count + 1) is not { } q)
@@ -111,6 +138,7 @@ internal sealed class PostgresFilterQueries : IFilterQueries
             }
 
             values.Values.AddRange(q.Values);
+            text = q.Sql;
             from += $", (SELECT {q.Sql} AS q) query";
             where.Add("a.search @@ q");
 
@@ -134,7 +162,7 @@ internal sealed class PostgresFilterQueries : IFilterQueries
             where.Add($"NOT EXISTS (SELECT 1 FROM articleentities x WHERE x.articleid = a.id AND x.entityid = ANY({values.Add(set)}) AND x.removedat IS NULL)");
         }
 
-        return ($"SELECT a.id, a.createdat, {rank} AS rank FROM {from} WHERE {string.Join(" AND ", where)}", where.Count == 1);
+        return ($"SELECT a.id, a.createdat, {rank} AS rank FROM {from} WHERE {string.Join(" AND ", where)}", where.Count == 1, text);
     }
 
     /// <summary>The page's order and the keyset condition that starts it after the cursor (TRUE on the first page).</summary>
@@ -152,26 +180,39 @@ internal sealed class PostgresFilterQueries : IFilterQueries
             : "TRUE");
     }
 
-    /// <summary>Reads the three parts of the statement's rows and puts the page and the facets in their order.</summary>
-    private static async Task<FilteredMatches> ReadAsync(DbCommand command, FilterQuery request, CancellationToken ct)
+    /// <summary>
+    /// Reads the three parts of the statement's rows, puts the page and the facets in their order, and
+    /// makes the hits of the page's first rows (their snippets: one more statement, which reads no table).
+    /// </summary>
+    private static async Task<FilteredMatches> ReadAsync(DbTransaction tx, DbCommand command, FilterQuery request, CancellationToken ct)
     {
         var total = 0;
         var page = new List<FilteredRow>();
         var facets = new List<(int Kind, long Count, string Name, string Slug)>();
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        var rows = new Dictionary<long, PageRow>();
+        NpgsqlTsQuery? query = null;
+        await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
-            switch (reader.GetInt32(0))
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                case 0:
-                    total = checked((int)reader.GetInt64(4));
-                    break;
-                case 1:
-                    page.Add(new FilteredRow(reader.GetInt64(1), reader.GetDouble(2), reader.GetDateTime(3).Ticks));
-                    break;
-                default:
-                    facets.Add((reader.GetInt32(5), reader.GetInt64(4), reader.GetString(6), reader.GetString(7)));
-                    break;
+                switch (reader.GetInt32(0))
+                {
+                    case 0:
+                        total = checked((int)reader.GetInt64(4));
+                        query = reader.IsDBNull(HitColumn + 8) ? null : reader.GetFieldValue<NpgsqlTsQuery>(HitColumn + 8);
+                        break;
+                    case 1:
+                        page.Add(new FilteredRow(reader.GetInt64(1), reader.GetDouble(2), reader.GetDateTime(3).Ticks));
+                        if (!reader.IsDBNull(HitColumn))
+                        {
+                            rows[reader.GetInt64(1)] = PageRow.Read(reader, HitColumn);
+                        }
+
+                        break;
+                    default:
+                        facets.Add((reader.GetInt32(5), reader.GetInt64(4), reader.GetString(6), reader.GetString(7)));
+                        break;
+                }
             }
         }
 
@@ -183,6 +224,9 @@ internal sealed class PostgresFilterQueries : IFilterQueries
             .OrderBy(f => f.Kind).ThenByDescending(f => f.Count).ThenBy(f => f.Name, StringComparer.Ordinal)
             .Select(f => new FacetRow((EntityKind)f.Kind, f.Name, f.Slug, (int)f.Count))
             .ToList();
-        return new FilteredMatches(total, page, ordered);
+        var hits = request.Hits > 0
+            ? await PostgresFullText.HitsOfAsync(tx, request.Query, query, page.Take(request.Hits).Select(r => (rows[r.Id], r.Rank)).ToList(), ct).ConfigureAwait(false)
+            : null;
+        return new FilteredMatches(total, page, ordered) { Hits = hits };
     }
 }

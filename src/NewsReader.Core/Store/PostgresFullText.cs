@@ -103,75 +103,61 @@ internal sealed partial class PostgresFullText : IFullTextQueries
 
         var ids = page.Select(p => p.Id).ToArray();
         var q = Compile(query.Groups, query.Excluded, firstParameter: 2);
-        var rows = new Dictionary<long, (string Slug, string Title, string Summary, DateTime Created, int BodyLength, string Snippet)>();
-        if (q is null)
+        var rows = new Dictionary<long, PageRow>();
+        NpgsqlTsQuery? tsQuery = null;
+        await using (var command = q is null
+            ? Command(tx, "SELECT id, slug, title, summary, createdat, length(body), NULL::text, NULL::bytea, NULL::tsquery FROM articles WHERE id = ANY($1)", [ids])
+            : Command(tx, $"SELECT a.id, a.slug, a.title, a.summary, a.createdat, length(a.body), a.body, tsvectorsend(a.search), query.q FROM articles a, (SELECT {q.Sql} AS q) query WHERE a.id = ANY($1)", [ids, .. q.Values]))
+        await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
-            await using var command = Command(tx, "SELECT id, slug, title, summary, createdat, length(body) FROM articles WHERE id = ANY($1)", [ids]);
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                rows[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), reader.GetInt32(5), string.Empty);
-            }
-        }
-        else
-        {
-            // The headlines' statement has two parameters of its own before the query's.
-            await SnippetRowsAsync(tx, q, Compile(query.Groups, query.Excluded, firstParameter: 3)!, ids, rows, ct).ConfigureAwait(false);
-        }
-
-        var hits = new List<SearchHit>(page.Count);
-        foreach (var (id, rank) in page)
-        {
-            if (rows.TryGetValue(id, out var r))
-            {
-                hits.Add(new SearchHit(id, r.Slug, r.Title, r.Summary, r.Created, Snippets.Split(r.Snippet), q is not null ? rank : null, r.BodyLength));
+                rows[reader.GetInt64(0)] = PageRow.Read(reader, 0);
+                tsQuery ??= reader.IsDBNull(8) ? null : reader.GetFieldValue<NpgsqlTsQuery>(8);
             }
         }
 
-        return hits;
+        var found = page.Where(p => rows.ContainsKey(p.Id)).Select(p => (rows[p.Id], p.Rank)).ToList();
+        return await HitsOfAsync(tx, query, tsQuery, found, ct).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The page's rows with their snippets: <c>ts_headline</c> reads every word it is given, so it gets a
-    /// window of each body around the best match (<see cref="PostgresSnippetWindow"/>), found from the
-    /// stored vector's positions; a row whose window shows no match, though its body has one (the word
-    /// count drifted), gets its whole body in a second statement.
+    /// The page's hits, in the order of <paramref name="rows"/>, with their snippets when the query has
+    /// text (<paramref name="tsQuery"/>, the server's compiled query, gives its lexemes): <c>ts_headline</c>
+    /// reads every word it is given, so it gets a window of each body around the best match
+    /// (<see cref="PostgresSnippetWindow"/>), found from the stored vector's positions; a row whose
+    /// window shows no match, though its body has one (the word count drifted), gets its whole body in
+    /// a second statement. Neither statement reads a table: the rows hold what they need.
     /// </summary>
-    private static async Task SnippetRowsAsync(DbTransaction tx, CompiledQuery q, CompiledQuery headlineQuery, long[] ids,
-        Dictionary<long, (string Slug, string Title, string Summary, DateTime Created, int BodyLength, string Snippet)> rows, CancellationToken ct)
+    internal static async Task<List<SearchHit>> HitsOfAsync(DbTransaction tx, SearchQuery query, NpgsqlTsQuery? tsQuery, IReadOnlyList<(PageRow Row, double Rank)> rows, CancellationToken ct)
     {
-        var found = new List<(long Id, string Slug, string Title, string Summary, DateTime Created, string Body, int Length, string Window, bool BodyMatches)>();
-        await using (var command = Command(tx, $"SELECT a.id, a.slug, a.title, a.summary, a.createdat, a.body, a.search, query.q, length(a.body) FROM articles a, (SELECT {q.Sql} AS q) query WHERE a.id = ANY($1)", [ids, .. q.Values]))
-        await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        var snippets = new string[rows.Count];
+        var headlineQuery = tsQuery is null ? null : Compile(query.Groups, query.Excluded, firstParameter: 3);
+        if (headlineQuery is not null && rows.Count > 0)
         {
-            List<(string Text, bool Prefix)>? lexemes = null;
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            var lexemes = PostgresSnippetWindow.Lexemes(tsQuery!);
+            var windows = rows.Select(r => PostgresSnippetWindow.Of(r.Row.Body!, r.Row.Vector!, lexemes)).ToList();
+
+            // The headlines' statement has two parameters of its own before the query's.
+            var headlines = await HeadlinesAsync(tx, headlineQuery, windows.ConvertAll(w => w.Window), ct).ConfigureAwait(false);
+            var missed = Enumerable.Range(0, rows.Count).Where(i => windows[i].BodyMatches && !headlines[i].Contains(Snippets.Open, StringComparison.Ordinal)).ToList();
+            if (missed.Count > 0)
             {
-                lexemes ??= PostgresSnippetWindow.Lexemes(reader.GetFieldValue<NpgsqlTsQuery>(7));
-                var body = reader.GetString(5);
-                var (window, matches) = PostgresSnippetWindow.Of(body, reader.GetFieldValue<NpgsqlTsVector>(6), lexemes);
-                found.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), body, reader.GetInt32(8), window, matches));
+                var whole = await HeadlinesAsync(tx, headlineQuery, missed.ConvertAll(i => rows[i].Row.Body!), ct).ConfigureAwait(false);
+                for (var k = 0; k < missed.Count; k++)
+                {
+                    headlines[missed[k]] = whole[k];
+                }
+            }
+
+            for (var i = 0; i < rows.Count; i++)
+            {
+                snippets[i] = Ellipsis(rows[i].Row.Body!, headlines[i]);
             }
         }
 
-        var headlines = await HeadlinesAsync(tx, headlineQuery, found.ConvertAll(f => f.Window), ct).ConfigureAwait(false);
-        var missed = Enumerable.Range(0, found.Count).Where(i => found[i].BodyMatches && !headlines[i].Contains(Snippets.Open, StringComparison.Ordinal)).ToList();
-        if (missed.Count > 0)
-        {
-            var whole = await HeadlinesAsync(tx, headlineQuery, missed.ConvertAll(i => found[i].Body), ct).ConfigureAwait(false);
-            for (var k = 0; k < missed.Count; k++)
-            {
-                headlines[missed[k]] = whole[k];
-            }
-        }
-
-        for (var i = 0; i < found.Count; i++)
-        {
-            var f = found[i];
-            rows[f.Id] = (f.Slug, f.Title, f.Summary, f.Created, f.Length, Ellipsis(f.Body, headlines[i]));
-        }
+        return rows.Select((r, i) => new SearchHit(r.Row.Id, r.Row.Slug, r.Row.Title, r.Row.Summary, r.Row.Created,
+            Snippets.Split(snippets[i] ?? string.Empty), headlineQuery is not null ? r.Rank : null, r.Row.BodyLength)).ToList();
     }
 
     /// <summary>
@@ -289,3 +275,16 @@ internal sealed partial class PostgresFullText : IFullTextQueries
 
 /// <summary>A tsquery SQL expression and its parameter values, in order.</summary>
 internal sealed record CompiledQuery(string Sql, IReadOnlyList<object?> Values);
+
+/// <summary>
+/// A page row as a hit needs it: the story's fields, and for a query with text its body and stored
+/// vector in binary form (<c>tsvectorsend</c>, for the snippet's window); read from eight columns in this order from <c>first</c> on.
+/// </summary>
+internal sealed record PageRow(long Id, string Slug, string Title, string Summary, DateTime Created, int BodyLength, string? Body, byte[]? Vector)
+{
+    public static PageRow Read(DbDataReader reader, int first) => new(
+        reader.GetInt64(first), reader.GetString(first + 1), reader.GetString(first + 2), reader.GetString(first + 3),
+        DateTime.SpecifyKind(reader.GetDateTime(first + 4), DateTimeKind.Utc), reader.GetInt32(first + 5),
+        reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6),
+        reader.IsDBNull(first + 7) ? null : reader.GetFieldValue<byte[]>(first + 7));
+}

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Text;
 using NpgsqlTypes;
 
 namespace NewsReader.Core.Store;
@@ -22,6 +24,9 @@ internal static class PostgresSnippetWindow
     internal const int BeforeCover = 12;
     internal const int BeforeMatch = 6;
     internal const int After = 40;
+
+    // A position's weight in the top two bits: 3 A (title), 2 B (body), 1 C (entity names), 0 D.
+    private const int WeightB = 2;
 
     // Matches of different query words this close together make the best place for a snippet.
     private const int Span = 16;
@@ -51,34 +56,47 @@ internal static class PostgresSnippetWindow
     /// <summary>
     /// The window of <paramref name="body"/> to give ts_headline: around the body's best match of the
     /// query's lexemes, or the body's start when only the title or the entity names match (then
-    /// ts_headline shows the body's first words, as it does given the whole body); and whether the body matches.
+    /// ts_headline shows the body's first words, as it does given the whole body); and whether the body
+    /// matches. <paramref name="vector"/> is the stored vector in PostgreSQL's binary form
+    /// (<c>tsvectorsend</c>): a lexeme count, then per lexeme its UTF-8 text, a zero byte, a position
+    /// count and the positions (weight in the top two bits). Read in place, only the matching lexemes'
+    /// positions kept: turning a whole vector of some 600 lexemes into objects for each of a page's rows
+    /// cost a search more than its SQL (docs/performance.md).
     /// </summary>
-    public static (string Window, bool BodyMatches) Of(string body, NpgsqlTsVector vector, IReadOnlyList<(string Text, bool Prefix)> lexemes)
+    public static (string Window, bool BodyMatches) Of(string body, ReadOnlySpan<byte> vector, IReadOnlyList<(string Text, bool Prefix)> lexemes)
     {
+        var wanted = lexemes.Select(l => (Utf8: Encoding.UTF8.GetBytes(l.Text), l.Prefix)).ToArray();
         var shift = 0;
         var hits = new List<(int Pos, int Lexeme)>();
-        foreach (var entry in vector)
+        var count = BinaryPrimitives.ReadInt32BigEndian(vector);
+        var at = 4;
+        for (var n = 0; n < count; n++)
         {
+            var length = vector[at..].IndexOf((byte)0);
+            var text = vector.Slice(at, length);
+            at += length + 1;
             var matched = -1;
-            for (var i = 0; i < lexemes.Count && matched < 0; i++)
+            for (var i = 0; i < wanted.Length && matched < 0; i++)
             {
-                var (text, prefix) = lexemes[i];
-                if (prefix ? entry.Text.StartsWith(text, StringComparison.Ordinal) : entry.Text == text)
+                if (wanted[i].Prefix ? text.StartsWith(wanted[i].Utf8) : text.SequenceEqual(wanted[i].Utf8))
                 {
                     matched = i;
                 }
             }
 
-            for (var k = 0; k < entry.Count; k++)
+            int positions = BinaryPrimitives.ReadUInt16BigEndian(vector[at..]);
+            at += 2;
+            for (var k = 0; k < positions; k++, at += 2)
             {
-                var at = entry[k];
-                if (at.Weight != NpgsqlTsVector.Lexeme.Weight.B)
+                int entry = BinaryPrimitives.ReadUInt16BigEndian(vector[at..]);
+                int weight = entry >> 14, pos = entry & 0x3fff;
+                if (weight != WeightB)
                 {
-                    shift = Math.Max(shift, at.Pos);
+                    shift = Math.Max(shift, pos);
                 }
                 else if (matched >= 0)
                 {
-                    hits.Add((at.Pos, matched));
+                    hits.Add((pos, matched));
                 }
             }
         }

@@ -104,4 +104,52 @@ public sealed class PostgresFullTextTests
 
         Assert.Equal(titles.Order(), result.Hits.Select(h => h.Title).Order());
     }
+
+    [Theory]
+    [InlineData("solar", SearchSort.Relevance, null)]
+    [InlineData("solar wind", SearchSort.Relevance, null)]
+    [InlineData("\"solar power\"", SearchSort.Relevance, null)]
+    [InlineData("sol*", SearchSort.Relevance, null)]
+    [InlineData("solar OR wind", SearchSort.Newest, null)]
+    [InlineData("wind -panels", SearchSort.Relevance, null)]
+    [InlineData("solar", SearchSort.Relevance, "Sun Co")]
+    [InlineData(null, SearchSort.Relevance, "Sun Co")]
+    [InlineData("-wind", SearchSort.Relevance, null)]
+    public async Task SearchAsync_HitsReadInTheFilterStatement_SameAsReadAfterIt(string? text, SearchSort sort, string? company)
+    {
+        // The page's hits (fields, ranks, snippets) come back with the search's own statement: the same,
+        // page by page, as the hits read afterwards for the page's ids in a statement of their own.
+        await using var store = await TestStore.CreateAsync(StoreEngine.Postgres);
+        string[] middles = [" Solar power grew there. ", " Wind turbines turned. ", " Panels and wind farms. ", " Nothing about it. "];
+        var stories = Enumerable.Range(0, 24).Select(i => Story(i, $"Report {i} on {(i % 3 == 0 ? "solar power" : "the weather")}",
+            Text("filler" + i, 8) + middles[i % 4] + Text("more" + i, 12) + (i % 5 == 0 ? " The solar wind blew." : string.Empty),
+            Company(i % 2 == 0 ? "Sun Co" : "Gale Co"))).ToArray();
+        await store.Importer().ImportAsync(Document("a.txt", stories), Source("a.txt"));
+        var search = new StorySearch(store.Factory);
+        await using var db = await store.ContextAsync();
+        var engine = StoreEngine.Of(db);
+        string? after = null;
+        var pages = 0;
+        var seen = 0;
+        var marked = false;
+        do
+        {
+            var result = await search.SearchAsync(new SearchRequest(text, Companies: company is null ? null : [company], Sort: sort, Limit: 3, After: after));
+            await using var tx = await engine.FullText.BeginReadAsync(db, CancellationToken.None);
+            var again = await engine.FullText.HitsAsync(tx, SearchQueryParser.Parse(text), result.Hits.Select(h => (h.Id, h.Rank ?? 0)).ToList(), CancellationToken.None);
+
+            Assert.Equal(again.Select(Shown), result.Hits.Select(Shown));
+            marked |= result.Hits.Any(h => h.Snippet.Any(p => p.Marked));
+            seen += result.Hits.Count;
+            after = result.NextCursor;
+            pages++;
+        }
+        while (after is not null);
+
+        Assert.True(pages > 1 && seen > 3, $"{pages} pages, {seen} hits: the test needs more than one page");
+        Assert.Equal(text is not null && !text.StartsWith('-'), marked);
+    }
+
+    private static string Shown(SearchHit h) =>
+        $"{h.Id} {h.Slug} {h.Title} {h.Summary} {h.CreatedAt:O} {h.CreatedAt.Kind} {h.Rank} {h.BodyLength} {h.SnippetText("[", "]")}";
 }

@@ -129,18 +129,52 @@ public sealed class PostgresSnippetWindowTests
         var body = Filler(700) + " The zephyr turbine spun all night. " + Filler(700);
         await using var connection = (NpgsqlConnection)store.Connection();
         await using var command = new NpgsqlCommand(
-            "SELECT setweight(to_tsvector('newsreader', 'Power at sea'), 'A') || setweight(to_tsvector('newsreader', $1), 'B'), phraseto_tsquery('newsreader', 'zephyr')", connection);
+            "SELECT tsvectorsend(setweight(to_tsvector('newsreader', 'Power at sea'), 'A') || setweight(to_tsvector('newsreader', $1), 'B')), phraseto_tsquery('newsreader', 'zephyr')", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = body });
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
 
-        var (window, matches) = PostgresSnippetWindow.Of(body, reader.GetFieldValue<NpgsqlTypes.NpgsqlTsVector>(0),
+        var (window, matches) = PostgresSnippetWindow.Of(body, reader.GetFieldValue<byte[]>(0),
             PostgresSnippetWindow.Lexemes(reader.GetFieldValue<NpgsqlTypes.NpgsqlTsQuery>(1)));
 
         Assert.True(matches);
         Assert.Contains("The zephyr turbine", window, StringComparison.Ordinal);
         var words = window.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         Assert.InRange(words, PostgresSnippetWindow.After, PostgresSnippetWindow.After + PostgresSnippetWindow.BeforeCover + 2);
+    }
+
+    [Theory]
+    [InlineData("café", 31, PostgresSnippetWindow.BeforeCover)]
+    [InlineData("turb*", 56, PostgresSnippetWindow.BeforeCover)]
+    [InlineData("crème turb*", 32, PostgresSnippetWindow.BeforeMatch)]
+    [InlineData("power", 1, 0)]
+    public async Task Of_BinaryVector_FindsTheBodyMatchAfterTheTitleAndNamesPositions(string text, int word, int before)
+    {
+        // The vector in PostgreSQL's binary form, read in place: lexemes of more than one UTF-8 byte,
+        // prefixes, and the title's (A) and names' (C) positions before the body's (B).
+        await using var store = await TestStore.CreateAsync(StoreEngine.Postgres);
+        var body = Filler(30) + " Café crème came first. " + Filler(20) + " The turbines hummed. " + Filler(30);
+        var query = SearchQueryParser.Parse(text);
+        var q = PostgresFullText.Compile(query.Groups, query.Excluded, firstParameter: 2)!;
+        await using var connection = (NpgsqlConnection)store.Connection();
+        await using var command = new NpgsqlCommand(
+            "SELECT tsvectorsend(setweight(to_tsvector('newsreader', 'Power at sea today'), 'A') || setweight(to_tsvector('newsreader', 'Acme Power'), 'C') || " +
+            $"setweight(to_tsvector('newsreader', $1), 'B')), {q.Sql}", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = body });
+        foreach (var v in q.Values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = v });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+
+        var (window, matches) = PostgresSnippetWindow.Of(body, reader.GetFieldValue<byte[]>(0),
+            PostgresSnippetWindow.Lexemes(reader.GetFieldValue<NpgsqlTypes.NpgsqlTsQuery>(1)));
+
+        // Body words: 30 of filler, then "Café" (31) "crème" (32), 20 more and "The" (55) "turbines" (56).
+        Assert.Equal(word > 1, matches);
+        Assert.Equal(PostgresSnippetWindow.Cut(body, word, before), window);
     }
 
     /// <summary>Words that match no query of these tests: "lorem1 lorem2 ...".</summary>
