@@ -73,7 +73,7 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
     private static async Task<FilteredMatches> InMemoryAsync(IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, EntityFilters filters,
         bool byRank, string? after, int limit, int facetLimit, CancellationToken ct)
     {
-        var matched = await MatchesAsync(fullText, tx, index, query, filters, within: null, ct).ConfigureAwait(false);
+        var matched = await MatchesAsync(fullText, tx, index, query, filters, ct).ConfigureAwait(false);
 
         // matched is null for the whole store: every live story, newest first.
         var total = matched?.Count ?? index.Count;
@@ -148,11 +148,7 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
         Dictionary<(EntityKind, string), List<(long Id, string Name, string Slug)>>? known, CancellationToken ct)
     {
         var typed = query.Filters.Count;
-        var filters = query.Filters.ToList();
-        AddOptions(filters, EntityKind.Company, request.Companies);
-        AddOptions(filters, EntityKind.Country, request.Countries);
-        AddOptions(filters, EntityKind.Topic, request.Topics);
-        AddOptions(filters, EntityKind.Tag, request.Tags);
+        var filters = FiltersOf(query, request);
 
         var includes = new List<long[]>();
         var excludes = new List<long[]>();
@@ -186,6 +182,17 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
         return (nothingMatches ? null : new EntityFilters(includes, excludes), resolved);
     }
 
+    /// <summary>The query's typed filters, then the request's values (each one a filter).</summary>
+    private static List<FieldFilter> FiltersOf(SearchQuery query, SearchRequest request)
+    {
+        var filters = query.Filters.ToList();
+        AddOptions(filters, EntityKind.Company, request.Companies);
+        AddOptions(filters, EntityKind.Country, request.Countries);
+        AddOptions(filters, EntityKind.Topic, request.Topics);
+        AddOptions(filters, EntityKind.Tag, request.Tags);
+        return filters;
+    }
+
     // Each value is a filter of its own: a story must name every one of them.
     private static void AddOptions(List<FieldFilter> filters, EntityKind kind, IReadOnlyList<string>? values)
     {
@@ -201,39 +208,47 @@ public sealed partial class StorySearch(IDbContextFactory<NewsDbContext> factory
     /// <summary>
     /// Every match of the query and filters in the link index: the text's, checked against the
     /// filters, or without text the filters', newest first; null for the whole index (no text, no
-    /// filter). <paramref name="within"/>: the id range the index holds, when it holds only that
-    /// (alerts), so the engine's full-text statements read only that range and rank nothing.
+    /// filter).
     /// </summary>
     private static async Task<List<Match>?> MatchesAsync(IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, EntityFilters filters,
-        IdRange? within, CancellationToken ct)
+        CancellationToken ct)
     {
-        int[] Ordinals(long[] ids) => ids.Select(index.OrdinalOf).ToArray();
-        var includes = filters.Includes.Select(Ordinals).ToList();
-        if (includes.Any(set => set.All(o => o < 0 || index.Posting(o).IsEmpty)))
+        if (IncludeOrdinals(index, filters) is not { } includes)
         {
-            // An include filter no story in the index names: nothing matches, and the text need not be asked.
             return [];
         }
 
-        var excluded = await fullText.ExcludedAsync(tx, query, within, ct).ConfigureAwait(false);
-        var filter = new Filter(includes, filters.Excludes.Select(Ordinals).ToList(), excluded);
+        var excluded = await fullText.ExcludedAsync(tx, query, within: null, ct).ConfigureAwait(false);
+        var filter = new Filter(includes, Ordinals(index, filters.Excludes), excluded);
         if (query.FtsMatch is not null)
         {
-            return await TextMatchesAsync(fullText, tx, index, query, filter, within, ct).ConfigureAwait(false);
+            return await TextMatchesAsync(fullText, tx, index, query, filter, ct).ConfigureAwait(false);
         }
 
         return filter.IsEmpty ? null : FilterMatches(index, filter);
     }
 
     /// <summary>
+    /// The include filters as link-index ordinals; null when one of them names no story in the
+    /// index: nothing matches, and the text need not be asked.
+    /// </summary>
+    private static List<int[]>? IncludeOrdinals(LinkIndex index, EntityFilters filters)
+    {
+        var includes = Ordinals(index, filters.Includes);
+        return includes.Any(set => set.All(o => o < 0 || index.Posting(o).IsEmpty)) ? null : includes;
+    }
+
+    private static List<int[]> Ordinals(LinkIndex index, List<long[]> sets) => sets.ConvertAll(ids => ids.Select(index.OrdinalOf).ToArray());
+
+    /// <summary>
     /// The text matches, alone in their statement: the full-text index is the only way in, and the
     /// rest (live stories, filters) is checked against the link index per row, not joined in SQL.
     /// </summary>
     private static async Task<List<Match>> TextMatchesAsync(IFullTextQueries fullText, DbTransaction tx, LinkIndex index, SearchQuery query, Filter filter,
-        IdRange? within, CancellationToken ct)
+        CancellationToken ct)
     {
         var matched = new List<Match>();
-        await foreach (var (id, rank) in fullText.MatchesAsync(tx, query, within, ct).ConfigureAwait(false))
+        await foreach (var (id, rank) in fullText.MatchesAsync(tx, query, within: null, ct).ConfigureAwait(false))
         {
             var slot = index.SlotOf(id);
             if (slot >= 0 && filter.Passes(index, slot))

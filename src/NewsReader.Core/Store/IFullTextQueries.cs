@@ -26,8 +26,53 @@ public interface IFullTextQueries
     /// <summary>The stories a text-less query's exclusions (<c>-tesla</c>) match (only those of <paramref name="within"/> when given); null when it has none.</summary>
     Task<HashSet<long>?> ExcludedAsync(DbTransaction tx, SearchQuery query, IdRange? within, CancellationToken ct);
 
+    /// <summary>
+    /// Many queries over one id range (alert matching: every saved search over an import's new
+    /// stories), in the order given: for a query with text (<see cref="SearchQuery.FtsMatch"/>), the
+    /// stories of the range it matches, as <see cref="MatchesAsync"/>; for one without, the stories its
+    /// exclusions match, as <see cref="ExcludedAsync"/> (null when it has none). This default asks them
+    /// one by one; an engine may answer them all in one statement.
+    /// </summary>
+    async Task<IReadOnlyList<HashSet<long>?>> MatchEachAsync(DbTransaction tx, IReadOnlyList<SearchQuery> queries, IdRange within, CancellationToken ct)
+    {
+        var found = new List<HashSet<long>?>(queries.Count);
+        foreach (var query in queries)
+        {
+            if (query.FtsMatch is null)
+            {
+                found.Add(await ExcludedAsync(tx, query, within, ct).ConfigureAwait(false));
+                continue;
+            }
+
+            var ids = new HashSet<long>();
+            await foreach (var (id, _) in MatchesAsync(tx, query, within, ct).ConfigureAwait(false))
+            {
+                ids.Add(id);
+            }
+
+            found.Add(ids);
+        }
+
+        return found;
+    }
+
     /// <summary>The entities of a kind with a name (any alias, case and accents ignored) or a slug, by id.</summary>
     Task<List<(long Id, string Name, string Slug)>> ResolveEntityAsync(DbTransaction tx, EntityKind kind, string value, CancellationToken ct);
+
+    /// <summary>
+    /// <see cref="ResolveEntityAsync"/> of many values, in the order given (alert matching: every saved
+    /// search's filter values). This default asks them one by one; an engine may ask once.
+    /// </summary>
+    async Task<IReadOnlyList<List<(long Id, string Name, string Slug)>>> ResolveEntitiesAsync(DbTransaction tx, IReadOnlyList<(EntityKind Kind, string Value)> values, CancellationToken ct)
+    {
+        var found = new List<List<(long Id, string Name, string Slug)>>(values.Count);
+        foreach (var (kind, value) in values)
+        {
+            found.Add(await ResolveEntityAsync(tx, kind, value, ct).ConfigureAwait(false));
+        }
+
+        return found;
+    }
 
     /// <summary>The page's rows with snippets (when the query has text), in the order of <paramref name="page"/>.</summary>
     Task<List<SearchHit>> HitsAsync(DbTransaction tx, SearchQuery query, IReadOnlyList<(long Id, double Rank)> page, CancellationToken ct);

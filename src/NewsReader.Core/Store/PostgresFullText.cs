@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,9 @@ internal sealed partial class PostgresFullText : IFullTextQueries
 
     // An id range ($1, $2): the primary key's range, each row's tsvector checked, nothing ranked.
     private const string InRange = "id BETWEEN $1 AND $2";
+
+    // Parameters of one statement of MatchEachAsync, well under the protocol's 65,535.
+    private const int MaxParameters = 30_000;
 
     public async Task<DbTransaction> BeginReadAsync(NewsDbContext db, CancellationToken ct)
     {
@@ -79,6 +83,79 @@ internal sealed partial class PostgresFullText : IFullTextQueries
         return excluded;
     }
 
+    /// <summary>
+    /// Every query over the range in one statement (a statement per <see cref="MaxParameters"/>): the
+    /// range's vectors read once, each copied out of its compressed, out-of-line storage once
+    /// (<c>search || ''</c>: the stored vector unchanged, in memory), and every query's own
+    /// <c>@@</c> on each copy. Asked query by query, the planner may check each query against the
+    /// stored range, and PostgreSQL then unpacks every vector again for each of them (about 10 ms a
+    /// query for 1,000 stories), or go through the GIN index, reading the whole store's matches; which
+    /// one hangs on the statistics (docs/performance.md "Alerts"). Here the cost is the range's size
+    /// times the number of queries, whatever the size of the store or its statistics.
+    /// </summary>
+    public Task<IReadOnlyList<HashSet<long>?>> MatchEachAsync(DbTransaction tx, IReadOnlyList<SearchQuery> queries, IdRange within, CancellationToken ct) =>
+        MatchEachAsync(tx, queries, within, MaxParameters, ct);
+
+    /// <summary><see cref="MatchEachAsync(DbTransaction, IReadOnlyList{SearchQuery}, IdRange, CancellationToken)"/>, a statement per <paramref name="maxParameters"/> parameters or so (tests ask for several).</summary>
+    internal static async Task<IReadOnlyList<HashSet<long>?>> MatchEachAsync(DbTransaction tx, IReadOnlyList<SearchQuery> queries, IdRange within, int maxParameters, CancellationToken ct)
+    {
+        var found = new HashSet<long>?[queries.Count];
+        var rows = new List<string>();
+        List<object?> values = [within.First, within.Last];
+        for (var i = 0; i < queries.Count; i++)
+        {
+            // As MatchesAsync (the text, less what it excludes) or, without text, ExcludedAsync.
+            var query = queries[i];
+            var q = query.FtsMatch is not null ? Compile(query.Groups, query.Excluded, values.Count + 1)
+                : query.Groups.Count == 0 && query.Excluded.Count > 0 ? Compile([query.Excluded], [], values.Count + 1)
+                : null;
+            if (query.FtsMatch is not null || q is not null)
+            {
+                found[i] = [];
+            }
+
+            if (q is null)
+            {
+                continue;
+            }
+
+            rows.Add(string.Create(CultureInfo.InvariantCulture, $"({i}, {q.Sql})"));
+            values.AddRange(q.Values);
+            if (values.Count >= maxParameters)
+            {
+                await MatchRangeAsync(tx, rows, values, found, ct).ConfigureAwait(false);
+                rows.Clear();
+                values = [within.First, within.Last];
+            }
+        }
+
+        if (rows.Count > 0)
+        {
+            await MatchRangeAsync(tx, rows, values, found, ct).ConfigureAwait(false);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// One statement of <see cref="MatchEachAsync"/>: the queries as (number, tsquery) rows, the range
+    /// ($1, $2) as detoasted vectors, each vector checked against every query (LATERAL with OFFSET 0, so
+    /// the range stays the outer side and each vector is read once).
+    /// </summary>
+    private static async Task MatchRangeAsync(DbTransaction tx, List<string> rows, List<object?> values, HashSet<long>?[] found, CancellationToken ct)
+    {
+        await using var command = Command(tx,
+            "WITH queries (i, q) AS MATERIALIZED (VALUES " + string.Join(", ", rows) + "), " +
+            $"range AS MATERIALIZED (SELECT id, search || ''::tsvector AS search FROM articles WHERE {InRange}) " +
+            "SELECT m.i, range.id FROM range, LATERAL (SELECT queries.i FROM queries WHERE range.search @@ queries.q OFFSET 0) m",
+            values);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            found[reader.GetInt32(0)]!.Add(reader.GetInt64(1));
+        }
+    }
+
     public async Task<List<(long Id, string Name, string Slug)>> ResolveEntityAsync(DbTransaction tx, EntityKind kind, string value, CancellationToken ct)
     {
         await using var command = Command(tx,
@@ -89,6 +166,29 @@ internal sealed partial class PostgresFullText : IFullTextQueries
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             found.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return found;
+    }
+
+    /// <summary>Every value in one statement: the same lookup as <see cref="ResolveEntityAsync"/>, per row of the values' arrays.</summary>
+    public async Task<IReadOnlyList<List<(long Id, string Name, string Slug)>>> ResolveEntitiesAsync(DbTransaction tx, IReadOnlyList<(EntityKind Kind, string Value)> values, CancellationToken ct)
+    {
+        var found = values.Select(_ => new List<(long, string, string)>()).ToList();
+        if (values.Count == 0)
+        {
+            return found;
+        }
+
+        await using var command = Command(tx,
+            "SELECT v.i, e.Id, e.Name, e.Slug FROM unnest($1::int[], $2::text[], $3::text[]) WITH ORDINALITY v(kind, key, slug, i), " +
+            "LATERAL (SELECT EntityId AS Id FROM EntityAliases WHERE Kind = v.kind AND Key = v.key UNION SELECT Id FROM Entities WHERE Kind = v.kind AND Slug = v.slug) named " +
+            "JOIN Entities e ON e.Id = named.Id ORDER BY v.i, e.Id",
+            [values.Select(v => (int)v.Kind).ToArray(), values.Select(v => NameKey.Of(v.Value)).ToArray(), values.Select(v => v.Value.Trim().ToLowerInvariant()).ToArray()]);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            found[(int)reader.GetInt64(0) - 1].Add((reader.GetInt64(1), reader.GetString(2), reader.GetString(3)));
         }
 
         return found;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Search;
 using NewsReader.Core.Search.Model;
 using NewsReader.Core.Store;
@@ -17,11 +18,7 @@ public sealed class PostgresFullTextTests
     [Fact]
     public async Task Search_TwoThousandRandomQueries_ServerAcceptsEveryOneAndSomeMatch()
     {
-        await using var store = await TestStore.CreateAsync(StoreEngine.Postgres);
-        var rows = SearchQueryFuzzTests.Rows;
-        await store.Importer().ImportAsync(
-            Document("fuzz.txt", rows.Select((r, i) => Story(i, r[0], r[1] + "\n\n" + r[2] + " " + Text("fuzz" + i, 3), Company(r[3]))).ToArray()),
-            Source("fuzz.txt"));
+        await using var store = await FuzzStoreAsync();
         var random = new Random(20261207);
         var matched = 0;
         await using var db = await store.ContextAsync();
@@ -61,6 +58,63 @@ public sealed class PostgresFullTextTests
 
         // Guards against a generator or compiler that only ever produces queries matching nothing.
         Assert.True(matched > 20, $"only {matched} queries matched any row");
+    }
+
+    [Theory]
+    [InlineData(30_000)] // as the app asks: one statement
+    [InlineData(40)] // a statement per dozen queries or so
+    public async Task MatchEachAsync_TwoThousandRandomQueriesAtOnce_SameStoriesAsAskedOneByOne(int maxParameters)
+    {
+        // Alert matching asks every query in one statement; each must get what it gets alone, range bounds included.
+        await using var store = await FuzzStoreAsync();
+        var random = new Random(20261208);
+        var queries = Enumerable.Range(0, Queries).Select(_ => SearchQueryParser.Parse(SearchQueryFuzzTests.RandomQuery(random))).ToList();
+        await using var db = await store.ContextAsync();
+        var ids = await db.Stories.Select(s => s.Id).Order().ToListAsync();
+        var engine = StoreEngine.Of(db);
+        await using var tx = await engine.FullText.BeginReadAsync(db, CancellationToken.None);
+        var within = new IdRange(ids[1], ids[^2]); // the first and the last story outside
+
+        var together = await PostgresFullText.MatchEachAsync(tx, queries, within, maxParameters, CancellationToken.None);
+
+        var texts = 0;
+        var exclusions = 0;
+        for (var n = 0; n < queries.Count; n++)
+        {
+            var query = queries[n];
+            HashSet<long>? alone;
+            if (query.FtsMatch is null)
+            {
+                alone = await engine.FullText.ExcludedAsync(tx, query, within, CancellationToken.None);
+                exclusions += alone is { Count: > 0 } ? 1 : 0;
+            }
+            else
+            {
+                alone = [];
+                await foreach (var (id, _) in engine.FullText.MatchesAsync(tx, query, within, CancellationToken.None))
+                {
+                    alone.Add(id);
+                }
+
+                texts += alone.Count > 0 ? 1 : 0;
+            }
+
+            Assert.True(alone is null ? together[n] is null : together[n] is { } t && t.SetEquals(alone), $"query #{n}: {query.FtsMatch ?? query.ExcludeOnlyMatch}");
+        }
+
+        // Guards against a generator that makes only queries matching nothing.
+        Assert.True(texts > 20 && exclusions > 0, $"{texts} text queries and {exclusions} exclusions matched something");
+    }
+
+    /// <summary>A store of the fuzz tests' rows, a story each.</summary>
+    private static async Task<TestStore> FuzzStoreAsync()
+    {
+        var store = await TestStore.CreateAsync(StoreEngine.Postgres);
+        var rows = SearchQueryFuzzTests.Rows;
+        await store.Importer().ImportAsync(
+            Document("fuzz.txt", rows.Select((r, i) => Story(i, r[0], r[1] + "\n\n" + r[2] + " " + Text("fuzz" + i, 3), Company(r[3]))).ToArray()),
+            Source("fuzz.txt"));
+        return store;
     }
 
     [Fact]

@@ -164,6 +164,43 @@ public abstract class StorySearchTests(StoreEngine engine)
     }
 
     [Fact]
+    public async Task MatchEachAsync_PhrasePrefixNegationAndFieldFilters_SameStoriesAsSearchAsync()
+    {
+        // Alerts match with MatchEachAsync, every query at once; a reader expects what the list page shows.
+        await using var store = await StoreWithStoriesAsync();
+        var search = new StorySearch(store.Factory);
+        SearchRequest[] requests =
+        [
+            new("\"solar power\""), // a phrase
+            new("\"power solar\""),
+            new("sol*"), // a prefix
+            new("\"wind pow*\""), // a phrase ending in a prefix
+            new("solar -wind"), // a negation
+            new("-bank"), // only an exclusion
+            new("bank OR wind"),
+            new("company:\"Sunny Corp\""), // field filters typed in the query
+            new("solar -company:\"Sunny Corp\""),
+            new("country:spain energy"),
+            new("power", Companies: ["Breeze Ltd"]), // filters of the view
+            new(null, Countries: ["Spain"], Topics: ["Energy"]),
+            new("-solar", Companies: ["Sunny Corp"]),
+            new("solar", Companies: ["Nobody Inc"]),
+        ];
+        var all = (await search.SearchAsync(new SearchRequest(null, Limit: 100))).Hits.Select(h => h.Id).ToList();
+
+        var found = await search.MatchEachAsync(requests, all);
+
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var listed = (await search.SearchAsync(requests[i] with { Sort = SearchSort.Newest, Limit = 100 })).Hits.Select(h => h.Id).ToList();
+            Assert.True(listed.SequenceEqual(found[i].Ids), $"{requests[i]}: listed {string.Join(", ", listed)}, matched {string.Join(", ", found[i].Ids)}");
+        }
+
+        Assert.Equal(4, all.Count);
+        Assert.True(found.Count(f => f.Ids.Count > 0) >= 10); // not a test of queries that match nothing
+    }
+
+    [Fact]
     public async Task SearchAsync_RandomHostileInput_NeverThrows()
     {
         await using var store = await StoreWithStoriesAsync();
