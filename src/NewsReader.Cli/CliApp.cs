@@ -31,6 +31,8 @@ public static class CliApp
           train-splitter --corpus POOL.jsonl... [--gold TEXT=GOLD.json...] [--gold-dir DIR...] [--seed N]
                  [--files N] [--articles N] [--dev DIR] [--out DIR] [--ablation]
                                                          train the splitter's boundary model (see docs/seed-format.md)
+          train-headlines --corpus POOL.jsonl... [--dev POOL.jsonl] [--out DIR]
+                                                         train where headlines are cut (see docs/seed-format.md)
 
         The store is the web app's, found as it finds it from the same folder: --db PATH, else the
         ConnectionStrings__News environment variable (a connection string), else Reader__DatabasePath or
@@ -70,6 +72,7 @@ public static class CliApp
                 "stats" => await StatsCommand.RunAsync(options, text, ct).ConfigureAwait(false),
                 "create-admin" => await CreateAdminCommand.RunAsync(options, text, stderr, ct).ConfigureAwait(false),
                 "train-splitter" => await TrainSplitterCommand.RunAsync(options, text, ct).ConfigureAwait(false),
+                "train-headlines" => await TrainHeadlinesCommand.RunAsync(options, text, ct).ConfigureAwait(false),
                 "set-role" => await SetRoleCommand.RunAsync(options, text, stderr, ct).ConfigureAwait(false),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };

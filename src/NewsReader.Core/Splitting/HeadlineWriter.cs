@@ -30,9 +30,12 @@ public static partial class HeadlineWriter
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
         var lexicon = SplitterLexicon.Default;
-        var lead = Lead(paragraphs);
+        var leadIndex = LeadIndex(paragraphs);
+        var lead = leadIndex < 0 ? string.Empty : paragraphs[leadIndex].Text;
         var summary = Summarize(lead, lexicon);
-        var title = string.IsNullOrWhiteSpace(givenTitle) ? Headline(lead, lexicon) : Fit(givenTitle.Trim(), lexicon);
+        var title = string.IsNullOrWhiteSpace(givenTitle)
+            ? HeadlineCut.Shorten(Headline(lead, lexicon), paragraphs, leadIndex, HeadlineModel.Default, lexicon)
+            : Fit(givenTitle.Trim(), lexicon);
         if (title.Length == 0)
         {
             title = Fit(paragraphs.Count > 0 ? paragraphs[0].Text : "Untitled story", lexicon);
@@ -41,25 +44,25 @@ public static partial class HeadlineWriter
         return (title, summary);
     }
 
-    /// <summary>The lead: the first body paragraph that is not a quote, else the first body paragraph.</summary>
-    internal static string Lead(IReadOnlyList<Paragraph> paragraphs)
+    /// <summary>Where the lead is: the first body paragraph that is not a quote, else the first body paragraph, else the first; -1 when there is none.</summary>
+    internal static int LeadIndex(IReadOnlyList<Paragraph> paragraphs)
     {
-        string? firstText = null;
-        foreach (var p in paragraphs)
+        var firstText = -1;
+        for (var i = 0; i < paragraphs.Count; i++)
         {
-            if (p.Kind != ParagraphKind.Text)
+            if (paragraphs[i].Kind != ParagraphKind.Text)
             {
                 continue;
             }
 
-            firstText ??= p.Text;
-            if (!ParagraphShape.StartsWithQuote(p.Text))
+            firstText = firstText < 0 ? i : firstText;
+            if (!ParagraphShape.StartsWithQuote(paragraphs[i].Text))
             {
-                return p.Text;
+                return i;
             }
         }
 
-        return firstText ?? (paragraphs.Count > 0 ? paragraphs[0].Text : string.Empty);
+        return firstText >= 0 ? firstText : paragraphs.Count > 0 ? 0 : -1;
     }
 
     /// <summary>The lead's opening sentences, as many as fit in 320 characters, ending on a sentence boundary.</summary>
@@ -125,6 +128,8 @@ public static partial class HeadlineWriter
         s = DropSceneSetting(s, lexicon);
         s = DropTimePhrases(s);
         s = DropAppositive(s, lexicon);
+        s = DropRelativeClause(s, lexicon);
+        s = ShortenPersonNames(DropLeadingDescription(s, lexicon), lexicon);
         s = DropReporting(s);
         s = DropTail(s);
         s = DropMannerAdverbs(s);

@@ -52,6 +52,12 @@ internal sealed class SplitterLexicon
         HeadlineClauseWords = Set(sections, "headline-clause-words");
         HeadlineAmountWords = Set(sections, "headline-amount-words");
         HeadlineAsVerbs = Set(sections, "headline-as-verbs");
+        HeadlineNameTitles = Set(sections, "headline-name-titles");
+        HeadlineCutBefore = Set(sections, "headline-cut-before");
+        HeadlineParticles = Set(sections, "headline-particles");
+        HeadlineFunctionWords = Set(sections, "headline-function-words");
+        HeadlineApproximators = Set(sections, "headline-approximators");
+        HeadlineRelativeOpeners = Set(sections, "headline-relative-openers");
         IrregularParticiples = Set(sections, "irregular-participles");
         ParticiplesNotPast = Set(sections, "participles-not-past");
         CaptionPrefixes = [.. sections.GetValueOrDefault("caption-prefixes", [])];
@@ -64,6 +70,7 @@ internal sealed class SplitterLexicon
         HeadlineAdverbSuffixes = [.. sections.GetValueOrDefault("headline-adverb-suffixes", [])];
         HeadlineAppositiveDeterminers = [.. sections.GetValueOrDefault("headline-appositive-determiners", [])];
         HeadlineAuxiliaries = [.. sections.GetValueOrDefault("headline-auxiliaries", [])];
+        HeadlineAuxiliaryWords = Set(sections, "headline-auxiliaries");
         HeadlineRelativeWords = [.. sections.GetValueOrDefault("headline-relative-words", [])];
     }
 
@@ -116,6 +123,24 @@ internal sealed class SplitterLexicon
     /// <summary>Verbs whose "as" opens their complement ("describes as", "known as"), not a clause to end a headline before.</summary>
     public WordSet HeadlineAsVerbs { get; }
 
+    /// <summary>Titles a person keeps their whole name after in a headline ("Sir Alex Ferguson").</summary>
+    public WordSet HeadlineNameTitles { get; }
+
+    /// <summary>Prepositions a headline may be cut before (<see cref="HeadlineCut"/>).</summary>
+    public WordSet HeadlineCutBefore { get; }
+
+    /// <summary>Words a headline's length does not count (<see cref="HeadlineCut"/>): the rest are its content words.</summary>
+    public WordSet HeadlineFunctionWords { get; }
+
+    /// <summary>Verb particles a headline is not cut after ("write off up | to").</summary>
+    public WordSet HeadlineParticles { get; }
+
+    /// <summary>Words that make an amount before a number ("about 5,000"), not a phrase to cut off.</summary>
+    public WordSet HeadlineApproximators { get; }
+
+    /// <summary>Words that open a relative clause after a comma (", who ..."), inside which a headline is not cut.</summary>
+    public WordSet HeadlineRelativeOpeners { get; }
+
     /// <summary>Past participles not ending in -ed or -en ("won", "sold").</summary>
     public WordSet IrregularParticiples { get; }
 
@@ -149,6 +174,9 @@ internal sealed class SplitterLexicon
 
     /// <summary>Auxiliary and intention verbs that show a clause's verb follows ("has", "plans").</summary>
     public ImmutableArray<string> HeadlineAuxiliaries { get; }
+
+    /// <summary>The same auxiliaries as a set, for asking about one word.</summary>
+    public WordSet HeadlineAuxiliaryWords { get; }
 
     /// <summary>Words that open a relative clause ("that", "which", "who").</summary>
     public ImmutableArray<string> HeadlineRelativeWords { get; }

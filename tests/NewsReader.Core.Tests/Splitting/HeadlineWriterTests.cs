@@ -9,105 +9,130 @@ public class HeadlineWriterTests
     private static (string Title, string Summary) Write(params string[] paragraphs) =>
         HeadlineWriter.Write(null, [.. paragraphs.Select(p => new Paragraph(p))]);
 
+    // The headline the trimming steps write from a lead, before HeadlineCut may end it sooner (HeadlineCutTests).
+    private static string Draft(string lead) => HeadlineWriter.Headline(lead, SplitterLexicon.Default);
+
     [Theory]
     [InlineData("Harbourline Shipping has agreed to buy Pell Logistics for $2 billion in cash.", "Harbourline Shipping agreed to buy Pell Logistics for $2 billion in cash")]
     [InlineData("Kestrel Bank has been fined $20 million by regulators in Frankfurt.", "Kestrel Bank fined $20 million by regulators in Frankfurt")]
     [InlineData("Lumen Skies will launch six weather satellites from French Guiana next spring.", "Lumen Skies to launch six weather satellites from French Guiana next spring")]
     [InlineData("Brightwave Robotics has won a contract to automate Northgate's warehouses.", "Brightwave Robotics won a contract to automate Northgate's warehouses")]
-    public void Write_Auxiliaries_BecomeHeadlineTense(string lead, string title) => Assert.Equal(title, Write(lead).Title);
+    public void Write_Auxiliaries_BecomeHeadlineTense(string lead, string title) => Assert.Equal(title, Draft(lead));
 
     [Theory]
     [InlineData("Kestrel Bank says 300 of its branches in Spain will be sold to a rival next year.", "Kestrel Bank says 300 of its branches in Spain will be sold to a rival next year")]
     [InlineData("Harbourline Shipping, the largest barge operator on the Danube, has said it will buy Pell Logistics.", "Harbourline Shipping to buy Pell Logistics")]
-    [InlineData("Film director Ana Ruiz is said to have turned down the lead role in the sequel.", "Film director Ana Ruiz is said to have turned down the lead role in the sequel")]
+    [InlineData("Film director Ana Ruiz is said to have turned down the lead role in the sequel.", "Ruiz is said to have turned down the lead role in the sequel")]
     [InlineData("Kestrel Bank has lost the records of more than one million customers.", "Kestrel Bank lost the records of more than one million customers")]
-    public void Write_ReportedClausesAndPerfectInfinitives_StayGrammatical(string lead, string title) => Assert.Equal(title, Write(lead).Title);
+    public void Write_ReportedClausesAndPerfectInfinitives_StayGrammatical(string lead, string title) => Assert.Equal(title, Draft(lead));
 
     [Theory]
     [InlineData("Harbourline Shipping has become the largest barge operator on the Danube.", "Harbourline Shipping has become the largest barge operator on the Danube")]
     [InlineData("Kestrel Bank investors have taken out a full-page advert in a Frankfurt paper.", "Kestrel Bank investors have taken out a full-page advert in a Frankfurt paper")]
-    [InlineData("Before she left, Ana Ruiz had been in charge of the bank's Spanish branches.", "Before she left, Ana Ruiz had been in charge of the bank's Spanish branches")]
+    [InlineData("Before she left, Ana Ruiz had been in charge of the bank's Spanish branches.", "Before she left, Ruiz had been in charge of the bank's Spanish branches")]
     [InlineData("The trial of two Kestrel Bank traders has been postponed.", "The trial of two Kestrel Bank traders postponed")]
     [InlineData("Results of the Lumen Skies launch have been shown to investors in Paris.", "Results of the Lumen Skies launch shown to investors in Paris")]
-    public void Write_ParticipleThatIsNotThePast_KeepsItsAuxiliary(string lead, string title) => Assert.Equal(title, Write(lead).Title);
+    public void Write_ParticipleThatIsNotThePast_KeepsItsAuxiliary(string lead, string title) => Assert.Equal(title, Draft(lead));
+
+    [Theory]
+    [InlineData("Russian oil firm Harbourline sued four lenders over the sale of its fleet.", "Harbourline sued four lenders over the sale of its fleet")]
+    [InlineData("Consumer electronics makers Kestrel and Lumen Skies are joining forces on screens.", "Kestrel and Lumen Skies are joining forces on screens")]
+    [InlineData("Barge operator Harbourline Shipping says it will buy Pell Logistics.", "Harbourline Shipping to buy Pell Logistics")]
+    public void Write_DescriptionBeforeTheSubjectsName_Goes(string lead, string title) => Assert.Equal(title, Draft(lead));
+
+    [Theory]
+    [InlineData("Two small Danube shippers merged with Harbourline last year.")]
+    [InlineData("The barge operator Harbourline sued four lenders over the sale.")]
+    [InlineData("Shares in Harbourline Shipping jumped 6% on the news.")]
+    [InlineData("Barge operators complained about Harbourline at the meeting.")]
+    public void Write_NoDescriptionBeforeAName_KeepsTheOpening(string lead) =>
+        Assert.Equal(lead.TrimEnd('.'), Draft(lead));
+
+    [Theory]
+    [InlineData("Ana Ruiz left Kestrel Bank for a rival in Frankfurt.", "Ruiz left Kestrel Bank for a rival in Frankfurt")]
+    [InlineData("Investors backed a plan by Juan Carlos Ferrer to sell the unit.", "Investors backed a plan by Ferrer to sell the unit")]
+    [InlineData("Kestrel Bank hired Samuel L Okafor and Maria Stone's old team.", "Kestrel Bank hired Okafor and Stone's old team")]
+    [InlineData("Sir Alex Brand praised the bank's young traders in Frankfurt.", "Sir Alex Brand praised the bank's young traders in Frankfurt")]
+    [InlineData("John Lewis cut 300 jobs at its stores in Leeds.", "John Lewis cut 300 jobs at its stores in Leeds")]
+    public void Write_PersonsName_WrittenAsTheSurname(string lead, string title) => Assert.Equal(title, Draft(lead));
 
     [Theory]
     [InlineData("Kestrel Bank has has given its approval to the merger of two units.", "Kestrel Bank has given its approval to the merger of two units")]
     [InlineData("The bank that had had three chief executives in a year named a fourth.", "The bank that had had three chief executives in a year named a fourth")]
-    public void Write_WordTypedTwice_WrittenOnce(string lead, string title) => Assert.Equal(title, Write(lead).Title);
+    public void Write_WordTypedTwice_WrittenOnce(string lead, string title) => Assert.Equal(title, Draft(lead));
 
     [Fact]
     public void Write_HasBeforeANoun_Stays() =>
-        Assert.StartsWith("Kestrel Bank has a new chief executive", Write("Kestrel Bank has a new chief executive after a boardroom fight over its branch closures.").Title, StringComparison.Ordinal);
+        Assert.StartsWith("Kestrel Bank has a new chief executive", Draft("Kestrel Bank has a new chief executive after a boardroom fight over its branch closures."), StringComparison.Ordinal);
 
     [Fact]
     public void Write_SubordinateClauseAfterTheNews_IsCut() =>
         Assert.Equal(
             "Shares in Cairnwell Energy jumped 6%",
-            Write("Shares in Cairnwell Energy jumped 6% after the firm said an oilfield in Rajasthan was larger than it had thought.").Title);
+            Draft("Shares in Cairnwell Energy jumped 6% after the firm said an oilfield in Rajasthan was larger than it had thought."));
 
     [Fact]
     public void Write_AsOpeningAVerbsComplement_NotCut() =>
         Assert.StartsWith(
             "Brightwave Robotics raised what it describes as close to $100 million",
-            Write("Brightwave Robotics has raised what it describes as close to $100 million in a Series B round led by Northgate Ventures.").Title,
+            Draft("Brightwave Robotics has raised what it describes as close to $100 million in a Series B round led by Northgate Ventures."),
             StringComparison.Ordinal);
 
     [Fact]
     public void Write_ClauseWordTooEarly_NotCut() =>
-        Assert.StartsWith("Rates rose faster than Kestrel Bank expected", Write("Rates rose faster than Kestrel Bank expected in the first quarter, squeezing its margins.").Title, StringComparison.Ordinal);
+        Assert.StartsWith("Rates rose faster than Kestrel Bank expected", Draft("Rates rose faster than Kestrel Bank expected in the first quarter, squeezing its margins."), StringComparison.Ordinal);
 
     [Fact]
     public void Write_LeadOpeningWithSmallLetterName_KeepsTheName() =>
-        Assert.StartsWith("eBay expects", Write("eBay expects the tools to cut the time it takes to list an item by half.").Title, StringComparison.Ordinal);
+        Assert.StartsWith("eBay expects", Draft("eBay expects the tools to cut the time it takes to list an item by half."), StringComparison.Ordinal);
 
     [Fact]
     public void Write_DescriptionAfterTheSubject_IsDropped() =>
         Assert.Equal(
             "Zentrix raised $40 million in a round led by Qorvane Capital",
-            Write("Zentrix, the Shanghai-based maker of warehouse robots, has raised $40 million in a round led by Qorvane Capital.").Title);
+            Draft("Zentrix, the Shanghai-based maker of warehouse robots, has raised $40 million in a round led by Qorvane Capital."));
 
     [Fact]
     public void Write_DescriptionAfterTheObject_IsNotDroppedWithTheSentenceAfterIt() =>
         Assert.Equal(
             "Kestrel Bank agreed to buy Lumen Skies",
-            Write("Kestrel Bank has agreed to buy Lumen Skies, a satellite start-up, in a deal worth $300 million.").Title);
+            Draft("Kestrel Bank has agreed to buy Lumen Skies, a satellite start-up, in a deal worth $300 million."));
 
     [Fact]
     public void Write_DescriptionWithCommasInsideAfterTheSubject_IsDroppedUpToTheVerb() =>
         Assert.Equal(
             "Retova raised $28 million in a Series B round led by Qorvane Capital",
-            Write("Retova, a Jakarta startup that helps small shops, or warungs, order stock from their phones, has raised $28 million in a Series B round led by Qorvane Capital.").Title);
+            Draft("Retova, a Jakarta startup that helps small shops, or warungs, order stock from their phones, has raised $28 million in a Series B round led by Qorvane Capital."));
 
     [Fact]
     public void Write_DescriptionAfterTheSubjectOfALaterClause_IsDropped() =>
         Assert.Equal(
             "Good news for commuters in Rotterdam: Voltra is adding e-bikes to its app",
-            Write("Good news for commuters in Rotterdam: Voltra, the Dutch e-moped startup, is adding e-bikes to its app.").Title);
+            Draft("Good news for commuters in Rotterdam: Voltra, the Dutch e-moped startup, is adding e-bikes to its app."));
 
     [Fact]
     public void Write_LongDescriptionAfterTheObject_HeadlineEndsBeforeIt() =>
         Assert.Equal(
             "Kestrel Bank is buying Vaani Labs",
-            Write("Kestrel Bank is buying Vaani Labs, a Hyderabad-based startup that builds speech recognition models for Indian languages, the two companies said on Thursday.").Title);
+            Draft("Kestrel Bank is buying Vaani Labs, a Hyderabad-based startup that builds speech recognition models for Indian languages, the two companies said on Thursday."));
 
     [Fact]
     public void Write_ShortDescriptionAfterTheObject_Stays() =>
         Assert.StartsWith(
             "Kestrel acquired Affinity, the British maker of design software",
-            Write("Kestrel has acquired Affinity, the British maker of design software for professionals, for several hundred million pounds, the Australian company said on Tuesday, as it tries to win over more corporate customers.").Title,
+            Draft("Kestrel has acquired Affinity, the British maker of design software for professionals, for several hundred million pounds, the Australian company said on Tuesday, as it tries to win over more corporate customers."),
             StringComparison.Ordinal);
 
     [Fact]
     public void Write_ListAfterAName_IsNoDescription() =>
         Assert.Contains(
             "the Wall Street Journal",
-            Write("Rumors picked up by Bloomberg, the Wall Street Journal and CNBC that have been swirling for days have put some boundaries around the deal that will see the service stay.").Title,
+            Draft("Rumors picked up by Bloomberg, the Wall Street Journal and CNBC that have been swirling for days have put some boundaries around the deal that will see the service stay."),
             StringComparison.Ordinal);
 
     [Fact]
     public void Write_OpeningTimePhrase_IsDropped() =>
-        Assert.StartsWith("Kestrel Bank is launching", Write("Today, Kestrel Bank is launching a savings account for small shops.").Title, StringComparison.Ordinal);
+        Assert.StartsWith("Kestrel Bank is launching", Draft("Today, Kestrel Bank is launching a savings account for small shops."), StringComparison.Ordinal);
 
     [Theory]
     [InlineData("SAN FRANCISCO (Reuters) - Kestrel Bank said on Wednesday it would cut 1,200 jobs across Europe.")]
@@ -115,17 +140,17 @@ public class HeadlineWriterTests
     [InlineData("(Reuters) - Kestrel Bank said on Wednesday it would cut 1,200 jobs across Europe.")]
     [InlineData("FRANKFURT/DETROIT (Reuters) - Kestrel Bank said on Wednesday it would cut 1,200 jobs across Europe.")]
     public void Write_WireDateline_IsDropped(string lead) =>
-        Assert.Equal("Kestrel Bank would cut 1,200 jobs across Europe", Write(lead).Title);
+        Assert.Equal("Kestrel Bank would cut 1,200 jobs across Europe", Draft(lead));
 
     [Fact]
     public void Write_NameBeforeADash_IsNoDateline() =>
-        Assert.StartsWith("Kestrel - the bank", Write("Kestrel - the bank that never closes - said on Wednesday it would cut 1,200 jobs across Europe.").Title, StringComparison.Ordinal);
+        Assert.StartsWith("Kestrel - the bank", Draft("Kestrel - the bank that never closes - said on Wednesday it would cut 1,200 jobs across Europe."), StringComparison.Ordinal);
 
     [Fact]
     public void Write_WholeSentenceEndingOnAnAuxiliary_KeepsIt() =>
         Assert.Equal(
             "A team of engineers is building the payments network that the banks never did",
-            Write("A team of engineers is building the payments network that the banks never did.").Title);
+            Draft("A team of engineers is building the payments network that the banks never did."));
 
     [Fact]
     public void Write_GivenTitle_KeepsIt()
@@ -150,7 +175,7 @@ public class HeadlineWriterTests
     [Fact]
     public void Write_ShortLead_IsTheLeadSentenceWithoutFinalStop()
     {
-        var (title, _) = Write("Nvidia is in the process of acquiring chip designer Arm for $40 billion. Both hold conferences this week.");
+        var title = Draft("Nvidia is in the process of acquiring chip designer Arm for $40 billion. Both hold conferences this week.");
 
         Assert.Equal("Nvidia is in the process of acquiring chip designer Arm for $40 billion", title);
     }
@@ -161,7 +186,7 @@ public class HeadlineWriterTests
     [InlineData("\"", "\"")]
     public void Write_CutWouldFallInsideAQuotation_CutsBeforeTheQuotation(string open, string close)
     {
-        var (title, _) = Write($"The Harbour Commission said that ferry operators who carry passengers after dark {open}carrying faulty navigation lamps and radios{close} will lose their licences.");
+        var title = Draft($"The Harbour Commission said that ferry operators who carry passengers after dark {open}carrying faulty navigation lamps and radios{close} will lose their licences.");
 
         Assert.Equal("The Harbour Commission said that ferry operators who carry passengers", title); // and then ends before "after"
     }
@@ -169,7 +194,7 @@ public class HeadlineWriterTests
     [Fact]
     public void Write_InchMarkBeforeTheCut_IsNoQuotation()
     {
-        var (title, _) = Write("Northgate Devices unveiled a tablet with a 12.4\" screen and a stylus that charges itself magnetically while the tablet sleeps overnight.");
+        var title = Draft("Northgate Devices unveiled a tablet with a 12.4\" screen and a stylus that charges itself magnetically while the tablet sleeps overnight.");
 
         Assert.StartsWith("Northgate Devices unveiled a tablet with a 12.4\" screen and a stylus", title, StringComparison.Ordinal);
     }
@@ -177,7 +202,7 @@ public class HeadlineWriterTests
     [Fact]
     public void Write_QuotationClosedBeforeTheCut_KeepsIt()
     {
-        var (title, _) = Write("Northgate Ventures called the deal \u201Ca turning point\u201D for robotics startups that have struggled to raise money from investors in Europe and Asia this year.");
+        var title = Draft("Northgate Ventures called the deal \u201Ca turning point\u201D for robotics startups that have struggled to raise money from investors in Europe and Asia this year.");
 
         Assert.Contains("\u201Ca turning point\u201D", title, StringComparison.Ordinal);
         Assert.True(title.Length <= 100);
@@ -186,7 +211,7 @@ public class HeadlineWriterTests
     [Fact]
     public void Write_ThroatClearingBut_StartsAtTheNews()
     {
-        var (title, _) = Write("This has been a long time coming, but the Lumen Skies foundation today announced that it is changing its name to Open Skies.");
+        var title = Draft("This has been a long time coming, but the Lumen Skies foundation today announced that it is changing its name to Open Skies.");
 
         Assert.Equal("The Lumen Skies foundation is changing its name to Open Skies", title);
     }
@@ -194,7 +219,7 @@ public class HeadlineWriterTests
     [Fact]
     public void Write_NewsThatOpener_StartsAfterIt()
     {
-        var (title, _) = Write("Further confirmation that the robotics market is booming comes today with the news that Brightwave Robotics has raised $45 million from Northgate Ventures.");
+        var title = Draft("Further confirmation that the robotics market is booming comes today with the news that Brightwave Robotics has raised $45 million from Northgate Ventures.");
 
         Assert.Equal("Brightwave Robotics raised $45 million from Northgate Ventures", title);
     }
@@ -202,7 +227,7 @@ public class HeadlineWriterTests
     [Fact]
     public void Write_SceneSettingPhrase_IsDropped()
     {
-        var (title, _) = Write("In a new report, Amnesty International says European firms sold surveillance tools to police forces abroad.");
+        var title = Draft("In a new report, Amnesty International says European firms sold surveillance tools to police forces abroad.");
 
         Assert.StartsWith("Amnesty International", title, StringComparison.Ordinal);
     }
@@ -210,7 +235,7 @@ public class HeadlineWriterTests
     [Fact]
     public void Write_SaidTodayItWill_BecomesSubjectTo()
     {
-        var (title, _) = Write("Kestrel Bank said today it will cut 1,200 jobs across Europe as the lender moves customer service online.");
+        var title = Draft("Kestrel Bank said today it will cut 1,200 jobs across Europe as the lender moves customer service online.");
 
         Assert.Equal("Kestrel Bank to cut 1,200 jobs across Europe", title);
     }
@@ -218,15 +243,15 @@ public class HeadlineWriterTests
     [Fact]
     public void Write_TrailingAttributionAndParenthesis_AreDropped()
     {
-        var (title, _) = Write("President Jane Roe has approved the Kestrel Bank (KB) takeover of Lumen Finance, according to a report from the Daily Ledger.");
+        var title = Draft("President Jane Roe has approved the Kestrel Bank (KB) takeover of Lumen Finance, according to a report from the Daily Ledger.");
 
-        Assert.Equal("President Jane Roe approved the Kestrel Bank takeover of Lumen Finance", title);
+        Assert.Equal("President Roe approved the Kestrel Bank takeover of Lumen Finance", title);
     }
 
     [Fact]
     public void Write_CommaInsideClosingQuote_StillEndsTheClause()
     {
-        var (title, _) = Write("The Lumen foundation is changing its name to “Open Skies Foundation,” starting in 2021 after a vote.");
+        var title = Draft("The Lumen foundation is changing its name to “Open Skies Foundation,” starting in 2021 after a vote.");
 
         Assert.Equal("The Lumen foundation is changing its name to “Open Skies Foundation”", title);
     }
@@ -236,7 +261,7 @@ public class HeadlineWriterTests
     {
         var lead = "Rumors picked up by three newspapers and two television networks have put some boundaries on what a possible deal between the two largest banks in the region will look like for their customers.";
 
-        var (title, _) = Write(lead);
+        var title = Draft(lead);
         var headlineTense = lead.Replace(" have put ", " put ", StringComparison.Ordinal); // "will" in a clause of its own stays
 
         Assert.InRange(title.Length, 20, 100);
@@ -251,7 +276,7 @@ public class HeadlineWriterTests
     [InlineData("The Belgian sports minister at the centre of the Kuznetsova doping row at the Kestrel Cup says he will not resign over it.", "doping row at the Kestrel Cup")]
     public void Write_CutAfterAPossessiveOrAPronoun_EndsBeforeIt(string lead, string ending)
     {
-        var (title, _) = Write(lead);
+        var title = Draft(lead);
 
         Assert.InRange(title.Length, 20, 100);
         Assert.EndsWith(ending, title, StringComparison.Ordinal);
@@ -262,7 +287,7 @@ public class HeadlineWriterTests
     {
         var lead = "Lumen Skies computer vision technology will be used in a new premium electric vehicle called Zero Concept from Geely Auto Group.";
 
-        var (title, _) = Write(lead);
+        var title = Draft(lead);
 
         Assert.True(title.Length <= 100);
         Assert.DoesNotMatch(@"\bZero$", title);
