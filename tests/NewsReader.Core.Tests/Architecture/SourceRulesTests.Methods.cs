@@ -23,7 +23,7 @@ public sealed partial class SourceRulesTests
     [Fact]
     public void Methods_Everywhere_At60LinesOrSayWhy()
     {
-        var src = Path.Combine(RepoRoot(), "src");
+        var src = Path.Combine(RepoPaths.Root, "src");
         var files = Sources(src)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

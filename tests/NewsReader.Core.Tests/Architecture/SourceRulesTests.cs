@@ -12,7 +12,7 @@ public sealed partial class SourceRulesTests
     [Fact]
     public void CoreSources_OutsideTheEngineFolder_NeverNameTheSqliteDriver()
     {
-        var core = Path.Combine(RepoRoot(), "src", "NewsReader.Core");
+        var core = Path.Combine(RepoPaths.Root, "src", "NewsReader.Core");
         var engineFolder = Path.Combine(core, "Store") + Path.DirectorySeparatorChar;
         var offenders = Sources(core)
             .Where(f => !f.StartsWith(engineFolder, StringComparison.Ordinal))
@@ -27,7 +27,7 @@ public sealed partial class SourceRulesTests
     [Fact]
     public void Sources_Everywhere_NoSyncOverAsync()
     {
-        var src = Path.Combine(RepoRoot(), "src");
+        var src = Path.Combine(RepoPaths.Root, "src");
         var offenders = Sources(src)
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
             .Where(l => SyncOverAsync().IsMatch(l.Text))
@@ -44,7 +44,7 @@ public sealed partial class SourceRulesTests
     [Fact]
     public void Sources_NamespacesByUsings_NoCycle()
     {
-        var src = Path.Combine(RepoRoot(), "src");
+        var src = Path.Combine(RepoPaths.Root, "src");
         var graph = new Dictionary<string, HashSet<string>>();
         foreach (var file in Sources(src).Where(f => f.EndsWith(".cs", StringComparison.Ordinal)))
         {
@@ -81,7 +81,7 @@ public sealed partial class SourceRulesTests
     [Fact]
     public void Sources_Everywhere_At600LinesOrFewer()
     {
-        var src = Path.Combine(RepoRoot(), "src");
+        var src = Path.Combine(RepoPaths.Root, "src");
         var offenders = Sources(src)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(f => (File: Path.GetRelativePath(src, f), Lines: File.ReadLines(f).Count()))
@@ -136,15 +136,4 @@ public sealed partial class SourceRulesTests
             .Concat(Directory.EnumerateFiles(folder, "*.razor", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsReader.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("NewsReader.sln not found above the test directory");
-    }
 }

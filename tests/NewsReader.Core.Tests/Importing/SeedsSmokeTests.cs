@@ -8,7 +8,7 @@ public sealed class SeedsSmokeTests
     [Fact]
     public async Task ImportFileAsync_AllSeeds_StoredThenAllUnchanged()
     {
-        var seeds = Directory.GetFiles(Path.Combine(RepoRoot(), "seeds"), "*.txt");
+        var seeds = Directory.GetFiles(Path.Combine(RepoPaths.Root, "seeds"), "*.txt");
         Assert.NotEmpty(seeds);
         await using var store = await TestStore.CreateAsync();
         var importer = store.Importer();
@@ -30,16 +30,5 @@ public sealed class SeedsSmokeTests
         Assert.Equal(first.Sum(r => r.New), store.Scalar("SELECT count(*) FROM Articles"));
         Assert.Equal(before, store.DumpStories());
         store.AssertIntegrity();
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsReader.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("NewsReader.sln not found above the test folder");
     }
 }

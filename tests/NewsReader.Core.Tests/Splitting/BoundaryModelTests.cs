@@ -6,17 +6,6 @@ namespace NewsReader.Core.Tests.Splitting;
 
 public class BoundaryModelTests
 {
-    private static string RepoFile(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsReader.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine([dir!.FullName, .. parts]);
-    }
-
     [Fact]
     public void Default_Loads_TheModelTheCardDescribes()
     {
@@ -30,7 +19,7 @@ public class BoundaryModelTests
     [Fact]
     public void ShippedModelHash_IsTheOneTheDocsName()
     {
-        var docs = File.ReadAllText(RepoFile("docs", "seed-format.md"));
+        var docs = File.ReadAllText(RepoPaths.File("docs", "seed-format.md"));
 
         Assert.Contains(BoundaryModel.ShippedModelSha256(), docs, StringComparison.Ordinal);
     }
@@ -41,7 +30,7 @@ public class BoundaryModelTests
         var files = new List<FileExamples>();
         foreach (var name in (string[])["a2-fin-wire", "wire-business"])
         {
-            var text = RepoFile("tests", "NewsReader.Core.Tests", "Fixtures", "annotated", name + ".txt");
+            var text = RepoPaths.File("tests", "NewsReader.Core.Tests", "Fixtures", "annotated", name + ".txt");
             files.Add(SplitterTrainer.Examples(await TrainingFiles.LoadGoldAsync(text, Path.ChangeExtension(text, null) + ".gold.json")));
         }
 
@@ -123,7 +112,7 @@ public class BoundaryModelTests
 
     private static async Task<List<BoundaryRow>> SeedRows()
     {
-        var seed = Directory.GetFiles(RepoFile("seeds"), "*.txt")[0];
+        var seed = Directory.GetFiles(RepoPaths.File("seeds"), "*.txt")[0];
         var text = await SeedReader.ReadFileAsync(seed);
         var (_, paragraphs) = SeedSplitter.Prepare(text.Lines, SplitterLexicon.Default);
         var signals = BoundaryScorer.Score(paragraphs, SplitterLexicon.Default);

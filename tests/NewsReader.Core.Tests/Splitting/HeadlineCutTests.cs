@@ -93,7 +93,7 @@ public class HeadlineCutTests
         using var stream = typeof(HeadlineModel).Assembly.GetManifestResourceStream(HeadlineModel.ResourceName)!;
         var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
 
-        Assert.Contains(hash, File.ReadAllText(RepoFile("docs", "seed-format.md")), StringComparison.Ordinal);
+        Assert.Contains(hash, File.ReadAllText(RepoPaths.File("docs", "seed-format.md")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,15 +114,4 @@ public class HeadlineCutTests
     [InlineData("The profits of Umbro", "Umbro's profits", 0.8)]
     public void Rouge1_CountsSharedContentWords(string headline, string reference, double expected) =>
         Assert.Equal(expected, HeadlineTraining.Rouge1(headline, reference, Lexicon), 3);
-
-    private static string RepoFile(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsReader.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine([dir!.FullName, .. parts]);
-    }
 }

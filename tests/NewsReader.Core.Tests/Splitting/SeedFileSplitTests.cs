@@ -23,7 +23,7 @@ public class SeedFileSplitTests
     [Fact]
     public async Task Split_RepositorySeed_TwelveArticlesOneDuplicateBylineInHeader()
     {
-        var seed = Path.Combine(RepositoryRoot(), "seeds", "000_1de324df2325276a.txt");
+        var seed = Path.Combine(RepoPaths.Root, "seeds", "000_1de324df2325276a.txt");
         var text = await SeedReader.ReadFileAsync(seed);
 
         var (result, duplicateOf) = SeedParser.Split(text);
@@ -33,16 +33,5 @@ public class SeedFileSplitTests
         Assert.Equal(2, duplicateOf[3]);
         Assert.Single(result.Header);
         Assert.Equal(5, result.Articles.SelectMany(a => a.Paragraphs).Count(p => p.Kind == ParagraphKind.Subheading));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsReader.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("NewsReader.sln not found above the test directory");
     }
 }
