@@ -74,8 +74,8 @@ public static class HeadlineCut
     /// The word indexes a headline may be cut before: a preposition (<c>headline-cut-before</c>),
     /// once a verb and <see cref="MinContentWords"/> content words came first, not after a function
     /// word, a particle (<c>headline-particles</c>) or a comma, not inside ", who ...", not before an
-    /// amount ("about 5,000") and not between a verb and its "to" or "as" ("agreed to give",
-    /// "described as").
+    /// amount ("about 5,000") and not between a verb and its "to", "as" or "at" ("agreed to give",
+    /// "described as", "aimed at").
     /// </summary>
     internal static List<int> Cuts(IReadOnlyList<string> words, SplitterLexicon lexicon)
     {
@@ -94,7 +94,8 @@ public static class HeadlineCut
                     && !lexicon.HeadlineParticles.Contains(previous);
                 var amount = next.Length > 0 && (char.IsDigit(next[0]) || next[0] is '$' or '£' or '€') && lexicon.HeadlineApproximators.Contains(word);
                 var verbsTo = word == "to" && (IsVerbLike(previous, lexicon) || previous.EndsWith("ing", StringComparison.Ordinal));
-                var verbsAs = word == "as" && (lexicon.HeadlineAsVerbs.Contains(previous) || previous.EndsWith("ed", StringComparison.Ordinal));
+                var verbsAs = (word == "as" && lexicon.HeadlineAsVerbs.Contains(previous))
+                    || (word is "as" or "at" && previous.EndsWith("ed", StringComparison.Ordinal));
                 if (endsWell && !amount && !verbsTo && !verbsAs)
                 {
                     cuts.Add(i);

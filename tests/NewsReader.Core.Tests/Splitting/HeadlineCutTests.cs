@@ -29,6 +29,7 @@ public class HeadlineCutTests
     [InlineData("Oracle is cutting about 5,000 jobs")] // an amount
     [InlineData("The Liberal Democrats are aiming to unseat top Tories")] // a verb keeps its "to"
     [InlineData("Reports of a snap election were described as speculation")] // and its "as"
+    [InlineData("Ministers unveiled plans aimed at cutting red tape")] // or "at"
     [InlineData("Shares in Cairn Energy")] // no verb yet
     [InlineData("Franz Ferdinand, who shot to prominence in 2004")] // inside a relative clause
     [InlineData("Kestrel could be one of the winners")] // never after a function word
