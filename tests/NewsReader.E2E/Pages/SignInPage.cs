@@ -14,6 +14,8 @@ public sealed class SignInPage(IPage page) : AppPage(page)
         return new SignInPage(page);
     }
 
+    private const float SignInTimeoutMs = 45_000;
+
     public ILocator Email => Page.GetByLabel("E-mail");
 
     public ILocator Password => Page.GetByLabel("Password", new() { Exact = true });
@@ -29,6 +31,11 @@ public sealed class SignInPage(IPage page) : AppPage(page)
         await Email.FillAsync(user.Email);
         await Password.FillAsync(user.Password);
         await SubmitButton.ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.OrdinalIgnoreCase));
+
+        // Longer than the default 15 s: the post hashes the password (slow on purpose) and the page
+        // after it starts a circuit, and with the other test projects running beside this one on two
+        // cores that alone has taken more than 15 s (CI, 2026-12-07). A failed sign-in still fails
+        // here, with the form's error shown in the trace.
+        await Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.OrdinalIgnoreCase), new() { Timeout = SignInTimeoutMs });
     }
 }
