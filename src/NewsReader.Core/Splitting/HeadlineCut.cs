@@ -73,8 +73,9 @@ public static class HeadlineCut
     /// <summary>
     /// The word indexes a headline may be cut before: a preposition (<c>headline-cut-before</c>),
     /// once a verb and <see cref="MinContentWords"/> content words came first, not after a function
-    /// word, a particle (<c>headline-particles</c>) or a comma, not inside ", who ...", not before an
-    /// amount ("about 5,000") and not between a verb and its "to", "as" or "at" ("agreed to give",
+    /// word, a particle (<c>headline-particles</c>) or a comma, not inside ", who ..." nor after a
+    /// relative clause that opens before the verb ("Eight protesters who stormed ..."), not before an
+    /// amount ("about 5,000", "a string | of") and not between a verb and its "to", "as" or "at" ("agreed to give",
     /// "described as", "aimed at").
     /// </summary>
     internal static List<int> Cuts(IReadOnlyList<string> words, SplitterLexicon lexicon)
@@ -82,7 +83,7 @@ public static class HeadlineCut
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(lexicon);
         var cuts = new List<int>();
-        var (content, verb, relative) = (0, false, false);
+        var (content, verb, relative, afterSubjectClause) = (0, false, false, false);
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
@@ -93,6 +94,9 @@ public static class HeadlineCut
                 var endsWell = !words[i - 1].EndsWith(',') && !lexicon.Stopwords.Contains(previous) && !lexicon.DanglingEnds.Contains(previous)
                     && !lexicon.HeadlineParticles.Contains(previous);
                 var amount = next.Length > 0 && (char.IsDigit(next[0]) || next[0] is '$' or '£' or '€') && lexicon.HeadlineApproximators.Contains(word);
+
+                // "a string | of top Tories", "a number | of firms": the noun after "a" is a quantity that waits for its "of".
+                amount |= word == "of" && i > 1 && words[i - 2] is "a" or "an";
                 var verbsTo = word == "to" && (IsVerbLike(previous, lexicon) || previous.EndsWith("ing", StringComparison.Ordinal));
                 var verbsAs = (word == "as" && lexicon.HeadlineAsVerbs.Contains(previous))
                     || (word is "as" or "at" && previous.EndsWith("ed", StringComparison.Ordinal));
@@ -104,9 +108,14 @@ public static class HeadlineCut
 
             var bare = Bare(word);
             content += bare.Length > 0 && !lexicon.Stopwords.Contains(bare) ? 1 : 0;
+
+            // "Eight protesters who stormed the chamber": before the sentence's own verb, a relative
+            // clause runs to where that verb comes, which no cut can tell; none is made after it.
+            var opensClause = i > 0 && !words[i - 1].EndsWith(',') && lexicon.HeadlineRelativeOpeners.Contains(word);
+            afterSubjectClause |= opensClause && !verb;
             verb |= IsVerbLike(bare, lexicon) || (i > 0 && words[i - 1] == "to" && bare.Length > 0 && char.IsLower(bare[0]));
             var next2 = i + 1 < words.Count ? words[i + 1] : "";
-            relative = word.EndsWith(',') ? lexicon.HeadlineRelativeOpeners.Contains(next2) : relative;
+            relative = afterSubjectClause || (word.EndsWith(',') ? lexicon.HeadlineRelativeOpeners.Contains(next2) : relative);
         }
 
         return cuts;

@@ -41,6 +41,9 @@ public static partial class HeadlineWriter
     // Lower-case words a description before a name may have ("Russian oil firm Yukos").
     private const int MaxDescriptionWords = 3;
 
+    // Words a description before a person's name may have in any case ("Former Conservative party leader").
+    private const int MaxTitleWords = 5;
+
     // Content words a headline keeps before it may end at a clause word.
     private const int MinContentWordsBeforeClause = 3;
 
@@ -379,6 +382,12 @@ public static partial class HeadlineWriter
             return s;
         }
 
+        var person = PersonAfterDescription(words, lexicon);
+        if (person > 0)
+        {
+            return string.Join(' ', words[person..]);
+        }
+
         var name = 1;
         while (name < words.Length && IsDescriptionWord(words[name], lexicon))
         {
@@ -399,6 +408,39 @@ public static partial class HeadlineWriter
         var nameThenVerb = after < words.Length && words[after - 1] is not ("and" or "&") && char.IsLower(words[after][0]);
         return nameThenVerb ? string.Join(' ', words[name..]) : s;
     }
+
+    // Where a person's name starts after a description of them in any case ("New Home Secretary
+    // Charles Clarke", "Singer Kylie Minogue"): a given name within the first MaxTitleWords words,
+    // then a surname, and before it no function word, verb, comma or title ("Sir"); else 0.
+    private static int PersonAfterDescription(string[] words, SplitterLexicon lexicon)
+    {
+        // A sentence that opens with a person's name ("Graeme Souness believes Walter Smith ...") has none.
+        if (ShippedNames.GivenNames.Contains(words[0]))
+        {
+            return 0;
+        }
+
+        for (var k = 1; k <= MaxTitleWords && k + 1 < words.Length; k++)
+        {
+            var word = words[k - 1];
+            if (word.EndsWith(',') || lexicon.Stopwords.Contains(word) || lexicon.DanglingEnds.Contains(word) || lexicon.HeadlineNameTitles.Contains(word)
+                || (char.IsLower(word[0]) && (!IsDescriptionWord(word, lexicon) || IsThirdPersonVerb(word))))
+            {
+                return 0;
+            }
+
+            if (ShippedNames.GivenNames.Contains(words[k]) && IsSurname(words[k + 1], ShippedNames.GivenNames))
+            {
+                return k;
+            }
+        }
+
+        return 0;
+    }
+
+    // "believes", "warns": a lower-case word ending in a single "s" may be a verb ("boss" is not one).
+    private static bool IsThirdPersonVerb(string word) =>
+        word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal);
 
     // "giant", "oil firm", "boss": a description's words are lower-case nouns and adjectives.
     private static bool IsDescriptionWord(string word, SplitterLexicon lexicon) =>
