@@ -335,12 +335,14 @@ public sealed class UploadEndpointTests
     /// <summary>
     /// Chunked, and a few KB at a time, as over a real network: Kestrel counts the bytes it has received
     /// against its body limit, so on loopback a body sent at once would trip it before the server reads the file part.
+    /// 4 KB every 25 ms gives the server about 300 ms to reach the file part's name before the limit:
+    /// at 5 ms a loaded machine (other test projects beside this one) sometimes took longer.
     /// </summary>
     private sealed class TricklingStream(byte[] bytes) : UnknownLengthStream(bytes)
     {
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            await Task.Delay(5, cancellationToken);
+            await Task.Delay(25, cancellationToken);
             return await base.ReadAsync(buffer[..Math.Min(buffer.Length, 4096)], cancellationToken);
         }
     }
