@@ -97,7 +97,7 @@ public static class HeadlineCut
 
                 // "a string | of top Tories", "a number | of firms": the noun after "a" is a quantity that waits for its "of".
                 amount |= word == "of" && i > 1 && words[i - 2] is "a" or "an";
-                var verbsTo = word == "to" && (IsVerbLike(previous, lexicon) || previous.EndsWith("ing", StringComparison.Ordinal));
+                var verbsTo = word == "to" && (HeadlineWriter.IsVerbLike(previous, lexicon) || previous.EndsWith("ing", StringComparison.Ordinal));
                 var verbsAs = (word == "as" && lexicon.HeadlineAsVerbs.Contains(previous))
                     || (word is "as" or "at" && previous.EndsWith("ed", StringComparison.Ordinal));
                 if (endsWell && !amount && !verbsTo && !verbsAs)
@@ -113,18 +113,13 @@ public static class HeadlineCut
             // clause runs to where that verb comes, which no cut can tell; none is made after it.
             var opensClause = i > 0 && !words[i - 1].EndsWith(',') && lexicon.HeadlineRelativeOpeners.Contains(word);
             afterSubjectClause |= opensClause && !verb;
-            verb |= IsVerbLike(bare, lexicon) || (i > 0 && words[i - 1] == "to" && bare.Length > 0 && char.IsLower(bare[0]));
+            verb |= HeadlineWriter.IsVerbLike(bare, lexicon) || (i > 0 && words[i - 1] == "to" && bare.Length > 0 && char.IsLower(bare[0]));
             var next2 = i + 1 < words.Count ? words[i + 1] : "";
             relative = afterSubjectClause || (word.EndsWith(',') ? lexicon.HeadlineRelativeOpeners.Contains(next2) : relative);
         }
 
         return cuts;
     }
-
-    private static bool IsVerbLike(string word, SplitterLexicon lexicon) =>
-        word.Length > 1 && char.IsLower(word[0])
-        && (lexicon.NewsVerbs.Contains(word) || lexicon.HeadlineAuxiliaryWords.Contains(word)
-            || word.EndsWith("ed", StringComparison.Ordinal) || lexicon.IrregularParticiples.Contains(word));
 
     private static readonly char[] Punctuation = [.. ",.;:!?\"“”‘’'()"];
 

@@ -90,7 +90,7 @@ public static partial class HeadlineWriter
     // "giant", "oil firm", "boss": a description's words are lower-case nouns and adjectives.
     private static bool IsDescriptionWord(string word, SplitterLexicon lexicon) =>
         char.IsLower(word[0]) && !word.EndsWith(',') && !lexicon.Stopwords.Contains(word) && !lexicon.DanglingEnds.Contains(word)
-        && !lexicon.NewsVerbs.Contains(word) && !Auxiliaries.Contains(word, StringComparer.Ordinal) && !ReadsAsPast(word, lexicon);
+        && !IsVerbLike(word, lexicon);
 
     /// <summary>
     /// "Arsene Wenger says ..." becomes "Wenger says ...", "Samuel L Jackson" and "Juan Carlos Ferrero"

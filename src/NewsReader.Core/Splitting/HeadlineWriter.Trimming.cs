@@ -34,8 +34,6 @@ public static partial class HeadlineWriter
 
     private static readonly string[] AppositiveOpeners = [.. Words.HeadlineAppositiveDeterminers.Select(d => ", " + d + " ")];
 
-    private static readonly string[] Auxiliaries = [.. Words.HeadlineAuxiliaries];
-
     private static readonly string[] RelativeWords = [.. Words.HeadlineRelativeWords.Select(w => " " + w + " ")];
 
     // Content words a headline keeps before it may end at a clause word.
@@ -353,7 +351,7 @@ public static partial class HeadlineWriter
             }
 
             var verb = FirstWord(s.AsSpan(close + 2));
-            return StartsWithVerb(verb, lexicon) || ReadsAsPast(verb.ToString(), lexicon)
+            return IsVerbLike(verb.ToString(), lexicon)
                 ? string.Concat(s.AsSpan(0, open), s.AsSpan(close + 1))
                 : s;
         }
@@ -367,24 +365,15 @@ public static partial class HeadlineWriter
         return space < 0 ? s : s[..space];
     }
 
+    // "has ...", "said ...": the text starts with an auxiliary or a news verb.
     private static bool StartsWithVerb(ReadOnlySpan<char> rest, SplitterLexicon lexicon)
     {
         var word = FirstWord(rest);
-        if (word.IsEmpty || !char.IsLower(word[0]))
-        {
-            return false;
-        }
-
-        foreach (var a in Auxiliaries)
-        {
-            if (word.SequenceEqual(a))
-            {
-                return true;
-            }
-        }
-
-        return lexicon.NewsVerbs.Contains(word);
+        return !word.IsEmpty && char.IsLower(word[0]) && (lexicon.HeadlineAuxiliaries.Contains(word) || lexicon.NewsVerbs.Contains(word));
     }
+
+    /// <summary>A word that reads as a verb: an auxiliary, a news verb or a past form ("raised", "won"); lower case.</summary>
+    internal static bool IsVerbLike(string word, SplitterLexicon lexicon) => StartsWithVerb(word, lexicon) || ReadsAsPast(word, lexicon);
 
 
     // Where ", a/an/the/its ... that|which|who ..." starts (a description, not a list: ", the Wall

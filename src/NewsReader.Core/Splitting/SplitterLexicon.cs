@@ -69,8 +69,7 @@ internal sealed class SplitterLexicon
         HeadlineTimePhrases = [.. asWritten.GetValueOrDefault("headline-time-phrases", [])];
         HeadlineAdverbSuffixes = [.. sections.GetValueOrDefault("headline-adverb-suffixes", [])];
         HeadlineAppositiveDeterminers = [.. sections.GetValueOrDefault("headline-appositive-determiners", [])];
-        HeadlineAuxiliaries = [.. sections.GetValueOrDefault("headline-auxiliaries", [])];
-        HeadlineAuxiliaryWords = Set(sections, "headline-auxiliaries");
+        HeadlineAuxiliaries = Set(sections, "headline-auxiliaries");
         HeadlineRelativeWords = [.. sections.GetValueOrDefault("headline-relative-words", [])];
     }
 
@@ -173,10 +172,7 @@ internal sealed class SplitterLexicon
     public ImmutableArray<string> HeadlineAppositiveDeterminers { get; }
 
     /// <summary>Auxiliary and intention verbs that show a clause's verb follows ("has", "plans").</summary>
-    public ImmutableArray<string> HeadlineAuxiliaries { get; }
-
-    /// <summary>The same auxiliaries as a set, for asking about one word.</summary>
-    public WordSet HeadlineAuxiliaryWords { get; }
+    public WordSet HeadlineAuxiliaries { get; }
 
     /// <summary>Words that open a relative clause ("that", "which", "who").</summary>
     public ImmutableArray<string> HeadlineRelativeWords { get; }
