@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Reflection;
+using NewsReader.Core.Extraction.Knowledge;
 
 namespace NewsReader.Core.Extraction;
 
@@ -95,7 +95,7 @@ internal sealed class ExtractionKnowledge
         k.LoadCompanies(overrideDirectory);
         k.LoadPlaces(overrideDirectory);
         k.LoadCues(overrideDirectory);
-        foreach (var (cols, _) in Rows("first-names.txt", overrideDirectory))
+        foreach (var (cols, _) in KnowledgeFiles.Rows("first-names.txt", overrideDirectory))
         {
             k.FirstNames.Add(cols[0]);
         }
@@ -106,7 +106,7 @@ internal sealed class ExtractionKnowledge
 
     private void LoadCompanies(string? overrideDirectory)
     {
-        foreach (var (cols, _) in Rows("companies.tsv", overrideDirectory))
+        foreach (var (cols, _) in KnowledgeFiles.Rows("companies.tsv", overrideDirectory))
         {
             var flags = cols.Length > 2 ? cols[2].Split(' ', ',', '|') : [];
             var company = new KnownCompany(
@@ -114,7 +114,7 @@ internal sealed class ExtractionKnowledge
                 flags.Contains("common", StringComparer.OrdinalIgnoreCase),
                 flags.Contains("outlet", StringComparer.OrdinalIgnoreCase));
             Companies.Add(cols[0], company);
-            foreach (var alias in Aliases(cols))
+            foreach (var alias in KnowledgeFiles.Aliases(cols))
             {
                 Companies.Add(alias, company);
             }
@@ -124,22 +124,22 @@ internal sealed class ExtractionKnowledge
     /// <summary>Countries, demonyms and cities.</summary>
     private void LoadPlaces(string? overrideDirectory)
     {
-        foreach (var (cols, _) in Rows("countries.tsv", overrideDirectory))
+        foreach (var (cols, _) in KnowledgeFiles.Rows("countries.tsv", overrideDirectory))
         {
             Countries.Add(cols[0], cols[0]);
             CountryNames.Add(cols[0]);
-            foreach (var alias in Aliases(cols))
+            foreach (var alias in KnowledgeFiles.Aliases(cols))
             {
                 Countries.Add(alias, cols[0]);
             }
         }
 
-        foreach (var (cols, line) in Rows("demonyms.tsv", overrideDirectory))
+        foreach (var (cols, line) in KnowledgeFiles.Rows("demonyms.tsv", overrideDirectory))
         {
             Demonyms.Add(cols[0], Required(cols, 1, line));
         }
 
-        foreach (var (cols, line) in Rows("cities.tsv", overrideDirectory))
+        foreach (var (cols, line) in KnowledgeFiles.Rows("cities.tsv", overrideDirectory))
         {
             var country = Required(cols, 1, line);
             Places.Add(cols[0], country == "-" ? string.Empty : country);
@@ -148,7 +148,7 @@ internal sealed class ExtractionKnowledge
 
     private void LoadCues(string? overrideDirectory)
     {
-        foreach (var (cols, line) in Rows("company-cues.tsv", overrideDirectory))
+        foreach (var (cols, line) in KnowledgeFiles.Rows("company-cues.tsv", overrideDirectory))
         {
             var word = Required(cols, 1, line).ToLowerInvariant();
             switch (cols[0])
@@ -178,7 +178,7 @@ internal sealed class ExtractionKnowledge
 
     private void LoadTopics(string? overrideDirectory)
     {
-        foreach (var (cols, line) in Rows("topics.tsv", overrideDirectory))
+        foreach (var (cols, line) in KnowledgeFiles.Rows("topics.tsv", overrideDirectory))
         {
             var topic = cols[0];
             if (topic != TopicTerm.NotATopic && !Topics.Contains(topic))
@@ -215,49 +215,8 @@ internal sealed class ExtractionKnowledge
         _ => throw new InvalidDataException($"company-cues.tsv: unknown category in '{line}'"),
     };
 
-    private static string[] Aliases(string[] cols) =>
-        cols.Length > 1 ? cols[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
-
     private static string Required(string[] cols, int index, string line) =>
         cols.Length > index && cols[index].Length > 0
             ? cols[index]
             : throw new InvalidDataException($"knowledge file line has too few columns: '{line}'");
-
-    private static IEnumerable<(string[] Cols, string Line)> Rows(string fileName, string? overrideDirectory)
-    {
-        foreach (var raw in ReadLines(fileName, overrideDirectory))
-        {
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line[0] == '#' || string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            yield return (line.Split('\t').Select(c => c.Trim()).ToArray(), line);
-        }
-    }
-
-    private static IEnumerable<string> ReadLines(string fileName, string? overrideDirectory)
-    {
-        if (overrideDirectory is not null)
-        {
-            var path = Path.Combine(overrideDirectory, fileName);
-            if (File.Exists(path))
-            {
-                return File.ReadLines(path);
-            }
-        }
-
-        var assembly = Assembly.GetExecutingAssembly();
-        using var stream = assembly.GetManifestResourceStream("Knowledge/" + fileName)
-            ?? throw new InvalidOperationException($"knowledge file {fileName} is not embedded in {assembly.GetName().Name}");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } l)
-        {
-            lines.Add(l);
-        }
-
-        return lines;
-    }
 }

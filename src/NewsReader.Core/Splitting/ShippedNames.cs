@@ -1,4 +1,4 @@
-using System.Reflection;
+using NewsReader.Core.Extraction.Knowledge;
 
 namespace NewsReader.Core.Splitting;
 
@@ -11,11 +11,11 @@ namespace NewsReader.Core.Splitting;
 internal static class ShippedNames
 {
     private static readonly Lazy<IReadOnlySet<string>> LazyGivenNames = new(() =>
-        Rows("first-names.txt").Select(cols => cols[0]).ToHashSet(StringComparer.Ordinal));
+        KnowledgeFiles.Rows("first-names.txt", null).Select(r => r.Cols[0]).ToHashSet(StringComparer.Ordinal));
 
     private static readonly Lazy<IReadOnlySet<string>> LazyCompanies = new(() =>
-        Rows("companies.tsv")
-            .SelectMany(cols => (cols.Length > 1 ? cols[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : []).Prepend(cols[0]))
+        KnowledgeFiles.Rows("companies.tsv", null)
+            .SelectMany(r => KnowledgeFiles.Aliases(r.Cols).Prepend(r.Cols[0]))
             .ToHashSet(StringComparer.Ordinal));
 
     /// <summary>Given names ("Arsene" is not one; "Martin" is).</summary>
@@ -23,22 +23,4 @@ internal static class ShippedNames
 
     /// <summary>Company names and aliases, as written.</summary>
     public static IReadOnlySet<string> Companies => LazyCompanies.Value;
-
-    // The tab-separated columns of each line that is not blank or a # comment.
-    private static List<string[]> Rows(string fileName)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Knowledge/" + fileName)
-            ?? throw new InvalidOperationException($"knowledge file {fileName} is not embedded");
-        using var reader = new StreamReader(stream);
-        var rows = new List<string[]>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (!string.IsNullOrWhiteSpace(line) && line[0] != '#')
-            {
-                rows.Add([.. line.Split('\t').Select(c => c.Trim())]);
-            }
-        }
-
-        return rows;
-    }
 }
