@@ -207,7 +207,7 @@ internal sealed partial class PostgresFullText : IFullTextQueries
         NpgsqlTsQuery? tsQuery = null;
         await using (var command = q is null
             ? Command(tx, "SELECT id, slug, title, summary, createdat, length(body), NULL::text, NULL::bytea, NULL::tsquery FROM articles WHERE id = ANY($1)", [ids])
-            : Command(tx, $"SELECT a.id, a.slug, a.title, a.summary, a.createdat, length(a.body), a.body, tsvectorsend(a.search), query.q FROM articles a, (SELECT {q.Sql} AS q) query WHERE a.id = ANY($1)", [ids, .. q.Values]))
+            : Command(tx, $"SELECT a.id, a.slug, a.title, a.summary, a.createdat, NULL::int, a.body, tsvectorsend(a.search), query.q FROM articles a, (SELECT {q.Sql} AS q) query WHERE a.id = ANY($1)", [ids, .. q.Values]))
         await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -379,12 +379,34 @@ internal sealed record CompiledQuery(string Sql, IReadOnlyList<object?> Values);
 /// <summary>
 /// A page row as a hit needs it: the story's fields, and for a query with text its body and stored
 /// vector in binary form (<c>tsvectorsend</c>, for the snippet's window); read from eight columns in this order from <c>first</c> on.
+/// The body's length is read, or with the body (a NULL length) counted from it.
 /// </summary>
 internal sealed record PageRow(long Id, string Slug, string Title, string Summary, DateTime Created, int BodyLength, string? Body, byte[]? Vector)
 {
-    public static PageRow Read(DbDataReader reader, int first) => new(
-        reader.GetInt64(first), reader.GetString(first + 1), reader.GetString(first + 2), reader.GetString(first + 3),
-        DateTime.SpecifyKind(reader.GetDateTime(first + 4), DateTimeKind.Utc), reader.GetInt32(first + 5),
-        reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6),
-        reader.IsDBNull(first + 7) ? null : reader.GetFieldValue<byte[]>(first + 7));
+    public static PageRow Read(DbDataReader reader, int first)
+    {
+        var body = reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6);
+        var length = reader.IsDBNull(first + 5)
+            ? Characters(body ?? throw new InvalidOperationException("a page row without its body's length or its body"))
+            : reader.GetInt32(first + 5);
+        return new(
+            reader.GetInt64(first), reader.GetString(first + 1), reader.GetString(first + 2), reader.GetString(first + 3),
+            DateTime.SpecifyKind(reader.GetDateTime(first + 4), DateTimeKind.Utc), length, body,
+            reader.IsDBNull(first + 7) ? null : reader.GetFieldValue<byte[]>(first + 7));
+    }
+
+    /// <summary>Characters as PostgreSQL's <c>length()</c> counts them in UTF-8: code points, so a character outside the BMP (two UTF-16 units) counts once.</summary>
+    internal static int Characters(string text)
+    {
+        var n = text.Length;
+        foreach (var c in text)
+        {
+            if (char.IsLowSurrogate(c))
+            {
+                n--;
+            }
+        }
+
+        return n;
+    }
 }

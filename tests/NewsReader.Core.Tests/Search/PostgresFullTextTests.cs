@@ -204,6 +204,26 @@ public sealed class PostgresFullTextTests
         Assert.Equal(text is not null && !text.StartsWith('-'), marked);
     }
 
+    [Theory]
+    [InlineData("solar")]
+    [InlineData(null)]
+    public async Task SearchAsync_BodyLength_CharactersAsTheServerCountsThem(string? text)
+    {
+        // With text the hits' body lengths are counted from the bodies they carry, not by the server:
+        // a character outside the BMP (two UTF-16 units) and an accented one count once each, as length() counts them.
+        await using var store = await TestStore.CreateAsync(StoreEngine.Postgres);
+        await store.Importer().ImportAsync(Document("a.txt",
+            Story(0, "Solar panels", "Solar power 🌞 at the café, 😀 twice. " + Text("solar", 6)),
+            Story(1, "Solar farms", "Solar farms grew. " + Text("farm", 5))), Source("a.txt"));
+
+        var result = await new StorySearch(store.Factory).SearchAsync(new SearchRequest(text));
+
+        await using var db = await store.ContextAsync();
+        var lengths = await db.Database.SqlQueryRaw<int>("SELECT length(body) AS \"Value\" FROM articles ORDER BY id").ToListAsync();
+        Assert.Equal(2, result.Hits.Count);
+        Assert.Equal(lengths.Order(), result.Hits.Select(h => h.BodyLength).Order());
+    }
+
     private static string Shown(SearchHit h) =>
         $"{h.Id} {h.Slug} {h.Title} {h.Summary} {h.CreatedAt:O} {h.CreatedAt.Kind} {h.Rank} {h.BodyLength} {h.SnippetText("[", "]")}";
 }
