@@ -21,7 +21,7 @@ namespace NewsReader.Benchmarks.Store;
 /// The stories go through the importer (dedup, links, entities, full-text index) but not the
 /// splitter and extractor: <see cref="BenchCorpus.Stories"/> cuts them at their headings.
 /// Usage: <c>scale CORPUS --stories N --pg CONNECTION [--part 10000] [--rounds 5] [--folder /tmp/nrbench] [--reuse]
-/// [--copies-of BASE] [--only SQLite|PostgreSQL] [--vocabulary SQLITE.db] [--filters-only] [--searches selective,common]</c>
+/// [--copies-of BASE] [--only SQLite|PostgreSQL] [--vocabulary SQLITE.db] [--filters-only] [--searches selective,common] [--snippets FILE]</c>
 /// (the SQLite file is FOLDER/scale_N.db, the PostgreSQL database scale_N; --reuse keeps both when they exist).
 /// </summary>
 public static class ScaleReport
@@ -36,6 +36,7 @@ public static class ScaleReport
         var server = Option("--pg") ?? Environment.GetEnvironmentVariable("NEWSREADER_BENCH_POSTGRES")
             ?? throw new ArgumentException("--pg CONNECTION (a PostgreSQL server the benchmark may create databases on)");
         var reuse = args.Contains("--reuse");
+        _snippets = Option("--snippets");
 
         var name = string.Create(CultureInfo.InvariantCulture, $"scale_{stories}");
         var folder = Option("--folder") ?? "/tmp/nrbench";
@@ -337,6 +338,9 @@ public static class ScaleReport
 
     private static readonly string[] HomePage = [""];
 
+    // --snippets FILE: every snippet of the check written there (query, story id, snippet), to compare builds.
+    private static string? _snippets;
+
     // The web app's list asks one facet value more than it shows (Reader:FacetTop 10).
     private const int Facets = 11;
 
@@ -443,6 +447,11 @@ public static class ScaleReport
             {
                 var ours = string.Concat(hit.Snippet.Select(p => p.Marked ? $"\u0002{p.Text}\u0003" : p.Text));
                 var theirs = whole[hit.Id];
+                if (_snippets is not null)
+                {
+                    await File.AppendAllTextAsync(_snippets, $"{text}\t{hit.Id}\t{ours.ReplaceLineEndings(" ")}\n");
+                }
+
                 if (ours == theirs)
                 {
                     same++;
