@@ -175,7 +175,9 @@ internal sealed class PostgresFilterQueries : IFilterQueries
 
             values.Values.AddRange(q.Values);
             text = q.Sql;
-            from += $", (SELECT {q.Sql} AS q) query";
+            // OFFSET 0: the query is made once. Flattened into the statement, a generic plan (Batch) would
+            // compile the words again for every match it ranks (their values are parameters there).
+            from += $", (SELECT {q.Sql} AS q OFFSET 0) query";
             where.Add("a.search @@ q");
 
             // Lower is better, as the seam asks; float4 widened exactly, so a cursor's rank compares equal.
