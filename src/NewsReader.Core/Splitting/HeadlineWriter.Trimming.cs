@@ -39,58 +39,6 @@ public static partial class HeadlineWriter
     // Content words a headline keeps before it may end at a clause word.
     private const int MinContentWordsBeforeClause = 3;
 
-    /// <summary>
-    /// Headline tense: "X has raised $5m" becomes "X raised $5m", "has been fined" becomes "fined",
-    /// and "X will cut jobs" becomes "X to cut jobs", the way desks write headlines (and two words
-    /// fewer that say nothing about the story).
-    /// </summary>
-    internal static string HeadlineTense(string s, SplitterLexicon lexicon)
-    {
-        var words = s.Split(' ');
-        var kept = new List<string>(words.Length);
-        // "will" becomes "to" only in the main clause: "what a deal will look like" stays, and so does
-        // what follows a reporting verb ("IBM says its patents will be released", not "... to be released").
-        var mainClause = true;
-        for (var i = 0; i < words.Length; i++)
-        {
-            var w = words[i];
-
-            // A word typed twice ("said has has given") is written once; "had had" is grammar.
-            if (i > 0 && w.Length > 0 && char.IsLower(w[0]) && w == words[i - 1] && !IsOneOf(w, "had", "that"))
-            {
-                continue;
-            }
-
-            mainClause &= !w.EndsWith(',') && !IsOneOf(w, "what", "that", "which", "who", "whether", "if", "how", "when", "where", "why");
-            var next = i + 1 < words.Length ? words[i + 1] : "";
-            if (i > 0 && mainClause && IsOneOf(words[i - 1], ReportingVerbs))
-            {
-                mainClause = false;
-            }
-
-            // "is said to have turned down" keeps its "have": only a finite "has" or "have" goes.
-            if (i > 0 && IsOneOf(w, "has", "have", "had") && !IsOneOf(words[i - 1], "to"))
-            {
-                if (IsOneOf(next, "been") && i + 2 < words.Length && IsParticiple(words[i + 2].TrimEnd('.', ',', ';', ':'), lexicon))
-                {
-                    i++;
-                    continue;
-                }
-
-                // "has raised" becomes "raised", but "has taken", "has become", "has been in charge" keep
-                // their "has": on its own the participle would not read as the past.
-                if (ReadsAsPast(next, lexicon))
-                {
-                    continue;
-                }
-            }
-
-            kept.Add(mainClause && i > 0 && IsOneOf(w, "will") && next.Length > 0 && char.IsLower(next[0]) ? "to" : w);
-        }
-
-        return string.Join(' ', kept);
-    }
-
     /// <summary>Ends a headline before a subordinate clause once it holds <see cref="MinContentWordsBeforeClause"/> content words.</summary>
     internal static string EndBeforeClause(string s, SplitterLexicon lexicon)
     {
@@ -118,16 +66,6 @@ public static partial class HeadlineWriter
     private static bool OpensNoClause(ReadOnlySpan<char> previous, ReadOnlySpan<char> word, SplitterLexicon lexicon) =>
         (word.Equals("than", StringComparison.OrdinalIgnoreCase) && lexicon.HeadlineAmountWords.Contains(previous))
         || (word.Equals("as", StringComparison.OrdinalIgnoreCase) && lexicon.HeadlineAsVerbs.Contains(previous));
-
-    private static bool IsParticiple(string word, SplitterLexicon lexicon) =>
-        ReadsAsPast(word, lexicon)
-        || (word.Length > 2 && char.IsLower(word[0])
-            && (word.EndsWith("en", StringComparison.Ordinal) || lexicon.ParticiplesNotPast.Contains(word)));
-
-    // A participle that is also the simple past: "raised", "won", "bought"; not "taken" or "become".
-    private static bool ReadsAsPast(string word, SplitterLexicon lexicon) =>
-        word.Length > 2 && char.IsLower(word[0])
-        && (word.EndsWith("ed", StringComparison.Ordinal) || lexicon.IrregularParticiples.Contains(word));
 
     // "(Versus Programming Network)", "(see also our interview)": asides a headline never carries.
     private static string StripParentheses(string s)
@@ -199,8 +137,9 @@ public static partial class HeadlineWriter
         return comma > 0 && comma <= 70 && s.Length - comma - 2 >= MinKept ? s[(comma + 2)..] : s;
     }
 
-    // "Alibaba Group said today it will spend ..." -> "Alibaba Group will spend ...": the reporting verb
-    // and the pronoun that repeats the subject add words a headline does without.
+    // "Alibaba Group said today it will spend ..." -> "Alibaba Group will spend ...", "Brown has said he
+    // hopes to ..." -> "Brown hopes to ...": the reporting verb and the pronoun that repeats the subject
+    // add words a headline does without.
     private static string DropReporting(string s)
     {
         for (var v = 0; v < ReportingVerbs.Length; v++)
@@ -215,7 +154,7 @@ public static partial class HeadlineWriter
             var rest = s[(at + verb.Length + 2)..];
             rest = StripLeading(rest, "today ", "this week ", "on Monday ", "on Tuesday ", "on Wednesday ", "on Thursday ", "on Friday ");
             rest = StripLeading(rest, "that ");
-            var pronoun = StartsWithAny(rest, "it ", "they ", "its ", "it’s ", "it's ");
+            var pronoun = StartsWithAny(rest, "it ", "they ", "he ", "she ", "its ", "it’s ", "it's ");
             if (pronoun is not null)
             {
                 // "EuroDisney has said it will sell": the auxiliary goes with its verb.
@@ -273,8 +212,10 @@ public static partial class HeadlineWriter
             any |= IsMannerAdverb(s.AsSpan()[range]);
         }
 
-        // Splitting on spaces and joining again gives the same text when nothing is dropped.
-        return any ? string.Join(' ', s.Split(' ').Where(w => !IsMannerAdverb(w))) : s;
+        // Splitting on spaces and joining again gives the same text when nothing is dropped. After an
+        // article the adverb belongs to an adjective and stays ("a seasonally adjusted 0.5%").
+        var words = s.Split(' ');
+        return any ? string.Join(' ', words.Where((w, i) => !IsMannerAdverb(w) || (i > 0 && IsOneOf(words[i - 1], "a", "an", "the")))) : s;
     }
 
     private static bool IsMannerAdverb(ReadOnlySpan<char> w)

@@ -34,7 +34,7 @@ public static partial class HeadlineWriter
         var lead = leadIndex < 0 ? string.Empty : paragraphs[leadIndex].Text;
         var summary = Summarize(lead, lexicon);
         var title = string.IsNullOrWhiteSpace(givenTitle)
-            ? HeadlineCut.Shorten(Headline(lead, lexicon), paragraphs, leadIndex, HeadlineModel.Default, lexicon)
+            ? InHeadlineTense(HeadlineCut.Shorten(Trimmed(lead, lexicon), paragraphs, leadIndex, HeadlineModel.Default, lexicon), lexicon)
             : Fit(givenTitle.Trim(), lexicon);
         if (title.Length == 0)
         {
@@ -113,8 +113,22 @@ public static partial class HeadlineWriter
         return string.Concat(CutAtBoundary(lead.AsSpan()[first], MaxSummary - 1, lexicon), "…");
     }
 
-    /// <summary>The headline written from a lead paragraph.</summary>
-    internal static string Headline(string lead, SplitterLexicon lexicon)
+    /// <summary>The headline written from a lead paragraph, before <see cref="HeadlineCut"/> may end it sooner.</summary>
+    internal static string Headline(string lead, SplitterLexicon lexicon) => InHeadlineTense(Trimmed(lead, lexicon), lexicon);
+
+    /// <summary>
+    /// The last step of a headline, after <see cref="HeadlineCut"/>: its tense (<see cref="HeadlineTense"/>).
+    /// The cut comes first, so it reads the verb as the lead wrote it ("has raised", "raised"), the
+    /// way its model was trained; a verb in the present may end a character or two longer.
+    /// </summary>
+    internal static string InHeadlineTense(string headline, SplitterLexicon lexicon)
+    {
+        var s = HeadlineTense(headline, lexicon);
+        return s.Length > MaxTitle ? Fit(s, lexicon) : s;
+    }
+
+    /// <summary>The lead sentence trimmed to a headline, in the lead's tense.</summary>
+    internal static string Trimmed(string lead, SplitterLexicon lexicon)
     {
         if (lead.Length == 0)
         {
@@ -133,7 +147,6 @@ public static partial class HeadlineWriter
         s = DropReporting(s);
         s = DropTail(s);
         s = DropMannerAdverbs(s);
-        s = HeadlineTense(s, lexicon);
         return EndBeforeClause(Fit(s, lexicon), lexicon);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Reflection;
 
@@ -60,6 +61,9 @@ internal sealed class SplitterLexicon
         HeadlineRelativeOpeners = Set(sections, "headline-relative-openers");
         IrregularParticiples = Set(sections, "irregular-participles");
         ParticiplesNotPast = Set(sections, "participles-not-past");
+        HeadlinePastForms = Pairs(sections, "headline-past-forms");
+        HeadlinePluralSubjects = Set(sections, "headline-plural-subjects");
+        HeadlineNotPast = Set(sections, "headline-not-past");
         CaptionPrefixes = [.. sections.GetValueOrDefault("caption-prefixes", [])];
         CaptionContains = [.. sections.GetValueOrDefault("caption-contains", [])];
         HeadlineTailWords = [.. sections.GetValueOrDefault("headline-tail-after-comma", [])];
@@ -146,6 +150,15 @@ internal sealed class SplitterLexicon
     /// <summary>Past participles that are not also the simple past ("become", "shown").</summary>
     public WordSet ParticiplesNotPast { get; }
 
+    /// <summary>The base of a past form the spelling rules get wrong or cannot know ("fell" -> "fall"), by the past form.</summary>
+    public FrozenDictionary<string, string> HeadlinePastForms { get; }
+
+    /// <summary>Words in -ed that are no past form ("hundred").</summary>
+    public WordSet HeadlineNotPast { get; }
+
+    /// <summary>Subjects that take the plural verb ("they", "two").</summary>
+    public WordSet HeadlinePluralSubjects { get; }
+
     public ImmutableArray<string> CaptionPrefixes { get; }
 
     public ImmutableArray<string> CaptionContains { get; }
@@ -219,6 +232,14 @@ internal sealed class SplitterLexicon
             }
         }
     }
+
+    // "past base" lines as a map from the first word to the second.
+    private static FrozenDictionary<string, string> Pairs(Dictionary<string, List<string>> sections, string name) =>
+        sections.GetValueOrDefault(name, [])
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, _] pair
+                ? pair
+                : throw new InvalidDataException($"[{name}] wants two words a line, not '{line}'."))
+            .ToFrozenDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
 
     private static WordSet Set(Dictionary<string, List<string>> sections, string name) =>
         new(sections.GetValueOrDefault(name, []));

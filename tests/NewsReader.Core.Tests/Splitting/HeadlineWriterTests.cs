@@ -13,17 +13,81 @@ public class HeadlineWriterTests
     private static string Draft(string lead) => HeadlineWriter.Headline(lead, SplitterLexicon.Default);
 
     [Theory]
-    [InlineData("Harbourline Shipping has agreed to buy Pell Logistics for $2 billion in cash.", "Harbourline Shipping agreed to buy Pell Logistics for $2 billion in cash")]
+    [InlineData("Harbourline Shipping has agreed to buy Pell Logistics for $2 billion in cash.", "Harbourline Shipping agrees to buy Pell Logistics for $2 billion in cash")]
     [InlineData("Kestrel Bank has been fined $20 million by regulators in Frankfurt.", "Kestrel Bank fined $20 million by regulators in Frankfurt")]
     [InlineData("Lumen Skies will launch six weather satellites from French Guiana next spring.", "Lumen Skies to launch six weather satellites from French Guiana next spring")]
-    [InlineData("Brightwave Robotics has won a contract to automate Northgate's warehouses.", "Brightwave Robotics won a contract to automate Northgate's warehouses")]
+    [InlineData("Brightwave Robotics has won a contract to automate Northgate's warehouses.", "Brightwave Robotics wins a contract to automate Northgate's warehouses")]
     public void Write_Auxiliaries_BecomeHeadlineTense(string lead, string title) => Assert.Equal(title, Draft(lead));
+
+    [Theory]
+    [InlineData("Kestrel Bank bought Pell Logistics for $2 billion.", "Kestrel Bank buys Pell Logistics for $2 billion")]
+    [InlineData("Shares in Kestrel Bank fell 6% in Frankfurt.", "Shares in Kestrel Bank fall 6% in Frankfurt")]
+    [InlineData("Lumen Skies denied claims that it faked its launch data.", "Lumen Skies denies claims that it faked its launch data")]
+    [InlineData("Kestrel Bank posted record profits and predicted that rates will rise.", "Kestrel Bank posts record profits and predicts that rates will rise")]
+    [InlineData("Harbourline and Pell Logistics merged their barge fleets.", "Harbourline and Pell Logistics merge their barge fleets")]
+    [InlineData("Two hundred workers protested outside Kestrel Bank.", "Two hundred workers protest outside Kestrel Bank")]
+    public void Write_MainVerbInThePast_BecomesThePresent(string lead, string title) => Assert.Equal(title, Draft(lead));
+
+    [Theory]
+    [InlineData("A film produced by Lumen Skies topped the box office.", "A film produced by Lumen Skies tops the box office")]
+    [InlineData("Rumours picked up by the Daily Ledger put a price on Lumen Skies.", "Rumours picked up by the Daily Ledger put a price on Lumen Skies")]
+    [InlineData("Kestrel Bank's long-awaited results showed a loss.", "Kestrel Bank's long-awaited results show a loss")]
+    [InlineData("The proposed merger of Kestrel Bank and Pell was blocked by regulators.", "The proposed merger of Kestrel Bank and Pell was blocked by regulators")]
+    [InlineData("Kestrel Bank and its related funds reported a loss.", "Kestrel Bank and its related funds report a loss")]
+    public void Write_PastFormThatIsNotTheVerb_KeepsItsTense(string lead, string title) => Assert.Equal(title, Draft(lead));
+
+    [Theory]
+    [InlineData("dropped", "drop")]
+    [InlineData("denied", "deny")]
+    [InlineData("moved", "move")]
+    [InlineData("announced", "announce")]
+    [InlineData("tumbled", "tumble")]
+    [InlineData("fired", "fire")]
+    [InlineData("stated", "state")]
+    [InlineData("negotiated", "negotiate")]
+    [InlineData("decided", "decide")]
+    [InlineData("hoped", "hope")]
+    [InlineData("changed", "change")]
+    [InlineData("raised", "raise")]
+    [InlineData("warned", "warn")]
+    [InlineData("treated", "treat")]
+    [InlineData("opened", "open")]
+    [InlineData("visited", "visit")]
+    [InlineData("abandoned", "abandon")]
+    [InlineData("belonged", "belong")]
+    [InlineData("called", "call")]
+    [InlineData("added", "add")]
+    [InlineData("cancelled", "cancel")]
+    [InlineData("controlled", "control")]
+    public void BaseOfPast_RegularVerb_SpelledBack(string past, string verb) => Assert.Equal(verb, HeadlineWriter.BaseOfPast(past));
+
+    [Theory]
+    [InlineData("fell", false, "falls")]
+    [InlineData("fell", true, "fall")]
+    [InlineData("went", false, "goes")]
+    [InlineData("denied", false, "denies")]
+    [InlineData("pushed", false, "pushes")]
+    [InlineData("sued", false, "sues")]
+    [InlineData("acquired", false, "acquires")]
+    [InlineData("focused", false, "focuses")]
+    [InlineData("bought,", false, "buys,")]
+    public void Present_PastForm_ThirdPersonOrBase(string past, bool plural, string present) =>
+        Assert.Equal(present, HeadlineWriter.Present(past, plural, SplitterLexicon.Default));
+
+    [Theory]
+    [InlineData("Ana Ruiz has said she will leave Kestrel Bank for a rival.", "Ruiz to leave Kestrel Bank for a rival")]
+    [InlineData("Kestrel Bank chairman William Stone said he hopes to sell the unit.", "Stone hopes to sell the unit")]
+    public void Write_SaidHeOrShe_DropsTheReporting(string lead, string title) => Assert.Equal(title, Draft(lead));
+
+    [Fact]
+    public void Write_AdverbAfterAnArticle_StaysWithItsAdjective() =>
+        Assert.Equal("Prices rise a seasonally adjusted 0.5% in March", Draft("Prices rose a seasonally adjusted 0.5% in March."));
 
     [Theory]
     [InlineData("Kestrel Bank says 300 of its branches in Spain will be sold to a rival next year.", "Kestrel Bank says 300 of its branches in Spain will be sold to a rival next year")]
     [InlineData("Harbourline Shipping, the largest barge operator on the Danube, has said it will buy Pell Logistics.", "Harbourline Shipping to buy Pell Logistics")]
     [InlineData("Film director Ana Ruiz is said to have turned down the lead role in the sequel.", "Ruiz is said to have turned down the lead role in the sequel")]
-    [InlineData("Kestrel Bank has lost the records of more than one million customers.", "Kestrel Bank lost the records of more than one million customers")]
+    [InlineData("Kestrel Bank has lost the records of more than one million customers.", "Kestrel Bank loses the records of more than one million customers")]
     public void Write_ReportedClausesAndPerfectInfinitives_StayGrammatical(string lead, string title) => Assert.Equal(title, Draft(lead));
 
     [Theory]
@@ -35,7 +99,7 @@ public class HeadlineWriterTests
     public void Write_ParticipleThatIsNotThePast_KeepsItsAuxiliary(string lead, string title) => Assert.Equal(title, Draft(lead));
 
     [Theory]
-    [InlineData("Russian oil firm Harbourline sued four lenders over the sale of its fleet.", "Harbourline sued four lenders over the sale of its fleet")]
+    [InlineData("Russian oil firm Harbourline sued four lenders over the sale of its fleet.", "Harbourline sues four lenders over the sale of its fleet")]
     [InlineData("Consumer electronics makers Kestrel and Lumen Skies are joining forces on screens.", "Kestrel and Lumen Skies are joining forces on screens")]
     [InlineData("Barge operator Harbourline Shipping says it will buy Pell Logistics.", "Harbourline Shipping to buy Pell Logistics")]
     public void Write_DescriptionBeforeTheSubjectsName_Goes(string lead, string title) => Assert.Equal(title, Draft(lead));
@@ -46,21 +110,21 @@ public class HeadlineWriterTests
     [InlineData("Shares in Harbourline Shipping jumped 6% on the news.")]
     [InlineData("Barge operators complained about Harbourline at the meeting.")]
     public void Write_NoDescriptionBeforeAName_KeepsTheOpening(string lead) =>
-        Assert.Equal(lead.TrimEnd('.'), Draft(lead));
+        Assert.StartsWith(lead[..lead.IndexOf(' ', StringComparison.Ordinal)], Draft(lead), StringComparison.Ordinal);
 
     [Theory]
-    [InlineData("Ana Ruiz left Kestrel Bank for a rival in Frankfurt.", "Ruiz left Kestrel Bank for a rival in Frankfurt")]
-    [InlineData("Investors backed a plan by Juan Carlos Ferrer to sell the unit.", "Investors backed a plan by Ferrer to sell the unit")]
-    [InlineData("Kestrel Bank hired Samuel L Okafor and Maria Stone's old team.", "Kestrel Bank hired Okafor and Stone's old team")]
-    [InlineData("Sir Alex Brand praised the bank's young traders in Frankfurt.", "Sir Alex Brand praised the bank's young traders in Frankfurt")]
-    [InlineData("John Lewis cut 300 jobs at its stores in Leeds.", "John Lewis cut 300 jobs at its stores in Leeds")]
+    [InlineData("Ana Ruiz left Kestrel Bank for a rival in Frankfurt.", "Ruiz leaves Kestrel Bank for a rival in Frankfurt")]
+    [InlineData("Investors backed a plan by Juan Carlos Ferrer to sell the unit.", "Investors back a plan by Ferrer to sell the unit")]
+    [InlineData("Kestrel Bank hired Samuel L Okafor and Maria Stone's old team.", "Kestrel Bank hires Okafor and Stone's old team")]
+    [InlineData("Sir Alex Brand praised the bank's young traders in Frankfurt.", "Sir Alex Brand praises the bank's young traders in Frankfurt")]
+    [InlineData("John Lewis cut 300 jobs at its stores in Leeds.", "John Lewis cuts 300 jobs at its stores in Leeds")]
     public void Write_PersonsName_WrittenAsTheSurname(string lead, string title) => Assert.Equal(title, Draft(lead));
 
     [Theory]
-    [InlineData("Former Kestrel Bank chairman William Stone backed the merger of the two units.", "Stone backed the merger of the two units")]
-    [InlineData("Singer Maria Stone opened the Lumen Skies festival in Leeds.", "Stone opened the Lumen Skies festival in Leeds")]
+    [InlineData("Former Kestrel Bank chairman William Stone backed the merger of the two units.", "Stone backs the merger of the two units")]
+    [InlineData("Singer Maria Stone opened the Lumen Skies festival in Leeds.", "Stone opens the Lumen Skies festival in Leeds")]
     [InlineData("Maria Stone believes William Okafor won the vote in Leeds.", "Stone believes Okafor won the vote in Leeds")]
-    [InlineData("Shares in Kestrel Bank rose after William Stone left the board.", "Shares in Kestrel Bank rose")]
+    [InlineData("Shares in Kestrel Bank rose after William Stone left the board.", "Shares in Kestrel Bank rise")]
     public void Write_DescriptionBeforeAPersonsName_GoesInAnyCase(string lead, string title) => Assert.Equal(title, Draft(lead));
 
     [Theory]
@@ -75,19 +139,19 @@ public class HeadlineWriterTests
     [Fact]
     public void Write_SubordinateClauseAfterTheNews_IsCut() =>
         Assert.Equal(
-            "Shares in Cairnwell Energy jumped 6%",
+            "Shares in Cairnwell Energy jump 6%",
             Draft("Shares in Cairnwell Energy jumped 6% after the firm said an oilfield in Rajasthan was larger than it had thought."));
 
     [Fact]
     public void Write_AsOpeningAVerbsComplement_NotCut() =>
         Assert.StartsWith(
-            "Brightwave Robotics raised what it describes as close to $100 million",
+            "Brightwave Robotics raises what it describes as close to $100 million",
             Draft("Brightwave Robotics has raised what it describes as close to $100 million in a Series B round led by Northgate Ventures."),
             StringComparison.Ordinal);
 
     [Fact]
     public void Write_ClauseWordTooEarly_NotCut() =>
-        Assert.StartsWith("Rates rose faster than Kestrel Bank expected", Draft("Rates rose faster than Kestrel Bank expected in the first quarter, squeezing its margins."), StringComparison.Ordinal);
+        Assert.StartsWith("Rates rise faster than Kestrel Bank expected", Draft("Rates rose faster than Kestrel Bank expected in the first quarter, squeezing its margins."), StringComparison.Ordinal);
 
     [Fact]
     public void Write_LeadOpeningWithSmallLetterName_KeepsTheName() =>
@@ -96,19 +160,19 @@ public class HeadlineWriterTests
     [Fact]
     public void Write_DescriptionAfterTheSubject_IsDropped() =>
         Assert.Equal(
-            "Zentrix raised $40 million in a round led by Qorvane Capital",
+            "Zentrix raises $40 million in a round led by Qorvane Capital",
             Draft("Zentrix, the Shanghai-based maker of warehouse robots, has raised $40 million in a round led by Qorvane Capital."));
 
     [Fact]
     public void Write_DescriptionAfterTheObject_IsNotDroppedWithTheSentenceAfterIt() =>
         Assert.Equal(
-            "Kestrel Bank agreed to buy Lumen Skies",
+            "Kestrel Bank agrees to buy Lumen Skies",
             Draft("Kestrel Bank has agreed to buy Lumen Skies, a satellite start-up, in a deal worth $300 million."));
 
     [Fact]
     public void Write_DescriptionWithCommasInsideAfterTheSubject_IsDroppedUpToTheVerb() =>
         Assert.Equal(
-            "Retova raised $28 million in a Series B round led by Qorvane Capital",
+            "Retova raises $28 million in a Series B round led by Qorvane Capital",
             Draft("Retova, a Jakarta startup that helps small shops, or warungs, order stock from their phones, has raised $28 million in a Series B round led by Qorvane Capital."));
 
     [Fact]
@@ -126,7 +190,7 @@ public class HeadlineWriterTests
     [Fact]
     public void Write_ShortDescriptionAfterTheObject_Stays() =>
         Assert.StartsWith(
-            "Kestrel acquired Affinity, the British maker of design software",
+            "Kestrel acquires Affinity, the British maker of design software",
             Draft("Kestrel has acquired Affinity, the British maker of design software for professionals, for several hundred million pounds, the Australian company said on Tuesday, as it tries to win over more corporate customers."),
             StringComparison.Ordinal);
 
@@ -195,7 +259,7 @@ public class HeadlineWriterTests
     {
         var title = Draft($"The Harbour Commission said that ferry operators who carry passengers after dark {open}carrying faulty navigation lamps and radios{close} will lose their licences.");
 
-        Assert.Equal("The Harbour Commission said that ferry operators who carry passengers", title); // and then ends before "after"
+        Assert.Equal("The Harbour Commission says that ferry operators who carry passengers", title); // and then ends before "after"
     }
 
     [Fact]
@@ -203,7 +267,7 @@ public class HeadlineWriterTests
     {
         var title = Draft("Northgate Devices unveiled a tablet with a 12.4\" screen and a stylus that charges itself magnetically while the tablet sleeps overnight.");
 
-        Assert.StartsWith("Northgate Devices unveiled a tablet with a 12.4\" screen and a stylus", title, StringComparison.Ordinal);
+        Assert.StartsWith("Northgate Devices unveils a tablet with a 12.4\" screen and a stylus", title, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -228,7 +292,7 @@ public class HeadlineWriterTests
     {
         var title = Draft("Further confirmation that the robotics market is booming comes today with the news that Brightwave Robotics has raised $45 million from Northgate Ventures.");
 
-        Assert.Equal("Brightwave Robotics raised $45 million from Northgate Ventures", title);
+        Assert.Equal("Brightwave Robotics raises $45 million from Northgate Ventures", title);
     }
 
     [Fact]
@@ -252,7 +316,7 @@ public class HeadlineWriterTests
     {
         var title = Draft("President Jane Roe has approved the Kestrel Bank (KB) takeover of Lumen Finance, according to a report from the Daily Ledger.");
 
-        Assert.Equal("Roe approved the Kestrel Bank takeover of Lumen Finance", title);
+        Assert.Equal("Roe approves the Kestrel Bank takeover of Lumen Finance", title);
     }
 
     [Fact]
@@ -305,7 +369,7 @@ public class HeadlineWriterTests
     {
         var (title, _) = Write("“We are thrilled,” the founder said.", "Brightwave Robotics has raised $45 million.");
 
-        Assert.Equal("Brightwave Robotics raised $45 million", title);
+        Assert.Equal("Brightwave Robotics raises $45 million", title);
     }
 
     [Fact]
@@ -367,12 +431,17 @@ public class HeadlineWriterTests
 
             Assert.InRange(title.Length, 1, 100);
             Assert.True(summary.Length <= 320, summary);
+            var leadWords = lead.Split(' ').Select(l => l.Trim('“', '”', ',', '.', '’', '‘')).ToList();
             foreach (var w in title.Split(' '))
             {
-                var bare = w.EndsWith("’s", StringComparison.Ordinal) ? w[..^2] : w; // "its" may become "Subject’s"
+                var bare = (w.EndsWith("’s", StringComparison.Ordinal) ? w[..^2] : w).Trim('“', '”', ',', '.', '’', '‘'); // "its" may become "Subject’s"
                 if (bare != "to") // "will" becomes the headline's "to"
                 {
-                    Assert.Contains(bare.Trim('“', '”', ',', '.', '’', '‘'), lead, StringComparison.OrdinalIgnoreCase);
+                    // A word of the lead, or the present of one ("cut" -> "cuts", "quoted" -> "quotes").
+                    Assert.True(
+                        lead.Contains(bare, StringComparison.OrdinalIgnoreCase)
+                            || leadWords.Any(l => HeadlineWriter.Present(l, plural: false, SplitterLexicon.Default) == bare || HeadlineWriter.Present(l, plural: true, SplitterLexicon.Default) == bare),
+                        $"{bare} in {title}");
                 }
             }
         }

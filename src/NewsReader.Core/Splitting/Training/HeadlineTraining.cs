@@ -85,7 +85,7 @@ public static class HeadlineTraining
         {
             var paragraphs = article.Paragraphs.Select(p => new Paragraph(p)).ToList();
             var lead = HeadlineWriter.LeadIndex(paragraphs);
-            var headline = HeadlineWriter.Headline(paragraphs[lead].Text, lexicon);
+            var headline = HeadlineWriter.Trimmed(paragraphs[lead].Text, lexicon);
             var tokens = HeadlineCut.Tokens(headline.Split(' '), paragraphs, lead, lexicon);
             drafted.Add(new Drafted(article.Title, ContentWords(article.Title, lexicon).ToHashSet(StringComparer.Ordinal), headline, paragraphs, lead, tokens));
         }
@@ -94,7 +94,10 @@ public static class HeadlineTraining
     }
 
     private static double MeanRouge(List<Drafted> set, HeadlineModel? model, SplitterLexicon lexicon) =>
-        set.Average(d => Rouge1(model is null ? d.Headline : HeadlineCut.Shorten(d.Headline, d.Paragraphs, d.Lead, model, lexicon), d.Real, lexicon));
+        set.Average(d => Rouge1(
+            HeadlineWriter.InHeadlineTense(model is null ? d.Headline : HeadlineCut.Shorten(d.Headline, d.Paragraphs, d.Lead, model, lexicon), lexicon),
+            d.Real,
+            lexicon));
 
     private static List<string> ContentWords(string text, SplitterLexicon lexicon)
     {
