@@ -23,7 +23,7 @@ public static class HeadlineCut
 
     // Characters of the story's other paragraphs in which a headline word is counted: enough for
     // a news story's opening, and a bound on the work for a long one.
-    private const int BodyChars = 4_000;
+    internal const int BodyChars = 4_000;
 
     // Content words a cut headline keeps at least.
     private const int MinContentWords = 2;

@@ -2,7 +2,8 @@ namespace NewsReader.Core.Splitting;
 
 /// <summary>
 /// The headline's naming steps (see <see cref="Headline"/>): a description before the name a lead
-/// opens with goes, and people are named by surname, as desks write headlines.
+/// opens with goes, and people are named by surname, as desks write headlines (by the shipped given
+/// names, or by how the story itself names them).
 /// </summary>
 public static partial class HeadlineWriter
 {
@@ -124,6 +125,100 @@ public static partial class HeadlineWriter
         }
 
         return kept.Count == words.Length ? s : string.Join(' ', kept);
+    }
+
+    /// <summary>
+    /// "Gordon Brown hopes to ..." becomes "Brown hopes to ..." when the story itself calls him "Mr
+    /// Brown" or writes "Brown said": news writing names a person in full once, then by surname, and
+    /// a headline uses the surname ("Dr Reddy's" keeps its title). Only a two-word name (a capitalised word, then a surname) whose
+    /// first word the story never uses alone ("Manchester United" stays whole: "Manchester" stands on
+    /// its own), read in the story's other paragraphs (their first 4,000 characters, as
+    /// <see cref="HeadlineCut"/> does). Given names of the shipped list need no story (<see cref="ShortenPersonNames"/>).
+    /// </summary>
+    internal static string SurnamesTheStoryUses(string headline, IReadOnlyList<Paragraph> paragraphs, int leadIndex, SplitterLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(headline);
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        var words = headline.Split(' ');
+        List<int>? dropped = null;
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            var twoWordName = IsNameWord(words[i]) && IsSurname(words[i + 1], ShippedNames.GivenNames)
+                && (i == 0 || !char.IsUpper(words[i - 1][0])) && (i + 2 >= words.Length || !char.IsUpper(words[i + 2][0]))
+                && !lexicon.Stopwords.Contains(words[i]) && !lexicon.CalendarNames.Contains(words[i]) && !lexicon.HeadlineNameTitles.Contains(words[i])
+                && !lexicon.HeadlineHonorifics.Contains(words[i]);
+            if (twoWordName && StoryCallsBySurname(words[i], Bare(words[i + 1]), paragraphs, leadIndex, lexicon))
+            {
+                (dropped ??= []).Add(i);
+            }
+        }
+
+        return dropped is null ? headline : string.Join(' ', words.Where((_, i) => !dropped.Contains(i)));
+    }
+
+    // "Gordon", "Arsene": a capitalised word of letters only, longer than an initial.
+    private static bool IsNameWord(string word) =>
+        word.Length > 1 && char.IsUpper(word[0]) && word.AsSpan(1).IndexOfAnyExceptInRange('a', 'z') < 0;
+
+    // Whether the story's other paragraphs call the person by surname ("Mr Brown", "Brown said") and
+    // never use the first word without the surname after it.
+    private static bool StoryCallsBySurname(string first, string surname, IReadOnlyList<Paragraph> paragraphs, int leadIndex, SplitterLexicon lexicon)
+    {
+        var (budget, bySurname) = (HeadlineCut.BodyChars, false);
+        for (var p = 0; p < paragraphs.Count && budget > 0; p++)
+        {
+            if (p == leadIndex || paragraphs[p].Kind != ParagraphKind.Text)
+            {
+                continue;
+            }
+
+            var text = paragraphs[p].Text.AsSpan(0, Math.Min(paragraphs[p].Text.Length, budget));
+            budget -= text.Length;
+            for (var at = WholeWord(text, first, 0); at >= 0; at = WholeWord(text, first, at + first.Length))
+            {
+                var after = text[(at + first.Length)..];
+                if (!after.StartsWith(" ", StringComparison.Ordinal) || !after[1..].StartsWith(surname, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            for (var at = WholeWord(text, surname, 0); at >= 0 && !bySurname; at = WholeWord(text, surname, at + surname.Length))
+            {
+                var before = text[..at].TrimEnd();
+                var previous = before[(before.LastIndexOf(' ') + 1)..];
+                var next = text[(at + surname.Length)..].TrimStart();
+                var following = next[..Math.Max(0, next.IndexOfAny(' ', ',', '.') is var end and >= 0 ? end : next.Length)];
+                bySurname = lexicon.HeadlineHonorifics.Contains(previous)
+                    || (!previous.Equals(first, StringComparison.Ordinal) && IsOneOf(following.ToString(), ReportingVerbs));
+            }
+        }
+
+        return bySurname;
+    }
+
+    // Where word stands as a whole word in text from start on, or -1.
+    private static int WholeWord(ReadOnlySpan<char> text, string word, int start)
+    {
+        for (var at = start; at < text.Length;)
+        {
+            var found = text[at..].IndexOf(word, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            var i = at + found;
+            var end = i + word.Length;
+            if ((i == 0 || !char.IsLetter(text[i - 1])) && (end == text.Length || !char.IsLetter(text[end])))
+            {
+                return i;
+            }
+
+            at = i + 1;
+        }
+
+        return -1;
     }
 
     // "L", "W.": a middle initial.

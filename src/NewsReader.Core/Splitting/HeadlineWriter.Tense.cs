@@ -22,6 +22,8 @@ public static partial class HeadlineWriter
     /// follows "that", a comma or a reporting verb ("IBM says its patents will be released") keeps
     /// its tense, and so does a past form that reads as a participle ("a film produced by ...").
     /// </summary>
+    // Long because: one pass over the words carries the clause's state (main clause or not, its verb
+    // seen, changed, and in which number) from each word to the next.
     internal static string HeadlineTense(string s, SplitterLexicon lexicon)
     {
         var words = s.Split(' ');
@@ -176,14 +178,17 @@ public static partial class HeadlineWriter
                 && !lexicon.ParticiplesNotPast.Contains(word) && !lexicon.HeadlineNotPast.Contains(word)));
 
     // Whether the subject before the verb at index verb takes the plural: its head (the word before
-    // a preposition, "Shares | in Kestrel Bank") is a listed pronoun or number, or a lower-case noun
+    // a preposition or a participle, "Shares | in Kestrel Bank") is a listed pronoun or number, or a lower-case noun
     // in -s ("investors"); a capitalised name ("Airlines", "Wales") counts as one.
     private static bool PluralSubject(string[] words, int verb, SplitterLexicon lexicon)
     {
         var head = verb - 1;
         for (var k = 1; k < verb; k++)
         {
-            if (IsOneOf(words[k], SubjectPrepositions))
+            // "Rumours | picked up by ...", "a firm | based in ...": a participle with its phrase after the head ends it too.
+            var participle = IsSimplePast(words[k], lexicon) && k + 2 < verb
+                && (IsOneOf(words[k + 1], SubjectPrepositions) || IsOneOf(words[k + 2], "by"));
+            if (IsOneOf(words[k], SubjectPrepositions) || participle)
             {
                 head = k - 1;
                 break;

@@ -34,7 +34,7 @@ public static partial class HeadlineWriter
         var lead = leadIndex < 0 ? string.Empty : paragraphs[leadIndex].Text;
         var summary = Summarize(lead, lexicon);
         var title = string.IsNullOrWhiteSpace(givenTitle)
-            ? InHeadlineTense(HeadlineCut.Shorten(Trimmed(lead, lexicon), paragraphs, leadIndex, HeadlineModel.Default, lexicon), lexicon)
+            ? InHeadlineTense(HeadlineCut.Shorten(Drafted(paragraphs, leadIndex, lexicon), paragraphs, leadIndex, HeadlineModel.Default, lexicon), lexicon)
             : Fit(givenTitle.Trim(), lexicon);
         if (title.Length == 0)
         {
@@ -126,6 +126,10 @@ public static partial class HeadlineWriter
         var s = HeadlineTense(headline, lexicon);
         return s.Length > MaxTitle ? Fit(s, lexicon) : s;
     }
+
+    /// <summary>The headline <see cref="HeadlineCut"/> reads: the lead trimmed, people named as the story names them.</summary>
+    internal static string Drafted(IReadOnlyList<Paragraph> paragraphs, int leadIndex, SplitterLexicon lexicon) =>
+        leadIndex < 0 ? string.Empty : SurnamesTheStoryUses(Trimmed(paragraphs[leadIndex].Text, lexicon), paragraphs, leadIndex, lexicon);
 
     /// <summary>The lead sentence trimmed to a headline, in the lead's tense.</summary>
     internal static string Trimmed(string lead, SplitterLexicon lexicon)

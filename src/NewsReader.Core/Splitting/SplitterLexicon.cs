@@ -64,6 +64,7 @@ internal sealed class SplitterLexicon
         HeadlinePastForms = Pairs(sections, "headline-past-forms");
         HeadlinePluralSubjects = Set(sections, "headline-plural-subjects");
         HeadlineNotPast = Set(sections, "headline-not-past");
+        HeadlineHonorifics = Set(sections, "headline-honorifics");
         CaptionPrefixes = [.. sections.GetValueOrDefault("caption-prefixes", [])];
         CaptionContains = [.. sections.GetValueOrDefault("caption-contains", [])];
         HeadlineTailWords = [.. sections.GetValueOrDefault("headline-tail-after-comma", [])];
@@ -152,6 +153,9 @@ internal sealed class SplitterLexicon
 
     /// <summary>The base of a past form the spelling rules get wrong or cannot know ("fell" -> "fall"), by the past form.</summary>
     public FrozenDictionary<string, string> HeadlinePastForms { get; }
+
+    /// <summary>Titles before a surname ("Mr", "Dr").</summary>
+    public WordSet HeadlineHonorifics { get; }
 
     /// <summary>Words in -ed that are no past form ("hundred").</summary>
     public WordSet HeadlineNotPast { get; }

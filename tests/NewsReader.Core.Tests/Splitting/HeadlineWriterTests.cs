@@ -79,6 +79,26 @@ public class HeadlineWriterTests
     [InlineData("Kestrel Bank chairman William Stone said he hopes to sell the unit.", "Stone hopes to sell the unit")]
     public void Write_SaidHeOrShe_DropsTheReporting(string lead, string title) => Assert.Equal(title, Draft(lead));
 
+    [Theory]
+    [InlineData("Mr Okonjo said the sale would close in May.", "Okonjo hopes to sell the unit")]
+    [InlineData("The sale would close in May, Okonjo said.", "Okonjo hopes to sell the unit")]
+    [InlineData("The sale would close in May, the bank said.", "Tunde Okonjo hopes to sell the unit")]
+    [InlineData("Tunde said the sale would close. Mr Okonjo agreed.", "Tunde Okonjo hopes to sell the unit")]
+    public void SurnamesTheStoryUses_SurnameAloneInTheStory_HeadlineUsesIt(string body, string title)
+    {
+        Paragraph[] story = [new("Tunde Okonjo said he hopes to sell the unit."), new(body)];
+
+        Assert.Equal(title, HeadlineWriter.SurnamesTheStoryUses("Tunde Okonjo hopes to sell the unit", story, 0, SplitterLexicon.Default));
+    }
+
+    [Fact]
+    public void SurnamesTheStoryUses_TitleBeforeTheName_Stays()
+    {
+        Paragraph[] story = [new("Profits at Dr Okonjo's fell 93%."), new("Dr Okonjo's said its profits fell.")];
+
+        Assert.Equal("Profits at Dr Okonjo's fell 93%", HeadlineWriter.SurnamesTheStoryUses("Profits at Dr Okonjo's fell 93%", story, 0, SplitterLexicon.Default));
+    }
+
     [Fact]
     public void Write_AdverbAfterAnArticle_StaysWithItsAdjective() =>
         Assert.Equal("Prices rise a seasonally adjusted 0.5% in March", Draft("Prices rose a seasonally adjusted 0.5% in March."));

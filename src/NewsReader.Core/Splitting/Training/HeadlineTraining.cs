@@ -85,7 +85,7 @@ public static class HeadlineTraining
         {
             var paragraphs = article.Paragraphs.Select(p => new Paragraph(p)).ToList();
             var lead = HeadlineWriter.LeadIndex(paragraphs);
-            var headline = HeadlineWriter.Trimmed(paragraphs[lead].Text, lexicon);
+            var headline = HeadlineWriter.Drafted(paragraphs, lead, lexicon);
             var tokens = HeadlineCut.Tokens(headline.Split(' '), paragraphs, lead, lexicon);
             drafted.Add(new Drafted(article.Title, ContentWords(article.Title, lexicon).ToHashSet(StringComparer.Ordinal), headline, paragraphs, lead, tokens));
         }
