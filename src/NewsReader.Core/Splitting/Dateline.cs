@@ -2,7 +2,9 @@ namespace NewsReader.Core.Splitting;
 
 /// <summary>
 /// A wire dateline opening a paragraph: "SAN FRANCISCO (Reuters) - ", "(Reuters) - ",
-/// "BEIJING, March 3 (AP) — ", "FRANKFURT/DETROIT (Reuters) - ", "LONDON — ". Agencies put one
+/// "BEIJING, March 3 (AP) — ", "FRANKFURT/DETROIT (Reuters) - ", "LONDON — ", and the colon form
+/// of South Asian papers, "MUMBAI: ", when the capitals are a shipped place (a transcript's
+/// "SMITH: " is a speaker, not a dateline). Agencies put one
 /// before the first paragraph of a story and nowhere else, so it marks a lead, and a headline
 /// drops it.
 /// </summary>
@@ -11,6 +13,7 @@ internal static class Dateline
     // Where the dash may stand at the latest: a place, a date and an agency ("WASHINGTON, Nov 3 (Thomson Reuters Foundation) - ").
     private const int MaxLength = 60;
     private const int MaxAgency = 40;
+    private const int MaxPlace = 30;
 
     /// <summary>
     /// How many characters of <paramref name="text"/> the dateline takes, dash and space after it
@@ -20,6 +23,12 @@ internal static class Dateline
     /// </summary>
     public static int Length(ReadOnlySpan<char> text)
     {
+        var colon = ColonLength(text);
+        if (colon > 0)
+        {
+            return colon;
+        }
+
         var limit = Math.Min(text.Length, MaxLength);
         for (var at = 0; at < limit; at++)
         {
@@ -45,6 +54,21 @@ internal static class Dateline
         }
 
         return 0;
+    }
+
+    // "MUMBAI: Reliance Retail ...", "NEW DELHI: The government ...": a shipped place in capitals, a
+    // colon, a space and a sentence.
+    private static int ColonLength(ReadOnlySpan<char> text)
+    {
+        var colon = text[..Math.Min(text.Length, MaxPlace)].IndexOf(':');
+        if (colon < 2 || colon + 2 >= text.Length || text[colon + 1] != ' '
+            || !(char.IsUpper(text[colon + 2]) || char.IsDigit(text[colon + 2]) || text[colon + 2] is '“' or '"' or '‘' or '\''))
+        {
+            return 0;
+        }
+
+        var place = text[..colon];
+        return IsPlaceInCapitals(place) && ShippedNames.IsPlace(place) ? colon + 2 : 0;
     }
 
     // "HONG KONG (Reuters)", "(Reuters)", "BEIJING, March 3 (AP)", "LONDON".

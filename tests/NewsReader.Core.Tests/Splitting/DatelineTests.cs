@@ -16,6 +16,20 @@ public class DatelineTests
         Assert.Equal(dateline.Length, Dateline.Length(text));
 
     [Theory]
+    [InlineData("MUMBAI: Reliance Retail has raised Rs 8,278 crore from investors.", "MUMBAI: ")]
+    [InlineData("NEW DELHI: The government cut the tax on fuel.", "NEW DELHI: ")]
+    [InlineData("BENGALURU: “We will hire 2,000 engineers,” the company said.", "BENGALURU: ")]
+    public void Length_ColonDatelineOfAShippedPlace_CoversPlaceAndColon(string text, string dateline) =>
+        Assert.Equal(dateline.Length, Dateline.Length(text));
+
+    [Theory]
+    [InlineData("SMITH: We will not comment on the deal.")] // a transcript's speaker, no place
+    [InlineData("TECHCRUNCH: Does that change anything for you?")]
+    [InlineData("Mumbai: the city where the company was founded.")] // not in capitals, and lower case after
+    [InlineData("MUMBAI:Reliance raised money.")]
+    public void Length_ColonAfterCapitalsThatAreNoDateline_Zero(string text) => Assert.Equal(0, Dateline.Length(text));
+
+    [Theory]
     [InlineData("AMD — the chipmaker — said it would buy Xilinx.")] // a sentence goes on in lower case
     [InlineData("Kestrel - the bank that never closes - said it would cut jobs.")] // no place in capitals
     [InlineData("Apple (AAPL) - the iPhone maker - rose 3%.")]
