@@ -38,7 +38,7 @@ public static class TrainSplitterCommand
             corpora,
             gold,
             Number(args, "--seed", 1),
-            Number(args, "--files", 150),
+            Number(args, "--files", 300),
             Number(args, "--articles", 15),
             args.Get("--dev"),
             args.Get("--out"),

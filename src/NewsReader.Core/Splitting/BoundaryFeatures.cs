@@ -14,7 +14,7 @@ internal static class BoundaryFeatures
         // The paragraph's own opening sentence (LeadSignals).
         "lead.dangling", "lead.definite_reference", "lead.definite_opener", "lead.early_pronoun", "lead.later_definite",
         "lead.news_verb", "lead.time_word", "lead.full_name", "lead.named_subject", "lead.known_subject",
-        "lead.names", "lead.fresh_names", "lead.novelty", "lead.dateline",
+        "lead.names", "lead.fresh_names", "lead.novelty", "lead.dateline", "lead.subject_verb", "lead.appositive", "lead.reintroduced",
 
         // How words change around it.
         "shift.window", "shift.above_typical", "shift.typical", "shift.link", "shift.forward", "shift.forward_minus_link",
@@ -31,8 +31,8 @@ internal static class BoundaryFeatures
         "after.dangling", "after.definite_reference", "after.early_pronoun", "after.news_verb", "after.time_word",
         "after.quote",
 
-        // A repeat of earlier text starts here.
-        "repeat.start",
+        // Where it sits against the runs that repeat earlier text: a copy's start (later or earlier copy), inside a copy, just after one.
+        "repeat.start", "repeat.source_start", "repeat.inside", "repeat.after",
     ];
 
     /// <summary>The length of a feature vector.</summary>
@@ -68,6 +68,9 @@ internal static class BoundaryFeatures
         into[k++] = lead.Fresh;
         into[k++] = (float)lead.Novelty;
         into[k++] = Flag(lead.Dateline);
+        into[k++] = Flag(lead.SubjectVerb);
+        into[k++] = Flag(lead.Appositive);
+        into[k++] = Flag(lead.Reintroduced);
 
         var previousShift = i > 0 ? signals[i - 1].Shift : s.Shift;
         var nextShift = i + 1 < signals.Length ? signals[i + 1].Shift : s.Shift;
@@ -125,7 +128,10 @@ internal static class BoundaryFeatures
             k += 6;
         }
 
-        into[k] = Flag(s.RepeatStart);
+        into[k++] = Flag(s.In(RepeatPlace.Start));
+        into[k++] = Flag(s.In(RepeatPlace.SourceStart));
+        into[k++] = Flag(s.In(RepeatPlace.Inside));
+        into[k] = Flag(s.In(RepeatPlace.After));
     }
 
     private static float Flag(bool b) => b ? 1f : 0f;

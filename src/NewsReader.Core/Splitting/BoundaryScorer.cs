@@ -22,11 +22,13 @@ internal readonly record struct SourceParagraph(Paragraph Paragraph, int Line, u
 /// <param name="Shift">1 minus the cosine of the words of the <see cref="BoundaryScorer.ShiftWindow"/> paragraphs before and from here on.</param>
 /// <param name="Link">The closest cosine of this paragraph's words to one of the two before it.</param>
 /// <param name="Forward">The closest cosine of this paragraph's words to one of the two after it.</param>
-/// <param name="RepeatStart">A run of paragraphs repeating earlier text starts exactly here.</param>
+/// <param name="Repeat">Where the paragraph sits against the file's repeated runs (<see cref="RepeatPlace"/>).</param>
 /// <param name="Shape">The paragraph's <see cref="ShapeFlags"/>, read once (its neighbours' features read them again).</param>
 [StructLayout(LayoutKind.Auto)] // 20 bytes per paragraph of a big file
-internal readonly record struct BoundarySignals(uint Lead, float Shift, float Link, float Forward, bool RepeatStart, ShapeFlags Shape = ShapeFlags.None)
+internal readonly record struct BoundarySignals(uint Lead, float Shift, float Link, float Forward, RepeatPlace Repeat, ShapeFlags Shape = ShapeFlags.None)
 {
+    public bool In(RepeatPlace place) => (Repeat & place) != 0;
+
     public LeadSignals LeadSignals => BoundaryScorer.Unpack(Lead);
 
     public bool Has(ShapeFlags flag) => (Shape & flag) != 0;
@@ -43,6 +45,28 @@ internal enum ShapeFlags : byte
     Candidate = 8,
     EndsQuote = 16,
     EndsColon = 32,
+}
+
+/// <summary>
+/// Where a paragraph sits against the runs of paragraphs that repeat earlier text: a repeated story
+/// starts where its copy starts, nothing starts inside a copy, and the next story starts after it.
+/// </summary>
+[Flags]
+internal enum RepeatPlace : byte
+{
+    None = 0,
+
+    /// <summary>The later copy of a run starts here.</summary>
+    Start = 1,
+
+    /// <summary>The earlier copy of a run starts here.</summary>
+    SourceStart = 2,
+
+    /// <summary>Inside either copy of a run, after its first paragraph.</summary>
+    Inside = 4,
+
+    /// <summary>The first substantial paragraph after either copy of a run.</summary>
+    After = 8,
 }
 
 /// <summary>A run of paragraphs that repeats an earlier run: indexes of both copies' first paragraphs and of the paragraphs just after them.</summary>
@@ -87,7 +111,7 @@ internal static class BoundaryScorer
         ArgumentNullException.ThrowIfNull(runs);
         var n = paragraphs.Count;
         var bags = new BagWindow(paragraphs, lexicon);
-        var repeats = runs.Select(r => r.Start).ToHashSet();
+        var repeats = Places(runs, n);
         var known = new Dictionary<int, int>();
         var window = new ShiftWindowCounts(bags);
         var result = new BoundarySignals[n];
@@ -105,10 +129,46 @@ internal static class BoundaryScorer
             var lead = p.Kind == ParagraphKind.Caption ? 0u : Pack(LeadSignals.Read(p.Text, lexicon, lookahead, known));
             var link = Math.Max(bags.Cosine(i, i - 1), bags.Cosine(i, i - 2));
             var forward = Math.Max(bags.Cosine(i, i + 1), bags.Cosine(i, i + 2));
-            result[i] = new BoundarySignals(lead, (float)(1 - window.Cosine), (float)link, (float)forward, repeats.Contains(i), Shape(p));
+            result[i] = new BoundarySignals(lead, (float)(1 - window.Cosine), (float)link, (float)forward, repeats[i], Shape(p));
         }
 
         return result;
+    }
+
+    /// <summary>Each paragraph's <see cref="RepeatPlace"/>; linear in the paragraphs and runs, however often one story repeats.</summary>
+    private static RepeatPlace[] Places(IReadOnlyList<RepeatedRun> runs, int n)
+    {
+        var places = new RepeatPlace[n];
+        var inside = new int[n + 1]; // +1 where a copy's inside begins, -1 where it ends
+        void Copy(int start, int end, RepeatPlace first)
+        {
+            places[start] |= first;
+            if (end < n)
+            {
+                places[end] |= RepeatPlace.After;
+            }
+
+            if (start + 1 < end)
+            {
+                inside[start + 1]++;
+                inside[end]--;
+            }
+        }
+
+        foreach (var run in runs)
+        {
+            Copy(run.SourceStart, run.SourceEnd, RepeatPlace.SourceStart);
+            Copy(run.Start, run.End, RepeatPlace.Start);
+        }
+
+        var depth = 0;
+        for (var i = 0; i < n; i++)
+        {
+            depth += inside[i];
+            places[i] |= depth > 0 ? RepeatPlace.Inside : 0;
+        }
+
+        return places;
     }
 
     private static ShapeFlags Shape(SourceParagraph p)
@@ -320,16 +380,17 @@ internal static class BoundaryScorer
 
     private static ulong KeyOf(SourceParagraph p) => p.Key != 0 ? p.Key : ParagraphShape.LooseHash(p.Text);
 
-    // The opening signals in 23 bits: ten flags, the counts of names and fresh names (at most 40 each), the dateline.
+    // The opening signals in 26 bits: ten flags, the counts of names and fresh names (at most 40 each), the dateline, three more flags.
     internal static uint Pack(LeadSignals l) =>
         (l.Dangling ? 1u : 0) | (l.DefiniteReference ? 2u : 0) | (l.DefiniteOpener ? 4u : 0) | (l.EarlyPronoun ? 8u : 0)
         | (l.LaterDefinite ? 16u : 0) | (l.NewsVerb ? 32u : 0) | (l.TimeWord ? 64u : 0) | (l.FullName ? 128u : 0)
         | (l.NamedSubject ? 256u : 0) | (l.KnownSubject ? 512u : 0) | ((uint)l.Names << 10) | ((uint)l.Fresh << 16)
-        | (l.Dateline ? 1u << 22 : 0);
+        | (l.Dateline ? 1u << 22 : 0) | (l.SubjectVerb ? 1u << 23 : 0) | (l.Appositive ? 1u << 24 : 0) | (l.Reintroduced ? 1u << 25 : 0);
 
     internal static LeadSignals Unpack(uint b) => new(
         (b & 1) != 0, (b & 2) != 0, (b & 4) != 0, (b & 8) != 0, (b & 16) != 0, (b & 32) != 0, (b & 64) != 0, (b & 128) != 0,
-        (b & 256) != 0, (b & 512) != 0, (byte)((b >> 10) & 63), (byte)((b >> 16) & 63), (b & (1u << 22)) != 0);
+        (b & 256) != 0, (b & 512) != 0, (byte)((b >> 10) & 63), (byte)((b >> 16) & 63), (b & (1u << 22)) != 0,
+        (b & (1u << 23)) != 0, (b & (1u << 24)) != 0, (b & (1u << 25)) != 0);
 
     private static void Remember(Dictionary<int, int> known, ReadOnlySpan<int> names, int delta)
     {

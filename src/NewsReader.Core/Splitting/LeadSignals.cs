@@ -14,6 +14,9 @@ namespace NewsReader.Core.Splitting;
 /// <param name="Names">How many words of the first sentence are names (at most 40).</param>
 /// <param name="Fresh">How many of those were not named just before.</param>
 /// <param name="Dateline">Opens with a wire dateline ("HONG KONG (Reuters) - "); the other signals read the sentence after it.</param>
+/// <param name="SubjectVerb">Opens the way a lead does: a capitalised subject, then its verb within the first words, before any comma ("Tesco has raised", "Ford Motor Co. said").</param>
+/// <param name="Appositive">The capitalised subject is introduced by a description set off by a comma ("Yatrik, an Indian startup that ...").</param>
+/// <param name="Reintroduced">The subject's name is written in a fuller form than just before: a word of it was named in the paragraphs before, another was not ("Tesla Inc" after "Tesla").</param>
 internal readonly record struct LeadSignals(
     bool Dangling,
     bool DefiniteReference,
@@ -27,7 +30,10 @@ internal readonly record struct LeadSignals(
     bool KnownSubject,
     byte Names,
     byte Fresh,
-    bool Dateline = false)
+    bool Dateline = false,
+    bool SubjectVerb = false,
+    bool Appositive = false,
+    bool Reintroduced = false)
 {
     /// <summary>Share of the first sentence's names not named just before (0.5 when it names nobody).</summary>
     public double Novelty => Names == 0 ? 0.5 : (double)Fresh / Names;
@@ -36,6 +42,7 @@ internal readonly record struct LeadSignals(
     private const int EarlyWords = 8;
     private const int KnownSubjectMentions = 2;
     private const int SubjectWords = 4;
+    private const int SubjectVerbWords = 6;
 
     // Long because: its last loop, the splitter's hottest, hashes each word of the sentence once and
     // reads six signals from that hash (news verb, time word, names, fresh names, full name, known
@@ -81,6 +88,10 @@ internal readonly record struct LeadSignals(
         bool newsVerb = false, timeWord = false, fullName = false, knownSubject = false, sawName = false;
         var previousName = false;
         var subjectSlot = SubjectSlot(text, words);
+        var subjectVerb = false;
+        bool inSubject = capitalisedSubject, subjectKnown = false, subjectFresh = false;
+        var appositive = capitalisedSubject && subjectSlot > 0 && subjectSlot < n && IsOneOf(words[subjectSlot].In(text), "a", "an", "the")
+            && AllCapitalised(text, words[..subjectSlot]);
         int names = 0, fresh = 0;
         var previousHash = 0u; // hash of the previous word, continued over " word" to hash the bigram
         var hasPrevious = false;
@@ -99,11 +110,21 @@ internal readonly record struct LeadSignals(
             newsVerb |= (flags & WordFlags.NewsVerb) != 0;
             timeWord |= (flags & WordFlags.TimeWord) != 0 || (hasPrevious && (lexicon.WordHashes.Get((int)pairHash) & (int)WordFlags.TimeWord) != 0);
             var function = (flags & WordFlags.Function) != 0;
+            subjectVerb |= capitalisedSubject && k > 0 && k <= SubjectVerbWords && (subjectSlot < 0 || k < subjectSlot)
+                && ((flags & WordFlags.NewsVerb) != 0 || IsOneOf(w, "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may"));
             // A capitalised first word that the paragraphs just before named is a name too ("Brightwave sells ...").
             var name = (WordScanner.IsNameLike(w, words[k].SentenceInitial) && !function && (flags & WordFlags.Calendar) == 0)
                 || (k == 0 && (namedSubject || (capitalisedSubject && known?.GetValueOrDefault(WordScanner.TermHash(w)) > 0)));
             fullName |= name && previousName;
             previousName = name || (k == 0 && char.IsUpper(w[0]) && !function);
+            inSubject &= name || (k == 0 && capitalisedSubject);
+            if (inSubject)
+            {
+                var seen = known?.GetValueOrDefault(WordScanner.TermHash(w)) > 0;
+                subjectKnown |= seen;
+                subjectFresh |= !seen;
+            }
+
             if (name)
             {
                 var mentions = known?.GetValueOrDefault(WordScanner.TermHash(w)) ?? 0;
@@ -119,7 +140,20 @@ internal readonly record struct LeadSignals(
             hasPrevious = true;
         }
 
-        return new LeadSignals(dangling, definite, definiteOpener, earlyPronoun, laterDefinite, newsVerb, timeWord, fullName, namedSubject, knownSubject, (byte)names, (byte)fresh, dateline > 0);
+        return new LeadSignals(dangling, definite, definiteOpener, earlyPronoun, laterDefinite, newsVerb, timeWord, fullName, namedSubject, knownSubject, (byte)names, (byte)fresh, dateline > 0, subjectVerb, appositive, subjectKnown && subjectFresh);
+    }
+
+    private static bool AllCapitalised(string text, ReadOnlySpan<WordSpan> words)
+    {
+        foreach (var w in words)
+        {
+            if (!char.IsUpper(text[w.Start]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -13,6 +13,8 @@ public class BoundaryFeaturesTests
         "Analysts had expected a smaller fall in lending income after two years of rising interest rates.",
     ];
 
+    private static readonly string[] RepeatFeatures = ["repeat.start", "repeat.source_start", "repeat.inside", "repeat.after"];
+
     private static float[] FeaturesAt(IReadOnlyList<string> texts, int i)
     {
         var paragraphs = texts.Select((t, k) => new SourceParagraph(t, (2 * k) + 1, SeedSplitter.Classify(t, SplitterLexicon.Default))).ToList();
@@ -72,5 +74,19 @@ public class BoundaryFeaturesTests
 
         Assert.Equal(1, Feature(FeaturesAt(text, 5), "repeat.start"));
         Assert.Equal(0, Feature(FeaturesAt(text, 6), "repeat.start"));
+    }
+
+    [Fact]
+    public void Write_RepeatedRun_MarksBothCopiesInsidesAndWhatFollowsThem()
+    {
+        string[] text = [Story[0], Story[1], Story[2], Story[3], Story[4], Story[0], Story[1], Story[2]];
+
+        string[] Places(int i) => [.. RepeatFeatures.Where(n => Feature(FeaturesAt(text, i), n) == 1)];
+
+        Assert.Equal(["repeat.inside"], Places(1)); // inside the earlier copy
+        Assert.Equal(["repeat.after"], Places(3)); // the first paragraph after it
+        Assert.Empty(Places(4));
+        Assert.Equal(["repeat.start"], Places(5));
+        Assert.Equal(["repeat.inside"], Places(7));
     }
 }

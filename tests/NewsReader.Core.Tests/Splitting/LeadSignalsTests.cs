@@ -115,6 +115,40 @@ public class LeadSignalsTests
     [Fact]
     public void Read_TwoWordTimePhrase_TimeWord() => Assert.True(Read("Over the past 24 hours, rumors about the bank have spread.").TimeWord);
 
+    [Theory]
+    [InlineData("Tesco has raised its profit forecast for the second time in three months.")]
+    [InlineData("Ford Motor Co. said its electric-vehicle business lost $1.3 billion.")]
+    [InlineData("Kestrel Bank on Tuesday said it would cut 1,200 jobs.")]
+    public void Read_CapitalisedSubjectThenItsVerb_SubjectVerb(string text) => Assert.True(Read(text).SubjectVerb);
+
+    [Theory]
+    [InlineData("The company has raised its profit forecast.")] // no capitalised subject
+    [InlineData("Kestrel, which cut jobs last year, has raised its forecast.")] // the verb comes after a comma
+    [InlineData("He said the robots will arrive soon.")]
+    [InlineData("Shares in the carmaker, its investors and analysts all fell on the news of the recall.")]
+    public void Read_NoCapitalisedSubjectWithItsVerbFirst_NoSubjectVerb(string text) => Assert.False(Read(text).SubjectVerb);
+
+    [Theory]
+    [InlineData("Yatrik, an Indian startup that sells holiday packages, has laid off 40% of its staff.")]
+    [InlineData("Mistral AI, the Paris-based maker of language models, raised EUR 600 million.")]
+    public void Read_SubjectWithADescriptionAfterAComma_Appositive(string text) => Assert.True(Read(text).Appositive);
+
+    [Theory]
+    [InlineData("Kestrel, which cut jobs last year, has raised its forecast.")]
+    [InlineData("Meanwhile, the bank said it would cut jobs.")]
+    [InlineData("The bank, a lender to farmers, said it would cut jobs.")]
+    public void Read_NoDescriptionOfACapitalisedSubject_NoAppositive(string text) => Assert.False(Read(text).Appositive);
+
+    [Fact]
+    public void Read_SubjectNamedInFullAfterItsShortName_Reintroduced()
+    {
+        var known = new Dictionary<int, int> { [WordScanner.TermHash("Tesla")] = 3 };
+
+        Assert.True(Read("Tesla Inc said on Monday it had bought $1.5 billion of bitcoin.", known: known).Reintroduced);
+        Assert.False(Read("Tesla said on Monday it had bought $1.5 billion of bitcoin.", known: known).Reintroduced);
+        Assert.False(Read("Tesla Inc said on Monday it had bought $1.5 billion of bitcoin.").Reintroduced); // nothing named before
+    }
+
     [Fact]
     public void Read_NameRepeatedInNextParagraph_NamedSubject() =>
         Assert.True(Read("Huawei reported slower growth.", lookahead: "While Huawei did not name the reasons, analysts did.").NamedSubject);
