@@ -30,6 +30,7 @@ public static class CliApp
                                                          make an account an admin, or a reader only
           train-splitter --corpus POOL.jsonl... [--gold TEXT=GOLD.json...] [--gold-dir DIR...] [--seed N]
                  [--files N] [--articles N] [--dev DIR] [--out DIR] [--ablation]
+                 [--trees N] [--leaves N] [--min-leaf N] [--feature-fraction F] [--gold-share N]
                                                          train the splitter's boundary model (see docs/seed-format.md)
           train-headlines --corpus POOL.jsonl... [--dev POOL.jsonl] [--out DIR]
                                                          train where headlines are cut (see docs/seed-format.md)

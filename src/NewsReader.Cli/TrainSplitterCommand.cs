@@ -13,7 +13,7 @@ public static class TrainSplitterCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
-        args.AllowOnly("--corpus", "--gold", "--gold-dir", "--seed", "--files", "--articles", "--dev", "--out", "--ablation", "--trees", "--leaves", "--min-leaf", "--gold-share");
+        args.AllowOnly("--corpus", "--gold", "--gold-dir", "--seed", "--files", "--articles", "--dev", "--out", "--ablation", "--trees", "--leaves", "--min-leaf", "--feature-fraction", "--gold-share");
         if (args.Positional.Count > 0)
         {
             throw new CliUsageException("train-splitter takes options only");
@@ -48,7 +48,8 @@ public static class TrainSplitterCommand
             Learner = new TrainerSettings(
                 Trees: Number(args, "--trees", new TrainerSettings().Trees),
                 Leaves: Number(args, "--leaves", new TrainerSettings().Leaves),
-                MinimumExamplesPerLeaf: Number(args, "--min-leaf", new TrainerSettings().MinimumExamplesPerLeaf)),
+                MinimumExamplesPerLeaf: Number(args, "--min-leaf", new TrainerSettings().MinimumExamplesPerLeaf),
+                FeatureFraction: Fraction(args, "--feature-fraction", new TrainerSettings().FeatureFraction)),
             GoldShare = Number(args, "--gold-share", 1),
         };
         await SplitterTraining.RunAsync(plan, stdout, ct).ConfigureAwait(false);
@@ -83,6 +84,19 @@ public static class TrainSplitterCommand
         }
 
         return gold;
+    }
+
+    private static double Fraction(CliArgs args, string name, double fallback)
+    {
+        var value = args.Get(name);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        return double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var f) && f > 0 && f <= 1
+            ? f
+            : throw new CliUsageException($"{name} takes a number above 0 and at most 1, not '{value}'");
     }
 
     private static int Number(CliArgs args, string name, int fallback)

@@ -4,7 +4,13 @@ using Microsoft.ML.Trainers.FastTree;
 namespace NewsReader.Core.Splitting.Training;
 
 /// <summary>The learner's settings, and which feature groups an ablation leaves out.</summary>
-public sealed record TrainerSettings(int Trees = 300, int Leaves = 12, int MinimumExamplesPerLeaf = 50, double LearningRate = 0.1)
+/// <param name="FeatureFraction">
+/// The share of features each tree may use (drawn per tree from the fixed seed). Below 1 the trees
+/// cannot all lean on the strongest group (the change of words), so the lead cues get trees of their
+/// own: with 0.2 the annotated files left out score 0.863 against 0.851 with every feature (mean of
+/// three draws, ADR 0001).
+/// </param>
+public sealed record TrainerSettings(int Trees = 300, int Leaves = 12, int MinimumExamplesPerLeaf = 50, double LearningRate = 0.1, double FeatureFraction = 0.2)
 {
     /// <summary>Feature groups (<see cref="BoundaryFeatures.Groups"/>) whose values are zeroed, so the trees cannot use them.</summary>
     public IReadOnlySet<string> DroppedGroups { get; init; } = new HashSet<string>();
@@ -70,7 +76,7 @@ public sealed class FileExamples
 public static class SplitterTrainer
 {
     /// <summary>The decoder's settings tried: a bias and penalties for stories of one, two and three paragraphs.</summary>
-    private static readonly double[] Biases = [-1.5, -1, -0.5, 0, 0.5, 1];
+    private static readonly double[] Biases = [-1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5];
     private static readonly double[] OneParagraph = [0, -1, -2, -3, -5];
     private static readonly double[] TwoParagraphs = [0, -0.5, -1, -2];
     private static readonly double[] ThreeParagraphs = [0, -0.5, -1];
@@ -116,7 +122,7 @@ public static class SplitterTrainer
             LearningRate = settings.LearningRate,
             NumberOfThreads = 1,
             Seed = 1,
-            FeatureFraction = 1,
+            FeatureFraction = settings.FeatureFraction,
             ExampleWeightColumnName = nameof(BoundaryRow.Weight),
         });
         return trainer.Fit(data);
