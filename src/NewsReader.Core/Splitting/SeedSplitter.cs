@@ -35,7 +35,15 @@ public static class SeedSplitter
         var repeats = BoundaryScorer.RepeatedRuns(paragraphs);
         var probabilities = model.StartProbabilities(paragraphs, BoundaryScorer.Score(paragraphs, lexicon, repeats));
         Func<int, bool?>? decided = overrides is { IsEmpty: false } ? i => overrides.StartsAt(paragraphs[i - 1].Text, paragraphs[i].Text) : null;
-        var starts = StartDecoder.Decode(probabilities, model.Card.Decoder, decided);
+        // A person's split is a start the decoder builds around; a person's join takes away only the
+        // start they joined at: decoded as a constraint, it could move the start to the paragraph
+        // after or open a story elsewhere, which is not what joining two stories asks for.
+        var starts = StartDecoder.Decode(probabilities, model.Card.Decoder, decided is null ? null : i => decided(i) == true ? true : null);
+        if (decided is not null)
+        {
+            starts.RemoveAll(i => i > 0 && decided(i) == false);
+        }
+
         var aligned = AlignRepeatedCopies(paragraphs, repeats, starts, overrides);
         var articles = new List<SplitArticle>(starts.Count);
         for (var s = 0; s < starts.Count; s++)

@@ -128,6 +128,28 @@ public class SeedSplitterTests
     }
 
     [Fact]
+    public void Split_TheExampleOfSeedFormatDocs_HeaderAndTwoStoriesWithTheCaptionInTheFirst()
+    {
+        // The example in docs/seed-format.md, which says what this test checks.
+        string[] text =
+        [
+            "Steve Thomas - IT Consultant",
+            "Acme Robotics said today it raised $20 million in a Series B round led by Example Capital.",
+            "Image Credits: Acme Robotics",
+            "The company, founded in 2018, makes warehouse robots and says it will use the money to hire engineers.",
+            "Globex announced on Tuesday that it will buy a rival chip designer for $2 billion.",
+            "“We are delighted,” said Jane Doe, Globex’s chief executive.",
+            "The deal is expected to close next year, subject to approval by regulators.",
+        ];
+
+        var result = SeedSplitter.Split(Seed(text));
+
+        Assert.Equal(["Steve Thomas - IT Consultant"], result.Header);
+        Assert.Equal([text[1], text[4]], result.Articles.Select(a => a.Paragraphs[0].Text));
+        Assert.Equal(ParagraphKind.Caption, result.Articles[0].Paragraphs[1].Kind);
+    }
+
+    [Fact]
     public void Split_InterviewQuestionsAndAnswers_DoNotStartStories()
     {
         string[] text =
