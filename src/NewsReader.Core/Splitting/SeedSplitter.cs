@@ -35,15 +35,7 @@ public static class SeedSplitter
         var repeats = BoundaryScorer.RepeatedRuns(paragraphs);
         var probabilities = model.StartProbabilities(paragraphs, BoundaryScorer.Score(paragraphs, lexicon, repeats));
         Func<int, bool?>? decided = overrides is { IsEmpty: false } ? i => overrides.StartsAt(paragraphs[i - 1].Text, paragraphs[i].Text) : null;
-        // A person's split is a start the decoder builds around; a person's join takes away only the
-        // start they joined at: decoded as a constraint, it could move the start to the paragraph
-        // after or open a story elsewhere, which is not what joining two stories asks for.
-        var starts = StartDecoder.Decode(probabilities, model.Card.Decoder, decided is null ? null : i => decided(i) == true ? true : null);
-        if (decided is not null)
-        {
-            starts.RemoveAll(i => i > 0 && decided(i) == false);
-        }
-
+        var starts = ChooseStarts(paragraphs, probabilities, model.Card.Decoder, decided);
         var aligned = AlignRepeatedCopies(paragraphs, repeats, starts, overrides);
         var articles = new List<SplitArticle>(starts.Count);
         for (var s = 0; s < starts.Count; s++)
@@ -58,11 +50,82 @@ public static class SeedSplitter
 
             // A start a person made (a split, or a boundary they confirmed) is certain, and so is one
             // a repeated story's other copy fixes.
-            var confidence = s == 0 || aligned.Contains(from) || decided?.Invoke(from) == true ? 1.0 : probabilities[from];
+            var confidence = s == 0 || aligned.Contains(from) || decided?.Invoke(from) == true ? 1.0 : probabilities[LeadOf(paragraphs, from, to)];
             articles.Add(new SplitArticle(null, body, paragraphs[from].Line, Math.Round(confidence, 3)));
         }
 
         return new SplitResult(header, articles);
+    }
+
+    /// <summary>
+    /// The file's starts: <see cref="StartDecoder"/> over the paragraphs but the photo captions, then
+    /// each start moved back onto the captions just before it. A caption goes with what follows it:
+    /// inside a story, or as the first line of one (web pages often put the photo's caption or credit
+    /// before the lead; in the annotated and web files no caption is followed by a start otherwise).
+    /// Left out of the decoder's sequence, captions neither count towards a story's length nor stand
+    /// between a lead and the story before it. A person's split is a start the decoder builds around
+    /// (a caption they split at stays in the sequence); a person's join takes away only the start
+    /// they joined at: decoded as a constraint, it could move the start to the paragraph after or
+    /// open a story elsewhere, which is not what joining two stories asks for.
+    /// </summary>
+    internal static List<int> ChooseStarts(IReadOnlyList<SourceParagraph> paragraphs, float[] probabilities, DecoderSettings decoder, Func<int, bool?>? decided)
+    {
+        var sequence = new List<int>(paragraphs.Count);
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (i == 0 || paragraphs[i].Kind != ParagraphKind.Caption || decided?.Invoke(i) == true)
+            {
+                sequence.Add(i);
+            }
+        }
+
+        List<int> starts;
+        Func<int, bool?>? splits = decided is null ? null : i => decided(i) == true ? true : null;
+        if (sequence.Count == paragraphs.Count)
+        {
+            starts = StartDecoder.Decode(probabilities, decoder, splits);
+        }
+        else
+        {
+            var seen = new float[sequence.Count];
+            for (var j = 0; j < seen.Length; j++)
+            {
+                seen[j] = probabilities[sequence[j]];
+            }
+
+            starts = StartDecoder.Decode(seen, decoder, splits is null ? null : j => splits(sequence[j]));
+            for (var k = 0; k < starts.Count; k++)
+            {
+                starts[k] = sequence[starts[k]];
+            }
+        }
+
+        if (decided is not null)
+        {
+            starts.RemoveAll(i => i > 0 && decided(i) == false);
+        }
+
+        for (var k = 1; k < starts.Count; k++)
+        {
+            while (starts[k] - 1 > starts[k - 1] && paragraphs[starts[k] - 1].Kind == ParagraphKind.Caption && decided?.Invoke(starts[k] - 1) is null)
+            {
+                starts[k]--;
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>The paragraph whose probability a story from <paramref name="from"/> to <paramref name="to"/> started on: its first that is not a caption.</summary>
+    internal static int LeadOf(IReadOnlyList<SourceParagraph> paragraphs, int from, int to)
+    {
+        var at = from;
+        while (at + 1 < to && paragraphs[at].Kind == ParagraphKind.Caption)
+        {
+            at++;
+        }
+
+        return at;
     }
 
     /// <summary>

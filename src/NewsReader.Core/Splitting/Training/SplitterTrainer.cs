@@ -42,7 +42,7 @@ public sealed record HeldOutSource(string Source, IReadOnlyList<FileExamples> Fi
 /// <summary>A labelled file read the way the splitter reads it: its paragraphs, their features and which start a story.</summary>
 public sealed class FileExamples
 {
-    internal FileExamples(LabeledFile file, List<SourceParagraph> paragraphs, List<RepeatedRun> repeats, BoundarySignals[] signals, float[][] features, bool[] labels)
+    internal FileExamples(LabeledFile file, List<SourceParagraph> paragraphs, List<RepeatedRun> repeats, BoundarySignals[] signals, float[][] features, bool[] labels, bool[] leadLabels)
     {
         File = file;
         Paragraphs = paragraphs;
@@ -50,6 +50,7 @@ public sealed class FileExamples
         Signals = signals;
         Features = features;
         Labels = labels;
+        LeadLabels = leadLabels;
     }
 
     /// <summary>The file.</summary>
@@ -66,6 +67,9 @@ public sealed class FileExamples
 
     /// <summary>Per paragraph, whether a story starts there (index 0 always does).</summary>
     internal bool[] Labels { get; }
+
+    /// <summary>What the model learns: <see cref="Labels"/> with a start on photo captions moved to the paragraph after them.</summary>
+    internal bool[] LeadLabels { get; }
 }
 
 /// <summary>
@@ -102,7 +106,38 @@ public static class SplitterTrainer
             }
         }
 
-        return new FileExamples(file, paragraphs, repeats, signals, features, labels);
+        return new FileExamples(file, paragraphs, repeats, signals, features, labels, LeadLabels(paragraphs, labels));
+    }
+
+    /// <summary>
+    /// What the model learns: the starts, with a story that opens on photo captions starting at the
+    /// paragraph after them instead, since the splitter never scores a caption as a start and puts
+    /// such a start back (<see cref="SeedSplitter.ChooseStarts"/>).
+    /// </summary>
+    private static bool[] LeadLabels(List<SourceParagraph> paragraphs, bool[] labels)
+    {
+        var lead = (bool[])labels.Clone();
+        for (var i = 1; i < paragraphs.Count; i++)
+        {
+            if (!labels[i] || paragraphs[i].Kind != ParagraphKind.Caption)
+            {
+                continue;
+            }
+
+            var j = i;
+            while (j < paragraphs.Count && paragraphs[j].Kind == ParagraphKind.Caption)
+            {
+                j++;
+            }
+
+            lead[i] = false;
+            if (j < paragraphs.Count)
+            {
+                lead[j] = true;
+            }
+        }
+
+        return lead;
     }
 
     /// <summary>Trains the trees on every paragraph (but each file's first) of <paramref name="files"/>.</summary>
@@ -112,7 +147,7 @@ public static class SplitterTrainer
         ArgumentNullException.ThrowIfNull(settings);
         var ml = new MLContext(seed: 1);
         var mask = Mask(settings);
-        var rows = files.SelectMany(f => f.Features.Select((x, k) => new BoundaryRow { Label = f.Labels[k + 1], Features = Masked(x, mask), Weight = f.File.Weight })).ToList();
+        var rows = files.SelectMany(f => f.Features.Select((x, k) => new BoundaryRow { Label = f.LeadLabels[k + 1], Features = Masked(x, mask), Weight = f.File.Weight })).ToList();
         var data = ml.Data.LoadFromEnumerable(rows, MLNetTrees.Schema());
         var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
@@ -165,7 +200,7 @@ public static class SplitterTrainer
         var total = default(SplitScore);
         for (var f = 0; f < files.Count; f++)
         {
-            var starts = StartDecoder.Decode(probabilities[f], decoder);
+            var starts = SeedSplitter.ChooseStarts(files[f].Paragraphs, probabilities[f], decoder, null);
             SeedSplitter.AlignRepeatedCopies(files[f].Paragraphs, files[f].Repeats, starts, null);
             total += Compare(files[f].Labels, starts);
         }

@@ -246,10 +246,13 @@ public static class SplitterTraining
         var right = new int[Bands.Length - 1];
         for (var f = 0; f < files.Count; f++)
         {
-            var starts = StartDecoder.Decode(probabilities[f], decoder);
-            foreach (var s in starts.Where(s => s > 0))
+            var paragraphs = files[f].Paragraphs;
+            var starts = SeedSplitter.ChooseStarts(paragraphs, probabilities[f], decoder, null);
+            for (var k = 1; k < starts.Count; k++)
             {
-                var band = Array.FindLastIndex(Bands, b => probabilities[f][s] >= b);
+                var s = starts[k];
+                var lead = SeedSplitter.LeadOf(paragraphs, s, k + 1 < starts.Count ? starts[k + 1] : paragraphs.Count);
+                var band = Array.FindLastIndex(Bands, b => probabilities[f][lead] >= b);
                 band = Math.Clamp(band, 0, chosen.Length - 1);
                 chosen[band]++;
                 right[band] += files[f].Labels[s] ? 1 : 0;
