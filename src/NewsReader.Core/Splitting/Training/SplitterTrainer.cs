@@ -124,14 +124,10 @@ public static class SplitterTrainer
                 continue;
             }
 
-            var j = i;
-            while (j < paragraphs.Count && paragraphs[j].Kind == ParagraphKind.Caption)
-            {
-                j++;
-            }
-
+            // The lead is what the splitter reads the story's start from (a file ending on captions has none).
+            var j = SeedSplitter.LeadOf(paragraphs, i, paragraphs.Count);
             lead[i] = false;
-            if (j < paragraphs.Count)
+            if (paragraphs[j].Kind != ParagraphKind.Caption)
             {
                 lead[j] = true;
             }
